@@ -1,0 +1,38 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_STORE := out/demo.duckdb
+
+.PHONY: install demo test bench clean lock
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p out
+	@rm -f $(DEMO_STORE)
+	$(BIN)/storyline build examples/ --manifest examples/pages/manifest.csv --store $(DEMO_STORE)
+	@echo
+	$(BIN)/storyline show examples/pages/riyadh-talks.html --store $(DEMO_STORE)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/html_extraction.py
+	$(BIN)/python bench/text_only.py
+	$(BIN)/python bench/build_scale.py
+
+# Re-pin every dependency from the current venv (run after changing pyproject.toml).
+lock:
+	$(BIN)/pip freeze --exclude-editable --exclude storyline | sort > requirements.lock
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,130 @@
+"""Clean: Page -> Article (main text + trustworthy metadata) or Reject.
+
+HTML goes through ``clean.html`` (extractor), text through ``clean.text``
+(line classifier); both then share the metadata rules of ``clean.metadata``.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..model import Article, Page, Reject
+from .decode import DecodeError, decode
+from .language import detect_language
+from .metadata import byline, date_from_url, domain_of, normalise_date, syndicated_from
+
+__all__ = ["clean_page", "article_id", "MAX_NESTING"]
+
+# Deeper than this, HTML parsers slow to a crawl or blow their stacks; no real
+# article page comes close (the benchmark's deepest page is under 100).
+MAX_NESTING = 1000
+_DEEP_RUN = re.compile(r"(?:<[a-zA-Z][^<>]*+>[^<]*+){%d}" % MAX_NESTING)
+
+
+def article_id(page_id: str) -> str:
+    return hashlib.sha256(b"article\x00" + page_id.encode()).hexdigest()[:20]
+
+
+def _too_deep(html: str) -> bool:
+    """True when the page opens MAX_NESTING tags in a row without closing one.
+
+    A cheap (C-speed regex) proxy for nesting depth: deep-nesting bombs are
+    long runs of opening tags; real pages close tags every few elements.
+    Only run on pages with enough tags to possibly be that deep.
+    """
+    if html.count("<") < MAX_NESTING:
+        return False
+    return _DEEP_RUN.search(html) is not None
+
+
+_SCRIPT_STYLE = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _page_credit(html: str) -> str | None:
+    """Credit lines that extractors drop as boilerplate ("published from ANI" in a footer div)."""
+    visible = _TAG.sub(" ", _SCRIPT_STYLE.sub(" ", html))
+    return syndicated_from(" ".join(visible.split()), explicit_only=True)
+
+
+def clean_page(page: Page) -> Article | Reject:
+    """Turn one raw page into an article. Never raises: failures become Rejects."""
+    try:
+        return _clean_page(page)
+    except RecursionError:
+        return Reject(page.source, "too_deep", "HTML nesting too deep to parse", page.id)
+    except MemoryError:
+        return Reject(page.source, "too_large", "page too large to process in memory", page.id)
+    except Exception as exc:  # a bug or a library failure on a strange page: record, go on
+        return Reject(page.source, "clean_error", f"{type(exc).__name__}: {exc}"[:500], page.id)
+
+
+def _clean_page(page: Page) -> Article | Reject:
+    try:
+        text, _enc = decode(page.content, page.encoding, page.kind)
+    except DecodeError as exc:
+        return Reject(page.source, "undecodable", str(exc), page.id)
+    if not text.strip():
+        return Reject(page.source, "empty", "no text after decoding", page.id)
+
+    title = page.title
+    author = outlet_byline = sitename = html_date = html_lang = None
+    if page.kind == "html":
+        if _too_deep(text):
+            return Reject(page.source, "too_deep", f"HTML opens more than {MAX_NESTING} nested tags", page.id)
+        from .html import extract_html
+
+        ex = extract_html(text, page.url)
+        body = ex.text
+        title = title or ex.title
+        author = ex.author
+        sitename = ex.sitename
+        html_date = ex.published
+        html_lang = ex.language
+        extractor = ex.method
+        if not body.strip():
+            # An HTML page whose body is plain prose without markup structure
+            # (e.g. a pasted dump saved as .html) still deserves the text cleaner.
+            from .text import clean_text, strip_tags
+
+            ct = clean_text(text)
+            body, title, extractor = ct.text, title or ct.title, "text-fallback"
+    else:
+        from .text import clean_text
+
+        ct = clean_text(text)
+        body = ct.text
+        title = title or ct.title
+        extractor = "text"
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        author, outlet_byline = byline(lines)
+
+    if not body.strip():
+        return Reject(page.source, "no_article_text", "no article text found on the page", page.id)
+
+    # published: manifest / JSONL / WARC (set by ingest) > HTML metadata > URL > none
+    published = normalise_date(page.published)
+    published_source = page.published_source if published else None
+    if not published and html_date:
+        published, published_source = normalise_date(html_date), "html"
+    if not published:
+        published = date_from_url(page.url)
+        published_source = "url" if published else None
+
+    outlet = page.outlet or sitename or domain_of(page.url) or outlet_byline
+    language = detect_language(body) or html_lang
+    return Article(
+        id=article_id(page.id),
+        page_id=page.id,
+        source=page.source,
+        url=page.url,
+        outlet=outlet,
+        title=title.strip() if title else None,
+        published=published,
+        published_source=published_source,
+        language=language,
+        author=author,
+        text=body,
+        syndicated_from=syndicated_from(body) or (_page_credit(text) if page.kind == "html" else None),
+        extractor=extractor,
+    )

@@ -1,0 +1,287 @@
+"""Command-line interface: thin typer commands over ``storyline.pipeline`` and the store.
+
+User errors print one line on stderr ("storyline: error: ...") and exit 2;
+a build where nothing at all could be read exits 3.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from enum import Enum
+from typing import List, Optional
+
+import typer
+
+try:  # typer >= 0.22 vendors click; its exceptions live there
+    from typer._click import exceptions as click_exc
+except ImportError:  # pragma: no cover
+    from click import exceptions as click_exc
+
+EXIT_USAGE = 2
+EXIT_NOTHING_READ = 3
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="storyline: turn a pile of messy news pages into the story they tell.",
+)
+
+
+class UserError(Exception):
+    """Raised for mistakes the user can fix; printed as one line."""
+
+
+class ExportWhat(str, Enum):
+    articles = "articles"
+    rejects = "rejects"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    txt = "txt"
+
+
+DEFAULT_STORE = "storyline.duckdb"
+
+
+def _err(msg: str) -> None:
+    print(f"storyline: {msg}", file=sys.stderr)
+
+
+class _Progress:
+    """A rich progress line on a terminal, a plain log line every few seconds otherwise."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.t0 = time.perf_counter()
+        self.last = self.t0
+        self.bar = None
+        if self.tty:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(
+                SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                transient=True, console=None,
+            )
+            self.task = self.bar.add_task("reading pages")
+            self.bar.start()
+
+    def __call__(self, s) -> None:
+        now = time.perf_counter()
+        rate = s.pages_read / max(now - self.t0, 1e-9)
+        if self.bar is not None:
+            if now - self.last > 0.1:
+                self.bar.update(self.task, description=(
+                    f"{s.pages_read} pages · {s.articles} articles · {s.rejected} rejected · {rate:.0f} pages/s"))
+                self.last = now
+        elif now - self.last >= 5:
+            print(f"storyline: {s.pages_read} pages read, {s.articles} articles, "
+                  f"{s.rejected} rejected, {rate:.0f} pages/s", file=sys.stderr)
+            self.last = now
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _check_store_writable(path: str) -> None:
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise UserError(f"cannot write store {path}: folder {folder} does not exist")
+    if os.path.exists(path) and not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+        raise UserError(f"cannot write store {path}: permission denied")
+
+
+def _limits(max_mb: float):
+    from .ingest import Limits
+
+    return Limits(max_bytes=int(max_mb * 1024 * 1024))
+
+
+@app.command()
+def build(
+    inputs: List[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for stdin."),
+    manifest: Optional[str] = typer.Option(None, "--manifest", help="CSV/JSONL with path,url,outlet,published,title."),
+    store: str = typer.Option(DEFAULT_STORE, "--store", help="DuckDB store file."),
+    workers: int = typer.Option(0, "--workers", help="Worker processes (default: all cores)."),
+    max_mb: float = typer.Option(20.0, "--max-mb", help="Reject pages larger than this many MB."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress, summary only."),
+) -> None:
+    """Ingest pages, extract clean articles and keep everything in the store."""
+    from .ingest import InputError, ManifestError
+    from .pipeline import build as run_build
+    from .store import StoreError
+
+    _check_store_writable(store)
+    progress = None if quiet else _Progress()
+    try:
+        summary = run_build(inputs, store, manifest=manifest, workers=workers or None,
+                            limits=_limits(max_mb), on_progress=progress)
+    except (InputError, ManifestError, StoreError) as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        if progress:
+            progress.close()
+    _print_summary(summary, store)
+    if summary.pages_read == 0:
+        _err("error: nothing could be read from the inputs")
+        raise typer.Exit(EXIT_NOTHING_READ)
+
+
+def _print_summary(summary, store: str) -> None:
+    d = summary.to_dict()
+    rate = d["new_pages"] / d["seconds"] if d["seconds"] else 0.0
+    lines = [
+        f"pages read:        {d['pages_read']}",
+        f"new articles:      {d['articles']}",
+        f"duplicates skipped: {d['duplicates_skipped']}",
+        f"rejected:          {d['rejected']}",
+    ]
+    for reason, n in d["rejects_by_reason"].items():
+        lines.append(f"  {reason:<17}{n}")
+    lines.append(f"time:              {d['seconds']:.2f} s ({rate:.1f} pages/s)")
+    lines.append(f"store:             {store}")
+    print("\n".join(lines))
+
+
+@app.command()
+def extract(
+    inputs: List[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for stdin."),
+    manifest: Optional[str] = typer.Option(None, "--manifest"),
+    workers: int = typer.Option(0, "--workers", help="Worker processes (default: all cores)."),
+    fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format"),
+    max_mb: float = typer.Option(20.0, "--max-mb"),
+) -> None:
+    """Ingest and clean only: one JSON article per line on stdout, nothing stored."""
+    from .ingest import InputError, ManifestError
+    from .model import Article
+    from .pipeline import BuildSummary
+    from .pipeline import extract as run_extract
+    from .store import ARTICLE_FIELDS
+
+    summary = BuildSummary()
+    out = sys.stdout
+    try:
+        for item in run_extract(inputs, manifest=manifest, workers=workers or None,
+                                limits=_limits(max_mb), summary=summary):
+            if isinstance(item, Article):
+                if fmt is ExtractFormat.jsonl:
+                    out.write(json.dumps({f: getattr(item, f) for f in ARTICLE_FIELDS}, ensure_ascii=False) + "\n")
+                else:
+                    out.write((item.title + "\n\n" if item.title else "") + item.text + "\n\n")
+            else:
+                summary.rejects[item.reason] += 1
+                _err(f"rejected {item.source}: {item.reason} ({item.detail})")
+    except (InputError, ManifestError) as exc:
+        raise UserError(str(exc)) from None
+    out.flush()
+    if summary.pages_read == 0:
+        _err("error: nothing could be read from the inputs")
+        raise typer.Exit(EXIT_NOTHING_READ)
+
+
+def _open_store(path: str):
+    from .store import Store
+
+    if not os.path.exists(path):
+        raise UserError(f"no store at {path} (run `storyline build` first, or pass --store)")
+    return Store(path, read_only=True)
+
+
+@app.command()
+def export(
+    store: str = typer.Option(DEFAULT_STORE, "--store"),
+    what: ExportWhat = typer.Option(ExportWhat.articles, "--what"),
+    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format"),
+    out: Optional[str] = typer.Option(None, "--out", help="Output file (default: stdout)."),
+) -> None:
+    """Export articles (or rejects) as JSONL, CSV or Parquet."""
+    import pyarrow as pa
+
+    with _open_store(store) as st:
+        if what is ExportWhat.articles:
+            table = st.articles_arrow()
+        else:
+            rows = st.rejects()
+            table = pa.Table.from_pylist(rows, schema=pa.schema(
+                [("source", pa.string()), ("reason", pa.string()), ("detail", pa.string())]))
+    if fmt is ExportFormat.parquet and out is None and sys.stdout.isatty():
+        raise UserError("refusing to write Parquet to a terminal; use --out FILE")
+    try:
+        sink = open(out, "wb") if out else sys.stdout.buffer
+    except OSError as exc:
+        raise UserError(f"cannot write {out}: {exc.strerror}") from None
+    try:
+        if fmt is ExportFormat.jsonl:
+            for row in table.to_pylist():
+                sink.write((json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8"))
+        elif fmt is ExportFormat.csv:
+            import pyarrow.csv as pacsv
+
+            pacsv.write_csv(table, sink)
+        else:
+            import pyarrow.parquet as pq
+
+            pq.write_table(table, sink)
+    finally:
+        if out:
+            sink.close()
+        else:
+            sink.flush()
+
+
+@app.command()
+def show(
+    key: str = typer.Argument(..., help="Article id (or prefix), source path, or URL."),
+    store: str = typer.Option(DEFAULT_STORE, "--store"),
+) -> None:
+    """Print one article's metadata and clean text."""
+    with _open_store(store) as st:
+        art = st.find_article(key)
+    if art is None:
+        raise UserError(f"no article matches {key!r}")
+    for f in ("id", "title", "source", "url", "outlet", "published", "published_source",
+              "language", "author", "syndicated_from", "extractor"):
+        print(f"{f + ':':<18}{art.get(f) if art.get(f) is not None else '-'}")
+    print()
+    print(art["text"])
+
+
+def main() -> None:
+    """Console entry point: one-line errors, never a traceback for user mistakes."""
+    try:
+        app(standalone_mode=False)
+    except UserError as exc:
+        _err(f"error: {exc}")
+        sys.exit(EXIT_USAGE)
+    except click_exc.NoArgsIsHelpError:
+        sys.exit(0)
+    except click_exc.UsageError as exc:
+        _err(f"error: {exc.format_message()}")
+        sys.exit(EXIT_USAGE)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        _err("aborted")
+        sys.exit(130)
+    except BrokenPipeError:
+        # `storyline export | head` closes stdout early: not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Run per-document work on a local process pool, streaming, in input order.
+
+``ProcessPoolExecutor.map`` and ``Pool.imap`` both consume their whole input
+up front, which would load every page of a 10 GB crawl into memory. Here at
+most ``window`` batches are in flight at once, so memory stays bounded.
+
+A page that kills its worker (a segfault in a C parser) must not kill the
+run: the batch that was running is retried page by page in a fresh pool,
+and the page that crashes again gets ``on_crash``'s result.
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _run_batch(fn: Callable[[T], R], batch: list[T]) -> list[R]:
+    return [fn(x) for x in batch]
+
+
+def map_ordered(
+    fn: Callable[[T], R],
+    items: Iterable[T],
+    workers: int,
+    on_crash: Callable[[T, BaseException], R],
+    batch_size: int = 8,
+    window: int | None = None,
+) -> Iterator[tuple[T, R]]:
+    """Yield (item, fn(item)) in input order, using ``workers`` processes.
+
+    With one worker the work runs inline: no process start-up, no pickling.
+    """
+    if workers <= 1:
+        for item in items:
+            yield item, fn(item)
+        return
+    window = window or workers * 4
+    pool = ProcessPoolExecutor(max_workers=workers)
+    pending: deque = deque()
+
+    def drain_one():
+        nonlocal pool
+        batch, fut = pending.popleft()
+        try:
+            return list(zip(batch, fut.result()))
+        except BrokenProcessPool:
+            # Every in-flight future of a broken pool fails; redo them all,
+            # one page per task, in a fresh pool, to find the culprit.
+            pool.shutdown(wait=False, cancel_futures=True)
+            redo = [batch] + [b for b, _ in pending]
+            pending.clear()
+            out: list[tuple[T, R]] = []
+            for b in redo:
+                for item in b:
+                    pool = ProcessPoolExecutor(max_workers=1) if pool is None else pool
+                    try:
+                        out.append((item, pool.submit(fn, item).result()))
+                    except BrokenProcessPool as exc:
+                        out.append((item, on_crash(item, exc)))
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        pool = ProcessPoolExecutor(max_workers=workers)
+            return out
+
+    try:
+        batch: list[T] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                pending.append((batch, pool.submit(_run_batch, fn, batch)))
+                batch = []
+                while len(pending) >= window:
+                    yield from drain_one()
+        if batch:
+            pending.append((batch, pool.submit(_run_batch, fn, batch)))
+        while pending:
+            yield from drain_one()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

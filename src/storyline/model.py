@@ -1,0 +1,63 @@
+"""Records that flow between stages.
+
+Plain dataclasses: picklable (they cross process boundaries), no behaviour
+beyond trivial conveniences. Every stage takes records and returns records.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Page:
+    """One raw input document, as read from a file, a WARC record or a JSONL line.
+
+    ``content`` holds the raw bytes exactly as found (decompressed from gzip, but
+    not decoded) so any later stage can be re-run from the store alone.
+    """
+
+    source: str                      # input path or URL as given, plus "#record" for containers
+    content: bytes                   # raw bytes of the page
+    kind: str                        # "html" | "text" (what the reader believes it is)
+    id: str = ""                     # content hash of source + content (see ingest.page_id)
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None     # ISO date given by the container or manifest
+    published_source: str | None = None  # "manifest" | "warc" | "jsonl"
+    title: str | None = None
+    fetched: str | None = None       # WARC-Date, when known
+    encoding: str | None = None      # declared/known encoding, if any
+
+
+@dataclass(slots=True)
+class Reject:
+    """An input that could not become a page or an article, and why."""
+
+    source: str
+    reason: str                      # short machine-friendly code, e.g. "binary", "empty"
+    detail: str = ""
+    page_id: str | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    """Clean article produced from one Page."""
+
+    id: str
+    page_id: str
+    source: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: str | None            # ISO date (YYYY-MM-DD) or None
+    published_source: str | None     # manifest | warc | jsonl | html | url | None
+    language: str | None
+    author: str | None
+    text: str
+    syndicated_from: str | None = None
+    extractor: str | None = None     # which extractor produced the text
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,137 @@
+"""The Python API: ``build`` (ingest -> clean -> store) and ``extract``
+(ingest -> clean, no store). The CLI is a thin layer over these.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .clean import clean_page
+from .engines.local import default_workers, map_ordered
+from .ingest import Limits, iter_pages
+from .model import Article, Page, Reject
+
+
+@dataclass
+class BuildSummary:
+    pages_read: int = 0            # pages found in the inputs (including already-known ones)
+    new_pages: int = 0             # pages processed in this run
+    articles: int = 0              # articles produced in this run
+    duplicates: int = 0            # exact duplicates skipped (already in the store or seen earlier)
+    rejects: Counter = field(default_factory=Counter)   # reason -> count
+    seconds: float = 0.0
+
+    @property
+    def rejected(self) -> int:
+        return sum(self.rejects.values())
+
+    def to_dict(self) -> dict:
+        return {
+            "pages_read": self.pages_read,
+            "new_pages": self.new_pages,
+            "articles": self.articles,
+            "duplicates_skipped": self.duplicates,
+            "rejected": self.rejected,
+            "rejects_by_reason": dict(sorted(self.rejects.items())),
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def _crashed(page: Page, exc: BaseException) -> Reject:
+    return Reject(page.source, "worker_crashed", f"processing this page killed its worker: {exc}", page.id)
+
+
+def process(
+    pages: Iterable[Page | Reject],
+    workers: int | None = None,
+    skip_ids: set[str] | None = None,
+    summary: BuildSummary | None = None,
+) -> Iterator[tuple[Page | None, Article | Reject]]:
+    """Clean a stream of pages in parallel; yields (page, article-or-reject) in input order.
+
+    Ingest rejects pass through as (None, reject). Pages whose id is in
+    ``skip_ids`` (or repeats within the stream) are counted as duplicates and dropped.
+    """
+    workers = workers or default_workers()
+    summary = summary if summary is not None else BuildSummary()
+    seen = skip_ids if skip_ids is not None else set()
+    passthrough: list[Reject] = []
+
+    def new_pages() -> Iterator[Page]:
+        for item in pages:
+            if isinstance(item, Reject):
+                passthrough.append(item)
+                continue
+            summary.pages_read += 1
+            if item.id in seen:
+                summary.duplicates += 1
+                continue
+            seen.add(item.id)
+            summary.new_pages += 1
+            yield item
+
+    for page, result in map_ordered(clean_page, new_pages(), workers, on_crash=_crashed):
+        while passthrough:
+            yield None, passthrough.pop(0)
+        yield page, result
+    while passthrough:
+        yield None, passthrough.pop(0)
+
+
+def build(
+    inputs: list[str],
+    store_path: str,
+    manifest: str | None = None,
+    workers: int | None = None,
+    limits: Limits | None = None,
+    on_progress: Callable[[BuildSummary], None] | None = None,
+    batch_size: int = 200,
+) -> BuildSummary:
+    """Ingest, clean and store pages; only pages not already in the store are processed."""
+    import time
+
+    from .store import Store
+
+    t0 = time.perf_counter()
+    summary = BuildSummary()
+    with Store(store_path) as store:
+        known = store.known_page_ids()
+        pages_b: list[Page] = []
+        arts_b: list[Article] = []
+        rej_b: list[Reject] = []
+
+        def flush() -> None:
+            store.write_batch(pages_b, arts_b, rej_b)
+            pages_b.clear(), arts_b.clear(), rej_b.clear()
+
+        stream = iter_pages(inputs, manifest=manifest, limits=limits)
+        for page, result in process(stream, workers, skip_ids=known, summary=summary):
+            if page is not None:
+                pages_b.append(page)   # raw page kept even when cleaning rejects it
+            if isinstance(result, Article):
+                arts_b.append(result)
+                summary.articles += 1
+            else:
+                rej_b.append(result)
+                summary.rejects[result.reason] += 1
+            if len(pages_b) + len(rej_b) >= batch_size:
+                flush()
+            if on_progress:
+                on_progress(summary)
+        flush()
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def extract(
+    inputs: list[str],
+    manifest: str | None = None,
+    workers: int | None = None,
+    limits: Limits | None = None,
+    summary: BuildSummary | None = None,
+) -> Iterator[Article | Reject]:
+    """Ingest and clean only: a stream of articles and rejects, nothing stored."""
+    stream = iter_pages(inputs, manifest=manifest, limits=limits)
+    for _page, result in process(stream, workers, summary=summary):
+        yield result

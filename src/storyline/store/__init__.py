@@ -1,0 +1,212 @@
+"""The store: the only module that speaks SQL. A DuckDB file holding raw
+pages (compressed), articles and rejects.
+
+Why DuckDB: one embedded file, no server, columnar scans for exports and
+later corpus stages, and native Parquet/CSV/Arrow export.
+"""
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import fields
+from datetime import datetime, timezone
+
+from ..model import Article, Page, Reject
+
+SCHEMA_VERSION = 1
+
+ARTICLE_FIELDS = [
+    "id", "source", "url", "outlet", "title", "published", "published_source",
+    "language", "author", "text", "syndicated_from",
+]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS pages (
+    id VARCHAR PRIMARY KEY,
+    source VARCHAR NOT NULL,
+    kind VARCHAR,
+    url VARCHAR,
+    outlet VARCHAR,
+    published VARCHAR,
+    published_source VARCHAR,
+    title VARCHAR,
+    fetched VARCHAR,
+    encoding VARCHAR,
+    raw_size BIGINT,
+    raw BLOB,               -- zlib-compressed original bytes
+    added_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY,
+    page_id VARCHAR NOT NULL,
+    source VARCHAR,
+    url VARCHAR,
+    outlet VARCHAR,
+    title VARCHAR,
+    published VARCHAR,
+    published_source VARCHAR,
+    language VARCHAR,
+    author VARCHAR,
+    text VARCHAR,
+    syndicated_from VARCHAR,
+    extractor VARCHAR,
+    seq BIGINT               -- input order, for a stable export order
+);
+CREATE TABLE IF NOT EXISTS rejects (
+    id VARCHAR PRIMARY KEY,
+    source VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,
+    detail VARCHAR,
+    page_id VARCHAR,
+    added_at TIMESTAMP
+);
+"""
+
+
+class StoreError(Exception):
+    """The store file cannot be opened or written."""
+
+
+def _reject_id(r: Reject) -> str:
+    return hashlib.sha256(f"{r.source}\x00{r.reason}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+class Store:
+    """A DuckDB-backed store. Use as a context manager."""
+
+    def __init__(self, path: str, read_only: bool = False):
+        import duckdb
+
+        self.path = path
+        try:
+            self.con = duckdb.connect(path, read_only=read_only)
+            if not read_only:
+                for stmt in _SCHEMA.split(";"):
+                    if stmt.strip():
+                        self.con.execute(stmt).fetchall()
+                self.con.execute(
+                    "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+                ).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {path}: {str(exc).splitlines()[0]}") from None
+        self._seq = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _run(self, sql: str, params: list | None = None) -> list:
+        """Execute and consume the result (DuckDB 2 wants every result drained
+        before the connection is used again)."""
+        return self.con.execute(sql, params or []).fetchall()
+
+    # --- writes ------------------------------------------------------------
+
+    def known_page_ids(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT id FROM pages").fetchall()}
+
+    def _next_seq(self) -> int:
+        if self._seq is None:
+            self._seq = self._run("SELECT coalesce(max(seq), -1) + 1 FROM articles")[0][0]
+        return self._seq
+
+    def write_batch(self, pages: list[Page], articles: list[Article], rejects: list[Reject]) -> None:
+        """Write one batch in one transaction (pages with raw bytes, articles, rejects)."""
+        import pyarrow as pa
+
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        self._run("BEGIN")
+        try:
+            if pages:
+                tbl = pa.table({
+                    "id": [p.id for p in pages],
+                    "source": [p.source for p in pages],
+                    "kind": [p.kind for p in pages],
+                    "url": [p.url for p in pages],
+                    "outlet": [p.outlet for p in pages],
+                    "published": [p.published for p in pages],
+                    "published_source": [p.published_source for p in pages],
+                    "title": [p.title for p in pages],
+                    "fetched": [p.fetched for p in pages],
+                    "encoding": [p.encoding for p in pages],
+                    "raw_size": pa.array([len(p.content) for p in pages], pa.int64()),
+                    "raw": pa.array([zlib.compress(p.content, 6) for p in pages], pa.binary()),
+                    "added_at": pa.array([now] * len(pages), pa.timestamp("us")),
+                })
+                self.con.register("_pages_in", tbl)
+                self._run("INSERT OR IGNORE INTO pages SELECT * FROM _pages_in")
+                self.con.unregister("_pages_in")
+            if articles:
+                seq0 = self._next_seq()
+                cols = {f: [getattr(a, f) for a in articles] for f in ARTICLE_FIELDS}
+                cols["page_id"] = [a.page_id for a in articles]
+                cols["extractor"] = [a.extractor for a in articles]
+                cols["seq"] = pa.array(range(seq0, seq0 + len(articles)), pa.int64())
+                self._seq = seq0 + len(articles)
+                tbl = pa.table(cols)
+                self.con.register("_articles_in", tbl)
+                names = ", ".join(tbl.column_names)
+                self._run(f"INSERT OR IGNORE INTO articles ({names}) SELECT {names} FROM _articles_in")
+                self.con.unregister("_articles_in")
+            for r in rejects:
+                self._run(
+                    "INSERT OR IGNORE INTO rejects VALUES (?, ?, ?, ?, ?, ?)",
+                    [_reject_id(r), r.source, r.reason, r.detail, r.page_id, now],
+                )
+            self._run("COMMIT")
+        except Exception:
+            self._run("ROLLBACK")
+            raise
+
+    # --- reads -------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        return {
+            t: self._run(f"SELECT count(*) FROM {t}")[0][0]
+            for t in ("pages", "articles", "rejects")
+        }
+
+    def iter_articles(self) -> Iterator[dict]:
+        cols = ", ".join(ARTICLE_FIELDS)
+        cur = self.con.execute(f"SELECT {cols} FROM articles ORDER BY seq, id")
+        while True:
+            rows = cur.fetchmany(1000)
+            if not rows:
+                break
+            for row in rows:
+                yield dict(zip(ARTICLE_FIELDS, row))
+
+    def articles_arrow(self):
+        cols = ", ".join(ARTICLE_FIELDS)
+        return self.con.sql(f"SELECT {cols} FROM articles ORDER BY seq, id").to_arrow_table()
+
+    def find_article(self, key: str) -> dict | None:
+        """An article by id (or unique id prefix), by source, or by URL."""
+        cols = ", ".join(ARTICLE_FIELDS + ["page_id", "extractor"])
+        names = ARTICLE_FIELDS + ["page_id", "extractor"]
+        for sql, arg in (
+            (f"SELECT {cols} FROM articles WHERE id = ?", key),
+            (f"SELECT {cols} FROM articles WHERE source = ? ORDER BY seq LIMIT 1", key),
+            (f"SELECT {cols} FROM articles WHERE url = ? ORDER BY seq LIMIT 1", key),
+            (f"SELECT {cols} FROM articles WHERE starts_with(id, ?) ORDER BY seq LIMIT 2", key),
+            (f"SELECT {cols} FROM articles WHERE ends_with(source, ?) ORDER BY seq LIMIT 2", key),
+        ):
+            rows = self.con.execute(sql, [arg]).fetchall()
+            if len(rows) == 1:
+                return dict(zip(names, rows[0]))
+        return None
+
+    def rejects(self) -> list[dict]:
+        rows = self.con.execute("SELECT source, reason, detail FROM rejects ORDER BY source, reason").fetchall()
+        return [dict(zip(("source", "reason", "detail"), r)) for r in rows]
+
+    def raw_page(self, page_id: str) -> bytes | None:
+        rows = self._run("SELECT raw FROM pages WHERE id = ?", [page_id])
+        return zlib.decompress(rows[0][0]) if rows else None
