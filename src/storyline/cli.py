@@ -260,7 +260,9 @@ def show(
 def main() -> None:
     """Console entry point: one-line errors, never a traceback for user mistakes."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns typer.Exit's code instead of exiting.
+        rc = app(standalone_mode=False)
+        sys.exit(rc if isinstance(rc, int) else 0)
     except UserError as exc:
         _err(f"error: {exc}")
         sys.exit(EXIT_USAGE)

@@ -68,6 +68,7 @@ def _clean_page(page: Page) -> Article | Reject:
         return Reject(page.source, "empty", "no text after decoding", page.id)
 
     title = page.title
+    credit_zone = None
     author = outlet_byline = sitename = html_date = html_lang = None
     if page.kind == "html":
         if _too_deep(text):
@@ -98,6 +99,11 @@ def _clean_page(page: Page) -> Article | Reject:
         extractor = "text"
         lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
         author, outlet_byline = byline(lines)
+        if ct.kept:
+            # Credit lines ("Source: The Daily Meridian") sit just outside the
+            # article block and are dropped with the furniture: read them there.
+            first, last = min(ct.kept), max(ct.kept)
+            credit_zone = "\n".join(lines[max(0, first - 3):first] + [body] + lines[last + 1:last + 4])
 
     if not body.strip():
         return Reject(page.source, "no_article_text", "no article text found on the page", page.id)
@@ -125,6 +131,6 @@ def _clean_page(page: Page) -> Article | Reject:
         language=language,
         author=author,
         text=body,
-        syndicated_from=syndicated_from(body) or (_page_credit(text) if page.kind == "html" else None),
+        syndicated_from=syndicated_from(credit_zone or body) or (_page_credit(text) if page.kind == "html" else None),
         extractor=extractor,
     )

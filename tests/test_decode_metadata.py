@@ -1,0 +1,69 @@
+"""Encodings and the metadata rules (URL dates, outlets, bylines, syndication credits)."""
+import pytest
+
+from storyline.clean.decode import DecodeError, decode
+from storyline.clean.metadata import byline, date_from_url, domain_of, normalise_date, syndicated_from
+
+RU = "Песков заявил, что Кремль приветствует переговоры в Эр-Рияде."
+FR = "Le porte-parole a déclaré que les négociations à Riyad étaient « très utiles »."
+
+
+def test_utf8_with_and_without_bom():
+    assert decode(("\ufeff" + RU).encode("utf-8"))[0] == RU
+    assert decode(RU.encode("utf-8"))[0] == RU
+
+
+def test_cp1251_declared_in_meta():
+    html = f'<html><head><meta charset="windows-1251"></head><body><p>{RU}</p></body></html>'
+    text, enc = decode(html.encode("cp1251"))
+    assert RU in text and enc == "cp1251"
+
+
+def test_cp1251_undeclared_is_detected():
+    body = (RU + " ") * 5
+    text, _ = decode(body.encode("cp1251"), kind="text")
+    assert RU in text
+
+
+def test_latin1_declared_by_http_header():
+    text, _ = decode(FR.encode("latin-1"), declared="ISO-8859-1", kind="text")
+    assert text == FR
+
+
+def test_undecodable_bytes_are_refused():
+    junk = bytes([0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x01, 0x02, 0x03, 0x04, 0x05]) * 300
+    with pytest.raises(DecodeError):
+        decode(junk, kind="text")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("MOSCOW (Reuters) - The Kremlin said on Tuesday that talks would go on.", "Reuters"),
+    ("Moscow [Russia], February 19 (ANI): Kremlin spokesperson Dmitry Peskov said", "ANI"),
+    ("The talks lasted four hours.\nThis story has been published from a wire agency feed without modifications to the text. published from ANI", "ANI"),
+    ("The talks lasted four hours.\n— AP", "AP"),
+    ("Story text.\nThis article originally appeared on The Conversation.", "The Conversation"),
+    ("Story text (AFP)\nExcept for the headline, the story has not been edited by NDTV staff and is published from a syndicated feed.", "AFP"),
+    ("Big day.\nThe talks went on.\nSource: The Daily Meridian", "The Daily Meridian"),
+    ("Putin said (in Russian) that the AP reporter was wrong about the talks.", None),
+    ("The US and Russia agreed to keep talking, officials said.", None),
+])
+def test_syndication_credit_lines(text, expected):
+    assert syndicated_from(text) == expected
+
+
+def test_dates_from_urls_and_values():
+    assert date_from_url("https://meridian.example/world/2025/02/18/riyadh-talks") == "2025-02-18"
+    assert date_from_url("https://x.example/news/putin-call-20250318.html") == "2025-03-18"
+    assert date_from_url("https://x.example/news/article-123456") is None
+    assert date_from_url("https://x.example/2025/13/45/x") is None
+    assert normalise_date("2025-02-18T10:31:00Z") == "2025-02-18"
+    assert normalise_date("18 February 2025") == "2025-02-18"
+    assert normalise_date("not a date") is None
+
+
+def test_outlet_from_domain_and_bylines():
+    assert domain_of("https://www.bbc.co.uk/news/world") == "bbc.co.uk"
+    assert domain_of("https://edition.cnn.com/2025/02/18/x") == "cnn.com"
+    assert byline(["Menu", "By Jane Roe | February 18, 2025"]) == ("Jane Roe", None)
+    assert byline(["by time news"]) == (None, "Time News")
+    assert byline(["By the way, the talks went well and everyone was pleased with the outcome today."]) == (None, None)
