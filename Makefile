@@ -18,7 +18,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	@mkdir -p out
 	@rm -f $(DEMO_STORE)
-	$(BIN)/storyline build examples/ --manifest examples/pages/manifest.csv --store $(DEMO_STORE)
+	$(BIN)/storyline build examples/pages examples/warc --manifest examples/pages/manifest.csv --store $(DEMO_STORE)
 	@echo
 	$(BIN)/storyline show examples/pages/riyadh-talks.html --store $(DEMO_STORE)
 
@@ -32,7 +32,7 @@ bench: $(STAMP)
 
 # Re-pin every dependency from the current venv (run after changing pyproject.toml).
 lock:
-	$(BIN)/pip freeze --exclude-editable --exclude storyline | sort > requirements.lock
+	$(BIN)/pip freeze --all --exclude-editable --exclude storyline --exclude pip | sort > requirements.lock
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

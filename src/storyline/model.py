@@ -28,6 +28,9 @@ class Page:
     title: str | None = None
     fetched: str | None = None       # WARC-Date, when known
     encoding: str | None = None      # declared/known encoding, if any
+    # Lines of this text page that earlier pages of the same site also carry
+    # (menus, footers): filled in by the pipeline, used by the text cleaner.
+    repeated_lines: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)

@@ -38,6 +38,48 @@ class BuildSummary:
         }
 
 
+class SiteLineCounter:
+    """Counts, per site, on how many text pages each short line appeared.
+
+    Plain-text dumps carry their site's menus and footers on every page; a
+    line seen on ``min_pages`` earlier pages of the same site is furniture,
+    whatever it looks like. Counts only grow in input order, so the same
+    inputs always give the same result. Memory is capped per site.
+    """
+
+    def __init__(self, min_pages: int = 3, max_lines_per_site: int = 50_000, max_len: int = 200):
+        self.min_pages = min_pages
+        self.max_lines = max_lines_per_site
+        self.max_len = max_len
+        self.counts: dict[str, dict[str, int]] = {}
+
+    @staticmethod
+    def site_of(page: Page) -> str | None:
+        from .clean.metadata import domain_of
+
+        return domain_of(page.url) or page.outlet
+
+    def annotate(self, page: Page) -> None:
+        if page.kind != "text":
+            return
+        site = self.site_of(page)
+        if not site:
+            return
+        try:
+            text = page.content.decode(page.encoding or "utf-8", "replace")
+        except LookupError:
+            text = page.content.decode("utf-8", "replace")
+        lines = {" ".join(ln.split()) for ln in text.splitlines()}
+        lines = {ln for ln in lines if ln and len(ln) <= self.max_len}
+        counts = self.counts.setdefault(site, {})
+        page.repeated_lines = frozenset(ln for ln in lines if counts.get(ln, 0) >= self.min_pages)
+        for ln in lines:
+            if ln in counts:
+                counts[ln] += 1
+            elif len(counts) < self.max_lines:
+                counts[ln] = 1
+
+
 def _crashed(page: Page, exc: BaseException) -> Reject:
     return Reject(page.source, "worker_crashed", f"processing this page killed its worker: {exc}", page.id)
 
@@ -57,6 +99,7 @@ def process(
     summary = summary if summary is not None else BuildSummary()
     seen = skip_ids if skip_ids is not None else set()
     passthrough: list[Reject] = []
+    site_lines = SiteLineCounter()
 
     def new_pages() -> Iterator[Page]:
         for item in pages:
@@ -69,6 +112,7 @@ def process(
                 continue
             seen.add(item.id)
             summary.new_pages += 1
+            site_lines.annotate(item)
             yield item
 
     for page, result in map_ordered(clean_page, new_pages(), workers, on_crash=_crashed):

@@ -93,7 +93,7 @@ def _clean_page(page: Page) -> Article | Reject:
     else:
         from .text import clean_text
 
-        ct = clean_text(text)
+        ct = clean_text(text, repeated_lines=page.repeated_lines)
         body = ct.text
         title = title or ct.title
         extractor = "text"

@@ -100,6 +100,19 @@ de het een en of in op te van voor met is zijn niet dat die er ook aan bij
 """.split()
 )
 
+# distinctive function words per Latin-script language, to spot lines in another
+# language than the article (e.g. an English widget line on a Portuguese page)
+_LANG_STOP = {
+    "en": frozenset("the and of to is are was were with that this for from have has been which would will they their what when".split()),
+    "es": frozenset("el los las del y que con para por una es pero más fue son como sus muy también".split()),
+    "pt": frozenset("o os do da dos das em que com para uma não são mais foi como seu sua ao na no também".split()),
+    "fr": frozenset("le les des du et est une que qui pour avec sont pas dans sur au aux ce cette".split()),
+    "de": frozenset("der die das und ist nicht mit für von auf den dem ein eine sich auch wird sind".split()),
+    "it": frozenset("il di che è per con non una sono della del nel gli anche più".split()),
+    "nl": frozenset("de het een en van niet dat die voor met zijn ook aan bij wordt".split()),
+    "id": frozenset("yang dan di dengan untuk ini itu dari tidak akan dalam ke ada".split()),
+}
+
 # soft boilerplate vocabulary (only meaningful on short-ish lines)
 _BOILER_SOFT = re.compile(
     r"\b(?:sign ?in|sign ?up|log ?in|log ?out|login|logout|register|subscribe|subscription|newsletter|"
@@ -389,10 +402,14 @@ def _features(lines: list[_Line], repeated_lines) -> tuple[list[list[float]], li
     marker = [False] * n
     cmark = [False] * n
     wcount = [0] * n
+    latin = page_script == "lat"
+    lang_hits: list[dict[str, int] | None] = [None] * n
     for i, t in enumerate(texts):
         lw = t.lower()
         toks = _WORD_RE.findall(lw)
         w = len(toks)
+        if latin and w >= 5:
+            lang_hits[i] = {k: sum(map(v.__contains__, toks)) for k, v in _LANG_STOP.items()}
         wcount[i] = w
         ch = len(t)
         term = t.endswith(_TERMINAL)
@@ -473,6 +490,22 @@ def _features(lines: list[_Line], repeated_lines) -> tuple[list[list[float]], li
             ]
         )
 
+    # lines in another Latin-script language than the article's prose
+    if latin:
+        tot: dict[str, int] = {}
+        for i in range(n):
+            lh = lang_hits[i]
+            if lh is not None and prose[i]:
+                for k, v in lh.items():
+                    tot[k] = tot.get(k, 0) + v
+        if tot:
+            lang = max(tot, key=tot.get)
+            for i in range(n):
+                lh = lang_hits[i]
+                if lh is not None and not hard[i] and lh[lang] == 0:
+                    other = max(v for k, v in lh.items() if k != lang)
+                    if other >= 2 and other >= 0.25 * wcount[i]:
+                        hard[i] = True
     # after a section marker, until the next prose line
     after = [0.0] * n
     active = False

@@ -58,21 +58,24 @@ def map_ordered(
         try:
             return list(zip(batch, fut.result()))
         except BrokenProcessPool:
-            # Every in-flight future of a broken pool fails; redo them all,
-            # one page per task, in a fresh pool, to find the culprit.
+            # Every in-flight future of a broken pool fails. Redo those pages
+            # one at a time in a single-worker pool: only the culprit crashes
+            # again, and it alone gets on_crash's result. Crashes are rare, so
+            # the slow path costs little.
             pool.shutdown(wait=False, cancel_futures=True)
-            redo = [batch] + [b for b, _ in pending]
+            redo = [item for b in [batch] + [b for b, _ in pending] for item in b]
             pending.clear()
             out: list[tuple[T, R]] = []
-            for b in redo:
-                for item in b:
-                    pool = ProcessPoolExecutor(max_workers=1) if pool is None else pool
-                    try:
-                        out.append((item, pool.submit(fn, item).result()))
-                    except BrokenProcessPool as exc:
-                        out.append((item, on_crash(item, exc)))
-                        pool.shutdown(wait=False, cancel_futures=True)
-                        pool = ProcessPoolExecutor(max_workers=workers)
+            solo = ProcessPoolExecutor(max_workers=1)
+            for item in redo:
+                try:
+                    out.append((item, solo.submit(fn, item).result()))
+                except BrokenProcessPool as exc:
+                    out.append((item, on_crash(item, exc)))
+                    solo.shutdown(wait=False, cancel_futures=True)
+                    solo = ProcessPoolExecutor(max_workers=1)
+            solo.shutdown(wait=True)
+            pool = ProcessPoolExecutor(max_workers=workers)
             return out
 
     try:

@@ -97,6 +97,9 @@ def iter_pages(
             meta_by_path[key] = row
             paths.append(row["path"])
     seen_paths = {os.path.normpath(p) for p in paths}
+    if manifest:
+        # The manifest often sits in the folder being built: it is not a page.
+        seen_paths.add(os.path.normpath(manifest))
     for p in expand_inputs(inputs):
         if p == "-" or os.path.normpath(p) not in seen_paths:
             paths.append(p)
