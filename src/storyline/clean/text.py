@@ -12,12 +12,14 @@ Algorithm (see docs/text-cleaning.md):
    promotional spam, lines in another script than the page, lines seen on many
    pages of the same site).
 3. Every line gets a logistic score from generic features of the line and its
-   neighbours (length, terminal punctuation, function-word density, title-case
-   ratio, digits, date-likeness, list markers, duplicates in the page, distance
-   to the nearest prose line, whether a "related/comments" marker precedes it).
-4. A max-sum contiguous block over (score - threshold) gives the main block;
-   lines inside it with a not-too-low score are kept, plus strong prose lines
-   just outside it.  The headline is looked for just above the block.
+   context (length, terminal punctuation, function-word density, title-case
+   ratio, digits, date-likeness, numbered items, duplicates in the page, runs of
+   headline-like lines, whether a "related"/"comments" marker precedes it).
+   The 19 weights are constants below, fitted by ``bench/text_only.py --fit``.
+4. A max-sum contiguous block over (score - threshold, floored per line) gives
+   the main block; lines inside it with a not-too-low score are kept, plus
+   strong prose lines just outside it.  The headline is looked for just above
+   the block (headline shape, printed twice, shares words with the body).
 
 Everything is deterministic pure Python; every output line is ``strip_tags``
 of some input line.
@@ -41,8 +43,6 @@ _TAG_RE = re.compile(
     r"|</?[A-Za-z][A-Za-z0-9:_-]*(?:\s+[^<>]*?)?\s*/?>",  # real-looking tags
     re.S,
 )
-_WS_RE = re.compile(r"\s+")
-
 
 _BLOCK_TAGS = frozenset(
     "p br div li ul ol tr td th table h1 h2 h3 h4 h5 h6 section article header footer blockquote hr dd dt dl "
@@ -241,7 +241,9 @@ _SPAM_GATE = frozenset("buy order click limited use promo discount coupon claim 
 _CRYPTO_GATE = frozenset(
     "bitcoin btc crypto cryptocurrency cryptocurrencies ethereum eth usdt binance airdrop nft forex token defi".split()
 )
-_LIST_MARK = re.compile(r"^(?:[•·●▪■◦\-–—*►»✓✔]|\d{1,2}[.)]\s|[a-z][.)]\s)")
+# leading bullet characters (text dumps often print <li> items, menus included, with one)
+_BULLET_RE = re.compile(r"^[•·●▪■◦*+\-–—►»✓✔]+\s*")
+_NUM_MARK = re.compile(r"^(?:\d{1,2}[.)]\s|[a-z][.)]\s)")
 _SEP_RE = re.compile(r"[|•·»›/]")
 
 # scripts: (name, regex) for non-Latin scripts; Latin is the fallback
@@ -290,10 +292,10 @@ _FEATURE_NAMES = (
     "list_marker",
     "very_short",
     "separators",
-    "after_section_marker",
-    "section_marker",
     "lowercase_start",
     "ellipsis_end",
+    "after_section_marker",
+    "section_marker",
     "in_comments",
     "headline_run",
 )
@@ -301,35 +303,35 @@ _FEATURE_NAMES = (
 # fitted by `bench/text_only.py --fit` (L2 logistic regression, lambda=1) on the EVEN
 # pages of the primary variant; the odd pages are the held-out report
 _WEIGHTS = (
-    +0.7098,  # log_chars
-    +2.5098,  # log_words
-    +0.3286,  # terminal_punct
-    -1.2620,  # titlecase_ratio
-    +0.7729,  # digit_ratio
-    -1.5903,  # soft_boiler_short
-    -2.3393,  # date_like_short
-    -0.2082,  # dup_in_page
-    -0.4653,  # stopword_density
-    +2.5944,  # commas_per_word
-    +1.7362,  # list_marker
-    -1.2836,  # very_short
-    -2.0809,  # separators
-    -2.9720,  # after_section_marker
-    -1.3036,  # section_marker
-    -0.4567,  # lowercase_start
-    -1.5168,  # ellipsis_end
-    -3.6744,  # in_comments
-    -1.5000,  # headline_run
+    +0.7426,  # log_chars
+    +2.4332,  # log_words
+    +0.3078,  # terminal_punct
+    -1.2857,  # titlecase_ratio
+    +0.7376,  # digit_ratio
+    -1.6161,  # soft_boiler_short
+    -2.0365,  # date_like_short
+    -0.2699,  # dup_in_page
+    -0.4204,  # stopword_density
+    +2.6529,  # commas_per_word
+    +2.4703,  # list_marker
+    -1.2017,  # very_short
+    -1.8797,  # separators
+    -0.4380,  # lowercase_start
+    -1.5091,  # ellipsis_end
+    -3.0110,  # after_section_marker
+    -1.3184,  # section_marker
+    -4.5447,  # in_comments
+    -1.5224,  # headline_run
 )
-_BIAS = -1.3568
+_BIAS = -1.3155
 
 # decision thresholds (tuned on the EVEN pages of the primary variant)
-_T_BLOCK = 0.0  # logit threshold for the max-sum main block
+_T_BLOCK = -0.5  # logit threshold for the max-sum main block
 _T_KEEP = -3.0  # inside the block, keep lines whose logit is above this
 _T_OUT = 2.5  # outside the block, keep lines whose logit is above this
 _T_OUT_DIST = 6  # ...if within this many lines of the block
 _HARD_PEN = 1.5  # block-score penalty of a hard-rule line (section markers: 4)
-_FLOOR = 1.0  # a single line costs the block at most this much
+_FLOOR = 1.5  # a single line costs the block at most this much
 _MARGIN = 2.5  # block threshold is at most (3rd best line score - margin)
 
 
@@ -367,30 +369,100 @@ def _is_spam(t: str, tset: set[str]) -> bool:
     return False
 
 
-def _page_features(text: str, repeated_lines=frozenset()):
-    """Return (feature rows, input indices) for every non-empty line (fitting hook)."""
-    lines, _ = _prepare(text)
-    feats, hard = _features(lines, repeated_lines)
-    return feats, [ln.idx for ln in lines]
+# Per-line features that depend on the line alone are memoised by text: menus,
+# footers and share rows repeat across the pages of a site. Bounded; pure cache.
+_LINE_CACHE: dict[str, tuple] = {}
+_LINE_CACHE_MAX = 200_000
+
+
+def _line_info(t: str) -> tuple:
+    # features are computed on the line without its bullet; a bullet (or "1.")
+    # only counts as a list item of the article when the item has some content
+    bullet = False
+    m = _BULLET_RE.match(t)
+    if m is not None and m.end() < len(t):
+        bullet = True
+        t = t[m.end() :]
+    lw = t.lower()
+    toks = _WORD_RE.findall(lw)
+    w = len(toks)
+    ch = len(t)
+    term = t.endswith(_TERMINAL)
+    tset = set(toks) if w <= 80 else None
+    swd = sum(map(_STOP.__contains__, toks)) / w if w else 0.0
+    if w:
+        fl = "".join(_INIT_RE.findall(t))
+        tc = sum(map(str.isupper, fl)) / w
+    else:
+        tc = 0.0
+    ndig = len(_DIGIT_RE.findall(t))
+    soft = 1.0 if (w <= 12 and not _SOFT_GATE.isdisjoint(tset) and _BOILER_SOFT.search(t)) else 0.0
+    date_like = 1.0 if (w <= 14 and (ndig or not _DATE_GATE.isdisjoint(tset)) and _DATE_RE.search(t)) else 0.0
+    is_marker = bool(w <= 8 and _SECTION_MARKER.match(t))
+    cm = False
+    if w <= 25 and _COMMENT_START.match(t):
+        cm = is_marker = True
+    # hard rules that depend on the line alone
+    h = (
+        (w <= 40 and not _HARD_GATE.isdisjoint(tset) and _BOILER_HARD.search(t) is not None)
+        or ("cookie" in lw and w <= 80 and not _COOKIE_GATE.isdisjoint(tset))
+        or ("#" in t and len(_HASHTAG_RE.findall(t)) >= max(2, 0.5 * w))
+        or (tset is not None and _is_spam(t, tset))
+        or is_marker
+        or (w <= 5 and _SAYS_RE.match(t) is not None)
+        or (
+            w <= 40
+            and (
+                _TEASER_PREFIX.match(t) is not None
+                or (not _CAPTION_GATE.isdisjoint(tset) and _CAPTION_RE.search(t) is not None)
+            )
+        )
+    )
+    lang_hits = {k: sum(map(v.__contains__, toks)) for k, v in _LANG_STOP.items()} if w >= 5 else None
+    asc = t.isascii()
+    sc = None if asc else _script_counts(t)
+    base = (
+        math.log1p(ch) / 6.0,
+        math.log1p(w) / 4.0,
+        1.0 if term else 0.0,
+        tc,
+        ndig / ch if ch else 0.0,
+        soft,
+        date_like,
+        0.0,  # dup_in_page: page-dependent, filled in by _features
+        swd,
+        min(t.count(",") / w, 0.5) if w else 0.0,
+        1.0 if (_NUM_MARK.match(t) and w >= 4) else 0.0,
+        1.0 if w <= 3 else 0.0,
+        min(len(_SEP_RE.findall(t)), 5) / 5.0,
+        1.0 if t[:1].islower() else 0.0,
+        1.0 if (w >= 4 and t.endswith(("...", "…"))) else 0.0,
+    )
+    return (w, ch, term, swd, base, is_marker, cm, bool(h), lang_hits, asc, sc)
 
 
 def _features(lines: list[_Line], repeated_lines) -> tuple[list[list[float]], list[bool]]:
     n = len(lines)
     texts = [ln.text for ln in lines]
+    cache = _LINE_CACHE
+    infos = []
+    for t in texts:
+        info = cache.get(t)
+        if info is None:
+            info = _line_info(t)
+            if len(cache) >= _LINE_CACHE_MAX:
+                cache.clear()
+            cache[t] = info
+        infos.append(info)
     # page-level script: weighted by letters in longer lines
     script_tot: dict[str, int] = {}
-    per_line_scripts = []
-    for t in texts:
-        if t.isascii():
-            per_line_scripts.append(None)
-            if len(t) >= 40:
-                script_tot["lat"] = script_tot.get("lat", 0) + len(t)
-            continue
-        sc = _script_counts(t)
-        per_line_scripts.append(sc)
-        if len(t) >= 40:
-            for k, v in sc.items():
-                script_tot[k] = script_tot.get(k, 0) + v
+    for info in infos:
+        if info[1] >= 40:
+            if info[9]:
+                script_tot["lat"] = script_tot.get("lat", 0) + info[1]
+            elif info[10]:
+                for k, v in info[10].items():
+                    script_tot[k] = script_tot.get(k, 0) + v
     page_script = max(script_tot, key=script_tot.get) if script_tot else None
     counts: dict[str, int] = {}
     for t in texts:
@@ -403,92 +475,34 @@ def _features(lines: list[_Line], repeated_lines) -> tuple[list[list[float]], li
     cmark = [False] * n
     wcount = [0] * n
     latin = page_script == "lat"
-    lang_hits: list[dict[str, int] | None] = [None] * n
+    cjk_like = page_script in ("cjk", "kor", "tha")
+    lang_hits: list = [None] * n
     for i, t in enumerate(texts):
-        lw = t.lower()
-        toks = _WORD_RE.findall(lw)
-        w = len(toks)
-        if latin and w >= 5:
-            lang_hits[i] = {k: sum(map(v.__contains__, toks)) for k, v in _LANG_STOP.items()}
+        w, ch, term, swd, b, is_marker, cm, h, lh, asc, sc = infos[i]
         wcount[i] = w
-        ch = len(t)
-        term = t.endswith(_TERMINAL)
-        tset = set(toks) if w <= 80 else None
-        swd = sum(map(_STOP.__contains__, toks)) / w if w else 0.0
-        if w:
-            fl = "".join(_INIT_RE.findall(t))
-            tc = sum(map(str.isupper, fl)) / w
-        else:
-            tc = 0.0
-        ndig = len(_DIGIT_RE.findall(t))
-        digits = ndig / ch
+        lang_hits[i] = lh if latin else None
         # prose: a real sentence-like line
-        if page_script in ("cjk", "kor", "tha"):
-            is_prose = ch >= 60 and term
+        if cjk_like:
+            prose[i] = ch >= 60 and term
         else:
-            is_prose = w >= 12 and term and swd >= 0.12
-        prose[i] = is_prose
-        soft = 1.0 if (w <= 12 and not _SOFT_GATE.isdisjoint(tset) and _BOILER_SOFT.search(t)) else 0.0
-        date_like = (
-            1.0
-            if (w <= 14 and (ndig or not _DATE_GATE.isdisjoint(tset)) and _DATE_RE.search(t))
-            else 0.0
-        )
-        is_marker = bool(w <= 8 and _SECTION_MARKER.match(t))
+            prose[i] = w >= 12 and term and swd >= 0.12
         marker[i] = is_marker
-        if w <= 25 and _COMMENT_START.match(t):
-            cmark[i] = True
-            marker[i] = is_marker = True
-        # hard rules
-        h = False
-        if t in repeated_lines:
-            h = True
-        elif w <= 40 and not _HARD_GATE.isdisjoint(tset) and _BOILER_HARD.search(t):
-            h = True
-        elif "cookie" in lw and w <= 80 and not _COOKIE_GATE.isdisjoint(tset):
-            h = True
-        elif "#" in t and len(_HASHTAG_RE.findall(t)) >= max(2, 0.5 * w):
-            h = True
-        elif tset is not None and _is_spam(t, tset):
-            h = True
-        elif is_marker or (w <= 5 and _SAYS_RE.match(t)):
-            h = True
-        elif w <= 40 and (
-            _TEASER_PREFIX.match(t) or (not _CAPTION_GATE.isdisjoint(tset) and _CAPTION_RE.search(t))
-        ):
-            h = True
-        elif page_script is not None and not (page_script == "lat" and t.isascii()):
-            sc = per_line_scripts[i]
-            if sc is None:
-                sc = _script_counts(t)
-            if sc:
-                tot = sum(sc.values())
-                if sc.get(page_script, 0) < 0.5 * tot and tot >= 2:
-                    h = True
+        cmark[i] = cm
+        if not h:
+            if t in repeated_lines:
+                h = True
+            elif page_script is not None and not (latin and asc):
+                if sc is None:
+                    sc = _script_counts(t)
+                if sc:
+                    tot = sum(sc.values())
+                    if sc.get(page_script, 0) < 0.5 * tot and tot >= 2:
+                        h = True
         hard[i] = h
-        lm = 1.0 if _LIST_MARK.match(t) else 0.0
-        seps = min(len(_SEP_RE.findall(t)), 5) / 5.0
-        low_start = 1.0 if t[:1].islower() else 0.0
-        ell = 1.0 if (w >= 4 and t.endswith(("...", "…"))) else 0.0
-        base.append(
-            [
-                math.log1p(ch) / 6.0,
-                math.log1p(w) / 4.0,
-                1.0 if term else 0.0,
-                tc,
-                digits,
-                soft,
-                date_like,
-                1.0 if counts[t] > 1 else 0.0,
-                swd,
-                min(t.count(",") / w, 0.5) if w else 0.0,
-                lm,
-                1.0 if w <= 3 else 0.0,
-                seps,
-                low_start,
-                ell,
-            ]
-        )
+        f = list(b)
+        if counts[t] > 1:
+            f[7] = 1.0
+        base.append(f)
 
     # lines in another Latin-script language than the article's prose
     if latin:
@@ -525,7 +539,9 @@ def _features(lines: list[_Line], repeated_lines) -> tuple[list[list[float]], li
         if prose[i]:
             seen_prose += 1
         if cmark[i] and seen_prose >= 2:
-            on = True
+            # a "Comments" item inside a share / link bar is not a section start
+            if not (0 < i < n - 1 and wcount[i - 1] <= 2 and wcount[i + 1] <= 2):
+                on = True
     # runs of >= 3 headline-like lines (3..20 words, no terminal punctuation)
     hl = [(3 <= wcount[i] <= 20 and not texts[i].endswith(_TERMINAL)) for i in range(n)]
     run = [0.0] * n
@@ -547,8 +563,6 @@ def _features(lines: list[_Line], repeated_lines) -> tuple[list[list[float]], li
         f = base[i]
         f.append(after[i])
         f.append(1.0 if marker[i] else 0.0)
-        f.append(f.pop(13))  # lowercase_start
-        f.append(f.pop(13))  # ellipsis_end
         f.append(in_com[i])
         f.append(run[i])
         feats.append(f)
