@@ -13,38 +13,40 @@ from .decode import DecodeError, decode
 from .language import detect_language
 from .metadata import byline, date_from_url, domain_of, normalise_date, syndicated_from
 
-__all__ = ["clean_page", "article_id", "MAX_NESTING"]
-
-# Deeper than this, HTML parsers slow to a crawl or blow their stacks; no real
-# article page comes close (the benchmark's deepest page is under 100).
-MAX_NESTING = 1000
-_DEEP_RUN = re.compile(r"(?:<[a-zA-Z][^<>]*+>[^<]*+){%d}" % MAX_NESTING)
-
+__all__ = ["clean_page", "article_id"]
 
 def article_id(page_id: str) -> str:
     return hashlib.sha256(b"article\x00" + page_id.encode()).hexdigest()[:20]
-
-
-def _too_deep(html: str) -> bool:
-    """True when the page opens MAX_NESTING tags in a row without closing one.
-
-    A cheap (C-speed regex) proxy for nesting depth: deep-nesting bombs are
-    long runs of opening tags; real pages close tags every few elements.
-    Only run on pages with enough tags to possibly be that deep.
-    """
-    if html.count("<") < MAX_NESTING:
-        return False
-    return _DEEP_RUN.search(html) is not None
 
 
 _SCRIPT_STYLE = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 
 
-def _page_credit(html: str) -> str | None:
-    """Credit lines that extractors drop as boilerplate ("published from ANI" in a footer div)."""
-    visible = _TAG.sub(" ", _SCRIPT_STYLE.sub(" ", html))
-    return syndicated_from(" ".join(visible.split()), explicit_only=True)
+_CREDIT_HINTS = ("published from", "originally appeared", "originally published", "first appeared",
+                 "first published", "republished", "reprinted", "reproduced", "not been edited")
+_SNIPPET = re.compile(r"[\w'’\-]+(?:[ ,][\w'’\-]+){2,5}")
+
+
+def _page_credit(html: str, body: str) -> str | None:
+    """Credit lines that extractors drop as boilerplate ("published from ANI" in a div
+    after the story). Only the markup just before and after the article is searched:
+    scanning every byte of every page cost more than extracting it."""
+    lines = body.split("\n")
+    windows = []
+    for line, before, after in ((lines[-1], 0, 20_000), (lines[0], 5_000, 0)):
+        m = _SNIPPET.search(line)
+        pos = html.find(m.group(0)) if m else -1
+        if pos >= 0:
+            windows.append(html[max(0, pos - before):pos + len(line) + after])
+    for window in windows:
+        low = window.lower()
+        if any(h in low for h in _CREDIT_HINTS):
+            visible = _TAG.sub(" ", _SCRIPT_STYLE.sub(" ", window))
+            found = syndicated_from(" ".join(visible.split()), explicit_only=True)
+            if found:
+                return found
+    return None
 
 
 def clean_page(page: Page) -> Article | Reject:
@@ -71,11 +73,11 @@ def _clean_page(page: Page) -> Article | Reject:
     credit_zone = None
     author = outlet_byline = sitename = html_date = html_lang = None
     if page.kind == "html":
-        if _too_deep(text):
-            return Reject(page.source, "too_deep", f"HTML opens more than {MAX_NESTING} nested tags", page.id)
-        from .html import extract_html
+        from .html import MAX_DEPTH, extract_html
 
         ex = extract_html(text, page.url)
+        if ex.method == "too_deep":
+            return Reject(page.source, "too_deep", f"HTML nested more than {MAX_DEPTH} levels deep", page.id)
         body = ex.text
         title = title or ex.title
         author = ex.author
@@ -131,6 +133,6 @@ def _clean_page(page: Page) -> Article | Reject:
         language=language,
         author=author,
         text=body,
-        syndicated_from=syndicated_from(credit_zone or body) or (_page_credit(text) if page.kind == "html" else None),
+        syndicated_from=syndicated_from(credit_zone or body) or (_page_credit(text, body) if page.kind == "html" else None),
         extractor=extractor,
     )

@@ -42,6 +42,9 @@ __all__ = ["HtmlExtract", "extract_html"]
 # Inputs larger than this are truncated before parsing (a real article page is a
 # few hundred KB; this only guards memory/time on pathological inputs).
 MAX_CHARS = 5_000_000
+# Resiliparse's main-content pass is quadratic in nesting depth (10k levels: 2.5 s,
+# 30k: 25 s); real pages stay under ~500 (benchmark max). Deeper pages get empty text.
+MAX_DEPTH = 3000
 
 # Elements that never belong to the article body as the benchmark (and we) define it.
 _SKIP = [
@@ -67,7 +70,7 @@ _RES_OPTS = dict(
 
 LINK_DENSITY_MAX = 0.7   # drop an output block when more than this share of its chars is link text
 SHORT_LINE_TOKENS = 8    # a line with fewer tokens than this is "short"
-SHORT_LINE_SHARE = 0.3   # above this share of short lines -> trafilatura
+SHORT_LINE_SHARE = 0.35  # above this share of short lines -> trafilatura
 MIN_TOKENS = 50          # fewer tokens than this in the fast-path output -> trafilatura
 REPEATS = 3              # a line repeated this often in the fast-path output -> trafilatura
 MAX_GROWTH = 2.0         # reject a trafilatura result with more than this many times the fast-path tokens
@@ -77,6 +80,27 @@ _LINK = re.compile(r"<a\b[^>]*>(.*?)</a>", re.S)
 _WORD = re.compile(r"\w+")
 _LANG = re.compile(r"^([a-zA-Z]{2})(?:$|[-_])")
 _WS = re.compile(r"\s+")
+# opening / closing tags, ignoring void and implicitly-closed elements
+_OPEN_CLOSE = re.compile(
+    r"<(/?)(?!(?:br|img|meta|link|input|hr|source|wbr|area|base|col|embed|param|track|p|li|td|th|tr|option)\b)"
+    r"[a-zA-Z]",
+    re.I,
+)
+
+
+def _too_deep(html: str) -> bool:
+    """Cheap nesting-depth bound (~1 ms on a 3,000-tag page; skipped on smaller pages)."""
+    if html.count("<") < MAX_DEPTH:
+        return False
+    depth = 0
+    for slash in _OPEN_CLOSE.findall(html):
+        if slash:
+            depth = depth - 1 if depth else 0
+        else:
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+    return False
 
 
 @dataclass(slots=True)
@@ -167,6 +191,13 @@ def _unsure(text: str) -> bool:
     return len(lines) - len(set(lines)) >= REPEATS - 1 and max(Counter(lines).values()) >= REPEATS
 
 
+_TRAF_PRESTRIP = (
+    "script", "style", "noscript", "svg", "template", "iframe", "nav", "aside", "footer", "menu",
+    "embed", "object", "applet", "audio", "video", "canvas", "map", "picture", "button", "select",
+    "label", "input", "dialog", "datalist", "frame", "frameset",
+)
+
+
 def _trafilatura_text(html: str, url: str | None) -> str:
     traf = _trafilatura()
     lxml_html, etree = _MODS["lxml_html"], _MODS["etree"]
@@ -174,11 +205,10 @@ def _trafilatura_text(html: str, url: str | None) -> str:
         tree = lxml_html.document_fromstring(html)
     except ValueError:  # str with an XML encoding declaration
         tree = lxml_html.document_fromstring(html.encode("utf-8", "replace"))
-    # Drop non-content nodes up front (C-speed): trafilatura would remove them too,
-    # but every one of its XPath passes walks them first.
-    etree.strip_elements(
-        tree, "script", "style", "noscript", "svg", "template", "iframe", etree.Comment, with_tail=False
-    )
+    # Drop non-content nodes up front (C-speed): trafilatura deletes these tags too
+    # (its MANUALLY_CLEANED list, minus the ones it treats specially: form, figure,
+    # math), but only after several XPath passes over them. ~13 % faster, same output.
+    etree.strip_elements(tree, *_TRAF_PRESTRIP, etree.Comment, with_tail=False)
     out = traf.extract(tree, url=url, fast=True, include_comments=False)
     return out or ""
 
@@ -274,14 +304,12 @@ def _language(tree, meta: dict[str, str]) -> str | None:
 
 def _metadata(tree, meta: dict[str, str]) -> tuple[str | None, str | None, str | None]:
     sitename = _clean(meta.get("og:site_name")) or _clean(meta.get("application-name"))
-    title = _clean(meta.get("og:title")) or _clean(meta.get("twitter:title"))
-    if not title:
-        title = _clean(tree.title)
-        if title and sitename:
-            for sep in (" | ", " - ", " – ", " — ", " :: "):
-                if title.endswith(sep + sitename):
-                    title = title[: -len(sep + sitename)].strip()
-                    break
+    title = _clean(meta.get("og:title")) or _clean(meta.get("twitter:title")) or _clean(tree.title)
+    if title and sitename:  # "Headline | Site" -> "Headline"
+        for sep in (" | ", " - ", " – ", " — ", " :: "):
+            if title.endswith(sep + sitename) and len(title) > len(sep + sitename):
+                title = title[: -len(sep + sitename)].strip()
+                break
     if not title:
         h1 = tree.body.query_selector("h1") if tree.body is not None else None
         title = _clean(h1.text) if h1 is not None else None
@@ -301,10 +329,37 @@ def _metadata(tree, meta: dict[str, str]) -> tuple[str | None, str | None, str |
     return title, author, sitename
 
 
-def _published(html: str, url: str | None) -> str | None:
+# Publication-date metadata that needs no search: when one of these holds an
+# ISO date, htmldate (~4 ms/page) would return the same value.
+_DATE_META_KEYS = (
+    "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
+    "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.created",
+    "article.published", "publication_date", "date",
+)
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"(\d{4})-(\d{2})-(\d{2})')
+_ISO_PREFIX = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def _quick_date(html: str, meta: dict[str, str]) -> str | None:
+    for key in _DATE_META_KEYS:
+        m = _ISO_PREFIX.match(meta.get(key, ""))
+        if m:
+            break
+    else:
+        m = _JSONLD_DATE.search(html, 0, 2_000_000)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if 1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _published(html: str) -> str | None:
+    # no url: the caller derives URL dates itself and labels them as such
     try:
         return _find_date()(
-            html, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d"
+            html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d"
         )
     except Exception:  # htmldate on a strange page: no date
         return None
@@ -328,6 +383,8 @@ def _extract(html: str, url: str | None) -> HtmlExtract:
         return HtmlExtract("", None, None, None, None, None, "none")
     if len(html) > MAX_CHARS:
         html = html[:MAX_CHARS]
+    if _too_deep(html):
+        return HtmlExtract("", None, None, None, None, None, "too_deep")
 
     tree = _mods()["HTMLTree"].parse(html)
     meta = _meta_map(html)
@@ -349,5 +406,5 @@ def _extract(html: str, url: str | None) -> HtmlExtract:
             fast_tokens < MIN_TOKENS or len(_WORD.findall(slow)) <= MAX_GROWTH * fast_tokens
         ):
             text, method = slow, "trafilatura"
-    published = _published(html, url)
+    published = _quick_date(html, meta) or _published(html)
     return HtmlExtract(text, title, author, sitename, published, language, method)
