@@ -67,3 +67,26 @@ def test_outlet_from_domain_and_bylines():
     assert byline(["Menu", "By Jane Roe | February 18, 2025"]) == ("Jane Roe", None)
     assert byline(["by time news"]) == (None, "Time News")
     assert byline(["By the way, the talks went well and everyone was pleased with the outcome today."]) == (None, None)
+
+
+def test_dateline_of_a_text_dump_is_read_only_near_the_top():
+    from storyline.clean.metadata import dateline
+
+    lines = ["Home | World | Politics", "Putin and Trump speak for two hours",
+             "By Marta Kessler | March 18, 2025 | 21:47", "The two presidents spoke on Tuesday.",
+             "Similar news", "March 14, 2025", "Another headline"]
+    assert dateline(lines, 3) == "2025-03-18"
+    assert dateline(["Menu", "Posted 19 February 2025", "Body starts here."], 2) == "2025-02-19"
+    # a date far below the article start (a teaser timestamp) is not the page's date
+    assert dateline(lines[:2] + ["The two presidents spoke."] * 12 + ["March 14, 2025"], 2) is None
+
+
+def test_canonical_url_read_from_html_when_input_has_none():
+    from pages import PARAGRAPHS, wire_copy_html
+    from storyline.clean import clean_page
+    from storyline.model import Page
+
+    page = Page(source="wire.html", content=wire_copy_html(PARAGRAPHS[:4]).encode(), kind="html", id="x")
+    art = clean_page(page)
+    assert art.url and art.url.startswith("https://")
+    assert art.outlet and art.syndicated_from == "ANI"

@@ -11,7 +11,7 @@ import re
 from ..model import Article, Page, Reject
 from .decode import DecodeError, decode
 from .language import detect_language
-from .metadata import byline, date_from_url, domain_of, normalise_date, syndicated_from
+from .metadata import byline, date_from_url, dateline, domain_of, normalise_date, syndicated_from
 
 __all__ = ["clean_page", "article_id"]
 
@@ -70,7 +70,8 @@ def _clean_page(page: Page) -> Article | Reject:
         return Reject(page.source, "empty", "no text after decoding", page.id)
 
     title = page.title
-    credit_zone = None
+    url = page.url
+    credit_zone = text_date = None
     author = outlet_byline = sitename = html_date = html_lang = None
     if page.kind == "html":
         from .html import MAX_DEPTH, extract_html
@@ -84,6 +85,7 @@ def _clean_page(page: Page) -> Article | Reject:
         sitename = ex.sitename
         html_date = ex.published
         html_lang = ex.language
+        url = url or ex.url  # canonical / og:url when the input gave none
         extractor = ex.method
         if not body.strip():
             # An HTML page whose body is plain prose without markup structure
@@ -106,26 +108,31 @@ def _clean_page(page: Page) -> Article | Reject:
             # article block and are dropped with the furniture: read them there.
             first, last = min(ct.kept), max(ct.kept)
             credit_zone = "\n".join(lines[max(0, first - 3):first] + [body] + lines[last + 1:last + 4])
+            text_date = dateline(lines, first)
 
     if not body.strip():
         return Reject(page.source, "no_article_text", "no article text found on the page", page.id)
 
-    # published: manifest / JSONL / WARC (set by ingest) > HTML metadata > URL > none
+    # published: manifest / JSONL / WARC (set by ingest) > HTML metadata (or a text
+    # dump's dateline) > URL > none
     published = normalise_date(page.published)
     published_source = page.published_source if published else None
     if not published and html_date:
         published, published_source = normalise_date(html_date), "html"
+    if not published and text_date:
+        # a text dump's own dateline plays the part of HTML metadata
+        published, published_source = text_date, "text"
     if not published:
-        published = date_from_url(page.url)
+        published = date_from_url(url)
         published_source = "url" if published else None
 
-    outlet = page.outlet or sitename or domain_of(page.url) or outlet_byline
+    outlet = page.outlet or sitename or domain_of(url) or outlet_byline
     language = detect_language(body) or html_lang
     return Article(
         id=article_id(page.id),
         page_id=page.id,
         source=page.source,
-        url=page.url,
+        url=url,
         outlet=outlet,
         title=title.strip() if title else None,
         published=published,

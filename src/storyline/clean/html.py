@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import html as _html
 import json
+import html as html_lib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -112,6 +113,7 @@ class HtmlExtract:
     published: str | None  # ISO date YYYY-MM-DD from the HTML metadata (htmldate), else None
     language: str | None   # from <html lang> / og:locale / content-language meta, 2 letters
     method: str            # which extractor produced `text`: "resiliparse", "trafilatura", "none", "error"
+    url: str | None = None  # canonical URL (<link rel=canonical> / og:url), when absolute
 
 
 # --- lazily imported heavy modules (once per process) -----------------------
@@ -340,6 +342,21 @@ _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"(\d{4})-(\d{2})-(\d{2})')
 _ISO_PREFIX = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 
 
+_CANONICAL = re.compile(r"""<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*>""", re.I)
+_HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
+
+
+def _canonical(html: str, meta: dict[str, str]) -> str | None:
+    """The page's own URL as it declares it; only absolute http(s) URLs count."""
+    end = _HEAD_END.search(html, 0, 1_000_000)
+    m = _CANONICAL.search(html, 0, end.start() if end else min(len(html), 1_000_000))
+    href = _HREF.search(m.group(0)) if m else None
+    for url in (href.group(1) if href else None, meta.get("og:url")):
+        if url and url.strip().lower().startswith(("http://", "https://")):
+            return html_lib.unescape(url.strip())
+    return None
+
+
 def _quick_date(html: str, meta: dict[str, str]) -> str | None:
     for key in _DATE_META_KEYS:
         m = _ISO_PREFIX.match(meta.get(key, ""))
@@ -407,4 +424,4 @@ def _extract(html: str, url: str | None) -> HtmlExtract:
         ):
             text, method = slow, "trafilatura"
     published = _quick_date(html, meta) or _published(html)
-    return HtmlExtract(text, title, author, sitename, published, language, method)
+    return HtmlExtract(text, title, author, sitename, published, language, method, _canonical(html, meta))

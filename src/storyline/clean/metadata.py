@@ -170,3 +170,48 @@ def syndicated_from(text: str, *, explicit_only: bool = False) -> str | None:
             return _canonical_source(m.group(1) or m.group(2))
         return "syndicated feed"
     return None
+
+
+# --- datelines in text dumps -------------------------------------------------
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATELINE_PATTERNS = (
+    (re.compile(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.IGNORECASE), ("m", "d", "y")),
+    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(\d{4})\b", re.IGNORECASE), ("d", "m", "y")),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), ("y", "mn", "d")),
+)
+
+
+def _parse_dateline(line: str) -> str | None:
+    for pat, order in _DATELINE_PATTERNS:
+        m = pat.search(line)
+        if not m:
+            continue
+        parts = dict(zip(order, m.groups()))
+        month = int(parts["mn"]) if "mn" in parts else _MONTHS.get(parts["m"].lower().rstrip("."))
+        if month:
+            value = _valid(int(parts["y"]), month, int(parts["d"]))
+            if value:
+                return value
+    return None
+
+
+def dateline(lines: list[str], body_start: int) -> str | None:
+    """Publication date from a short dateline near the top of a text dump
+    ("By Jane Roe | March 18, 2025", "Posted February 19, 2025").
+
+    Only the few lines just above the article and its first line are read:
+    dates further down are teasers, comments or the story's own events.
+    """
+    start = max(0, body_start - 8)
+    for line in lines[start:body_start + 1]:
+        if len(line) <= 90:
+            found = _parse_dateline(line)
+            if found:
+                return found
+    return None
