@@ -40,6 +40,7 @@ def corpus(tmp_path_factory):
     # rejects
     (pages / "scan.pdf").write_bytes(b"%PDF-1.5\n" + bytes(range(256)) * 4)
     (pages / "empty.txt").write_text("")
+    (pages / "mojibake.txt").write_bytes(bytes([0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x01, 0x02, 0x03, 0x04, 0x05]) * 300)
     (pages / "deep.html").write_text("<html><body>" + "<div>" * 100_000 + "x" + "</div>" * 100_000 + "</body></html>")
     full = gzip.compress(news_html("Cut", PARAGRAPHS).encode())
     (pages / "cut.html.gz").write_bytes(full[:400])
@@ -64,7 +65,7 @@ def test_build_summary_counts_articles_and_rejects(corpus):
     assert first.returncode == 0, first.stderr
     out = first.stdout
     assert "new articles:      6" in out
-    for reason in ("binary", "empty", "too_deep", "truncated_gzip", "bad_json", "missing_file"):
+    for reason in ("binary", "empty", "too_deep", "truncated_gzip", "bad_json", "missing_file", "undecodable"):
         assert reason in out, (reason, out)
 
 
@@ -110,7 +111,7 @@ def test_rebuild_is_idempotent_and_incremental(corpus):
     before = _export(store).stdout
     again = run("build", str(pages), "--manifest", str(manifest), "--store", str(store))
     assert again.returncode == 0
-    assert "new articles:      0" in again.stdout and "duplicates skipped: 7" in again.stdout
+    assert "new articles:      0" in again.stdout and "duplicates skipped: 8" in again.stdout
     assert _export(store).stdout == before
     extra = d / "more"
     extra.mkdir()
@@ -126,6 +127,13 @@ def test_show_by_source_and_id(corpus):
     assert res.returncode == 0 and TITLE in res.stdout and "published:" in res.stdout
     art_id = res.stdout.split()[1]
     assert run("show", art_id[:8], "--store", str(store)).returncode == 0
+
+
+def test_extract_reads_stdin(tmp_path):
+    res = run("extract", "-", "--workers", "1", input=news_html(TITLE, PARAGRAPHS[:3]), cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    row = json.loads(res.stdout)
+    assert row["source"] == "<stdin>" and row["title"] == TITLE and PARAGRAPHS[2][:50] in row["text"]
 
 
 def test_extract_prints_jsonl_without_store(corpus, tmp_path):

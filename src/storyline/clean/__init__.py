@@ -15,6 +15,10 @@ from .metadata import byline, date_from_url, dateline, domain_of, normalise_date
 
 __all__ = ["clean_page", "article_id"]
 
+MIN_ARTICLE_WORDS = 8   # shorter than a one-sentence wire flash is not an article
+_WORDS = re.compile(r"\w+")
+
+
 def article_id(page_id: str) -> str:
     return hashlib.sha256(b"article\x00" + page_id.encode()).hexdigest()[:20]
 
@@ -90,9 +94,9 @@ def _clean_page(page: Page) -> Article | Reject:
         if not body.strip():
             # An HTML page whose body is plain prose without markup structure
             # (e.g. a pasted dump saved as .html) still deserves the text cleaner.
-            from .text import clean_text, strip_tags
+            from .text import clean_text
 
-            ct = clean_text(text)
+            ct = clean_text(_TAG.sub("\n", _SCRIPT_STYLE.sub("\n", text)))
             body, title, extractor = ct.text, title or ct.title, "text-fallback"
     else:
         from .text import clean_text
@@ -110,8 +114,10 @@ def _clean_page(page: Page) -> Article | Reject:
             credit_zone = "\n".join(lines[max(0, first - 3):first] + [body] + lines[last + 1:last + 4])
             text_date = dateline(lines, first)
 
-    if not body.strip():
-        return Reject(page.source, "no_article_text", "no article text found on the page", page.id)
+    if len(_WORDS.findall(body)) < MIN_ARTICLE_WORDS:
+        # A menu, a login wall or an error page: nothing that reads as an article.
+        return Reject(page.source, "no_article_text",
+                      f"no article text found on the page (fewer than {MIN_ARTICLE_WORDS} words)", page.id)
 
     # published: manifest / JSONL / WARC (set by ingest) > HTML metadata (or a text
     # dump's dateline) > URL > none

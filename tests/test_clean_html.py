@@ -1,0 +1,59 @@
+"""HTML pages -> clean article text and metadata, on pages the tests write."""
+from pages import (COMMENTS, COOKIE_NOTICE, NAV_ITEMS, PARAGRAPHS, RELATED_HEADLINES, TITLE, WIRE_TEASERS,
+                   news_html, wire_copy_html)
+from storyline.clean import clean_page
+from storyline.clean.html import extract_html
+from storyline.model import Article, Page, Reject
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+def test_news_page_keeps_article_and_drops_menus_related_and_comments():
+    ex = extract_html(news_html(TITLE, PARAGRAPHS))
+    lines = _lines(ex.text)
+    assert lines == PARAGRAPHS  # every paragraph, in order, nothing else
+    text = ex.text
+    assert COOKIE_NOTICE[:40] not in text
+    assert not any(h in text for h, _t in RELATED_HEADLINES)
+    assert not any(c in text for _a, _t, c in COMMENTS)
+    assert not any(line in NAV_ITEMS for line in lines)
+    assert "Leave a comment" not in text and "Photograph:" not in text
+    assert (ex.title, ex.author, ex.sitename, ex.published, ex.language) == (
+        TITLE, "Jane Roe", "The Daily Meridian", "2025-02-18", "en")
+
+
+def test_wire_copy_keeps_story_drops_teasers_and_reads_credit():
+    page = Page(source="wire.html", content=wire_copy_html(PARAGRAPHS[:5]).encode(), kind="html", id="p1")
+    art = clean_page(page)
+    assert isinstance(art, Article)
+    assert art.syndicated_from == "ANI"
+    for p in PARAGRAPHS[1:4]:
+        assert p[:50] in art.text
+    assert not any(t in art.text for t in (x if isinstance(x, str) else x[0] for x in WIRE_TEASERS))
+
+
+def test_page_without_article_text_is_a_reject_not_a_crash():
+    page = Page(source="nav.html", content=b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+                kind="html", id="p2")
+    res = clean_page(page)
+    assert isinstance(res, Reject) and res.reason == "no_article_text"
+
+
+def test_deeply_nested_page_is_rejected_quickly():
+    html = "<html><body>" + "<div>" * 100_000 + "<p>deep</p>" + "</div>" * 100_000 + "</body></html>"
+    res = clean_page(Page(source="deep.html", content=html.encode(), kind="html", id="p3"))
+    assert isinstance(res, Reject) and res.reason == "too_deep"
+
+
+def test_non_english_page_gets_its_language():
+    ru = ["Пресс-секретарь президента России Дмитрий Песков заявил в среду, что Кремль положительно "
+          "оценивает итоги переговоров в Эр-Рияде и ожидает продолжения диалога с американской стороной.",
+          "По его словам, дата возможной встречи президентов пока не определена, однако подготовка "
+          "к ней уже ведется на уровне экспертов обеих стран."]
+    html = news_html("Песков оценил итоги переговоров", ru * 2, lang="ru", related=False, comments=False)
+    art = clean_page(Page(source="ru.html", content=html.encode("cp1251", "replace").replace(b'charset="utf-8"', b'charset="windows-1251"'),
+                          kind="html", id="p4"))
+    assert isinstance(art, Article) and art.language == "ru"
+    assert ru[0][:40] in art.text
