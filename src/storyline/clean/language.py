@@ -58,7 +58,7 @@ def _load_identifier():
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when there is too little text."""
     global _IDENTIFIER
-    sample = text[:1200]  # enough for a stable guess; the model's cost grows with length
+    sample = text[:800]  # enough for a stable guess (same answers as 3,000 chars on the HTML benchmark); cost grows with length
     if len(_LETTERS.findall(sample[:400])) < 20:
         return None
     if _IDENTIFIER is None:
