@@ -9,7 +9,10 @@ DEMO_STORE := out/demo.duckdb
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	# The lock pins every package, transitive ones included: install it as is
+	# (--no-deps skips the resolver, which in old pips trips over extras), then verify.
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
+	$(BIN)/pip check --disable-pip-version-check
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
