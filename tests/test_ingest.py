@@ -119,3 +119,15 @@ def test_missing_input_is_a_user_error(tmp_path):
         expand_inputs([str(tmp_path / "nope")])
     with pytest.raises(InputError):
         expand_inputs([str(tmp_path / "*.nothing")])
+
+
+def test_a_50_mb_page_is_rejected_by_default(tmp_path):
+    big = tmp_path / "huge.html"
+    with open(big, "wb") as fh:
+        fh.write(b"<html><body>")
+        chunk = b"<p>" + b"The talks went on. " * 500 + b"</p>\n"
+        for _ in range((50 * 1024 * 1024) // len(chunk) + 1):
+            fh.write(chunk)
+        fh.write(b"</body></html>")
+    pages, rejects = _collect([big])
+    assert not pages and [r.reason for r in rejects] == ["too_large"]
