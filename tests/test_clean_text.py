@@ -303,3 +303,23 @@ def test_line_in_other_latin_language_removed():
     for p in pt:
         assert p in out
     assert not any(x.startswith("The weather today") for x in out)
+
+
+def test_unrelated_headline_list_and_market_ticker_after_article_are_dropped():
+    from pages import PARAGRAPHS, TICKER_LINE
+
+    headlines = [
+        "Heatwave grips southern Europe as temperatures pass 40C",
+        "Central bank holds rates steady for third month",
+        "Champions League draw: holders face tough group",
+        "New smartphone sales slow as prices rise",
+        "Wildfire forces evacuation of mountain villages",
+        "Film festival opens with record number of premieres",
+    ]
+    dump = "\n".join(["World", "Politics", TICKER_LINE, "Kremlin weighs US proposal"] + PARAGRAPHS[:5]
+                     + headlines + ["© 2025 Example News"])
+    out = _lines(clean_text(dump))
+    for p in PARAGRAPHS[:5]:
+        assert p in out
+    assert not any(h in out for h in headlines)
+    assert TICKER_LINE not in out

@@ -375,6 +375,22 @@ _LINE_CACHE: dict[str, tuple] = {}
 _LINE_CACHE_MAX = 200_000
 
 
+_ARROWS = frozenset("▲▼△▽↑↓⬆⬇")
+
+
+def _is_widget(t: str, toks: list[str]) -> bool:
+    """Market tickers and weather widgets: runs of numbers, arrows, degrees and
+    separators with hardly any words ("USD/RUB 88.91 ▼0.42 | Brent 75.84 ▲0.69",
+    "London 12°C Cloudy | Paris 15°C")."""
+    if not toks:
+        return False
+    numeric = sum(1 for x in toks if x.isdigit()) / len(toks)
+    if "°" in t and len(toks) <= 12 and numeric > 0:
+        return True
+    seps = len(_SEP_RE.findall(t)) + sum(1 for c in t if c in _ARROWS)
+    return numeric >= 0.4 and seps >= 2
+
+
 def _line_info(t: str) -> tuple:
     # features are computed on the line without its bullet; a bullet (or "1.")
     # only counts as a list item of the article when the item has some content
@@ -410,6 +426,7 @@ def _line_info(t: str) -> tuple:
         or (tset is not None and _is_spam(t, tset))
         or is_marker
         or (w <= 5 and _SAYS_RE.match(t) is not None)
+        or (not term and _is_widget(t, toks))
         or (
             w <= 40
             and (
