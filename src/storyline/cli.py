@@ -37,6 +37,8 @@ class UserError(Exception):
 
 class ExportWhat(str, Enum):
     articles = "articles"
+    entities = "entities"
+    quotes = "quotes"
     rejects = "rejects"
 
 
@@ -190,6 +192,19 @@ def extract(
         raise typer.Exit(EXIT_NOTHING_READ)
 
 
+def _table(rows: list[dict], fields: list[str], fmt):
+    """Rows with nested fields (lists, role records) as an Arrow table; CSV cannot
+    hold lists, so there they become JSON strings."""
+    import pyarrow as pa
+
+    if fmt is ExportFormat.csv:
+        rows = [{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
+                 for k, v in r.items()} for r in rows]
+    if not rows:
+        return pa.table({f: pa.array([], pa.string()) for f in fields})
+    return pa.Table.from_pylist([{f: r.get(f) for f in fields} for r in rows])
+
+
 def _open_store(path: str):
     from .store import Store
 
@@ -211,6 +226,10 @@ def export(
     with _open_store(store) as st:
         if what is ExportWhat.articles:
             table = st.articles_arrow()
+        elif what is ExportWhat.entities:
+            table = _table(st.entity_rows(), st.ENTITY_FIELDS, fmt)
+        elif what is ExportWhat.quotes:
+            table = _table(st.quote_rows(), st.QUOTE_FIELDS, fmt)
         else:
             rows = st.rejects()
             table = pa.Table.from_pylist(rows, schema=pa.schema(
@@ -255,6 +274,79 @@ def show(
         print(f"{f + ':':<18}{art.get(f) if art.get(f) is not None else '-'}")
     print()
     print(art["text"])
+
+
+@app.command()
+def who(
+    name: str = typer.Argument(..., help="A name, alias or entity id (Putin, Zelenskyy, Q7747)."),
+    store: str = typer.Option(DEFAULT_STORE, "--store"),
+) -> None:
+    """Who is this? Aliases, roles over time, quotes with their chains, articles."""
+    from .analyse.names import name_key
+
+    with _open_store(store) as st:
+        ents = st.entity_rows()
+        quotes = st.quote_rows_full()
+        key = name_key(name)
+        hits = [e for e in ents if e["id"] == name or name.lower() == e["name"].lower()
+                or any(a.lower() == name.lower() for a in e["aliases"])]
+        if not hits:
+            hits = [e for e in ents if any(name_key(a) == key or name_key(a).endswith(" " + key) for a in e["aliases"])]
+        if not hits:
+            raise UserError(f"no entity matches {name!r}")
+        ent = max(hits, key=lambda e: e["mentions"])
+        meta = st.article_meta(ent["article_ids"])
+    print(f"{ent['name']}  [{ent['type']}]  id {ent['id']}" + (f"  wikidata {ent['wikidata']}" if ent["wikidata"] else ""))
+    print(f"aliases: {', '.join(ent['aliases'])}")
+    if ent["roles"]:
+        print("roles:")
+        seen = set()
+        for r in sorted(ent["roles"], key=lambda r: (r["date"] or "", r["role"])):
+            if (r["role"], r["date"]) in seen:
+                continue
+            seen.add((r["role"], r["date"]))
+            print(f"  {r['date'] or 'undated':<10}  {r['role']}")
+    said = [q for q in quotes if q["speaker_id"] == ent["id"]]
+    print(f"quotes ({len(said)}):")
+    for q in said:
+        chain = " -> ".join(q["via"]) if q["via"] else "-"
+        print(f"  [{q['kind']}] \"{q['text'][:160]}\"  ({q['cue'] or '-'}; via {chain}; {len(q['article_ids'])} article(s))")
+    print(f"articles ({len(ent['article_ids'])}):")
+    for aid in ent["article_ids"]:
+        m = meta.get(aid, {})
+        print(f"  {aid}  {m.get('published') or '----------'}  {m.get('outlet') or '-'}: {m.get('title') or m.get('source')}")
+
+
+@app.command()
+def quotes(
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only quotes by this person or organisation."),
+    via: Optional[str] = typer.Option(None, "--via", help="Only quotes that passed through this agency or outlet."),
+    store: str = typer.Option(DEFAULT_STORE, "--store"),
+    fmt: ExtractFormat = typer.Option(ExtractFormat.txt, "--format", help="txt (default) or jsonl."),
+) -> None:
+    """List quotes, optionally by speaker and by agency in the reporting chain."""
+    from .analyse.names import name_key
+
+    with _open_store(store) as st:
+        rows = st.quote_rows()
+        ents = {e["id"]: e for e in st.entity_rows()}
+    if speaker:
+        key = name_key(speaker)
+        def _match(q):
+            e = ents.get(q["speaker_id"])
+            names = ([e["name"], *e["aliases"]] if e else []) + ([q["speaker"]] if q["speaker"] else [])
+            return any(n.lower() == speaker.lower() or name_key(n) == key or name_key(n).endswith(" " + key)
+                       for n in names)
+        rows = [q for q in rows if _match(q)]
+    if via:
+        rows = [q for q in rows if any(via.lower() == v.lower() or via.lower() in v.lower() for v in q["via"])]
+    for q in rows:
+        if fmt is ExtractFormat.jsonl:
+            print(json.dumps(q, ensure_ascii=False))
+        else:
+            chain = " -> ".join(q["via"]) if q["via"] else "-"
+            print(f"{q['speaker'] or '(unattributed)'} [{q['kind']}, {q['cue'] or '-'}] \"{q['text']}\"\n"
+                  f"    via {chain}; {len(q['article_ids'])} article(s)")
 
 
 def main() -> None:

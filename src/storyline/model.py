@@ -44,6 +44,45 @@ class Reject:
 
 
 @dataclass(slots=True)
+class Mention:
+    """A span of an article's clean text that refers to an entity of that article."""
+
+    start: int
+    end: int
+    text: str
+    entity: int                      # index into Article.entities
+    kind: str = "name"               # name | description | pronoun
+
+
+@dataclass(slots=True)
+class LocalEntity:
+    """An entity as one article knows it; corpus linking merges these across articles."""
+
+    index: int
+    name: str                        # the fullest name seen in the article
+    type: str                        # PERSON | ORG | GPE | NORP | LOC
+    key: str                         # gazetteer key (Wikidata id, country:XX) or a name key
+    wikidata: str | None = None
+    country: str | None = None       # ISO code the actor belongs to / acts for
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Quote:
+    """A statement reported in an article: who said what, through whom."""
+
+    start: int
+    end: int
+    text: str
+    kind: str                        # direct | indirect | mixed
+    speaker: str | None              # the surface string naming the speaker
+    speaker_entity: int | None       # index into Article.entities, when resolved
+    cue: str | None                  # the reporting verb or phrase ("said", "according to")
+    via: list[str] = field(default_factory=list)   # media named in the text, closest to the speaker first
+
+
+@dataclass(slots=True)
 class Article:
     """Clean article produced from one Page."""
 
@@ -61,6 +100,11 @@ class Article:
     syndicated_from: str | None = None
     extractor: str | None = None     # which extractor produced the text
     extra: dict[str, Any] = field(default_factory=dict)
+    # filled in by the analysis stage (English articles only)
+    analysed: bool = False
+    entities: list[LocalEntity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -80,6 +80,22 @@ class SiteLineCounter:
                 counts[ln] = 1
 
 
+def clean_and_analyse(page: Page) -> Article | Reject:
+    """Per-document work of a build: clean, then (English articles) one spaCy pass.
+
+    An analysis failure never loses the article: it is kept, unanalysed, with the
+    error noted."""
+    result = clean_page(page)
+    if isinstance(result, Article):
+        from .analyse import analyse_article
+
+        try:
+            analyse_article(result)
+        except Exception as exc:  # a parser failure on a strange text
+            result.extra["analysis_error"] = f"{type(exc).__name__}: {exc}"[:300]
+    return result
+
+
 def _crashed(page: Page, exc: BaseException) -> Reject:
     return Reject(page.source, "worker_crashed", f"processing this page killed its worker: {exc}", page.id)
 
@@ -89,6 +105,7 @@ def process(
     workers: int | None = None,
     skip_ids: set[str] | None = None,
     summary: BuildSummary | None = None,
+    work: Callable[[Page], Article | Reject] = clean_page,
 ) -> Iterator[tuple[Page | None, Article | Reject]]:
     """Clean a stream of pages in parallel; yields (page, article-or-reject) in input order.
 
@@ -115,7 +132,7 @@ def process(
             site_lines.annotate(item)
             yield item
 
-    for page, result in map_ordered(clean_page, new_pages(), workers, on_crash=_crashed):
+    for page, result in map_ordered(work, new_pages(), workers, on_crash=_crashed):
         while passthrough:
             yield None, passthrough.pop(0)
         yield page, result
@@ -150,7 +167,7 @@ def build(
             pages_b.clear(), arts_b.clear(), rej_b.clear()
 
         stream = iter_pages(inputs, manifest=manifest, limits=limits)
-        for page, result in process(stream, workers, skip_ids=known, summary=summary):
+        for page, result in process(stream, workers, skip_ids=known, summary=summary, work=clean_and_analyse):
             if page is not None:
                 pages_b.append(page)   # raw page kept even when cleaning rejects it
             if isinstance(result, Article):
@@ -164,8 +181,32 @@ def build(
             if on_progress:
                 on_progress(summary)
         flush()
+        if summary.articles or not store.has_links():
+            link(store)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def link(store) -> None:
+    """Corpus stage: resolve entities across articles and merge quotes; rewrites
+    the corpus-level tables from the per-article analysis in the store."""
+    from .link.entities import LocalRef, resolve
+    from .link.quotes import merge
+
+    ent_rows, quote_rows = store.link_inputs()
+    refs = [LocalRef(**r) for r in ent_rows]
+    entities, links = resolve(refs)
+    names = {e.id: e.name for e in entities}
+    rows = []
+    for q in quote_rows:
+        sid = links.get((q["article_id"], q["speaker_idx"])) if q["speaker_idx"] is not None else None
+        # the chain: media named in the text, then the wire it was copied from, then the outlet
+        via = list(q["via"])
+        for hop in (q["syndicated_from"], q["outlet"]):
+            if hop and hop not in via:
+                via.append(hop)
+        rows.append({**q, "speaker_id": sid, "speaker": names.get(sid, q["speaker"]), "via": via})
+    store.replace_links(entities, links, merge(rows))
 
 
 def extract(

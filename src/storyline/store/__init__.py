@@ -54,6 +54,29 @@ CREATE TABLE IF NOT EXISTS articles (
     extractor VARCHAR,
     seq BIGINT               -- input order, for a stable export order
 );
+CREATE TABLE IF NOT EXISTS local_entities (   -- per-article entities (analysis stage)
+    article_id VARCHAR, idx INTEGER, name VARCHAR, type VARCHAR, key VARCHAR, wikidata VARCHAR,
+    country VARCHAR, aliases VARCHAR, roles VARCHAR, mentions INTEGER,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, kind VARCHAR, idx INTEGER,
+    PRIMARY KEY (article_id, start, "end")
+);
+CREATE TABLE IF NOT EXISTS article_quotes (
+    article_id VARCHAR, n INTEGER, start INTEGER, "end" INTEGER, text VARCHAR, kind VARCHAR,
+    speaker VARCHAR, speaker_idx INTEGER, cue VARCHAR, via VARCHAR,
+    PRIMARY KEY (article_id, n)
+);
+CREATE TABLE IF NOT EXISTS entities (           -- corpus level (link stage), rebuilt each build
+    id VARCHAR PRIMARY KEY, name VARCHAR, type VARCHAR, aliases VARCHAR, wikidata VARCHAR,
+    roles VARCHAR, article_ids VARCHAR, mentions INTEGER, country VARCHAR, seq INTEGER
+);
+CREATE TABLE IF NOT EXISTS entity_links (article_id VARCHAR, idx INTEGER, entity_id VARCHAR);
+CREATE TABLE IF NOT EXISTS quotes (
+    id VARCHAR PRIMARY KEY, text VARCHAR, kind VARCHAR, speaker_id VARCHAR, speaker VARCHAR, cue VARCHAR,
+    via VARCHAR, article_ids VARCHAR, spans VARCHAR, chains VARCHAR, seq INTEGER
+);
 CREATE TABLE IF NOT EXISTS rejects (
     id VARCHAR PRIMARY KEY,
     source VARCHAR NOT NULL,
@@ -155,6 +178,7 @@ class Store:
                 names = ", ".join(tbl.column_names)
                 self._run(f"INSERT OR IGNORE INTO articles ({names}) SELECT {names} FROM _articles_in")
                 self.con.unregister("_articles_in")
+            self._write_analysis(articles)
             for r in rejects:
                 self._run(
                     "INSERT OR IGNORE INTO rejects VALUES (?, ?, ?, ?, ?, ?)",
@@ -164,6 +188,119 @@ class Store:
         except Exception:
             self._run("ROLLBACK")
             raise
+
+    def _write_analysis(self, articles: list[Article]) -> None:
+        import json
+
+        ents, ments, quotes = [], [], []
+        for a in articles:
+            if not a.analysed:
+                continue
+            counts: dict[int, int] = {}
+            for m in a.mentions:
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+                ments.append((a.id, m.start, m.end, m.text, m.kind, m.entity))
+            for e in a.entities:
+                ents.append((a.id, e.index, e.name, e.type, e.key, e.wikidata, e.country,
+                             json.dumps(e.aliases, ensure_ascii=False), json.dumps(e.roles, ensure_ascii=False),
+                             counts.get(e.index, 0)))
+            for n, q in enumerate(a.quotes):
+                quotes.append((a.id, n, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_entity, q.cue,
+                               json.dumps(q.via, ensure_ascii=False)))
+        for table, rows, width in (("local_entities", ents, 10), ("mentions", ments, 6), ("article_quotes", quotes, 10)):
+            if rows:
+                marks = ", ".join(["?"] * width)
+                self.con.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)
+
+    def has_links(self) -> bool:
+        return self._run("SELECT count(*) FROM entities")[0][0] > 0
+
+    def link_inputs(self) -> tuple[list[dict], list[dict]]:
+        """Per-article entities and quotes of every analysed article, in corpus order."""
+        import json
+
+        ents = self._run("""
+            SELECT e.article_id, a.seq, a.published, e.idx, e.name, e.type, e.key, e.wikidata, e.country,
+                   e.aliases, e.roles, e.mentions
+            FROM local_entities e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.idx""")
+        names = ("article_id", "seq", "published", "index", "name", "type", "key", "wikidata", "country",
+                 "aliases", "roles", "mentions")
+        ent_rows = []
+        for r in ents:
+            d = dict(zip(names, r))
+            d["aliases"], d["roles"] = json.loads(d["aliases"]), json.loads(d["roles"])
+            ent_rows.append(d)
+        qs = self._run("""
+            SELECT q.article_id, a.seq, q.n, q.start, q."end", q.text, q.kind, q.speaker, q.speaker_idx, q.cue,
+                   q.via, a.outlet, a.syndicated_from
+            FROM article_quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.seq, q.n""")
+        qnames = ("article_id", "seq", "n", "start", "end", "text", "kind", "speaker", "speaker_idx", "cue",
+                  "via", "outlet", "syndicated_from")
+        q_rows = []
+        for r in qs:
+            d = dict(zip(qnames, r))
+            d["via"] = json.loads(d["via"])
+            q_rows.append(d)
+        return ent_rows, q_rows
+
+    def replace_links(self, entities: list, links: dict, quotes: list) -> None:
+        """Rewrite the corpus-level tables in one transaction (deterministic order)."""
+        import json
+
+        self._run("BEGIN")
+        try:
+            for t in ("entities", "entity_links", "quotes"):
+                self._run(f"DELETE FROM {t}")
+            if entities:
+                self.con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                    (e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False), e.wikidata,
+                     json.dumps(e.roles, ensure_ascii=False), json.dumps(e.article_ids), e.mentions, e.country, n)
+                    for n, e in enumerate(entities)])
+            if links:
+                self.con.executemany("INSERT INTO entity_links VALUES (?, ?, ?)",
+                                     [(a, i, eid) for (a, i), eid in sorted(links.items())])
+            if quotes:
+                self.con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                    (q.id, q.text, q.kind, q.speaker_id, q.speaker, q.cue, json.dumps(q.via, ensure_ascii=False),
+                     json.dumps(q.article_ids), json.dumps(q.spans), json.dumps(q.chains, ensure_ascii=False), n)
+                    for n, q in enumerate(quotes)])
+            self._run("COMMIT")
+        except Exception:
+            self._run("ROLLBACK")
+            raise
+
+    ENTITY_FIELDS = ["id", "name", "type", "aliases", "wikidata", "roles", "article_ids", "mentions"]
+    QUOTE_FIELDS = ["id", "text", "kind", "speaker_id", "speaker", "cue", "via", "article_ids", "spans"]
+    _JSON_FIELDS = {"aliases", "roles", "article_ids", "via", "spans", "chains"}
+
+    def _rows(self, sql: str, names: list[str], params: list | None = None) -> list[dict]:
+        import json
+
+        out = []
+        for r in self._run(sql, params):
+            d = dict(zip(names, r))
+            for k in self._JSON_FIELDS & d.keys():
+                d[k] = json.loads(d[k]) if d[k] is not None else []
+            out.append(d)
+        return out
+
+    def entity_rows(self) -> list[dict]:
+        cols = ", ".join(self.ENTITY_FIELDS)
+        return self._rows(f"SELECT {cols} FROM entities ORDER BY seq", self.ENTITY_FIELDS)
+
+    def quote_rows(self) -> list[dict]:
+        cols = ", ".join(self.QUOTE_FIELDS)
+        return self._rows(f"SELECT {cols} FROM quotes ORDER BY seq", self.QUOTE_FIELDS)
+
+    def quote_rows_full(self) -> list[dict]:
+        names = self.QUOTE_FIELDS + ["chains"]
+        return self._rows(f"SELECT {', '.join(names)} FROM quotes ORDER BY seq", names)
+
+    def article_meta(self, ids: list[str]) -> dict[str, dict]:
+        if not ids:
+            return {}
+        rows = self._run("SELECT id, title, outlet, published, source FROM articles WHERE list_contains(?, id)", [ids])
+        return {r[0]: {"title": r[1], "outlet": r[2], "published": r[3], "source": r[4]} for r in rows}
 
     # --- reads -------------------------------------------------------------
 

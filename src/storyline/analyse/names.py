@@ -1,0 +1,125 @@
+"""Name normalisation shared by in-article and cross-article entity resolution.
+
+Transliterated names vary (Zelensky / Zelenskyy / Zelenskiy, Dmitri / Dmitry,
+Sergey / Sergei, Yuri / Yury, Mariya / Maria) and English given names have
+short forms (Steve / Steven, Mike / Michael). ``name_key`` folds those
+variants to one key; everything else about a name is kept, so people who share
+a surname or a first name still get different keys.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
+    "gen", "general", "col", "colonel", "lt", "capt", "sen", "senator", "rep", "gov",
+    "president", "prime", "minister", "secretary", "chancellor", "king", "queen", "prince",
+    "sheikh", "judge", "justice", "ambassador", "envoy", "spokesman", "spokeswoman", "mayor",
+    "pope", "cardinal", "rev", "admiral", "adm", "marshal", "sgt", "inspector", "detective",
+}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+PARTICLES = {"bin", "bint", "al", "el", "de", "da", "di", "van", "von", "der", "du", "la", "le", "ibn"}
+
+# Short forms that name the same person in news copy.
+NICKNAMES = {
+    "steve": "steven", "stephen": "steven", "mike": "michael", "bill": "william", "will": "william",
+    "bob": "robert", "rob": "robert", "joe": "joseph", "jim": "james", "jimmy": "james",
+    "tom": "thomas", "tony": "anthony", "dick": "richard", "rick": "richard", "dan": "daniel",
+    "dave": "david", "chris": "christopher", "matt": "matthew", "alex": "alexander",
+    "sasha": "alexander", "ben": "benjamin", "bibi": "benjamin", "ted": "edward", "ed": "edward",
+    "kate": "katherine", "liz": "elizabeth", "nick": "nicholas", "pete": "peter", "andy": "andrew",
+    "jack": "john", "sam": "samuel", "greg": "gregory", "jeff": "jeffrey", "ron": "ronald",
+    "don": "donald", "mohamed": "mohammed", "muhammad": "mohammed", "mohammad": "mohammed",
+    "muhammed": "mohammed", "wladimir": "vladimir", "sergej": "sergei",
+}
+
+
+def strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def fold_token(tok: str) -> str:
+    """Fold one name token: accents, case, and transliteration endings."""
+    t = strip_accents(tok).lower().strip(".'’-")
+    t = t.replace("'", "").replace("’", "")
+    t = NICKNAMES.get(t, t)
+    # Russian/Ukrainian transliteration: -iy/-yy/-ii/-yi/-y/-ei endings, -iya/-ia
+    t = re.sub(r"(?:iy|yy|ii|yi|ey|ei|y)$", "i", t) if len(t) > 3 else t
+    t = re.sub(r"iya$", "ia", t)
+    t = t.replace("kh", "h").replace("ks", "x")
+    t = re.sub(r"(.)\1", r"\1", t)  # doubled letters: Zelenskyy after folding, Mohammed/Mohamed
+    return t
+
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+
+
+def split_name(name: str) -> tuple[list[str], str | None, str | None]:
+    """(given-name tokens, surname, suffix) of a person's name, honorifics and
+    possessives removed. Initials are kept as given tokens ("V.")."""
+    name = re.sub(r"['’]s$", "", name.strip())
+    toks = [t for t in _TOKEN.findall(name)]
+    while toks and toks[0].lower().strip(".") in HONORIFICS:
+        toks = toks[1:]
+    suffix = None
+    if toks and toks[-1].lower().strip(".") in SUFFIXES:
+        suffix = toks[-1].lower().strip(".")
+        toks = toks[:-1]
+    if not toks:
+        return [], None, suffix
+    # "Mohammed bin Salman": the surname is the particle phrase
+    for i, t in enumerate(toks[1:], 1):
+        if t.lower() in PARTICLES and i < len(toks) - 1:
+            return toks[:i], " ".join(toks[i:]), suffix
+    return toks[:-1], toks[-1], suffix
+
+
+def surname_key(name: str) -> str | None:
+    _given, surname, _suffix = split_name(name)
+    return " ".join(fold_token(t) for t in surname.split()) if surname else None
+
+
+def given_keys(name: str) -> list[str]:
+    """Folded given names, without initials."""
+    given, _s, _x = split_name(name)
+    return [fold_token(g) for g in given if len(g.strip(".")) > 1]
+
+
+def initials(name: str) -> list[str]:
+    given, _s, _x = split_name(name)
+    return [fold_token(g)[:1] for g in given]
+
+
+def name_key(name: str) -> str:
+    """A key equal for spelling variants of the same full name; surname-only
+    names give just the surname key."""
+    given, surname, suffix = split_name(name)
+    if not surname:
+        return fold_token(name)
+    first = fold_token(given[0]) if given and len(given[0].strip(".")) > 1 else ""
+    key = f"{first} {' '.join(fold_token(t) for t in surname.split())}".strip()
+    return f"{key} {suffix}" if suffix else key
+
+
+def compatible_people(a: str, b: str) -> bool:
+    """Could names ``a`` and ``b`` denote the same person? Surnames must match
+    after folding; given names must not conflict (a missing given name, an
+    initial that fits, or equal folded names); a Jr./Sr. suffix must agree."""
+    ga, sa, xa = split_name(a)
+    gb, sb, xb = split_name(b)
+    if not sa or not sb or surname_key(a) != surname_key(b):
+        return False
+    if (xa or None) != (xb or None):
+        return False
+    fa = [fold_token(g) for g in ga]
+    fb = [fold_token(g) for g in gb]
+    if not fa or not fb:
+        return True
+    for x, y in zip(fa[:2], fb[:2]):  # first and middle names (or initials) must not conflict
+        if len(x) == 1 or len(y) == 1:
+            if x[:1] != y[:1]:
+                return False
+        elif x != y:
+            return False
+    return True

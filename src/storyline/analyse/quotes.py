@@ -1,0 +1,454 @@
+"""Who said what, according to whom: direct, indirect and mixed quotes with
+their speaker, cue and reporting chain, from one parsed article.
+
+Direct quotes are found from quote marks (“ ” " « » „ ‘ ’), including quotes
+that run over several paragraphs; speakers come from the dependency parse
+(the subject of a reporting verb next to the quote), or carry over from the
+previous quote of the same paragraph run. Indirect speech is a reporting verb
+with a clausal complement ("X said that ...", "..., X said.") or "according
+to X, ...". The chain (``via``) lists the media the statement passed through,
+as the text names them ("TASS reported", "told NBC", "according to Russian
+media"), closest to the speaker first.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import LocalEntity, Mention, Quote
+from .entities import resolve_description, role_class
+from .gazetteer import gazetteer
+
+CUE_LEMMAS = {
+    "say", "tell", "add", "note", "stress", "warn", "insist", "claim", "announce", "argue", "suggest",
+    "state", "explain", "confirm", "deny", "acknowledge", "admit", "declare", "write", "reply", "respond",
+    "answer", "ask", "urge", "emphasise", "emphasize", "underline", "underscore", "remark", "comment",
+    "continue", "conclude", "assert", "maintain", "predict", "promise", "vow", "pledge", "caution",
+    "complain", "recall", "observe", "point", "reiterate", "quip", "joke", "describe", "call", "allege",
+    "report", "tweet", "post", "estimate", "concede", "contend", "boast", "scoff", "charge",
+}
+# Cue verbs that only count with a quote or a clause: "called" needs a quoted complement.
+WEAK_CUES = {"call", "describe", "continue", "point", "post", "ask"}
+MEDIA_VERBS = {"report", "cite", "quote"}
+
+_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›", "»": "«"}
+_TERMINAL = (".", ",", "!", "?", "…", ";", ":")
+
+_MEDIA_GENERIC = re.compile(
+    r"\b((?:(?:Russian|Ukrainian|US|American|British|Chinese|Turkish|Indian|state|state-run|local|Western|"
+    r"Israeli|Iranian|Arab|Saudi|Kremlin-controlled|pro-Kremlin|independent|official|foreign)\s+){1,2}(?:media|news\s+agenc(?:y|ies)|television|TV|"
+    r"newspapers?|outlets?|reports?))\b"
+)
+_MEDIA_NAME = re.compile(
+    r"\b((?:[A-Z][\w&.'-]*\s+){0,3}(?:News|TV|Radio|Times|Post|Journal|Telegraph|Guardian|Herald|Tribune|"
+    r"Gazette|Broadcasting|Television|Channel\s+One|Agency|Press|Wire|Network|Media|Kommersant|Izvestia|Vedomosti))\b"
+)
+_VIA_BEFORE = re.compile(
+    r"\b(?:told|telling|in\s+an?\s+(?:interview|conversation|op-ed|article|post)\s+(?:with|for|on|in)|speaking\s+(?:to|with|on)|"
+    r"according\s+to|as\s+reported\s+by|reported\s+by|cited\s+by|quoted\s+by|as\s+saying\s+by|"
+    r"in\s+comments\s+to|in\s+remarks\s+to|wrote\s+(?:in|on)|said\s+(?:in|on)|posted\s+on|an\s+interview\s+with|"
+    r"broadcast\s+by|aired\s+by|published\s+by)\s+(?:the\s+|a\s+)?(?:(?:state|state-run|Russian|Ukrainian|US)\s+)?"
+    r"(?:(?:news\s+agency|newspaper|broadcaster|channel|outlet|agency|daily)\s+)?"
+)
+_VIA_AFTER = re.compile(r"^\s*(?:reported|reports|reporting|cited|quoted|said|wrote|has\s+reported|was\s+reporting|quoting)\b")
+
+
+def _find_quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of quote contents (marks excluded), paired within paragraphs;
+    a quote left open at a paragraph's end continues when the next paragraph
+    opens with a quote mark (the news convention for multi-paragraph quotes)."""
+    spans: list[tuple[int, int]] = []
+    paragraphs = []
+    pos = 0
+    for para in text.split("\n"):
+        paragraphs.append((pos, pos + len(para)))
+        pos += len(para) + 1
+    carry_start = None
+    for pstart, pend in paragraphs:
+        i = pstart
+        if carry_start is not None:
+            if i < pend and text[i] in "“\"«„‘":
+                i += 1  # the reopening mark of a continued quote
+            else:
+                carry_start = None
+        open_at = carry_start
+        open_mark = None if carry_start is None else "*"
+        while i < pend:
+            ch = text[i]
+            if open_at is None:
+                if ch in _OPEN_CLOSE and ch not in "’»" and _can_open(text, i, pstart):
+                    open_at, open_mark = i + 1, ch
+            else:
+                closes = ch == _OPEN_CLOSE.get(open_mark, "") or (open_mark == "*" and ch in "”\"»’") \
+                    or (open_mark == "„" and ch in "”\"")
+                if closes and _can_close(text, i, pend, open_mark):
+                    if i > open_at:
+                        spans.append((open_at, i))
+                    open_at, open_mark = None, None
+            i += 1
+        if open_at is not None:
+            # unterminated at the paragraph end: keep it if the next paragraph continues it
+            spans.append((open_at, pend))
+            carry_start = open_at
+        else:
+            carry_start = None
+    # merge carried quotes: consecutive spans across a paragraph break form one quote
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and text[merged[-1][1]:s].strip(" \n“\"«„‘") == "" and "\n" in text[merged[-1][1]:s] \
+                and (merged[-1][1] < len(text) and text[merged[-1][1]] == "\n"):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return [(s, e) for s, e in merged if len(text[s:e].split()) >= 1]
+
+
+def _can_open(text: str, i: int, pstart: int) -> bool:
+    prev = text[i - 1] if i > pstart else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] == "‘":
+        return (prev.isspace() or prev in "([—–-:") and nxt.isalnum()
+    return not nxt.isspace() and (prev.isspace() or prev in "([—–-:,;/" or i == pstart)
+
+
+def _can_close(text: str, i: int, pend: int, mark: str | None) -> bool:
+    nxt = text[i + 1] if i + 1 < pend else " "
+    prev = text[i - 1] if i > 0 else " "
+    if text[i] == "’" and mark in ("‘", "*"):
+        # an apostrophe inside a word ("Kremlin’s") does not close a quote
+        return not nxt.isalpha() and not prev.isspace()
+    return not prev.isspace() and not nxt.isalnum()
+
+
+class _Ctx:
+    def __init__(self, doc, entities: list[LocalEntity], mentions: list[Mention]):
+        self.doc = doc
+        self.entities = entities
+        self.mentions = mentions
+        self.gaz = gazetteer()
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        for m in self.mentions:
+            if m.start <= start < m.end or (start <= m.start < end):
+                return m
+        return None
+
+    def persons_before(self, pos: int, since: int) -> list[int]:
+        return [m.entity for m in self.mentions
+                if since <= m.start < pos and self.entities[m.entity].type == "PERSON"]
+
+
+def _subject_of(verb):
+    """The speaker token of a reporting verb: its subject, the agent of a
+    passive ("was quoted as saying by"), or the subject of the verb it hangs off."""
+    tok = verb
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+        # "Peskov, speaking to reporters, said" / "X told reporters ..., adding" /
+        # "Peskov was cited as saying": climb to the verb that has the subject
+        if tok.dep_ in ("advcl", "conj", "xcomp", "pcomp", "pobj", "prep") and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def _span_of_subject(doc, tok):
+    """The noun phrase of a subject token, without trailing appositions."""
+    left = tok.left_edge.i
+    right = tok.i
+    for c in tok.children:
+        if c.dep_ in ("compound", "flat", "nmod") and c.i > tok.i:
+            right = max(right, c.right_edge.i)
+    return doc[left:right + 1]
+
+
+def _is_media(text: str) -> bool:
+    gaz = gazetteer()
+    actor = gaz.org(text)
+    if actor and actor.kind in ("news_agency", "broadcaster", "newspaper", "media", "magazine", "news_outlet"):
+        return True
+    return bool(_MEDIA_GENERIC.fullmatch(text.strip()) or _MEDIA_NAME.fullmatch(text.strip()))
+
+
+def _media_name(text: str) -> str:
+    actor = gazetteer().org(text)
+    return actor.name if actor else re.sub(r"^(?:the)\s+", "", text.strip())
+
+
+def _via_in(sent_text: str, sent_start: int, ctx: _Ctx) -> list[tuple[int, str]]:
+    """(position, medium) pairs a sentence names as carriers of a statement."""
+    found: list[tuple[int, str]] = []
+    # media right after a "told / according to / cited by ..." phrase
+    for m in _VIA_BEFORE.finditer(sent_text):
+        rest = sent_text[m.end():]
+        cand = None
+        g = _MEDIA_GENERIC.match(rest)
+        if g:
+            cand = g.group(1)
+        else:
+            mention = ctx.mention_at(sent_start + m.end(), sent_start + m.end() + 1)
+            if mention and mention.start == sent_start + m.end():
+                name = mention.text
+                if ctx.entities[mention.entity].type == "ORG" and _is_media(name):
+                    cand = name
+            if cand is None:
+                g2 = _MEDIA_NAME.match(rest)
+                if g2:
+                    cand = g2.group(1)
+        if cand:
+            found.append((m.end(), _media_name(cand)))
+    # "..., TASS reported." / "RIA Novosti quoted him as saying"
+    for mention in ctx.mentions:
+        if not (sent_start <= mention.start < sent_start + len(sent_text)):
+            continue
+        ent = ctx.entities[mention.entity]
+        if ent.type != "ORG" or not _is_media(mention.text):
+            continue
+        after = sent_text[mention.end - sent_start:]
+        if _VIA_AFTER.match(after):
+            found.append((mention.start - sent_start, _media_name(mention.text)))
+    for g in _MEDIA_GENERIC.finditer(sent_text):
+        if _VIA_AFTER.match(sent_text[g.end():]):
+            found.append((g.start(), g.group(1)))
+    seen, out = set(), []
+    for pos, name in sorted(found):
+        if name not in seen:
+            seen.add(name)
+            out.append((pos, name))
+    return out
+
+
+def _resolve_speaker(ctx: _Ctx, tok, sent, last_speaker: int | None) -> tuple[str | None, int | None]:
+    """(surface, entity index) for a subject token."""
+    doc = ctx.doc
+    low = tok.lower_
+    if low in ("he", "she", "they", "i", "we"):
+        if low in ("i", "we"):
+            return tok.text, None
+        # the most recent person before the pronoun: same sentence, then the previous one
+        cands = ctx.persons_before(tok.idx, sent.start_char)
+        if not cands:
+            prev = doc[sent.start - 1].sent if sent.start > 0 else None
+            if prev is not None:
+                cands = ctx.persons_before(prev.end_char, prev.start_char)
+        distinct = list(dict.fromkeys(cands))
+        if len(distinct) == 1:
+            return tok.text, distinct[0]
+        if last_speaker is not None and (not distinct or last_speaker in distinct):
+            return tok.text, last_speaker
+        if distinct:
+            # several people: the subject of the previous clause is the usual antecedent
+            return tok.text, distinct[0] if low != "they" else None
+        return tok.text, None if low == "they" else last_speaker
+    span = _span_of_subject(doc, tok)
+    mention = None
+    for m in ctx.mentions:
+        if span.start_char <= m.start < span.end_char:
+            mention = m
+            if ctx.entities[m.entity].type == "PERSON":
+                break
+    if mention is not None:
+        surface = span.text if len(span.text) <= 80 else mention.text
+        # "the spokesman for President Putin": the head is the role, not Putin
+        ent = ctx.entities[mention.entity]
+        if ent.type == "PERSON" or tok.ent_type_ or mention.start <= tok.idx < mention.end:
+            return surface, mention.entity
+    # a description: "the Kremlin spokesman", "the Russian president"
+    surface = span.text
+    if role_class(surface):
+        return surface, resolve_description(surface, ctx.entities)
+    if tok.pos_ == "PROPN":
+        return surface, None
+    return surface, None
+
+
+def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) -> list[Quote]:
+    text = doc.text
+    ctx = _Ctx(doc, entities, mentions)
+    spans = _find_quote_spans(text)
+    quotes: list[Quote] = []
+    in_quote = [False] * len(text)
+    for s, e in spans:
+        for k in range(max(0, s - 1), min(len(text), e + 1)):
+            in_quote[k] = True
+    last_speaker: tuple[str | None, int | None] | None = None
+    last_quote_end = -1
+    covered_sents: set[int] = set()
+
+    def cue_in(sent, exclude_start, exclude_end):
+        # A cue whose clause contains the quote wins ("called the talks “useful”");
+        # otherwise the nearest cue outside the quote.
+        inside = [t for t in sent if exclude_start <= t.idx < exclude_end]
+        for t in inside:
+            for anc in t.ancestors:
+                if anc.lemma_.lower() in CUE_LEMMAS and anc.pos_ == "VERB" and not in_quote[anc.idx]:
+                    return anc
+        best = None
+        for t in sent:
+            if exclude_start <= t.idx < exclude_end or in_quote[t.idx]:
+                continue
+            if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX"):
+                dist = min(abs(t.idx - exclude_start), abs(t.idx - exclude_end))
+                if best is None or dist < best[0]:
+                    best = (dist, t)
+            elif t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+                dist = min(abs(t.idx - exclude_start), abs(t.idx - exclude_end))
+                if best is None or dist < best[0]:
+                    best = (dist, t)
+        return best[1] if best else None
+
+    for s, e in spans:
+        content = text[s:e]
+        words = content.split()
+        sent = doc.char_span(s, e, alignment_mode="expand")
+        if sent is None:
+            continue
+        first_sent = sent[0].sent
+        last_sent = sent[-1].sent
+        # the sentences around the quote, outside it, carry the attribution
+        region_start, region_end = first_sent.start, last_sent.end
+        region = doc[region_start:region_end]
+        full = len(words) >= 3 and (content.rstrip()[-1:] in _TERMINAL or text[e:e + 1] in ".,!?" or
+                                    s - 1 <= first_sent.start_char + 1 or text[max(0, s - 3):s].strip().endswith(":"))
+        cue = cue_in(region, s - 1, e + 1)
+        speaker_surface, speaker_idx = None, None
+        cue_text = None
+        if cue is not None:
+            if cue.lower_ == "according":
+                pobj = next((c for c in cue.doc[cue.i + 1].children if c.dep_ == "pobj"), None)
+                cue_text = "according to"
+                if pobj is not None and not _is_media(_span_of_subject(doc, pobj).text):
+                    speaker_surface, speaker_idx = _resolve_speaker(ctx, pobj, first_sent, None)
+            else:
+                subj = _subject_of(cue)
+                cue_text = cue.text
+                # inverted attribution: '"...," said Peskov.'
+                if subj is None:
+                    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "dobj", "attr") and c.i > cue.i
+                                 and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")), None)
+                if subj is not None:
+                    speaker_surface, speaker_idx = _resolve_speaker(
+                        ctx, subj, first_sent, last_speaker[1] if last_speaker else None)
+                    if cue.lemma_ in MEDIA_VERBS and speaker_idx is not None and _is_media(speaker_surface or ""):
+                        speaker_surface, speaker_idx = None, None
+                # cue particles: "told reporters", "pointed out"
+                nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+                if nxt is not None and nxt.dep_ == "prt":
+                    cue_text = f"{cue.text} {nxt.text}"
+                elif cue.lemma_ == "tell" and nxt is not None and nxt.lower_ in ("reporters", "journalists"):
+                    cue_text = f"{cue.text} {nxt.text}"
+        if not full and cue is None:
+            continue  # a scare quote or a title, not speech
+        if not full and cue is not None and (speaker_surface is None and cue_text != "according to"):
+            continue
+        if cue is None or (speaker_surface is None and cue_text is None):
+            # continuation: a quote standing alone right after another quote / a "said:" sentence
+            gap = text[last_quote_end:s] if last_quote_end >= 0 else None
+            if last_speaker and gap is not None and len(gap) < 200 and not re.search(r"[A-Za-z]{3,}.*[.!?]", gap.strip(" \n“”\"«»„‘’")[:-1] or ""):
+                speaker_surface, speaker_idx = last_speaker
+                cue_text = None
+            else:
+                prev_text = text[max(0, s - 200):max(0, s - 1)]
+                if prev_text.rstrip().endswith(":") and last_speaker:
+                    speaker_surface, speaker_idx = last_speaker
+        kind = "direct" if full else "mixed"
+        q_start, q_end = s, e
+        if kind == "mixed" and cue is not None and cue.lower_ != "according":
+            # the reported content around the partial quote: from after the cue to the
+            # end of the quote's clause ("called the talks “useful”")
+            comp = next((c for c in cue.children if c.dep_ in ("ccomp", "xcomp") and
+                         c.left_edge.idx <= s and c.right_edge.idx + len(c.right_edge.text) >= e), None)
+            if comp is not None:
+                q_start, q_end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
+            else:
+                q_start = cue.idx + len(cue.text) if cue.idx < s else max(0, s - 1)
+                q_end = min(len(text), e + 1) if cue.idx < s else cue.idx
+            q_start = min(q_start, max(0, s - 1))
+            q_end = max(q_end, min(len(text), e + 1))
+        via = [name for _p, name in _via_in(region.text, region.start_char, ctx)]
+        quotes.append(Quote(q_start, q_end, text[q_start:q_end].strip(), kind, speaker_surface, speaker_idx,
+                            cue_text, via))
+        for ss in range(first_sent.start, last_sent.end):
+            covered_sents.add(doc[ss].sent.start)
+        if speaker_surface is not None:
+            last_speaker = (speaker_surface, speaker_idx)
+        last_quote_end = e + 1
+    quotes.extend(_indirect(doc, ctx, covered_sents, in_quote))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool]) -> list[Quote]:
+    out: list[Quote] = []
+    last = None
+    for sent in doc.sents:
+        if sent.start in covered:
+            last = None
+            continue
+        found = None
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                src = _span_of_subject(doc, pobj)
+                if _is_media(src.text):
+                    continue
+                # the reported content: the sentence without the "according to X" phrase
+                if t.i == sent.start:
+                    end_tok = src.end
+                    while end_tok < sent.end and doc[end_tok].is_punct:
+                        end_tok += 1
+                    body = doc[end_tok:sent.end]
+                else:
+                    body = doc[sent.start:t.i]
+                body_text = body.text.strip().rstrip(",.;").strip()
+                if len(body_text.split()) >= 3:
+                    surface, idx = _resolve_speaker(ctx, pobj, sent, last)
+                    found = (body.start_char, body.start_char + len(body_text), surface, idx, "according to")
+                break
+            if t.lemma_.lower() in CUE_LEMMAS and t.pos_ == "VERB" and t.lemma_ not in WEAK_CUES:
+                comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
+                subj = _subject_of(t)
+                if comp is None or subj is None:
+                    continue
+                surface = _span_of_subject(doc, subj).text
+                if t.lemma_ in MEDIA_VERBS or (_is_media(surface) and t.lemma_ in ("say", "report")):
+                    continue  # "TASS reported": a chain link, not a speaker
+                left, right = comp.left_edge.i, comp.right_edge.i + 1
+                # drop a leading "that" and trailing attribution punctuation
+                while left < right and (doc[left].dep_ == "mark" or doc[left].is_punct):
+                    left += 1
+                while right > left and doc[right - 1].is_punct:
+                    right -= 1
+                # "..., TASS reported." inside the clause: a chain link, cut it off
+                for k in range(left, right):
+                    tk = doc[k]
+                    if tk.lemma_ in MEDIA_VERBS | {"say"} and k > left and tk.i != t.i:
+                        sj = _subject_of(tk)
+                        if sj is not None and sj.i >= left and _is_media(_span_of_subject(doc, sj).text):
+                            right = _span_of_subject(doc, sj).start
+                            while right > left and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
+                                right -= 1
+                            break
+                body = doc[left:right]
+                if len(body) < 3:
+                    continue
+                surface, idx = _resolve_speaker(ctx, subj, sent, last)
+                cue_text = t.text
+                nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                if nxt is not None and nxt.dep_ == "prt":
+                    cue_text += " " + nxt.text
+                elif t.lemma_ == "tell" and nxt is not None and nxt.lower_ in ("reporters", "journalists"):
+                    cue_text += " " + nxt.text
+                found = (body.start_char, body.end_char, surface, idx, cue_text)
+                break
+        if found:
+            s, e, surface, idx, cue_text = found
+            kind = "mixed" if any(in_quote[k] for k in range(s, min(e, len(in_quote)))) else "indirect"
+            via = [name for _p, name in _via_in(sent.text, sent.start_char, ctx)]
+            out.append(Quote(s, e, doc.text[s:e], kind, surface, idx, cue_text, via))
+            last = idx
+    return out

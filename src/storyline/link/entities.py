@@ -1,0 +1,166 @@
+"""Cross-article entity resolution: one entity per real person or organisation.
+
+Gazetteer actors (Wikidata ids, countries) merge by key. Other people merge
+when their names are spelling variants of each other (``names.compatible_people``:
+same folded surname, no conflicting given name or initial, same Jr./Sr.).
+A surname seen alone joins a full name only when, across the corpus, exactly
+one full-name person carries that surname, or exactly one fits its roles;
+otherwise it stays apart rather than guess.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..analyse.entities import role_class
+from ..analyse.names import compatible_people, split_name, surname_key
+
+
+@dataclass
+class LocalRef:
+    article_id: str
+    seq: int
+    published: str | None
+    index: int
+    name: str
+    type: str
+    key: str
+    wikidata: str | None
+    country: str | None
+    aliases: list[str]
+    roles: list[str]
+    mentions: int = 0
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    wikidata: str | None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[dict] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    mentions: int = 0
+    country: str | None = None
+
+
+def _entity_id(kind: str, key: str) -> str:
+    return "E" + hashlib.sha256(f"{kind}\x00{key}".encode()).hexdigest()[:15]
+
+
+def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], str]]:
+    """Entities (in a deterministic order) and a map (article_id, local index) -> entity id."""
+    refs = sorted(refs, key=lambda r: (r.seq, r.article_id, r.index))
+    groups: dict[str, list[LocalRef]] = {}
+    order: list[str] = []
+
+    def put(gkey: str, r: LocalRef) -> None:
+        if gkey not in groups:
+            groups[gkey] = []
+            order.append(gkey)
+        groups[gkey].append(r)
+
+    people_full: list[LocalRef] = []
+    people_short: list[LocalRef] = []
+    for r in refs:
+        if not r.key.startswith("person:"):
+            put(r.key, r)          # gazetteer ids, countries, organisations by name
+        elif split_name(r.name)[0]:
+            people_full.append(r)
+        else:
+            people_short.append(r)
+
+    # Full names: greedy clustering by compatible spelling variants, in corpus order.
+    clusters: list[list[LocalRef]] = []
+    for r in people_full:
+        home = None
+        for c in clusters:
+            if all(compatible_people(r.name, o.name) for o in c[:8]):
+                home = c
+                break
+        if home is None:
+            clusters.append([r])
+        else:
+            home.append(r)
+    by_surname: dict[str, list[list[LocalRef]]] = {}
+    for c in clusters:
+        by_surname.setdefault(surname_key(c[0].name) or "", []).append(c)
+
+    # Surnames alone: attach only when unambiguous.
+    leftovers: dict[str, list[LocalRef]] = {}
+    for r in people_short:
+        cands = by_surname.get(surname_key(r.name) or "", [])
+        if len(cands) > 1 and r.roles:
+            classes = {role_class(x) for x in r.roles}
+            fit = [c for c in cands if any(role_class(x) in classes for o in c for x in o.roles)]
+            cands = fit
+        if len(cands) == 1:
+            cands[0].append(r)
+        else:
+            leftovers.setdefault(surname_key(r.name) or r.name.lower(), []).append(r)
+    for n, c in enumerate(clusters):
+        gkey = f"cluster:{n}"
+        groups[gkey] = c
+        order.append(gkey)
+    for sk, rs in leftovers.items():
+        gkey = "surname:" + sk
+        groups[gkey] = rs
+        order.append(gkey)
+
+    entities: list[Entity] = []
+    links: dict[tuple[str, int], str] = {}
+    for gkey in order:
+        rs = groups[gkey]
+        if not rs:
+            continue
+        first = rs[0]
+        wikidata = next((r.wikidata for r in rs if r.wikidata), None)
+        name = _canonical_name(rs) if first.type == "PERSON" else first.name
+        if wikidata:
+            eid = wikidata
+        elif first.key.startswith("person:"):
+            eid = _entity_id("PERSON", _canonical_key(rs))
+        else:
+            eid = _entity_id(first.type, first.key)
+        aliases = list(dict.fromkeys(a for r in rs for a in r.aliases))
+        roles = []
+        seen_roles = set()
+        for r in rs:
+            for role in r.roles:
+                if (role, r.published) not in seen_roles:
+                    seen_roles.add((role, r.published))
+                    roles.append({"role": role, "date": r.published, "article_id": r.article_id})
+        arts = list(dict.fromkeys(r.article_id for r in rs))
+        country = Counter(r.country for r in rs if r.country).most_common(1)
+        ent = Entity(eid, name, first.type, wikidata, aliases, roles, arts, sum(r.mentions for r in rs),
+                     country[0][0] if country else None)
+        entities.append(ent)
+        for r in rs:
+            links[(r.article_id, r.index)] = eid
+    # Two groups can end with the same id (a gazetteer person seen once by key and
+    # once by name): merge them.
+    merged: dict[str, Entity] = {}
+    for e in entities:
+        if e.id in merged:
+            m = merged[e.id]
+            m.aliases = list(dict.fromkeys(m.aliases + e.aliases))
+            m.roles += e.roles
+            m.article_ids = list(dict.fromkeys(m.article_ids + e.article_ids))
+            m.mentions += e.mentions
+        else:
+            merged[e.id] = e
+    return list(merged.values()), links
+
+
+def _canonical_name(rs: list[LocalRef]) -> str:
+    """The most common full form, longest first on ties (a stable choice)."""
+    counts = Counter(r.name for r in rs)
+    return sorted(counts, key=lambda n: (-counts[n], -len(split_name(n)[0]), -len(n), n))[0]
+
+
+def _canonical_key(rs: list[LocalRef]) -> str:
+    # the id must not depend on which variant was seen first: use the sorted set of surnames + first initials
+    full = sorted({r.key for r in rs if split_name(r.name)[0]})
+    return full[0] if full else sorted({r.key for r in rs})[0]
