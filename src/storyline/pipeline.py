@@ -96,6 +96,20 @@ def clean_and_analyse(page: Page) -> Article | Reject:
     return result
 
 
+def clean_and_analyse_batch(pages: list[Page]) -> list[Article | Reject]:
+    """The same work as ``clean_and_analyse`` on a batch, with one spaCy ``pipe`` call."""
+    from .analyse import analyse_articles
+
+    results = [clean_page(p) for p in pages]
+    try:
+        analyse_articles([r for r in results if isinstance(r, Article)])
+    except Exception as exc:
+        for r in results:
+            if isinstance(r, Article) and not r.analysed:
+                r.extra["analysis_error"] = f"{type(exc).__name__}: {exc}"[:300]
+    return results
+
+
 def _crashed(page: Page, exc: BaseException) -> Reject:
     return Reject(page.source, "worker_crashed", f"processing this page killed its worker: {exc}", page.id)
 
@@ -106,6 +120,7 @@ def process(
     skip_ids: set[str] | None = None,
     summary: BuildSummary | None = None,
     work: Callable[[Page], Article | Reject] = clean_page,
+    work_batch: Callable[[list[Page]], list[Article | Reject]] | None = None,
 ) -> Iterator[tuple[Page | None, Article | Reject]]:
     """Clean a stream of pages in parallel; yields (page, article-or-reject) in input order.
 
@@ -132,7 +147,8 @@ def process(
             site_lines.annotate(item)
             yield item
 
-    for page, result in map_ordered(work, new_pages(), workers, on_crash=_crashed):
+    for page, result in map_ordered(work, new_pages(), workers, on_crash=_crashed, batch_fn=work_batch,
+                                    batch_size=16 if work_batch else 8):
         while passthrough:
             yield None, passthrough.pop(0)
         yield page, result
@@ -167,7 +183,8 @@ def build(
             pages_b.clear(), arts_b.clear(), rej_b.clear()
 
         stream = iter_pages(inputs, manifest=manifest, limits=limits)
-        for page, result in process(stream, workers, skip_ids=known, summary=summary, work=clean_and_analyse):
+        for page, result in process(stream, workers, skip_ids=known, summary=summary, work=clean_and_analyse,
+                                    work_batch=clean_and_analyse_batch):
             if page is not None:
                 pages_b.append(page)   # raw page kept even when cleaning rejects it
             if isinstance(result, Article):

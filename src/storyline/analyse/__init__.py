@@ -37,17 +37,34 @@ def nlp():
     return _NLP
 
 
-def analyse_article(article: Article) -> Article:
+def analyse_article(article: Article, doc=None) -> Article:
     """Fill in entities, mentions and quotes of an English article, in place."""
-    if article.language != "en" or not article.text:
+    if not wants_analysis(article):
         return article
     from .entities import extract_entities
     from .quotes import extract_quotes
 
-    doc = nlp()(article.text[:MAX_CHARS])
+    if doc is None:
+        doc = nlp()(article.text[:MAX_CHARS])
     entities, mentions = extract_entities(doc, article.published)
     article.entities = entities
     article.mentions = mentions
     article.quotes = extract_quotes(doc, entities, mentions)
     article.analysed = True
     return article
+
+
+def wants_analysis(article: Article) -> bool:
+    return article.language == "en" and bool(article.text)
+
+
+def analyse_articles(articles: list[Article]) -> list[Article]:
+    """Analyse a batch with one ``nlp.pipe`` call (faster than one call per text)."""
+    todo = [a for a in articles if wants_analysis(a)]
+    docs = nlp().pipe([a.text[:MAX_CHARS] for a in todo], batch_size=32)
+    for article, doc in zip(todo, docs):
+        try:
+            analyse_article(article, doc)
+        except Exception as exc:  # one strange text must not lose the batch
+            article.extra["analysis_error"] = f"{type(exc).__name__}: {exc}"[:300]
+    return articles

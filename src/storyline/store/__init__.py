@@ -207,10 +207,25 @@ class Store:
             for n, q in enumerate(a.quotes):
                 quotes.append((a.id, n, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_entity, q.cue,
                                json.dumps(q.via, ensure_ascii=False)))
-        for table, rows, width in (("local_entities", ents, 10), ("mentions", ments, 6), ("article_quotes", quotes, 10)):
-            if rows:
-                marks = ", ".join(["?"] * width)
-                self.con.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)
+        for table, rows in (("local_entities", ents), ("mentions", ments), ("article_quotes", quotes)):
+            self._insert_rows(table, rows, ignore=True)
+
+    def _insert_rows(self, table: str, rows: list[tuple], ignore: bool = False) -> None:
+        """Bulk insert through Arrow: DuckDB's executemany goes row by row and
+        cost more than the whole analysis."""
+        if not rows:
+            return
+        import pyarrow as pa
+
+        cols = [r[1] for r in self._run(f"PRAGMA table_info('{table}')")]
+        tbl = pa.Table.from_arrays([pa.array([r[i] for r in rows]) for i in range(len(cols))], names=cols)
+        name = f"_in_{table}"
+        self.con.register(name, tbl)
+        try:
+            quoted = ", ".join(f'"{c}"' for c in cols)
+            self._run(f"INSERT {'OR IGNORE ' if ignore else ''}INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
+        finally:
+            self.con.unregister(name)
 
     def has_links(self) -> bool:
         return self._run("SELECT count(*) FROM entities")[0][0] > 0
@@ -251,19 +266,15 @@ class Store:
         try:
             for t in ("entities", "entity_links", "quotes"):
                 self._run(f"DELETE FROM {t}")
-            if entities:
-                self.con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                    (e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False), e.wikidata,
-                     json.dumps(e.roles, ensure_ascii=False), json.dumps(e.article_ids), e.mentions, e.country, n)
-                    for n, e in enumerate(entities)])
-            if links:
-                self.con.executemany("INSERT INTO entity_links VALUES (?, ?, ?)",
-                                     [(a, i, eid) for (a, i), eid in sorted(links.items())])
-            if quotes:
-                self.con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                    (q.id, q.text, q.kind, q.speaker_id, q.speaker, q.cue, json.dumps(q.via, ensure_ascii=False),
-                     json.dumps(q.article_ids), json.dumps(q.spans), json.dumps(q.chains, ensure_ascii=False), n)
-                    for n, q in enumerate(quotes)])
+            self._insert_rows("entities", [
+                (e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False), e.wikidata,
+                 json.dumps(e.roles, ensure_ascii=False), json.dumps(e.article_ids), e.mentions, e.country, n)
+                for n, e in enumerate(entities)])
+            self._insert_rows("entity_links", [(a, i, eid) for (a, i), eid in sorted(links.items())])
+            self._insert_rows("quotes", [
+                (q.id, q.text, q.kind, q.speaker_id, q.speaker, q.cue, json.dumps(q.via, ensure_ascii=False),
+                 json.dumps(q.article_ids), json.dumps(q.spans), json.dumps(q.chains, ensure_ascii=False), n)
+                for n, q in enumerate(quotes)])
             self._run("COMMIT")
         except Exception:
             self._run("ROLLBACK")
