@@ -110,7 +110,7 @@ def main() -> int:
             if j not in used_g:
                 errors["missed quote"] += 1
                 if args.show_errors:
-                    print(f"[missed]  {row['id']}: {g['kind']} {g['text'][:90]!r}")
+                    print(f"[missed]  {row['id']}: {g[1]['kind']} {g[1]['text'][:90]!r}")
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0

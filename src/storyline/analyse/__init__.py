@@ -45,13 +45,34 @@ def analyse_article(article: Article, doc=None) -> Article:
     from .quotes import extract_quotes
 
     if doc is None:
-        doc = nlp()(article.text[:MAX_CHARS])
+        doc = nlp()(parse_text(article.text))
     entities, mentions = extract_entities(doc, article.published)
     article.entities = entities
     article.mentions = mentions
     article.quotes = extract_quotes(doc, entities, mentions)
     article.analysed = True
     return article
+
+
+import re as _re
+
+# Wire datelines ("MOSCOW, March 4 (Reuters) - ", "New Delhi [India], March 5 (ANI): ")
+# are page furniture; left in, the parser makes the city the subject of the
+# first sentence ("MOSCOW ... said"). They are blanked out with spaces, so
+# every character offset into the article text stays valid.
+_DATELINE = _re.compile(
+    r"(?m)^(?:[A-Z][A-Za-z .'-]{1,40}?|[A-Z][A-Z .'-]{1,40})(?:\s*\[[^\]\n]{1,40}\])?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
+    r"\s*\((?:Reuters|AP|AFP|ANI|PTI|IANS|TASS|Xinhua|Bloomberg|dpa|UNI|EFE|Kyodo|Yonhap|Interfax|Anadolu|"
+    r"Ukrinform|UNIAN|Sputnik|RIA Novosti|CNN|BBC)\)\s*[-–—:]\s*"
+    r"|^[A-Z]{3,}(?:[ ,][A-Z]{2,})*\s*[-–—:]\s+(?=[A-Z])"
+)
+
+
+def parse_text(text: str) -> str:
+    """The text given to spaCy: the article text with datelines blanked out,
+    the same length as the original (offsets into it are offsets into the article)."""
+    text = text[:MAX_CHARS]
+    return _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def wants_analysis(article: Article) -> bool:
@@ -61,7 +82,7 @@ def wants_analysis(article: Article) -> bool:
 def analyse_articles(articles: list[Article]) -> list[Article]:
     """Analyse a batch with one ``nlp.pipe`` call (faster than one call per text)."""
     todo = [a for a in articles if wants_analysis(a)]
-    docs = nlp().pipe([a.text[:MAX_CHARS] for a in todo], batch_size=32)
+    docs = nlp().pipe([parse_text(a.text) for a in todo], batch_size=32)
     for article, doc in zip(todo, docs):
         try:
             analyse_article(article, doc)

@@ -117,14 +117,29 @@ def _appositive_role(doc, span) -> str | None:
     return None
 
 
+_TITLE_WORDS = {"crown", "constable", "sergeant", "commissioner", "chief", "executive", "officer", "deputy",
+                "supt", "superintendent", "foreign", "defence", "defense", "interior", "finance", "mum", "dad",
+                "veteran", "star", "boss", "tycoon", "billionaire", "actor", "singer", "comrade", "special"}
+
+
 def _clean_person_span(doc, span):
-    """Drop leading honorifics/titles the NER included ("President Putin")."""
+    """The name inside a PERSON span: drop leading honorifics, titles, roles,
+    demonyms and possessors the NER included ("Ukraine's Defence Minister
+    Rustem Umerov" -> "Rustem Umerov", "PUTIN'S attack dog Dmitry Medvedev"
+    -> "Dmitry Medvedev"), and a trailing possessive."""
     start = span.start
-    while start < span.end - 1 and doc[start].lower_.strip(".") in HONORIFICS:
-        start += 1
     end = span.end
     if end - 1 > start and doc[end - 1].tag_ == "POS":
         end -= 1
+    cut = start
+    for k in range(start, end - 1):
+        tok = doc[k]
+        low = tok.lower_.strip(".")
+        if (low in HONORIFICS or low in _TITLE_WORDS or _is_role_word(tok) or tok.tag_ == "POS"
+                or (k + 1 < end and doc[k + 1].tag_ == "POS") or low in DEMONYMS or tok.is_lower
+                or "-" in tok.text and tok.text[:1].islower()):
+            cut = k + 1
+    start = cut if cut < end else start
     return doc[start:end]
 
 

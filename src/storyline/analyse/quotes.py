@@ -220,6 +220,30 @@ def _via_in(sent_text: str, sent_start: int, ctx: _Ctx) -> list[tuple[int, str]]
     return out
 
 
+def _entity_by_name(ctx: _Ctx, surface: str) -> int | None:
+    """An article entity for a name the NER missed: the gazetteer person, or the
+    article's one person sharing the surname."""
+    from .names import compatible_people, split_name
+
+    words = [w for w in re.findall(r"[A-Z][\w'’.-]+", surface)]
+    if not words:
+        return None
+    name = " ".join(words[-3:])
+    actor = ctx.gaz.person(name) or ctx.gaz.person(words[-1])
+    for e in ctx.entities:
+        if actor is not None and e.key == actor.key:
+            return e.index
+    cands = [e.index for e in ctx.entities if e.type == "PERSON" and compatible_people(e.name, words[-1])]
+    if len(cands) == 1:
+        return cands[0]
+    org = ctx.gaz.org(surface)
+    if org is not None:
+        for e in ctx.entities:
+            if e.key == org.key:
+                return e.index
+    return None
+
+
 def _resolve_speaker(ctx: _Ctx, tok, sent, last_speaker: int | None) -> tuple[str | None, int | None]:
     """(surface, entity index) for a subject token."""
     doc = ctx.doc
@@ -244,11 +268,17 @@ def _resolve_speaker(ctx: _Ctx, tok, sent, last_speaker: int | None) -> tuple[st
         return tok.text, None if low == "they" else last_speaker
     span = _span_of_subject(doc, tok)
     mention = None
-    for m in ctx.mentions:
-        if span.start_char <= m.start < span.end_char:
-            mention = m
-            if ctx.entities[m.entity].type == "PERSON":
-                break
+    inside = [m for m in ctx.mentions if span.start_char <= m.start < span.end_char]
+    # the mention holding the head word ("PUTIN'S attack dog Dmitry Medvedev" -> Medvedev),
+    # else the last person in the phrase (names end noun phrases), else the last mention
+    mention = next((m for m in inside if m.start <= tok.idx < m.end), None)
+    if mention is None:
+        persons = [m for m in inside if ctx.entities[m.entity].type == "PERSON"]
+        mention = persons[-1] if persons else (inside[-1] if inside else None)
+    if mention is None:
+        found = _entity_by_name(ctx, span.text)
+        if found is not None:
+            return span.text, found
     if mention is not None:
         surface = span.text if len(span.text) <= 80 else mention.text
         # "the spokesman for President Putin": the head is the role, not Putin
