@@ -12,7 +12,7 @@ import re
 
 from ..model import LocalEntity, Mention
 from .gazetteer import DEMONYMS, Gazetteer, gazetteer
-from .names import HONORIFICS, compatible_people, name_key, split_name, surname_key
+from .names import HONORIFICS, PARTICLES, compatible_people, name_key, split_name, surname_key
 
 ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC", "FAC": "LOC"}
 
@@ -136,10 +136,23 @@ def _clean_person_span(doc, span):
         tok = doc[k]
         low = tok.lower_.strip(".")
         if (low in HONORIFICS or low in _TITLE_WORDS or _is_role_word(tok) or tok.tag_ == "POS"
-                or (k + 1 < end and doc[k + 1].tag_ == "POS") or low in DEMONYMS or tok.is_lower
+                or (k + 1 < end and doc[k + 1].tag_ == "POS") or low in DEMONYMS
+                or (tok.is_lower and low not in PARTICLES)
                 or "-" in tok.text and tok.text[:1].islower()):
             cut = k + 1
     start = cut if cut < end else start
+    # the small model sometimes leaves the given name out ("Rustem [Umerov]"): take
+    # capitalised proper nouns right before the span back in
+    while start > 0 and start == span.start:
+        prev = doc[start - 1]
+        low = prev.lower_.strip(".")
+        if (prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.ent_type_ and low not in HONORIFICS
+                and low not in _TITLE_WORDS and not _is_role_word(prev) and low not in DEMONYMS
+                and not prev.is_sent_start and prev.text.isalpha() and not prev.text.isupper()):
+            start -= 1
+            span = doc[start:end]
+        else:
+            break
     return doc[start:end]
 
 
@@ -294,11 +307,30 @@ _DESCRIPTION = re.compile(
 )
 
 
-def resolve_description(text: str, entities: list[LocalEntity]) -> int | None:
-    """The one person of the article a description like "the Russian president" fits."""
+_CLASS_SYNONYMS = {"chief executive": "ceo", "managing director": "ceo", "boss": "ceo", "pm": "pm",
+                   "premier": "pm", "top diplomat": "fm"}
+
+
+def _description_class(text: str) -> str | None:
+    low = text.lower()
+    for k, v in _CLASS_SYNONYMS.items():
+        if re.search(r"\b" + re.escape(k) + r"\b", low):
+            return v
+    return role_class(text)
+
+
+def resolve_description(text: str, entities: list[LocalEntity], before: list[int] | None = None) -> int | None:
+    """The one person of the article a description like "the Russian president" fits.
+
+    A person fits when one of their roles (from this article, or the gazetteer's
+    titles) has the same role class or the same head word, and no country in the
+    description contradicts theirs. Failing that, when exactly one person has
+    been named before the description, it is that person ("..., Anders Lindqvist
+    said. The chief executive added ...")."""
     gaz = gazetteer()
-    cls = role_class(text)
-    if not cls:
+    cls = _description_class(text)
+    head = (re.findall(r"[a-z]+", text.lower()) or [""])[-1]
+    if not cls and head not in ROLE_CLASSES:
         return None
     country = role_country(text, gaz) or next(
         (DEMONYMS.get(w.lower()) for w in re.findall(r"\w+", text) if DEMONYMS.get(w.lower())), None)
@@ -306,17 +338,24 @@ def resolve_description(text: str, entities: list[LocalEntity]) -> int | None:
     for e in entities:
         if e.type != "PERSON":
             continue
-        classes = {role_class(r) for r in e.roles}
+        role_texts = list(e.roles)
         if e.wikidata:
             actor = next((a for a in gaz.people if a.key == e.key), None)
             if actor:
                 for r in actor.roles:
-                    classes.add(role_class(r.get("role", "")))
-                    for t in r.get("titles", []):
-                        classes.add(role_class(t))
-        fits = cls in classes or (cls == "head" and "pm" in classes and "leader" in text.lower())
-        if cls == "fm" and "minister" in classes and any("foreign" in r.lower() for r in e.roles):
-            fits = True
+                    role_texts.append(r.get("role", ""))
+                    role_texts.extend(r.get("titles", []))
+        classes = {_description_class(r) for r in role_texts}
+        words = {w for r in role_texts for w in re.findall(r"[a-z]+", r.lower())}
+        fits = (cls is not None and cls in classes) or head in words \
+            or (cls == "head" and "pm" in classes and "leader" in text.lower())
         if fits and (country is None or e.country in (None, country)):
             cands.append(e.index)
-    return cands[0] if len(set(cands)) == 1 else None
+    if len(set(cands)) == 1:
+        return cands[0]
+    if not cands and before:
+        people = list(dict.fromkeys(i for i in before if entities[i].type == "PERSON"
+                                    and (country is None or entities[i].country in (None, country))))
+        if len(people) == 1:
+            return people[0]
+    return None

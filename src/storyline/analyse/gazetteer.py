@@ -143,7 +143,16 @@ class Gazetteer:
     # --- organisations, institutions, countries --------------------------------
 
     def org(self, text: str) -> Actor | None:
-        return self.by_alias.get(_norm_alias(text))
+        key = _norm_alias(text)
+        actor = self.by_alias.get(key)
+        if actor is None and "'s " in key.replace("’s ", "'s "):
+            # "Russia's foreign ministry" -> "russian foreign ministry"
+            owner, rest = key.replace("’s ", "'s ").split("'s ", 1)
+            code = ABBREVIATIONS.get(owner) or _pycountry_code(owner)
+            demonym = next((d for d, c in DEMONYMS.items() if c == code and not d.endswith("s")), None)
+            if demonym:
+                actor = self.by_alias.get(f"{demonym} {rest}")
+        return actor
 
     def country_code(self, text: str) -> str | None:
         """ISO code for a country name, abbreviation, demonym or capital/seat."""

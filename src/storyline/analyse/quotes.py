@@ -220,6 +220,29 @@ def _via_in(sent_text: str, sent_start: int, ctx: _Ctx) -> list[tuple[int, str]]
     return out
 
 
+_ORG_HEADS = {"company": "company", "firm": "company", "group": "company", "unit": "company", "carrier": "company",
+              "bank": "company", "retailer": "company", "brewer": "company", "airline": "company",
+              "police": "police", "force": "police", "ministry": "ministry", "department": "ministry"}
+
+
+def _org_description(ctx: _Ctx, surface: str, pos: int) -> int | None:
+    """"the company" / "the firm" / "police" -> the organisation named last before it."""
+    words = re.findall(r"[a-z]+", surface.lower())
+    if not words or len(words) > 3 or words[-1] not in _ORG_HEADS or any(w[0].isupper() for w in surface.split()[1:]):
+        return None
+    head = _ORG_HEADS[words[-1]]
+    for m in reversed([m for m in ctx.mentions if m.start < pos]):
+        ent = ctx.entities[m.entity]
+        if ent.type != "ORG" or _is_media(ent.name):
+            continue
+        if head == "police" and "police" not in ent.name.lower():
+            continue
+        if head == "ministry" and not re.search(r"ministry|department", ent.name.lower()):
+            continue
+        return m.entity
+    return None
+
+
 def _entity_by_name(ctx: _Ctx, surface: str) -> int | None:
     """An article entity for a name the NER missed: the gazetteer person, or the
     article's one person sharing the surname."""
@@ -230,9 +253,15 @@ def _entity_by_name(ctx: _Ctx, surface: str) -> int | None:
         return None
     name = " ".join(words[-3:])
     actor = ctx.gaz.person(name) or ctx.gaz.person(words[-1])
-    for e in ctx.entities:
-        if actor is not None and e.key == actor.key:
-            return e.index
+    if actor is not None:
+        for e in ctx.entities:
+            if e.key == actor.key:
+                return e.index
+        # a known person the NER missed ("Zelenskyy just posted this:"): add them
+        idx = len(ctx.entities)
+        ctx.entities.append(LocalEntity(idx, actor.name, "PERSON", actor.key, actor.wikidata, actor.country,
+                                        [surface.strip()], []))
+        return idx
     cands = [e.index for e in ctx.entities if e.type == "PERSON" and compatible_people(e.name, words[-1])]
     if len(cands) == 1:
         return cands[0]
@@ -285,10 +314,14 @@ def _resolve_speaker(ctx: _Ctx, tok, sent, last_speaker: int | None) -> tuple[st
         ent = ctx.entities[mention.entity]
         if ent.type == "PERSON" or tok.ent_type_ or mention.start <= tok.idx < mention.end:
             return surface, mention.entity
-    # a description: "the Kremlin spokesman", "the Russian president"
+    # a description: "the Kremlin spokesman", "the Russian president", "the firm"
     surface = span.text
-    if role_class(surface):
-        return surface, resolve_description(surface, ctx.entities)
+    org = _org_description(ctx, surface, tok.idx)
+    if org is not None:
+        return surface, org
+    if role_class(surface) or re.search(r"\b(?:chief executive|managing director|boss|PM|premier)\b", surface):
+        before = [m.entity for m in ctx.mentions if m.start < tok.idx]
+        return surface, resolve_description(surface, ctx.entities, before)
     if tok.pos_ == "PROPN":
         return surface, None
     return surface, None
@@ -381,8 +414,15 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                 cue_text = None
             else:
                 prev_text = text[max(0, s - 200):max(0, s - 1)]
-                if prev_text.rstrip().endswith(":") and last_speaker:
-                    speaker_surface, speaker_idx = last_speaker
+                if prev_text.rstrip().endswith(":"):
+                    # "Yermak on Telegram today: „...“": the name opening the lead-in
+                    lead = text[first_sent.start_char:max(first_sent.start_char, s - 1)]
+                    m_lead = re.match(r"\s*((?:[A-Z][\w'’.-]+\s?){1,3})", lead)
+                    idx = _entity_by_name(ctx, m_lead.group(1)) if m_lead else None
+                    if idx is not None:
+                        speaker_surface, speaker_idx = m_lead.group(1).strip(), idx
+                    elif last_speaker:
+                        speaker_surface, speaker_idx = last_speaker
         kind = "direct" if full else "mixed"
         q_start, q_end = s, e
         if kind == "mixed" and cue is not None and cue.lower_ != "according":
