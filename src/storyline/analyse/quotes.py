@@ -25,6 +25,10 @@ CUE_LEMMAS = {
     "continue", "conclude", "assert", "maintain", "predict", "promise", "vow", "pledge", "caution",
     "complain", "recall", "observe", "point", "reiterate", "quip", "joke", "describe", "call", "allege",
     "report", "tweet", "post", "estimate", "concede", "contend", "boast", "scoff", "charge",
+    # tabloid and broadcast verbs of saying
+    "rage", "fume", "blast", "slam", "storm", "gush", "snap", "plead", "beg", "rant", "scream", "shout",
+    "thunder", "hail", "praise", "mock", "taunt", "sneer", "brand", "fire", "hit", "demand", "propose",
+    "counter", "retort", "recount", "reveal", "disclose", "signal", "indicate", "hint", "mention",
 }
 # Cue verbs that only count with a quote or a clause: "called" needs a quoted complement.
 WEAK_CUES = {"call", "describe", "continue", "point", "post", "ask"}
@@ -225,6 +229,48 @@ _ORG_HEADS = {"company": "company", "firm": "company", "group": "company", "unit
               "police": "police", "force": "police", "ministry": "ministry", "department": "ministry"}
 
 
+_POSSESSIVE_ORG = re.compile(r"^(?:the\s+)?([A-Z][\w.]+(?:\s[A-Z][\w.]+)?)['’]s\s+((?:[a-zA-Z]+\s?){1,3})$")
+
+
+def _new_entity_for(ctx: _Ctx, span) -> int | None:
+    """A speaker the NER missed: a person's name ("Anders Lindqvist insisted"),
+    or an organisation of a country ("Russia's foreign ministry" -> Russian Foreign Ministry)."""
+    from .gazetteer import DEMONYMS as _DEM
+
+    text = span.text.strip()
+    m = _POSSESSIVE_ORG.match(text)
+    if m:
+        code = ctx.gaz.country_code(m.group(1))
+        rest = m.group(2).strip()
+        if code and role_class(rest) is None:
+            demonym = next((d for d, c in _DEM.items() if c == code and not d.endswith("s")), None)
+            if demonym:
+                name = f"{demonym.title()} {rest.title()}"
+                actor = ctx.gaz.org(name)
+                key = actor.key if actor else f"org:{name.lower()}"
+                for e in ctx.entities:
+                    if e.key == key:
+                        return e.index
+                idx = len(ctx.entities)
+                ctx.entities.append(LocalEntity(idx, actor.name if actor else name, "ORG", key,
+                                                actor.wikidata if actor else None, code, [text], []))
+                return idx
+        return None
+    toks = [t for t in span if not t.is_punct]
+    if 2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper()
+                                   for t in toks) and not role_class(text):
+        from .names import name_key
+
+        key = f"person:{name_key(text)}"
+        for e in ctx.entities:
+            if e.key == key:
+                return e.index
+        idx = len(ctx.entities)
+        ctx.entities.append(LocalEntity(idx, text, "PERSON", key, None, None, [text], []))
+        return idx
+    return None
+
+
 def _org_description(ctx: _Ctx, surface: str, pos: int) -> int | None:
     """"the company" / "the firm" / "police" -> the organisation named last before it."""
     words = re.findall(r"[a-z]+", surface.lower())
@@ -296,6 +342,13 @@ def _resolve_speaker(ctx: _Ctx, tok, sent, last_speaker: int | None) -> tuple[st
             return tok.text, distinct[0] if low != "they" else None
         return tok.text, None if low == "they" else last_speaker
     span = _span_of_subject(doc, tok)
+    # "The Russian foreign ministry spokeswoman, Maria Zakharova, said": the apposition names her
+    for child in tok.children:
+        if child.dep_ == "appos":
+            sub = doc[child.left_edge.i:child.right_edge.i + 1]
+            for m in ctx.mentions:
+                if sub.start_char <= m.start < sub.end_char and ctx.entities[m.entity].type == "PERSON":
+                    return f"{span.text}, {sub.text}", m.entity
     mention = None
     inside = [m for m in ctx.mentions if span.start_char <= m.start < span.end_char]
     # the mention holding the head word ("PUTIN'S attack dog Dmitry Medvedev" -> Medvedev),
@@ -306,6 +359,8 @@ def _resolve_speaker(ctx: _Ctx, tok, sent, last_speaker: int | None) -> tuple[st
         mention = persons[-1] if persons else (inside[-1] if inside else None)
     if mention is None:
         found = _entity_by_name(ctx, span.text)
+        if found is None:
+            found = _new_entity_for(ctx, span)
         if found is not None:
             return span.text, found
     if mention is not None:
@@ -402,9 +457,10 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                     cue_text = f"{cue.text} {nxt.text}"
                 elif cue.lemma_ == "tell" and nxt is not None and nxt.lower_ in ("reporters", "journalists"):
                     cue_text = f"{cue.text} {nxt.text}"
-        if not full and cue is None:
-            continue  # a scare quote or a title, not speech
-        if not full and cue is not None and (speaker_surface is None and cue_text != "according to"):
+        if not full:
+            # a partial quote is part of reported speech: the clause pass below
+            # emits the reported clause around it (kind "mixed"); without a cue
+            # it is a scare quote or a title, not speech
             continue
         if cue is None or (speaker_surface is None and cue_text is None):
             # continuation: a quote standing alone right after another quote / a "said:" sentence
@@ -450,15 +506,73 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     return quotes
 
 
+def _clauses(doc, comp) -> list[tuple[int, int]]:
+    """Token ranges of a reported clause, split at coordinated clauses with their
+    own subject or "that" ("that X ... and that Y ...")."""
+    parts = []
+    splits = []
+    for c in comp.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(
+                g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children):
+            splits.append(c)
+    left, right = comp.left_edge.i, comp.right_edge.i + 1
+    if not splits:
+        return [(left, right)]
+    first_end = splits[0].left_edge.i
+    parts.append((left, first_end))
+    for n, c in enumerate(splits):
+        end = splits[n + 1].left_edge.i if n + 1 < len(splits) else right
+        parts.append((c.left_edge.i, end))
+    return parts
+
+
+def _trim(doc, left: int, right: int) -> tuple[int, int]:
+    while left < right and (doc[left].dep_ in ("mark", "cc") or doc[left].is_punct
+                            or doc[left].lower_ in ("that", "and", "but")):
+        left += 1
+    while right > left and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"
+                            or doc[right - 1].lower_ in ("and", "but", "while")):
+        right -= 1
+    return left, right
+
+
+def _cut_media_report(doc, left: int, right: int, cue_i: int) -> int:
+    """End of a clause before a trailing ", TASS reported"."""
+    for k in range(left + 1, right):
+        tk = doc[k]
+        if tk.lemma_ in MEDIA_VERBS | {"say"} and tk.i != cue_i:
+            sj = _subject_of(tk)
+            if sj is not None and sj.i >= left and _is_media(_span_of_subject(doc, sj).text):
+                r = _span_of_subject(doc, sj).start
+                while r > left and (doc[r - 1].is_punct or doc[r - 1].dep_ == "cc"):
+                    r -= 1
+                return r
+    return right
+
+
+def _cue_text(doc, t) -> str:
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if nxt is not None and nxt.dep_ == "prt":
+        return f"{t.text} {nxt.text}"
+    if t.lemma_ == "tell" and nxt is not None and nxt.lower_ in ("reporters", "journalists"):
+        return f"{t.text} {nxt.text}"
+    return t.text
+
+
 def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool]) -> list[Quote]:
+    """Reported speech: every reporting verb with a clause ("X said that ...",
+    "..., X said", "X called the talks “useful”") and "according to X, ..."."""
     out: list[Quote] = []
     last = None
     for sent in doc.sents:
         if sent.start in covered:
             last = None
             continue
-        found = None
+        found: list[tuple[int, int, str | None, int | None, str]] = []
+        taken: set[int] = set()
         for t in sent:
+            if t.i in taken:
+                continue
             if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
                 if pobj is None:
@@ -466,59 +580,53 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool]) -> list[Q
                 src = _span_of_subject(doc, pobj)
                 if _is_media(src.text):
                     continue
-                # the reported content: the sentence without the "according to X" phrase
                 if t.i == sent.start:
                     end_tok = src.end
                     while end_tok < sent.end and doc[end_tok].is_punct:
                         end_tok += 1
-                    body = doc[end_tok:sent.end]
+                    left, right = _trim(doc, end_tok, sent.end)
                 else:
-                    body = doc[sent.start:t.i]
-                body_text = body.text.strip().rstrip(",.;").strip()
-                if len(body_text.split()) >= 3:
+                    left, right = _trim(doc, sent.start, t.i)
+                if right - left >= 3:
                     surface, idx = _resolve_speaker(ctx, pobj, sent, last)
-                    found = (body.start_char, body.start_char + len(body_text), surface, idx, "according to")
-                break
-            if t.lemma_.lower() in CUE_LEMMAS and t.pos_ == "VERB" and t.lemma_ not in WEAK_CUES:
-                comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
-                subj = _subject_of(t)
-                if comp is None or subj is None:
-                    continue
-                surface = _span_of_subject(doc, subj).text
-                if t.lemma_ in MEDIA_VERBS or (_is_media(surface) and t.lemma_ in ("say", "report")):
-                    continue  # "TASS reported": a chain link, not a speaker
-                left, right = comp.left_edge.i, comp.right_edge.i + 1
-                # drop a leading "that" and trailing attribution punctuation
-                while left < right and (doc[left].dep_ == "mark" or doc[left].is_punct):
-                    left += 1
-                while right > left and doc[right - 1].is_punct:
-                    right -= 1
-                # "..., TASS reported." inside the clause: a chain link, cut it off
-                for k in range(left, right):
-                    tk = doc[k]
-                    if tk.lemma_ in MEDIA_VERBS | {"say"} and k > left and tk.i != t.i:
-                        sj = _subject_of(tk)
-                        if sj is not None and sj.i >= left and _is_media(_span_of_subject(doc, sj).text):
-                            right = _span_of_subject(doc, sj).start
-                            while right > left and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
-                                right -= 1
-                            break
-                body = doc[left:right]
-                if len(body) < 3:
+                    found.append((left, right, surface, idx, "according to"))
+                    taken.update(range(left, right))
+                continue
+            if t.lemma_.lower() not in CUE_LEMMAS or t.pos_ != "VERB" or in_quote[t.idx]:
+                continue
+            subj = _subject_of(t)
+            if subj is None:
+                continue
+            surface_np = _span_of_subject(doc, subj).text
+            if t.lemma_ in MEDIA_VERBS or (_is_media(surface_np) and t.lemma_ in ("say", "report")):
+                continue  # "TASS reported": a chain link, not a speaker
+            comp = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None) or \
+                next((c for c in t.children if c.dep_ == "ccomp"), None)
+            ranges: list[tuple[int, int]] = []
+            if comp is not None:
+                ranges = _clauses(doc, comp)
+            elif any(in_quote[k.idx] for k in t.subtree if k.i != t.i):
+                # "called the talks “useful”", "branded them ‘freeloaders’": the complement
+                right_kids = [c for c in t.children if c.i > t.i and c.dep_ not in ("conj", "cc", "punct", "advcl")]
+                if right_kids:
+                    ranges = [(right_kids[0].left_edge.i, right_kids[-1].right_edge.i + 1)]
+            elif t.lemma_ in WEAK_CUES:
+                continue
+            for left, right in ranges:
+                left, right = _trim(doc, left, right)
+                right = _cut_media_report(doc, left, right, t.i)
+                if right - left < 3 or any(k in taken for k in range(left, right)):
                     continue
                 surface, idx = _resolve_speaker(ctx, subj, sent, last)
-                cue_text = t.text
-                nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-                if nxt is not None and nxt.dep_ == "prt":
-                    cue_text += " " + nxt.text
-                elif t.lemma_ == "tell" and nxt is not None and nxt.lower_ in ("reporters", "journalists"):
-                    cue_text += " " + nxt.text
-                found = (body.start_char, body.end_char, surface, idx, cue_text)
-                break
-        if found:
-            s, e, surface, idx, cue_text = found
+                found.append((left, right, surface, idx, _cue_text(doc, t)))
+                taken.update(range(left, right))
+        for left, right, surface, idx, cue_text in found:
+            s, e = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
+            # a closing quote mark right after the clause belongs to it
+            if e < len(doc.text) and doc.text[e] in "”\"’»“":
+                e += 1
             kind = "mixed" if any(in_quote[k] for k in range(s, min(e, len(in_quote)))) else "indirect"
             via = [name for _p, name in _via_in(sent.text, sent.start_char, ctx)]
             out.append(Quote(s, e, doc.text[s:e], kind, surface, idx, cue_text, via))
-            last = idx
+            last = idx if idx is not None else last
     return out
