@@ -156,6 +156,9 @@ def _clean_person_span(doc, span):
     return doc[start:end]
 
 
+_CORP_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|Corp|Corporation|PLC|plc|LLC|Co|AG|SA|GmbH|NV|AB|ASA|Group Ltd)\.?$")
+
+
 class _Builder:
     def __init__(self, gaz: Gazetteer, date: str | None):
         self.gaz = gaz
@@ -232,6 +235,7 @@ class _Builder:
                 return idx if idx is not None else self._new(c.name, "GPE", c.key, c.wikidata, code)
         norm = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
         norm = re.sub(r"['’]s$", "", norm)
+        norm = _CORP_SUFFIX.sub("", norm).strip()
         if not norm or not any(ch.isalpha() for ch in norm):
             return None
         key = f"{label.lower()}:{norm.lower()}"
@@ -272,6 +276,12 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
             # "Secretary of State", "Minister of Defence": part of a title, not an organisation
             if span.start >= 2 and doc[span.start - 1].lower_ == "of" and _is_role_word(doc[span.start - 2]):
                 continue
+            # "Russia's Foreign Ministry" -> Russian Foreign Ministry
+            if label == "ORG" and span.start >= 2 and doc[span.start - 1].tag_ == "POS":
+                code = gaz.country_code(doc[span.start - 2].text)
+                demonym = next((d for d, c in DEMONYMS.items() if c == code and not d.endswith("s")), None) if code else None
+                if demonym and not text.lower().startswith(demonym):
+                    text = f"{demonym.title()} {text}"
             idx = b.other(text, label)
             if idx is None:
                 continue
@@ -338,11 +348,14 @@ def resolve_description(text: str, entities: list[LocalEntity], before: list[int
     for e in entities:
         if e.type != "PERSON":
             continue
-        role_texts = list(e.roles)
+        former = "former" in text.lower() or "ex-" in text.lower()
+        role_texts = [r for r in e.roles if ("former" in r.lower()) == former]
         if e.wikidata:
             actor = next((a for a in gaz.people if a.key == e.key), None)
             if actor:
                 for r in actor.roles:
+                    if former != (r.get("to") is not None):
+                        continue  # "the former president" fits a role that has ended
                     role_texts.append(r.get("role", ""))
                     role_texts.extend(r.get("titles", []))
         classes = {_description_class(r) for r in role_texts}

@@ -136,6 +136,10 @@ class _Ctx:
                 return m
         return None
 
+    def add_mention(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.mentions.sort(key=lambda x: (x.start, x.end))
+
     def persons_before(self, pos: int, since: int) -> list[int]:
         return [m.entity for m in self.mentions
                 if since <= m.start < pos and self.entities[m.entity].type == "PERSON"]
@@ -267,6 +271,7 @@ def _new_entity_for(ctx: _Ctx, span) -> int | None:
                 return e.index
         idx = len(ctx.entities)
         ctx.entities.append(LocalEntity(idx, text, "PERSON", key, None, None, [text], []))
+        ctx.add_mention(Mention(span.start_char, span.end_char, text, idx))
         return idx
     return None
 
@@ -289,7 +294,7 @@ def _org_description(ctx: _Ctx, surface: str, pos: int) -> int | None:
     return None
 
 
-def _entity_by_name(ctx: _Ctx, surface: str) -> int | None:
+def _entity_by_name(ctx: _Ctx, surface: str, start: int | None = None) -> int | None:
     """An article entity for a name the NER missed: the gazetteer person, or the
     article's one person sharing the surname."""
     from .names import compatible_people, split_name
@@ -307,6 +312,8 @@ def _entity_by_name(ctx: _Ctx, surface: str) -> int | None:
         idx = len(ctx.entities)
         ctx.entities.append(LocalEntity(idx, actor.name, "PERSON", actor.key, actor.wikidata, actor.country,
                                         [surface.strip()], []))
+        if start is not None:
+            ctx.add_mention(Mention(start, start + len(surface.strip()), surface.strip(), idx))
         return idx
     cands = [e.index for e in ctx.entities if e.type == "PERSON" and compatible_people(e.name, words[-1])]
     if len(cands) == 1:
@@ -342,8 +349,13 @@ def _resolve_speaker(ctx: _Ctx, tok, sent, last_speaker: int | None) -> tuple[st
             return tok.text, distinct[0] if low != "they" else None
         return tok.text, None if low == "they" else last_speaker
     span = _span_of_subject(doc, tok)
+    if _POSSESSIVE_ORG.match(span.text.strip()):
+        found = _new_entity_for(ctx, span)
+        if found is not None:
+            return span.text.strip(), found
+    head_mention = next((m for m in ctx.mentions if m.start <= tok.idx < m.end), None)
     # "The Russian foreign ministry spokeswoman, Maria Zakharova, said": the apposition names her
-    for child in tok.children:
+    for child in ([] if head_mention is not None else tok.children):
         if child.dep_ == "appos":
             sub = doc[child.left_edge.i:child.right_edge.i + 1]
             for m in ctx.mentions:
@@ -358,7 +370,7 @@ def _resolve_speaker(ctx: _Ctx, tok, sent, last_speaker: int | None) -> tuple[st
         persons = [m for m in inside if ctx.entities[m.entity].type == "PERSON"]
         mention = persons[-1] if persons else (inside[-1] if inside else None)
     if mention is None:
-        found = _entity_by_name(ctx, span.text)
+        found = _entity_by_name(ctx, span.text, span.start_char)
         if found is None:
             found = _new_entity_for(ctx, span)
         if found is not None:
@@ -374,6 +386,8 @@ def _resolve_speaker(ctx: _Ctx, tok, sent, last_speaker: int | None) -> tuple[st
     org = _org_description(ctx, surface, tok.idx)
     if org is not None:
         return surface, org
+    if re.match(r"\s*(?:an?|one|another|some|two|three|several)\s", surface, re.IGNORECASE):
+        return surface, None  # "a senior official": anonymous by design
     if role_class(surface) or re.search(r"\b(?:chief executive|managing director|boss|PM|premier)\b", surface):
         before = [m.entity for m in ctx.mentions if m.start < tok.idx]
         return surface, resolve_description(surface, ctx.entities, before)
@@ -431,6 +445,11 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         full = len(words) >= 3 and (content.rstrip()[-1:] in _TERMINAL or text[e:e + 1] in ".,!?" or
                                     s - 1 <= first_sent.start_char + 1 or text[max(0, s - 3):s].strip().endswith(":"))
         cue = cue_in(region, s - 1, e + 1)
+        if cue is None and last_sent.end < len(doc) and text[e:e + 1] in "”\"’»“" \
+                and text[max(0, e - 1)] in "!?.":
+            nxt_sent = doc[last_sent.end].sent
+            if len(nxt_sent) <= 14:
+                cue = cue_in(nxt_sent, s - 1, e + 1)
         speaker_surface, speaker_idx = None, None
         cue_text = None
         if cue is not None:
@@ -474,7 +493,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                     # "Yermak on Telegram today: „...“": the name opening the lead-in
                     lead = text[first_sent.start_char:max(first_sent.start_char, s - 1)]
                     m_lead = re.match(r"\s*((?:[A-Z][\w'’.-]+\s?){1,3})", lead)
-                    idx = _entity_by_name(ctx, m_lead.group(1)) if m_lead else None
+                    idx = _entity_by_name(ctx, m_lead.group(1), first_sent.start_char + m_lead.start(1)) if m_lead else None
                     if idx is not None:
                         speaker_surface, speaker_idx = m_lead.group(1).strip(), idx
                     elif last_speaker:
@@ -501,7 +520,8 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         if speaker_surface is not None:
             last_speaker = (speaker_surface, speaker_idx)
         last_quote_end = e + 1
-    quotes.extend(_indirect(doc, ctx, covered_sents, in_quote))
+    speakers_at = [(q.start, q.speaker_entity) for q in quotes if q.speaker_entity is not None]
+    quotes.extend(_indirect(doc, ctx, covered_sents, in_quote, speakers_at))
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
@@ -559,15 +579,18 @@ def _cue_text(doc, t) -> str:
     return t.text
 
 
-def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool]) -> list[Quote]:
+def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
+              speakers_at: list[tuple[int, int]] | None = None) -> list[Quote]:
     """Reported speech: every reporting verb with a clause ("X said that ...",
     "..., X said", "X called the talks “useful”") and "according to X, ..."."""
     out: list[Quote] = []
     last = None
     for sent in doc.sents:
         if sent.start in covered:
-            last = None
             continue
+        earlier = [idx for pos, idx in (speakers_at or []) if pos < sent.start_char]
+        if earlier and last is None:
+            last = earlier[-1]
         found: list[tuple[int, int, str | None, int | None, str]] = []
         taken: set[int] = set()
         for t in sent:
