@@ -46,11 +46,25 @@ def _is_role_word(tok) -> bool:
     return tok.lower_ in ROLE_CLASSES or tok.lower_.rstrip("s") in ROLE_CLASSES
 
 
+_MULTIWORD_ROLES = sorted((r for r in ROLE_CLASSES if " " in r or "-" in r), key=len, reverse=True)
+
+
 def role_class(role: str) -> str | None:
-    m = None
-    for m in _ROLE_HEAD_RE.finditer(role):
-        pass
-    return ROLE_CLASSES.get(m.group(1).lower()) if m else None
+    """The class of a role's head: "Press Secretary of the President" -> spokesperson,
+    "Aide to the President of Russia" -> aide, "Russian President" -> head."""
+    low = role.lower()
+    for mw in _MULTIWORD_ROLES:
+        if re.search(r"\b" + re.escape(mw) + r"\b", low):
+            return ROLE_CLASSES[mw]
+    # the head comes before "of / for / to": "spokesman for President Putin" is a spokesman
+    pre = re.split(r"\b(?:of|for|to)\b", low, maxsplit=1)[0]
+    for text in (pre, low):
+        m = None
+        for m in _ROLE_HEAD_RE.finditer(text):
+            pass
+        if m:
+            return ROLE_CLASSES.get(m.group(1).lower())
+    return None
 
 
 def role_country(role: str, gaz: Gazetteer) -> str | None:
@@ -159,6 +173,14 @@ def _clean_person_span(doc, span):
 _CORP_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|Corp|Corporation|PLC|plc|LLC|Co|AG|SA|GmbH|NV|AB|ASA|Group Ltd)\.?$")
 
 
+def _norm_country_name(text: str) -> bool:
+    """Is ``text`` a country's own name ("the United States"), not a demonym or a capital?"""
+    from .gazetteer import ABBREVIATIONS, _norm_alias, _pycountry_code
+
+    t = _norm_alias(text)
+    return t in ABBREVIATIONS or _pycountry_code(t) is not None
+
+
 class _Builder:
     def __init__(self, gaz: Gazetteer, date: str | None):
         self.gaz = gaz
@@ -229,7 +251,8 @@ class _Builder:
             return idx if idx is not None else self._new(actor.name, actor.type, actor.key, actor.wikidata, actor.country)
         if label in ("GPE", "NORP", "LOC", "ORG"):
             code = gaz.country_code(text)
-            if code and (label != "ORG" or text.replace(".", "").isupper()):
+            full_name = _norm_country_name(text)
+            if code and (label != "ORG" or text.replace(".", "").isupper() or full_name):
                 c = gaz.country(code)
                 idx = self.by_key.get(c.key)
                 return idx if idx is not None else self._new(c.name, "GPE", c.key, c.wikidata, code)
@@ -288,7 +311,28 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
             b.add_alias(idx, re.sub(r"['’]s$", "", text))
             resolved[i] = idx
             b.mentions.append(Mention(span.start_char, span.end_char, text, idx))
-    # Demonyms and seats the NER tags as NORP/GPE are countries; "Kremlin"/"White House" are institutions.
+    # Descriptions ("the Russian president", "the Kremlin spokesman") refer to a person
+    # of the article when exactly one fits, else to the one gazetteer person holding
+    # that role on the article's date; otherwise they stay unresolved (no mention).
+    taken = [(m.start, m.end) for m in b.mentions if b.entities[m.entity].type == "PERSON"]
+    for m in _DESCRIPTION.finditer(doc.text):
+        start, end = m.start(), m.end()
+        if any(a < end and start < z for a, z in taken):
+            continue
+        # a name right after the description ("the Russian president, Vladimir Putin") is the mention
+        if re.match(r"\s*,?\s*[A-Z][a-z]+\s+[A-Z]", doc.text[end:end + 40]):
+            continue
+        before = [x.entity for x in b.mentions if x.start < start]
+        idx = resolve_description(m.group(0), b.entities, before)
+        if idx is None:
+            actor = _person_by_role(gaz, m.group(0), date)
+            if actor is not None:
+                idx = b.by_key.get(actor.key)
+                if idx is None:
+                    idx = b._new(actor.name, "PERSON", actor.key, actor.wikidata, actor.country)
+        if idx is not None:
+            b.add_alias(idx, m.group(0))
+            b.mentions.append(Mention(start, end, m.group(0), idx, "description"))
     b.mentions.sort(key=lambda m: (m.start, m.end))
     # Give gazetteer roles valid at the article's date to people who have none in the text.
     for ent in b.entities:
@@ -302,6 +346,36 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
     return b.entities, b.mentions
 
 
+def _person_by_role(gaz: Gazetteer, description: str, date: str | None):
+    """The one gazetteer person whose role on ``date`` fits the description
+    ("the Russian president" on 2025-03-18 -> Vladimir Putin)."""
+    if not date:
+        return None
+    cls = _description_class(description)
+    head = (re.findall(r"[a-z]+", description.lower()) or [""])[-1]
+    country = role_country(description, gaz) or next(
+        (DEMONYMS.get(w.lower()) for w in re.findall(r"[\w.]+", description) if DEMONYMS.get(w.lower())), None)
+    former = "former" in description.lower()
+    # an institution in the description must be in the role ("the Kremlin spokesman"
+    # is Putin's press secretary, not the foreign ministry's spokeswoman)
+    institutions = [w.lower() for w in re.findall(r"[A-Z][\w]+(?:\s+House)?", description)
+                    if gaz.org(w) is not None and not gaz.country_code(w)]
+    hits = []
+    for actor in gaz.people:
+        if country and actor.country != country:
+            continue
+        for r in actor.roles:
+            if former or not _valid_on(r, date):
+                continue
+            texts = [t for t in (r.get("role", ""), *r.get("titles", []))
+                     if ("former" in t.lower()) == former and ("deputy" in t.lower()) == ("deputy" in description.lower())
+                     and all(i in t.lower() for i in institutions)]
+            if any((_description_class(t) == cls) if cls else (head in t.lower().split()) for t in texts):
+                hits.append(actor)
+                break
+    return hits[0] if len(hits) == 1 else None
+
+
 def _valid_on(role: dict, date: str | None) -> bool:
     if not date:
         return role.get("to") is None
@@ -311,9 +385,10 @@ def _valid_on(role: dict, date: str | None) -> bool:
 # --- descriptions and pronouns ------------------------------------------------------
 
 _DESCRIPTION = re.compile(
-    r"\b[Tt]he\s+((?:[A-Z][\w.]*\s+|(?:former|top|senior|special|deputy|foreign|national|security|press)\s+){0,3}"
+    r"\b[Tt]he\s+((?:[A-Z][\w.]*\s+|(?:former|top|senior|special|deputy|foreign|national|security|press|crown)\s+){0,3}"
     r"(?:president|leader|premier|chancellor|prime minister|foreign minister|minister|secretary of state|top diplomat|"
-    r"spokesman|spokeswoman|spokesperson|press secretary|aide|adviser|envoy|ambassador))\b"
+    r"spokesman|spokeswoman|spokesperson|press secretary|aide|adviser|envoy|ambassador|crown prince|king))\b",
+    re.IGNORECASE,
 )
 
 
@@ -360,7 +435,7 @@ def resolve_description(text: str, entities: list[LocalEntity], before: list[int
                     role_texts.extend(r.get("titles", []))
         classes = {_description_class(r) for r in role_texts}
         words = {w for r in role_texts for w in re.findall(r"[a-z]+", r.lower())}
-        fits = (cls is not None and cls in classes) or head in words \
+        fits = (cls is not None and cls in classes) or (cls is None and head in words) \
             or (cls == "head" and "pm" in classes and "leader" in text.lower())
         if fits and (country is None or e.country in (None, country)):
             cands.append(e.index)

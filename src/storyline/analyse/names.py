@@ -45,7 +45,7 @@ def fold_token(tok: str) -> str:
     t = t.replace("'", "").replace("’", "")
     t = NICKNAMES.get(t, t)
     # Russian/Ukrainian transliteration: -iy/-yy/-ii/-yi/-y/-ei endings, -iya/-ia
-    t = re.sub(r"(?:iy|yy|ii|yi|ey|ei|y)$", "i", t) if len(t) > 3 else t
+    t = re.sub(r"(?:iy|yy|ii|yi|ij|ey|ei|y)$", "i", t) if len(t) > 3 else t
     t = re.sub(r"iya$", "ia", t)
     t = t.replace("kh", "h").replace("ks", "x")
     t = re.sub(r"(.)\1", r"\1", t)  # doubled letters: Zelenskyy after folding, Mohammed/Mohamed
@@ -73,6 +73,18 @@ def split_name(name: str) -> tuple[list[str], str | None, str | None]:
         if t.lower() in PARTICLES and i < len(toks) - 1:
             return toks[:i], " ".join(toks[i:]), suffix
     return toks[:-1], toks[-1], suffix
+
+
+def skeleton(tok: str) -> str:
+    """A consonant skeleton that survives other romanisations: German (Lawrow,
+    Jermak), Belarusian (Lukashenka), Ukrainian (Umyerov). Used only together
+    with matching given names, never alone."""
+    t = fold_token(tok)
+    t = t.replace("w", "v").replace("j", "y").replace("x", "ks").replace("ph", "f")
+    head, rest = t[:1], t[1:]
+    if head == "y" and rest[:1] in "aeiou":  # Jermak / Yermak / Ermak
+        head, rest = "", rest
+    return (head + re.sub(r"[aeiouy]", "", rest)) if t else t
 
 
 def surname_key(name: str) -> str | None:
@@ -108,8 +120,15 @@ def compatible_people(a: str, b: str) -> bool:
     initial that fits, or equal folded names); a Jr./Sr. suffix must agree."""
     ga, sa, xa = split_name(a)
     gb, sb, xb = split_name(b)
-    if not sa or not sb or surname_key(a) != surname_key(b):
+    if not sa or not sb:
         return False
+    if surname_key(a) != surname_key(b):
+        # other romanisations of the same surname count only with the same given name
+        if not (ga and gb and len(sa) > 3 and " ".join(skeleton(t) for t in sa.split())
+                == " ".join(skeleton(t) for t in sb.split())
+                and len(ga[0].strip(".")) > 1 and len(gb[0].strip(".")) > 1
+                and skeleton(ga[0]) == skeleton(gb[0])):
+            return False
     if (xa or None) != (xb or None):
         return False
     fa = [fold_token(g) for g in ga]
