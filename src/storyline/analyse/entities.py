@@ -420,6 +420,7 @@ def resolve_description(text: str, entities: list[LocalEntity], before: list[int
     country = role_country(text, gaz) or next(
         (DEMONYMS.get(w.lower()) for w in re.findall(r"\w+", text) if DEMONYMS.get(w.lower())), None)
     cands = []
+    known_roles: set[int] = set()
     for e in entities:
         if e.type != "PERSON":
             continue
@@ -434,6 +435,8 @@ def resolve_description(text: str, entities: list[LocalEntity], before: list[int
                     role_texts.append(r.get("role", ""))
                     role_texts.extend(r.get("titles", []))
         classes = {_description_class(r) for r in role_texts}
+        if classes - {None}:
+            known_roles.add(e.index)
         words = {w for r in role_texts for w in re.findall(r"[a-z]+", r.lower())}
         fits = (cls is not None and cls in classes) or (cls is None and head in words) \
             or (cls == "head" and "pm" in classes and "leader" in text.lower())
@@ -442,8 +445,10 @@ def resolve_description(text: str, entities: list[LocalEntity], before: list[int
     if len(set(cands)) == 1:
         return cands[0]
     if not cands and before:
+        # only someone whose role we do not know can be the one the description means
         people = list(dict.fromkeys(i for i in before if entities[i].type == "PERSON"
                                     and (country is None or entities[i].country in (None, country))))
+        people = [i for i in people if i not in known_roles] if len(people) == 1 else people
         if len(people) == 1:
             return people[0]
     return None

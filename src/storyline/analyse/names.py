@@ -110,7 +110,9 @@ def name_key(name: str) -> str:
     if not surname:
         return fold_token(name)
     first = fold_token(given[0]) if given and len(given[0].strip(".")) > 1 else ""
-    key = f"{first} {' '.join(fold_token(t) for t in surname.split())}".strip()
+    # middle initials tell apart George H. W. Bush and George W. Bush
+    middle = " ".join(fold_token(g)[:1] for g in given[1:])
+    key = " ".join(x for x in (first, middle, " ".join(fold_token(t) for t in surname.split())) if x)
     return f"{key} {suffix}" if suffix else key
 
 

@@ -72,6 +72,7 @@ def _find_quote_spans(text: str) -> list[tuple[int, int]]:
         if carry_start is not None:
             if i < pend and text[i] in "“\"«„‘":
                 i += 1  # the reopening mark of a continued quote
+                carry_start = i
             else:
                 carry_start = None
         open_at = carry_start
@@ -151,7 +152,8 @@ def _subject_of(verb):
     tok = verb
     for _ in range(4):
         for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
+            # a stray quote mark parsed as the subject ("«...» said Ushakov") is not one
+            if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct and not c.is_quote:
                 return c
         # "Peskov, speaking to reporters, said" / "X told reporters ..., adding" /
         # "Peskov was cited as saying": climb to the verb that has the subject

@@ -161,6 +161,7 @@ def _canonical_name(rs: list[LocalRef]) -> str:
 
 
 def _canonical_key(rs: list[LocalRef]) -> str:
-    # the id must not depend on which variant was seen first: use the sorted set of surnames + first initials
-    full = sorted({r.key for r in rs if split_name(r.name)[0]})
-    return full[0] if full else sorted({r.key for r in rs})[0]
+    """Key for the id of a person cluster: the longest full-name key (most given
+    names and initials), ties broken alphabetically; independent of input order."""
+    keys = {r.key for r in rs}
+    return sorted(keys, key=lambda k: (-len(k.split()), k))[0]

@@ -1,0 +1,109 @@
+"""Who said what: quotes, speakers, chains, entities and roles on paragraphs the tests write."""
+import pytest
+
+from storyline.analyse import analyse_article, parse_text
+from storyline.model import Article
+
+
+def analyse(text: str, published: str | None = "2025-02-19", outlet: str | None = "The Daily Meridian") -> Article:
+    art = Article(id="a1", page_id="p1", source="t", url=None, outlet=outlet, title=None, published=published,
+                  published_source=None, language="en", author=None, text=text)
+    return analyse_article(art)
+
+
+def speaker_of(art: Article, fragment: str):
+    q = next(q for q in art.quotes if fragment in q.text)
+    return (art.entities[q.speaker_entity].name if q.speaker_entity is not None else None), q
+
+
+def test_direct_quote_with_cue_after_and_split_quote_continues_speaker():
+    art = analyse('"We agreed on three things," Rubio told reporters. "Re-establish the missions, appoint a team, '
+                  'and explore economic cooperation."\n"It was not a bad conversation," Sergei Lavrov said, '
+                  '"we heard each other."')
+    name, q = speaker_of(art, "We agreed on three things")
+    assert name == "Marco Rubio" and q.kind == "direct" and q.cue == "told reporters"
+    assert speaker_of(art, "Re-establish the missions")[0] == "Marco Rubio"
+    assert speaker_of(art, "we heard each other")[0] == "Sergey Lavrov"
+
+
+def test_quote_marks_of_every_style():
+    for open_, close in (("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’")):
+        art = analyse(f"{open_}The embassies are the easy part of this,{close} said Kremlin aide Yuri Ushakov.")
+        name, q = speaker_of(art, "The embassies are the easy part")
+        assert name == "Yuri Ushakov" and q.kind == "direct", (open_, art.quotes)
+
+
+def test_indirect_speech_according_to_and_pronoun_speaker():
+    art = analyse("Dmitry Peskov said that the talks in Riyadh had been useful. According to Peskov, no date has "
+                  "been set for a summit between the two presidents. He added that Moscow was ready to continue.")
+    assert speaker_of(art, "the talks in Riyadh had been useful")[1].kind == "indirect"
+    assert speaker_of(art, "no date has been set")[0] == "Dmitry Peskov"
+    name, q = speaker_of(art, "Moscow was ready to continue")
+    assert name == "Dmitry Peskov" and q.speaker == "He" and q.cue == "added"
+
+
+def test_partial_quote_inside_reported_speech_is_mixed_and_scare_quotes_are_not_quotes():
+    art = analyse('Lavrov called the talks "useful" and said Moscow would respond. Analysts doubt the so-called '
+                  '"coalition of the willing" will ever deploy troops.')
+    name, q = speaker_of(art, "useful")
+    assert name == "Sergey Lavrov" and q.kind == "mixed"
+    assert not any("coalition of the willing" in q.text and q.kind == "direct" for q in art.quotes)
+
+
+def test_reporting_chain_names_the_agencies_in_order():
+    art = analyse("Kremlin aide Yuri Ushakov told Channel One that the summit needed careful preparation, "
+                  "TASS reported on Tuesday.")
+    name, q = speaker_of(art, "the summit needed careful preparation")
+    assert name == "Yuri Ushakov"
+    assert q.via == ["Channel One", "TASS"]
+    assert "TASS reported" not in q.text
+
+
+def test_description_speaker_resolves_to_the_one_person_it_fits():
+    art = analyse("Russian President Vladimir Putin spoke with Donald Trump for two hours. "
+                  '"The conversation was frank," the Kremlin spokesman said.')
+    name, _q = speaker_of(art, "The conversation was frank")
+    assert name == "Dmitry Peskov"  # the gazetteer knows who the Kremlin spokesman was on that date
+
+
+def test_anonymous_source_stays_unresolved():
+    art = analyse('"Nobody is being sidelined," a senior State Department official said.')
+    name, q = speaker_of(art, "Nobody is being sidelined")
+    assert name is None and "official" in (q.speaker or "")
+
+
+def test_multi_paragraph_quote_is_one_quote():
+    art = analyse('Zelensky was blunt. "We will not accept any deal made behind our backs.\n'
+                  '"Ukraine decides its own future, and no one else," he said.')
+    qs = [q for q in art.quotes if "behind our backs" in q.text]
+    assert len(qs) == 1 and "Ukraine decides" in qs[0].text
+
+
+def test_entities_roles_and_in_article_coreference():
+    art = analyse("Dmitri S. Peskov, the spokesman for President Vladimir V. Putin, said on Tuesday that the talks "
+                  "were useful. Putin's aide Yuri Ushakov said US Secretary of State Marco Rubio and special envoy "
+                  "Steve Witkoff would travel to Riyadh. Mr. Peskov added that Moscow was ready.")
+    by_name = {e.name: e for e in art.entities}
+    peskov = by_name["Dmitry Peskov"]
+    assert "Peskov" in peskov.aliases and any("spokesman" in r for r in peskov.roles)
+    assert any("aide" in r for r in by_name["Yuri Ushakov"].roles)
+    assert "US Secretary of State" in by_name["Marco Rubio"].roles
+    assert "special envoy" in by_name["Steve Witkoff"].roles
+    assert by_name["Vladimir Putin"].wikidata == "Q7747"
+    # Moscow is a metonym for Russia; every mention points into the text
+    assert by_name["Russia"].wikidata == "Q159"
+    for m in art.mentions:
+        assert art.text[m.start:m.end] == m.text
+
+
+def test_datelines_are_blanked_without_moving_offsets():
+    text = "MOSCOW, March 4 (Reuters) - Kremlin aide Yury Ushakov said the call was constructive."
+    assert len(parse_text(text)) == len(text) and parse_text(text).lstrip().startswith("Kremlin aide")
+    art = analyse(text)
+    assert speaker_of(art, "the call was constructive")[0] == "Yuri Ushakov"
+
+
+def test_non_english_articles_are_not_analysed():
+    art = Article(id="a", page_id="p", source="s", url=None, outlet=None, title=None, published=None,
+                  published_source=None, language="ru", author=None, text="Песков заявил, что переговоры полезны.")
+    assert analyse_article(art).analysed is False and art.quotes == []
