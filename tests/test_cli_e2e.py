@@ -165,3 +165,27 @@ def test_nothing_readable_exits_3(tmp_path):
     (tmp_path / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 50)
     res = run("build", str(tmp_path), "--store", str(tmp_path / "s.duckdb"))
     assert res.returncode == 3 and "binary" in res.stdout
+
+
+def test_export_entities_and_quotes_and_who(corpus):
+    _d, _pages, _m, store, _ = corpus
+    ents = [json.loads(x) for x in _export(store, what="entities").stdout.splitlines()]
+    assert ents and list(ents[0]) == ["id", "name", "type", "aliases", "wikidata", "roles", "article_ids", "mentions"]
+    rubio = next(e for e in ents if e["name"] == "Marco Rubio")
+    assert rubio["wikidata"] == rubio["id"] and len(rubio["article_ids"]) >= 2
+    assert all(r["date"] for r in rubio["roles"])
+    quotes = [json.loads(x) for x in _export(store, what="quotes").stdout.splitlines()]
+    assert quotes and list(quotes[0]) == ["id", "text", "kind", "speaker_id", "speaker", "cue", "via",
+                                          "article_ids", "spans"]
+    # the same words in the newspaper page and its forum repost are one quote record
+    assert any(len(q["article_ids"]) >= 2 for q in quotes)
+    # every span points at the quote in its article
+    arts = {json.loads(x)["id"]: json.loads(x) for x in _export(store).stdout.splitlines()}
+    for q in quotes:
+        for sp in q["spans"]:
+            assert arts[sp["article_id"]]["text"][sp["start"]:sp["end"]].strip() == q["text"].strip()
+    who = run("who", "Rubio", "--store", str(store))
+    assert who.returncode == 0 and "Marco Rubio" in who.stdout and "quotes (" in who.stdout
+    listed = run("quotes", "--speaker", "Rubio", "--store", str(store))
+    assert listed.returncode == 0 and "Marco Rubio" in listed.stdout
+    assert run("who", "Nobody Atall", "--store", str(store)).returncode == 2
