@@ -9,6 +9,7 @@ resolves only when exactly one person fits it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import LocalEntity, Mention
 from .gazetteer import DEMONYMS, Gazetteer, gazetteer
@@ -49,6 +50,7 @@ def _is_role_word(tok) -> bool:
 _MULTIWORD_ROLES = sorted((r for r in ROLE_CLASSES if " " in r or "-" in r), key=len, reverse=True)
 
 
+@lru_cache(maxsize=65536)
 def role_class(role: str) -> str | None:
     """The class of a role's head: "Press Secretary of the President" -> spokesperson,
     "Aide to the President of Russia" -> aide, "Russian President" -> head."""
@@ -84,8 +86,7 @@ def _premodifier_role(doc, span) -> str | None:
     "Putin's aide Yuri Ushakov", "special envoy Steve Witkoff"."""
     i = span.start - 1
     start = None
-    sent_start = span.sent.start
-    while i >= sent_start and span.start - i <= 7:
+    while i >= 0 and span.start - i <= 7 and not doc[i + 1].is_sent_start:
         tok = doc[i]
         low = tok.lower_
         if _is_role_word(tok) or low in _MODIFIER_WORDS or tok.ent_type_ in ("NORP", "GPE", "ORG") \
@@ -349,6 +350,12 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
 def _person_by_role(gaz: Gazetteer, description: str, date: str | None):
     """The one gazetteer person whose role on ``date`` fits the description
     ("the Russian president" on 2025-03-18 -> Vladimir Putin)."""
+    return _person_by_role_cached(description, date)
+
+
+@lru_cache(maxsize=8192)
+def _person_by_role_cached(description: str, date: str | None):
+    gaz = gazetteer()
     if not date:
         return None
     cls = _description_class(description)
@@ -396,6 +403,7 @@ _CLASS_SYNONYMS = {"chief executive": "ceo", "managing director": "ceo", "boss":
                    "premier": "pm", "top diplomat": "fm"}
 
 
+@lru_cache(maxsize=65536)
 def _description_class(text: str) -> str | None:
     low = text.lower()
     for k, v in _CLASS_SYNONYMS.items():

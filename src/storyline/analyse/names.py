@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
@@ -39,6 +40,7 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def fold_token(tok: str) -> str:
     """Fold one name token: accents, case, and transliteration endings."""
     t = strip_accents(tok).lower().strip(".'’-")
@@ -55,7 +57,8 @@ def fold_token(tok: str) -> str:
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 
 
-def split_name(name: str) -> tuple[list[str], str | None, str | None]:
+@lru_cache(maxsize=65536)
+def split_name(name: str) -> tuple[tuple[str, ...], str | None, str | None]:
     """(given-name tokens, surname, suffix) of a person's name, honorifics and
     possessives removed. Initials are kept as given tokens ("V.")."""
     name = re.sub(r"['’]s$", "", name.strip())
@@ -67,14 +70,15 @@ def split_name(name: str) -> tuple[list[str], str | None, str | None]:
         suffix = toks[-1].lower().strip(".")
         toks = toks[:-1]
     if not toks:
-        return [], None, suffix
+        return (), None, suffix
     # "Mohammed bin Salman": the surname is the particle phrase
     for i, t in enumerate(toks[1:], 1):
         if t.lower() in PARTICLES and i < len(toks) - 1:
-            return toks[:i], " ".join(toks[i:]), suffix
-    return toks[:-1], toks[-1], suffix
+            return tuple(toks[:i]), " ".join(toks[i:]), suffix
+    return tuple(toks[:-1]), toks[-1], suffix
 
 
+@lru_cache(maxsize=65536)
 def skeleton(tok: str) -> str:
     """A consonant skeleton that survives other romanisations: German (Lawrow,
     Jermak), Belarusian (Lukashenka), Ukrainian (Umyerov). Used only together
@@ -87,6 +91,7 @@ def skeleton(tok: str) -> str:
     return (head + re.sub(r"[aeiouy]", "", rest)) if t else t
 
 
+@lru_cache(maxsize=65536)
 def surname_key(name: str) -> str | None:
     _given, surname, _suffix = split_name(name)
     return " ".join(fold_token(t) for t in surname.split()) if surname else None
@@ -103,6 +108,7 @@ def initials(name: str) -> list[str]:
     return [fold_token(g)[:1] for g in given]
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A key equal for spelling variants of the same full name; surname-only
     names give just the surname key."""
@@ -116,6 +122,7 @@ def name_key(name: str) -> str:
     return f"{key} {suffix}" if suffix else key
 
 
+@lru_cache(maxsize=65536)
 def compatible_people(a: str, b: str) -> bool:
     """Could names ``a`` and ``b`` denote the same person? Surnames must match
     after folding; given names must not conflict (a missing given name, an

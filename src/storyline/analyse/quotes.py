@@ -13,6 +13,7 @@ media"), closest to the speaker first.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import LocalEntity, Mention, Quote
 from .entities import resolve_description, role_class
@@ -30,6 +31,34 @@ CUE_LEMMAS = {
     "thunder", "hail", "praise", "mock", "taunt", "sneer", "brand", "fire", "hit", "demand", "propose",
     "counter", "retort", "recount", "reveal", "disclose", "signal", "indicate", "hint", "mention",
 }
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "writes": "write",
+              "spoke": "speak", "spoken": "speak", "hit": "hit", "thought": "think", "made": "make",
+              "stood": "stand", "went": "go", "gave": "give", "given": "give", "swore": "swear", "sworn": "swear",
+              "foretold": "foretell", "stressed": "stress", "stresses": "stress", "stressing": "stress"}
+
+
+@lru_cache(maxsize=32768)
+def verb_lemma(word: str) -> str:
+    """Lemma of a verb form, for the reporting verbs we look for: spaCy's
+    lemmatizer is left out of the pipeline (it cost 10% of the parse) and this
+    table and a few suffix rules cover every cue verb."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    known = CUE_LEMMAS | MEDIA_VERBS
+    if w in known:
+        return w
+    for suffix, repl in (("ying", "y"), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                         ("d", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix):
+            base = w[: len(w) - len(suffix)] + repl
+            if base in known:
+                return base
+            if len(base) > 2 and base[-1] == base[-2] and base[:-1] in known:  # "slammed" -> slam
+                return base[:-1]
+    return w
+
+
 # Cue verbs that only count with a quote or a clause: "called" needs a quoted complement.
 WEAK_CUES = {"call", "describe", "continue", "point", "post", "ask"}
 MEDIA_VERBS = {"report", "cite", "quote"}
@@ -127,6 +156,12 @@ def _can_close(text: str, i: int, pend: int, mark: str | None) -> bool:
 class _Ctx:
     def __init__(self, doc, entities: list[LocalEntity], mentions: list[Mention]):
         self.doc = doc
+        # Token.sent walks the document each time it is called: index sentences once.
+        self.sents = list(doc.sents)
+        self.sent_ix = [0] * len(doc)
+        for n, sent in enumerate(self.sents):
+            for k in range(sent.start, sent.end):
+                self.sent_ix[k] = n
         self.entities = entities
         self.mentions = mentions
         self.gaz = gazetteer()
@@ -136,6 +171,9 @@ class _Ctx:
             if m.start <= start < m.end or (start <= m.start < end):
                 return m
         return None
+
+    def sent_of(self, i: int):
+        return self.sents[self.sent_ix[i]]
 
     def add_mention(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -174,6 +212,7 @@ def _span_of_subject(doc, tok):
     return doc[left:right + 1]
 
 
+@lru_cache(maxsize=16384)
 def _is_media(text: str) -> bool:
     gaz = gazetteer()
     actor = gaz.org(text)
@@ -338,7 +377,7 @@ def _resolve_speaker(ctx: _Ctx, tok, sent, last_speaker: int | None) -> tuple[st
         # the most recent person before the pronoun: same sentence, then the previous one
         cands = ctx.persons_before(tok.idx, sent.start_char)
         if not cands:
-            prev = doc[sent.start - 1].sent if sent.start > 0 else None
+            prev = ctx.sent_of(sent.start - 1) if sent.start > 0 else None
             if prev is not None:
                 cands = ctx.persons_before(prev.end_char, prev.start_char)
         distinct = list(dict.fromkeys(cands))
@@ -417,13 +456,13 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         inside = [t for t in sent if exclude_start <= t.idx < exclude_end]
         for t in inside:
             for anc in t.ancestors:
-                if anc.lemma_.lower() in CUE_LEMMAS and anc.pos_ == "VERB" and not in_quote[anc.idx]:
+                if verb_lemma(anc.text) in CUE_LEMMAS and anc.pos_ == "VERB" and not in_quote[anc.idx]:
                     return anc
         best = None
         for t in sent:
             if exclude_start <= t.idx < exclude_end or in_quote[t.idx]:
                 continue
-            if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX"):
+            if verb_lemma(t.text) in CUE_LEMMAS and t.pos_ in ("VERB", "AUX"):
                 dist = min(abs(t.idx - exclude_start), abs(t.idx - exclude_end))
                 if best is None or dist < best[0]:
                     best = (dist, t)
@@ -439,8 +478,8 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         sent = doc.char_span(s, e, alignment_mode="expand")
         if sent is None:
             continue
-        first_sent = sent[0].sent
-        last_sent = sent[-1].sent
+        first_sent = ctx.sent_of(sent[0].i)
+        last_sent = ctx.sent_of(sent[-1].i)
         # the sentences around the quote, outside it, carry the attribution
         region_start, region_end = first_sent.start, last_sent.end
         region = doc[region_start:region_end]
@@ -449,7 +488,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         cue = cue_in(region, s - 1, e + 1)
         if cue is None and last_sent.end < len(doc) and text[e:e + 1] in "”\"’»“" \
                 and text[max(0, e - 1)] in "!?.":
-            nxt_sent = doc[last_sent.end].sent
+            nxt_sent = ctx.sent_of(last_sent.end)
             if len(nxt_sent) <= 14:
                 cue = cue_in(nxt_sent, s - 1, e + 1)
         speaker_surface, speaker_idx = None, None
@@ -470,13 +509,13 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                 if subj is not None:
                     speaker_surface, speaker_idx = _resolve_speaker(
                         ctx, subj, first_sent, last_speaker[1] if last_speaker else None)
-                    if cue.lemma_ in MEDIA_VERBS and speaker_idx is not None and _is_media(speaker_surface or ""):
+                    if verb_lemma(cue.text) in MEDIA_VERBS and speaker_idx is not None and _is_media(speaker_surface or ""):
                         speaker_surface, speaker_idx = None, None
                 # cue particles: "told reporters", "pointed out"
                 nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
                 if nxt is not None and nxt.dep_ == "prt":
                     cue_text = f"{cue.text} {nxt.text}"
-                elif cue.lemma_ == "tell" and nxt is not None and nxt.lower_ in ("reporters", "journalists"):
+                elif verb_lemma(cue.text) == "tell" and nxt is not None and nxt.lower_ in ("reporters", "journalists"):
                     cue_text = f"{cue.text} {nxt.text}"
         if not full:
             # a partial quote is part of reported speech: the clause pass below
@@ -518,7 +557,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         quotes.append(Quote(q_start, q_end, text[q_start:q_end].strip(), kind, speaker_surface, speaker_idx,
                             cue_text, via))
         for ss in range(first_sent.start, last_sent.end):
-            covered_sents.add(doc[ss].sent.start)
+            covered_sents.add(ctx.sent_of(ss).start)
         if speaker_surface is not None:
             last_speaker = (speaker_surface, speaker_idx)
         last_quote_end = e + 1
@@ -562,7 +601,7 @@ def _cut_media_report(doc, left: int, right: int, cue_i: int) -> int:
     """End of a clause before a trailing ", TASS reported"."""
     for k in range(left + 1, right):
         tk = doc[k]
-        if tk.lemma_ in MEDIA_VERBS | {"say"} and tk.i != cue_i:
+        if verb_lemma(tk.text) in MEDIA_VERBS | {"say"} and tk.i != cue_i:
             sj = _subject_of(tk)
             if sj is not None and sj.i >= left and _is_media(_span_of_subject(doc, sj).text):
                 r = _span_of_subject(doc, sj).start
@@ -576,7 +615,7 @@ def _cue_text(doc, t) -> str:
     nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
     if nxt is not None and nxt.dep_ == "prt":
         return f"{t.text} {nxt.text}"
-    if t.lemma_ == "tell" and nxt is not None and nxt.lower_ in ("reporters", "journalists"):
+    if verb_lemma(t.text) == "tell" and nxt is not None and nxt.lower_ in ("reporters", "journalists"):
         return f"{t.text} {nxt.text}"
     return t.text
 
@@ -587,7 +626,7 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
     "..., X said", "X called the talks “useful”") and "according to X, ..."."""
     out: list[Quote] = []
     last = None
-    for sent in doc.sents:
+    for sent in ctx.sents:
         if sent.start in covered:
             continue
         earlier = [idx for pos, idx in (speakers_at or []) if pos < sent.start_char]
@@ -617,13 +656,13 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
                     found.append((left, right, surface, idx, "according to"))
                     taken.update(range(left, right))
                 continue
-            if t.lemma_.lower() not in CUE_LEMMAS or t.pos_ != "VERB" or in_quote[t.idx]:
+            if verb_lemma(t.text) not in CUE_LEMMAS or t.pos_ != "VERB" or in_quote[t.idx]:
                 continue
             subj = _subject_of(t)
             if subj is None:
                 continue
             surface_np = _span_of_subject(doc, subj).text
-            if t.lemma_ in MEDIA_VERBS or (_is_media(surface_np) and t.lemma_ in ("say", "report")):
+            if verb_lemma(t.text) in MEDIA_VERBS or (_is_media(surface_np) and verb_lemma(t.text) in ("say", "report")):
                 continue  # "TASS reported": a chain link, not a speaker
             comp = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None) or \
                 next((c for c in t.children if c.dep_ == "ccomp"), None)
@@ -635,7 +674,7 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
                 right_kids = [c for c in t.children if c.i > t.i and c.dep_ not in ("conj", "cc", "punct", "advcl")]
                 if right_kids:
                     ranges = [(right_kids[0].left_edge.i, right_kids[-1].right_edge.i + 1)]
-            elif t.lemma_ in WEAK_CUES:
+            elif verb_lemma(t.text) in WEAK_CUES:
                 continue
             for left, right in ranges:
                 left, right = _trim(doc, left, right)
