@@ -50,7 +50,7 @@ def _ref(side: dict, aid: str, seq: int) -> LocalRef:
         idx = b.other(name, "ORG") if gazetteer().org(name) or gazetteer().country_code(name) else b.person(name)
         ent = b.entities[idx]
     return LocalRef(aid, seq, side.get("date"), ent.index, ent.name, ent.type, ent.key, ent.wikidata, ent.country,
-                    list(ent.aliases), list(ent.roles))
+                    list(ent.aliases), list(ent.roles), 0, ent.domain)
 
 
 def main() -> int:

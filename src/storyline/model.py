@@ -66,6 +66,7 @@ class LocalEntity:
     country: str | None = None       # ISO code the actor belongs to / acts for
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    domain: str | None = None        # politics, business, sport, arts, police... (from roles or context)
 
 
 @dataclass(slots=True)

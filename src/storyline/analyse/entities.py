@@ -30,7 +30,43 @@ ROLE_CLASSES = {
     "inspector": "police", "detective": "police", "prosecutor": "prosecutor", "judge": "judge",
     "negotiator": "negotiator", "lawmaker": "lawmaker", "deputy": "deputy", "vice president": "vp",
     "general secretary": "chief", "secretary-general": "chief", "secretary general": "chief",
+    "councillor": "lawmaker", "congressman": "lawmaker", "congresswoman": "lawmaker", "mp": "lawmaker",
+    "sergeant": "police", "constable": "police", "coach": "coach", "manager": "coach", "player": "player",
+    "striker": "player", "goalkeeper": "player", "spinner": "player", "captain": "player", "novelist": "artist",
+    "author": "artist", "writer": "artist", "actor": "artist", "actress": "artist", "singer": "artist",
+    "producer": "artist", "rapper": "artist", "dancer": "artist", "ballerina": "artist",
+    "finance director": "ceo", "managing director": "ceo", "chief executive": "ceo", "union chief": "unionist",
 }
+
+# What kind of public life a role belongs to. Two people with the same name but roles
+# in different domains (a shipping CEO and a hockey coach) are different people.
+ROLE_DOMAINS = {
+    "head": "politics", "pm": "politics", "minister": "politics", "fm": "politics", "diplomat": "politics",
+    "spokesperson": "politics", "aide": "politics", "envoy": "politics", "ambassador": "politics",
+    "senator": "politics", "governor": "politics", "mayor": "politics", "lawmaker": "politics", "vp": "politics",
+    "negotiator": "politics", "ceo": "business", "chair": "business", "founder": "business",
+    "police": "police", "prosecutor": "justice", "judge": "justice", "coach": "sport", "player": "sport",
+    "artist": "arts", "unionist": "labour",
+}
+_DOMAIN_WORDS = {
+    "sport": {"match", "wickets", "goal", "goals", "tournament", "championship", "championships", "wimbledon",
+              "league", "team", "sin-binned", "hockey", "badminton", "singles", "round", "cup", "innings", "win"},
+    "arts": {"album", "studio", "novel", "debut", "shortlisted", "starred", "cinemas", "film", "thriller",
+             "performed", "ballet", "theatre", "festival", "grammy", "concert"},
+}
+
+
+def entity_domain(roles: list[str], context: str = "") -> str | None:
+    """The domain of a person from their roles, else from strong sport/arts context words."""
+    for r in roles:
+        d = ROLE_DOMAINS.get(role_class(r) or "")
+        if d:
+            return d
+    words = set(re.findall(r"[a-z-]+", context.lower()))
+    for domain, vocab in _DOMAIN_WORDS.items():
+        if len(words & vocab) >= 1 and not (words & {"president", "minister", "kremlin", "government"}):
+            return domain
+    return None
 _ROLE_HEADS = sorted(ROLE_CLASSES, key=len, reverse=True)
 _ROLE_HEAD_RE = re.compile(r"\b(" + "|".join(re.escape(r) for r in _ROLE_HEADS) + r")s?\b", re.IGNORECASE)
 # Words that may premodify a role: "Russian President", "US Secretary of State", "special envoy"
@@ -192,7 +228,8 @@ class _Builder:
 
     def _new(self, name, type_, key, wikidata=None, country=None) -> int:
         idx = len(self.entities)
-        self.entities.append(LocalEntity(idx, name, type_, key, wikidata, country, [], []))
+        self.entities.append(LocalEntity(idx, name, type_, key, wikidata, country, [], [],
+                                         "politics" if wikidata and type_ == "PERSON" else None))
         self.by_key[key] = idx
         return idx
 
@@ -335,6 +372,11 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
             b.add_alias(idx, m.group(0))
             b.mentions.append(Mention(start, end, m.group(0), idx, "description"))
     b.mentions.sort(key=lambda m: (m.start, m.end))
+    for ent in b.entities:
+        if ent.type == "PERSON" and ent.domain is None:
+            first = next((m for m in b.mentions if m.entity == ent.index), None)
+            sent = doc.char_span(first.start, first.end, alignment_mode="expand") if first else None
+            ent.domain = entity_domain(ent.roles, sent[0].sent.text if sent is not None and len(sent) else "")
     # Give gazetteer roles valid at the article's date to people who have none in the text.
     for ent in b.entities:
         if ent.type == "PERSON" and not ent.roles and ent.wikidata:

@@ -31,6 +31,7 @@ class LocalRef:
     aliases: list[str]
     roles: list[str]
     mentions: int = 0
+    domain: str | None = None
 
 
 @dataclass
@@ -77,7 +78,7 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
     for r in people_full:
         home = None
         for c in clusters:
-            if all(compatible_people(r.name, o.name) for o in c[:8]):
+            if all(compatible_people(r.name, o.name) for o in c[:8]) and not _domains_conflict(r, c):
                 home = c
                 break
         if home is None:
@@ -96,6 +97,7 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
             classes = {role_class(x) for x in r.roles}
             fit = [c for c in cands if any(role_class(x) in classes for o in c for x in o.roles)]
             cands = fit
+        cands = [c for c in cands if not _domains_conflict(r, c)]
         if len(cands) == 1:
             cands[0].append(r)
         else:
@@ -121,7 +123,9 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
         if wikidata:
             eid = wikidata
         elif first.key.startswith("person:"):
-            eid = _entity_id("PERSON", _canonical_key(rs))
+            # people with the same name in different walks of life keep different ids
+            domain = Counter(r.domain for r in rs if r.domain).most_common(1)
+            eid = _entity_id("PERSON", _canonical_key(rs) + (f"\x00{domain[0][0]}" if domain else ""))
         else:
             eid = _entity_id(first.type, first.key)
         aliases = list(dict.fromkeys(a for r in rs for a in r.aliases))
@@ -152,6 +156,13 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
         else:
             merged[e.id] = e
     return list(merged.values()), links
+
+
+def _domains_conflict(r: LocalRef, cluster: list[LocalRef]) -> bool:
+    """Same name, different walks of life (a shipping CEO, a hockey coach): different people."""
+    if r.domain is None:
+        return False
+    return any(o.domain is not None and o.domain != r.domain for o in cluster)
 
 
 def _canonical_name(rs: list[LocalRef]) -> str:

@@ -109,6 +109,8 @@ class Store:
                 for stmt in _SCHEMA.split(";"):
                     if stmt.strip():
                         self.con.execute(stmt).fetchall()
+                # columns added after the first release of a table
+                self.con.execute("ALTER TABLE local_entities ADD COLUMN IF NOT EXISTS domain VARCHAR").fetchall()
                 self.con.execute(
                     "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
                 ).fetchall()
@@ -203,7 +205,7 @@ class Store:
             for e in a.entities:
                 ents.append((a.id, e.index, e.name, e.type, e.key, e.wikidata, e.country,
                              json.dumps(e.aliases, ensure_ascii=False), json.dumps(e.roles, ensure_ascii=False),
-                             counts.get(e.index, 0)))
+                             counts.get(e.index, 0), e.domain))
             for n, q in enumerate(a.quotes):
                 quotes.append((a.id, n, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_entity, q.cue,
                                json.dumps(q.via, ensure_ascii=False)))
@@ -236,10 +238,10 @@ class Store:
 
         ents = self._run("""
             SELECT e.article_id, a.seq, a.published, e.idx, e.name, e.type, e.key, e.wikidata, e.country,
-                   e.aliases, e.roles, e.mentions
+                   e.aliases, e.roles, e.mentions, e.domain
             FROM local_entities e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.idx""")
         names = ("article_id", "seq", "published", "index", "name", "type", "key", "wikidata", "country",
-                 "aliases", "roles", "mentions")
+                 "aliases", "roles", "mentions", "domain")
         ent_rows = []
         for r in ents:
             d = dict(zip(names, r))
