@@ -179,8 +179,10 @@ def test_export_entities_and_quotes_and_who(corpus):
                                           "article_ids", "spans"]
     # the same words in the newspaper page and its forum repost are one quote record
     assert any(len(q["article_ids"]) >= 2 for q in quotes)
-    # every span points at the quote in its article
+    # every span points at the quote (or the mention) in its article
     arts = {json.loads(x)["id"]: json.loads(x) for x in _export(store).stdout.splitlines()}
+    assert rubio["mentions"] and all(arts[m["article_id"]]["text"][m["start"]:m["end"]] == m["text"]
+                                     for m in rubio["mentions"])
     for q in quotes:
         for sp in q["spans"]:
             assert arts[sp["article_id"]]["text"][sp["start"]:sp["end"]].strip() == q["text"].strip()

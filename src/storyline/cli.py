@@ -294,7 +294,7 @@ def who(
             hits = [e for e in ents if any(name_key(a) == key or name_key(a).endswith(" " + key) for a in e["aliases"])]
         if not hits:
             raise UserError(f"no entity matches {name!r}")
-        ent = max(hits, key=lambda e: e["mentions"])
+        ent = max(hits, key=lambda e: len(e["mentions"]))
         meta = st.article_meta(ent["article_ids"])
     print(f"{ent['name']}  [{ent['type']}]  id {ent['id']}" + (f"  wikidata {ent['wikidata']}" if ent["wikidata"] else ""))
     print(f"aliases: {', '.join(ent['aliases'])}")

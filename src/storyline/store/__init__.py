@@ -298,8 +298,20 @@ class Store:
         return out
 
     def entity_rows(self) -> list[dict]:
-        cols = ", ".join(self.ENTITY_FIELDS)
-        return self._rows(f"SELECT {cols} FROM entities ORDER BY seq", self.ENTITY_FIELDS)
+        """Entities with their mentions as citable spans ({article_id, start, end, text})."""
+        cols = ", ".join(f"e.{c}" for c in self.ENTITY_FIELDS if c != "mentions")
+        group = ", ".join(f"e.{c}" for c in self.ENTITY_FIELDS if c != "mentions")
+        sql = f"""
+            SELECT {cols},
+                   coalesce(list({{'article_id': m.article_id, 'start': m.start, 'end': m."end", 'text': m.text}}
+                                 ORDER BY a.seq, m.start) FILTER (WHERE m.article_id IS NOT NULL), []) AS mentions
+            FROM entities e
+            LEFT JOIN entity_links l ON l.entity_id = e.id
+            LEFT JOIN mentions m ON m.article_id = l.article_id AND m.idx = l.idx
+            LEFT JOIN articles a ON a.id = m.article_id
+            GROUP BY {group}, e.seq ORDER BY e.seq"""
+        rows = self._rows(sql, self.ENTITY_FIELDS)
+        return rows
 
     def quote_rows(self) -> list[dict]:
         cols = ", ".join(self.QUOTE_FIELDS)
