@@ -343,7 +343,19 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
                 demonym = next((d for d, c in DEMONYMS.items() if c == code and not d.endswith("s")), None) if code else None
                 if demonym and not text.lower().startswith(demonym):
                     text = f"{demonym.title()} {text}"
-            idx = b.other(text, label)
+            # "Moscow, Idaho", "Washington state": a place, not the government seated there
+            after = doc.text[span.end_char:span.end_char + 30]
+            if label in ("GPE", "LOC") and re.match(r"(?:\s+state\b|,\s+(?:Idaho|Pennsylvania|Ohio|Texas|Iowa|"
+                                                   r"Kansas|Maine|Georgia|Tennessee|Indiana|Illinois|Missouri|"
+                                                   r"Michigan|Minnesota|Oregon|Virginia|Connecticut|Vermont|"
+                                                   r"Arkansas|Kentucky|Florida|Alabama|New York|California))", after):
+                qual = re.match(r"(?:\s+state\b|,\s+[A-Z][\w ]+?)(?=[,.;]|\s[a-z]|$)", after)
+                text = text + (qual.group(0) if qual else "")
+                label = "LOC"
+                idx = b._new(text, "LOC", f"loc:{text.lower()}") if f"loc:{text.lower()}" not in b.by_key \
+                    else b.by_key[f"loc:{text.lower()}"]
+            else:
+                idx = b.other(text, label)
             if idx is None:
                 continue
             b.add_alias(idx, re.sub(r"['’]s$", "", text))

@@ -67,7 +67,12 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
     people_short: list[LocalRef] = []
     for r in refs:
         if not r.key.startswith("person:"):
-            put(r.key, r)          # gazetteer ids, countries, organisations by name
+            if r.type == "ORG" and not r.wikidata and not any(c.isupper() for c in r.name):
+                # "the foreign ministry", "the police": generic names mean different bodies
+                # in different articles
+                put(f"{r.key}@{r.article_id}", r)
+            else:
+                put(r.key, r)      # gazetteer ids, countries, organisations by name
         elif split_name(r.name)[0]:
             people_full.append(r)
         else:
