@@ -48,11 +48,11 @@ ROLE_DOMAINS = {
     "police": "police", "prosecutor": "justice", "judge": "justice", "coach": "sport", "player": "sport",
     "artist": "arts", "unionist": "labour",
 }
-_DOMAIN_WORDS = {
-    "sport": {"match", "wickets", "goal", "goals", "tournament", "championship", "championships", "wimbledon",
-              "league", "team", "sin-binned", "hockey", "badminton", "singles", "round", "cup", "innings", "win"},
-    "arts": {"album", "studio", "novel", "debut", "shortlisted", "starred", "cinemas", "film", "thriller",
-             "performed", "ballet", "theatre", "festival", "grammy", "concert"},
+_DOMAIN_WORDS = {  # only words that hardly ever occur in political or business news
+    "sport": {"wickets", "tournament", "championships", "wimbledon", "sin-binned", "hockey", "badminton",
+              "innings", "goalkeeper", "striker", "semi-final", "quarter-final", "olympic", "medal"},
+    "arts": {"album", "novel", "novelist", "starred", "cinemas", "thriller", "ballet", "grammy", "concert",
+             "bolshoi", "premiere", "box-office"},
 }
 
 
@@ -226,10 +226,9 @@ class _Builder:
         self.by_key: dict[str, int] = {}
         self.mentions: list[Mention] = []
 
-    def _new(self, name, type_, key, wikidata=None, country=None) -> int:
+    def _new(self, name, type_, key, wikidata=None, country=None, domain=None) -> int:
         idx = len(self.entities)
-        self.entities.append(LocalEntity(idx, name, type_, key, wikidata, country, [], [],
-                                         "politics" if wikidata and type_ == "PERSON" else None))
+        self.entities.append(LocalEntity(idx, name, type_, key, wikidata, country, [], [], domain))
         self.by_key[key] = idx
         return idx
 
@@ -253,7 +252,8 @@ class _Builder:
         if actor:
             idx = self.by_key.get(actor.key)
             if idx is None:
-                idx = self._new(actor.name, "PERSON", actor.key, actor.wikidata, actor.country)
+                # the gazetteer holds politicians and officials: their domain is known
+                idx = self._new(actor.name, "PERSON", actor.key, actor.wikidata, actor.country, "politics")
             return idx
         given, surname, _ = split_name(name)
         if given:
@@ -379,7 +379,7 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
             if actor is not None:
                 idx = b.by_key.get(actor.key)
                 if idx is None:
-                    idx = b._new(actor.name, "PERSON", actor.key, actor.wikidata, actor.country)
+                    idx = b._new(actor.name, "PERSON", actor.key, actor.wikidata, actor.country, "politics")
         if idx is not None:
             b.add_alias(idx, m.group(0))
             b.mentions.append(Mention(start, end, m.group(0), idx, "description"))

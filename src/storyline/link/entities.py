@@ -132,7 +132,7 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
             domain = Counter(r.domain for r in rs if r.domain).most_common(1)
             eid = _entity_id("PERSON", _canonical_key(rs) + (f"\x00{domain[0][0]}" if domain else ""))
         else:
-            eid = _entity_id(first.type, first.key)
+            eid = _entity_id(first.type, gkey if "@" in gkey else first.key)
         aliases = list(dict.fromkeys(a for r in rs for a in r.aliases))
         roles = []
         seen_roles = set()
