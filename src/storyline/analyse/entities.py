@@ -329,8 +329,10 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
             if idx is None:
                 continue
             b.add_alias(idx, clean.text)
-            b.add_role(idx, _premodifier_role(doc, span))
-            b.add_role(idx, _appositive_role(doc, span))
+            # titles the NER put inside the span ("Nordhavn Shipping chief executive Anders
+            # Lindqvist") are premodifiers of the cleaned name
+            b.add_role(idx, _premodifier_role(doc, clean))
+            b.add_role(idx, _appositive_role(doc, clean))
             resolved[i] = idx
             b.mentions.append(Mention(clean.start_char, clean.end_char, clean.text, idx))
         else:
