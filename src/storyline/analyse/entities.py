@@ -210,6 +210,13 @@ def _clean_person_span(doc, span):
 _CORP_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|Corp|Corporation|PLC|plc|LLC|Co|AG|SA|GmbH|NV|AB|ASA|Group Ltd)\.?$")
 
 
+def _norm_alias_capital(text: str) -> bool:
+    """"Kyiv" tagged ORG: a capital standing for its government."""
+    from .gazetteer import CAPITALS, _norm_alias
+
+    return _norm_alias(text) in CAPITALS
+
+
 def _norm_country_name(text: str) -> bool:
     """Is ``text`` a country's own name ("the United States"), not a demonym or a capital?"""
     from .gazetteer import ABBREVIATIONS, _norm_alias, _pycountry_code
@@ -290,7 +297,8 @@ class _Builder:
         if label in ("GPE", "NORP", "LOC", "ORG"):
             code = gaz.country_code(text)
             full_name = _norm_country_name(text)
-            if code and (label != "ORG" or text.replace(".", "").isupper() or full_name):
+            if code and (label != "ORG" or text.replace(".", "").isupper() or full_name
+                         or _norm_alias_capital(text)):
                 c = gaz.country(code)
                 idx = self.by_key.get(c.key)
                 return idx if idx is not None else self._new(c.name, "GPE", c.key, c.wikidata, code)
@@ -321,6 +329,16 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
             label = "PERSON"
         if label == "PERSON" and gaz.country_code(text) and not gaz.person(text):
             label = "GPE"  # "Kyiv said ..." tagged as a person by the small model
+        if label == "PERSON" and span.start > 0 and doc[span.start - 1].text in ("Sir", "Dame") and len(span) == 1:
+            text = f"{doc[span.start - 1].text} {text}"
+        if label == "PERSON" and re.match(r"(?:Sir|Dame)\s+[A-Z][a-z]+$", text) and gaz.person(text):
+            actor = gaz.person(text)
+            idx = b.by_key.get(actor.key)
+            if idx is None:
+                idx = b._new(actor.name, "PERSON", actor.key, actor.wikidata, actor.country, "politics")
+            b.add_alias(idx, text)
+            b.mentions.append(Mention(span.start_char, span.end_char, text, idx))
+            continue
         if label == "PERSON":
             clean = _clean_person_span(doc, span)
             if not clean.text or not any(c.isalpha() for c in clean.text):

@@ -106,6 +106,10 @@ class Gazetteer:
             sk = surname_key(p.get("surname") or p["name"])
             if sk:
                 self.people_by_surname.setdefault(sk, []).append(actor)
+            for alias in actor.aliases:  # single-word aliases: "MBS", "Lula"
+                ak = surname_key(alias) if not split_name(alias)[0] else None
+                if ak and actor not in self.people_by_surname.setdefault(ak, []):
+                    self.people_by_surname[ak].append(actor)
         for section in ("organisations", "institutions"):
             for o in data.get(section, []):
                 actor = Actor(key=o.get("id") or f"org:{_norm_alias(o['name'])}", name=o["name"],
@@ -122,6 +126,10 @@ class Gazetteer:
 
     def person(self, name: str) -> Actor | None:
         """A gazetteer person for a full name or a surname, when unambiguous."""
+        m = re.fullmatch(r"(?:Sir|Dame)\s+([A-Z][a-z]+)", name.strip())
+        if m:  # "Sir Keir": a knight is named by his given name
+            cands = [a for a in self.people if any(split_name(al)[0][:1] == (m.group(1),) for al in a.aliases)]
+            return cands[0] if len(cands) == 1 else None
         given, surname, suffix = split_name(name)
         if not surname or suffix:
             return None
@@ -162,6 +170,11 @@ class Gazetteer:
         code = ABBREVIATIONS.get(t) or DEMONYMS.get(t) or CAPITALS.get(t) or self.seats.get(t)
         if code:
             return code
+        # "the Russian government", "Ukraine's government", "the government of France"
+        m = re.fullmatch(r"(?:(.+?)(?:'s|’s)?\s+(?:government|authorities|leadership)|(?:government|authorities) of (.+))", t)
+        if m:
+            owner = (m.group(1) or m.group(2) or "").strip()
+            return ABBREVIATIONS.get(owner) or DEMONYMS.get(owner) or _pycountry_code(owner)
         return _pycountry_code(t)
 
     def country(self, code: str) -> Actor:
