@@ -168,6 +168,7 @@ def _appositive_role(doc, span) -> str | None:
     return None
 
 
+_MILITARY_TITLES = {"admiral", "adm", "general", "gen", "marshal", "colonel", "captain", "commander"}
 _TITLE_WORDS = {"crown", "constable", "sergeant", "commissioner", "chief", "executive", "officer", "deputy",
                 "supt", "superintendent", "foreign", "defence", "defense", "interior", "finance", "mum", "dad",
                 "veteran", "star", "boss", "tycoon", "billionaire", "actor", "singer", "comrade", "special"}
@@ -199,7 +200,7 @@ def _clean_person_span(doc, span):
         low = prev.lower_.strip(".")
         if (prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.ent_type_ and low not in HONORIFICS
                 and low not in _TITLE_WORDS and not _is_role_word(prev) and low not in DEMONYMS
-                and not prev.is_sent_start and prev.text.isalpha() and not prev.text.isupper()):
+                and prev.text.isalpha() and not prev.text.isupper()):
             start -= 1
             span = doc[start:end]
         else:
@@ -254,8 +255,11 @@ class _Builder:
 
     # --- people ----------------------------------------------------------------
 
-    def person(self, name: str) -> int:
-        actor = self.gaz.person(name)
+    def person(self, name: str, context_domain: str | None = None) -> int:
+        # a bare surname in a sports or arts story is not the politician of the gazetteer
+        # ("Medvedev lost in the first round at Wimbledon")
+        bare = not split_name(name)[0]
+        actor = None if (bare and context_domain not in (None, "politics")) else self.gaz.person(name)
         if actor:
             idx = self.by_key.get(actor.key)
             if idx is None:
@@ -329,6 +333,8 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
             label = "PERSON"
         if label == "PERSON" and gaz.country_code(text) and not gaz.person(text):
             label = "GPE"  # "Kyiv said ..." tagged as a person by the small model
+        elif label == "PERSON" and gaz.org(text) and not gaz.person(text):
+            label = "ORG"  # "Downing Street said ..."
         if label == "PERSON" and span.start > 0 and doc[span.start - 1].text in ("Sir", "Dame") and len(span) == 1:
             text = f"{doc[span.start - 1].text} {text}"
         if label == "PERSON" and re.match(r"(?:Sir|Dame)\s+[A-Z][a-z]+$", text) and gaz.person(text):
@@ -343,7 +349,11 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
             clean = _clean_person_span(doc, span)
             if not clean.text or not any(c.isalpha() for c in clean.text):
                 continue
-            idx = b.person(clean.text)
+            context_domain = None
+            if len(clean) == 1:
+                title = doc[clean.start - 1].lower_ if clean.start > 0 else ""
+                context_domain = "military" if title in _MILITARY_TITLES else entity_domain([], clean.sent.text)
+            idx = b.person(clean.text, context_domain)
             if idx is None:
                 continue
             b.add_alias(idx, clean.text)
