@@ -90,3 +90,19 @@ def test_canonical_url_read_from_html_when_input_has_none():
     art = clean_page(page)
     assert art.url and art.url.startswith("https://")
     assert art.outlet and art.syndicated_from == "ANI"
+
+
+def test_language_of_english_and_other_texts():
+    from storyline.clean.language import detect_language
+
+    en = ("The Kremlin said on Tuesday that it was too early to talk about a venue for a meeting between the two "
+          "presidents, and that the work of the delegations in Riyadh would continue in the coming weeks.") * 2
+    pt = ("O Kremlin disse nesta terça-feira que ainda é cedo para falar sobre um local para a reunião entre os "
+          "dois presidentes, e que o trabalho das delegações em Riad continuará nas próximas semanas.") * 2
+    it = ("Il Cremlino ha detto martedì che è troppo presto per parlare di una sede per un incontro tra i due "
+          "presidenti e che il lavoro delle delegazioni a Riad continuerà nelle prossime settimane.") * 2
+    assert detect_language(en) == "en"
+    assert detect_language(pt) == "pt"
+    assert detect_language(it) == "it"
+    assert detect_language(RU * 3) == "ru"
+    assert detect_language("Menu") is None

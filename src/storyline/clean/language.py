@@ -55,10 +55,31 @@ def _load_identifier():
         return langid.LanguageIdentifier.from_model_file(packaged)
 
 
+# The commonest English function words. In English news prose they make up
+# 25-50% of the tokens; in other languages (even ones sharing "a", "in", "to")
+# well under 10%. Above the threshold the answer is English without loading the
+# langid model at all, which saves most of its cost on English-language corpora.
+_EN_STOP = frozenset(
+    "the of and to in a is that for on was with as by at from it be are has have had said his her "
+    "their its this which not but he she they were will would an or been after who also".split()
+)
+_EN_THRESHOLD = 0.22
+_WORD = re.compile(r"[a-z]+")
+
+
+def _clearly_english(sample: str) -> bool:
+    words = _WORD.findall(sample.lower())
+    if len(words) < 40:
+        return False
+    return sum(1 for w in words if w in _EN_STOP) / len(words) >= _EN_THRESHOLD
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when there is too little text."""
     global _IDENTIFIER
-    sample = text[:800]  # enough for a stable guess (same answers as 3,000 chars on the HTML benchmark); cost grows with length
+    sample = text[:800]
+    if _clearly_english(sample):
+        return "en"  # enough for a stable guess (same answers as 3,000 chars on the HTML benchmark); cost grows with length
     if len(_LETTERS.findall(sample[:400])) < 20:
         return None
     if _IDENTIFIER is None:
