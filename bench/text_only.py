@@ -3,8 +3,7 @@
 Data: ../shared/benchmarks/article-extraction/text-only/ (see SOURCE.md there).
 Metric: the ScrapingHub article-extraction token metric (4-token shingles over
 re.findall(r"\\w+"), per-page tp+fp+fn normalised to 1, macro means of P and R,
-F1 = harmonic mean of the means).  A private copy of the metric lives here on
-purpose (bench/metric.py is being written in parallel; dedupe later).
+F1 = harmonic mean of the means), from bench/metric.py.
 
 Usage (from the repo root):
     .venv/bin/python bench/text_only.py            # both variants, all reports
@@ -35,34 +34,16 @@ DEFAULT_DATA = ROOT / ".." / "shared" / "benchmarks" / "article-extraction" / "t
 VARIANTS = ("resiliparse", "inscriptis")
 
 # ----------------------------------------------------------------------------
-# metric (copy of the official ScrapingHub evaluate.py logic)
+# metric: the official ScrapingHub logic, shared with bench/html_extraction.py
 # ----------------------------------------------------------------------------
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
-
-
-def _shingles(text: str, n: int = 4) -> Counter:
-    toks = _TOKEN_RE.findall(text or "")
-    out = []
-    for i in range(0, max(1, len(toks) - n + 1)):
-        sh = tuple(toks[i : i + n])
-        if sh:
-            out.append(sh)
-    return Counter(out)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from metric import page_counts  # noqa: E402
 
 
 def shingle_tp_fp_fn(true: str, pred: str) -> tuple[float, float, float]:
-    t = _shingles(true)
-    p = _shingles(pred)
-    tp = fp = fn = 0
-    for k in set(t) | set(p):
-        tc, pc = t.get(k, 0), p.get(k, 0)
-        tp += min(tc, pc)
-        fp += max(0, pc - tc)
-        fn += max(0, tc - pc)
-    s = tp + fp + fn
-    if s > 0:
-        return tp / s, fp / s, fn / s
-    return 0.0, 0.0, 0.0
+    """Normalised (tp, fp, fn) of one page (tp + fp + fn = 1)."""
+    tp, fp, fn, _exact = page_counts(pred, true)
+    return tp, fp, fn
 
 
 def _prec(tp, fp, fn):
