@@ -47,7 +47,9 @@ def _ref(side: dict, aid: str, seq: int) -> LocalRef:
                 break
     if ent is None:  # the NER missed the mention: build it from the name alone
         b = _Builder(gazetteer(), side.get("date"))
-        idx = b.other(name, "ORG") if gazetteer().org(name) or gazetteer().country_code(name) else b.person(name)
+        looks_like_org = gazetteer().org(name) or gazetteer().country_code(name) or not any(
+            w[:1].isupper() for w in name.split() if w.lower() != "the")
+        idx = b.other(name, "ORG") if looks_like_org else b.person(name)
         ent = b.entities[idx]
     return LocalRef(aid, seq, side.get("date"), ent.index, ent.name, ent.type, ent.key, ent.wikidata, ent.country,
                     list(ent.aliases), list(ent.roles), 0, ent.domain)

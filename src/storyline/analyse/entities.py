@@ -226,6 +226,11 @@ def _norm_country_name(text: str) -> bool:
     return t in ABBREVIATIONS or _pycountry_code(t) is not None
 
 
+_NOT_AGENCY_NEXT = re.compile(
+    r"\s*(?:government|police|officers?|detectives?|detective|superintendent|commissioner|chief minister|"
+    r"minister|ministers|assembly|high court|state|cm|cabinet|legislature|officials?)\b", re.IGNORECASE)
+
+
 class _Builder:
     def __init__(self, gaz: Gazetteer, date: str | None):
         self.gaz = gaz
@@ -292,9 +297,11 @@ class _Builder:
 
     # --- everything else -------------------------------------------------------------
 
-    def other(self, text: str, label: str) -> int | None:
+    def other(self, text: str, label: str, after: str = "") -> int | None:
         gaz = self.gaz
         actor = gaz.org(text)
+        if actor and actor.kind == "news_agency" and text.isupper() and _NOT_AGENCY_NEXT.match(after):
+            actor = None  # "the AP government", "AFP detectives": the acronym of something else
         if actor:
             idx = self.by_key.get(actor.key)
             return idx if idx is not None else self._new(actor.name, actor.type, actor.key, actor.wikidata, actor.country)
@@ -385,7 +392,7 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
                 idx = b._new(text, "LOC", f"loc:{text.lower()}") if f"loc:{text.lower()}" not in b.by_key \
                     else b.by_key[f"loc:{text.lower()}"]
             else:
-                idx = b.other(text, label)
+                idx = b.other(text, label, after)
             if idx is None:
                 continue
             b.add_alias(idx, re.sub(r"['’]s$", "", text))
