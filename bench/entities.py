@@ -32,6 +32,8 @@ def _ref(side: dict, aid: str, seq: int) -> LocalRef:
     analyse_article(art)
     name = side["name"]
     start = side["context"].find(name)
+    if start < 0:  # "the Kremlin spokesman" at the start of a sentence is "The Kremlin spokesman"
+        start = side["context"].lower().find(name.lower())
     ent = None
     if start >= 0:
         # the entity of the mention that best covers the name's first occurrence

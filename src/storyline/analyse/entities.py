@@ -188,6 +188,7 @@ def _clean_person_span(doc, span):
         tok = doc[k]
         low = tok.lower_.strip(".")
         if (low in HONORIFICS or low in _TITLE_WORDS or _is_role_word(tok) or tok.tag_ == "POS"
+                or low.endswith(("minister", "chef", "präsident", "sprecher", "sprecherin", "kanzler"))
                 or (k + 1 < end and doc[k + 1].tag_ == "POS") or low in DEMONYMS
                 or (tok.is_lower and low not in PARTICLES)
                 or "-" in tok.text and tok.text[:1].islower()):
@@ -406,8 +407,15 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
         start, end = m.start(), m.end()
         if any(a < end and start < z for a, z in taken):
             continue
-        # a name right after the description ("the Russian president, Vladimir Putin") is the mention
-        if re.match(r"\s*,?\s*[A-Z][a-z]+\s+[A-Z]", doc.text[end:end + 40]):
+        # a name right after the description ("the Russian president, Vladimir Putin"): the
+        # description refers to that person
+        nxt = re.match(r"\s*,?\s*(?=[A-Z][a-z]+\s+[A-Z])", doc.text[end:end + 40])
+        if nxt:
+            named = next((x for x in b.mentions if x.start == end + nxt.end()
+                          and b.entities[x.entity].type == "PERSON"), None)
+            if named is not None:
+                b.add_alias(named.entity, m.group(0))
+                b.mentions.append(Mention(start, end, m.group(0), named.entity, "description"))
             continue
         before = [x.entity for x in b.mentions if x.start < start]
         idx = resolve_description(m.group(0), b.entities, before)
