@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .names import fold_token, name_key, split_name, strip_accents, surname_key
+from .names import compatible_people, fold_token, name_key, split_name, strip_accents, surname_key
 
 
 @dataclass(slots=True)
@@ -140,6 +140,11 @@ class Gazetteer:
                 cands = [a for a in self.people_by_surname.get(surname_key(name) or "", [])
                          if any(fold_token(given[0]) == fold_token(g)
                                 for al in a.aliases for g in split_name(al)[0][:1])]
+            if not cands:
+                # other romanisations (Aliaksandr Lukashenka, Sergej Lawrow): a full alias
+                # compatible with the name, when exactly one person has one
+                cands = [a for a in self.people
+                         if any(split_name(al)[0] and compatible_people(al, name) for al in a.aliases)]
             return cands[0] if len(cands) == 1 else None
         # A bare surname resolves only when the gazetteer lists it as an alias
         # ("Putin", "Peskov"), not for common surnames left out on purpose ("Harris").

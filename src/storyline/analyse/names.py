@@ -148,6 +148,6 @@ def compatible_people(a: str, b: str) -> bool:
         if len(x) == 1 or len(y) == 1:
             if x[:1] != y[:1]:
                 return False
-        elif x != y:
+        elif x != y and skeleton(x) != skeleton(y):  # Alexander / Aliaksandr
             return False
     return True
