@@ -364,6 +364,8 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
             idx = b.person(clean.text, context_domain)
             if idx is None:
                 continue
+            if context_domain not in (None, "politics") and b.entities[idx].domain is None:
+                b.entities[idx].domain = context_domain  # "Admiral Ushakov", "Medvedev ... Wimbledon"
             b.add_alias(idx, clean.text)
             # titles the NER put inside the span ("Nordhavn Shipping chief executive Anders
             # Lindqvist") are premodifiers of the cleaned name
