@@ -385,6 +385,22 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
                     text = f"{demonym.title()} {text}"
             # "Moscow, Idaho", "Washington state": a place, not the government seated there
             after = doc.text[span.end_char:span.end_char + 30]
+            # "Interfax-Ukraine": the NER stopped at the hyphen; it is another organisation
+            glued = re.match(r"-[A-Z][\w]+", after)
+            if glued:
+                text = text + glued.group(0)
+                after = after[glued.end():]
+            # "Denzel Washington": a capital after a given name is a person's surname
+            prev = doc[span.start - 1] if span.start > 0 else None
+            if (label in ("GPE", "LOC") and len(span) == 1 and prev is not None and prev.pos_ == "PROPN"
+                    and prev.text.istitle() and not prev.ent_type_ and prev.lower_ not in HONORIFICS
+                    and prev.lower_ not in _TITLE_WORDS and not _is_role_word(prev)
+                    and prev.lower_ not in DEMONYMS and not gaz.country_code(prev.text)):
+                name = f"{prev.text} {text}"
+                idx = b.person(name)
+                b.add_alias(idx, name)
+                b.mentions.append(Mention(prev.idx, span.end_char, name, idx))
+                continue
             if label in ("GPE", "LOC") and re.match(r"(?:\s+state\b|,\s+(?:Idaho|Pennsylvania|Ohio|Texas|Iowa|"
                                                    r"Kansas|Maine|Georgia|Tennessee|Indiana|Illinois|Missouri|"
                                                    r"Michigan|Minnesota|Oregon|Virginia|Connecticut|Vermont|"
