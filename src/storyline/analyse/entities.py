@@ -36,6 +36,7 @@ ROLE_CLASSES = {
     "author": "artist", "writer": "artist", "actor": "artist", "actress": "artist", "singer": "artist",
     "producer": "artist", "rapper": "artist", "dancer": "artist", "ballerina": "artist",
     "finance director": "ceo", "managing director": "ceo", "chief executive": "ceo", "union chief": "unionist",
+    "first lady": "spouse", "lady": "spouse", "wife": "spouse", "husband": "spouse", "son": "relative", "daughter": "relative",
 }
 
 # What kind of public life a role belongs to. Two people with the same name but roles
@@ -46,7 +47,7 @@ ROLE_DOMAINS = {
     "senator": "politics", "governor": "politics", "mayor": "politics", "lawmaker": "politics", "vp": "politics",
     "negotiator": "politics", "ceo": "business", "chair": "business", "founder": "business",
     "police": "police", "prosecutor": "justice", "judge": "justice", "coach": "sport", "player": "sport",
-    "artist": "arts", "unionist": "labour",
+    "artist": "arts", "unionist": "labour", "spouse": "family", "relative": "family",
 }
 _DOMAIN_WORDS = {  # only words that hardly ever occur in political or business news
     "sport": {"wickets", "tournament", "championships", "wimbledon", "sin-binned", "hockey", "badminton",
@@ -360,7 +361,11 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
             context_domain = None
             if len(clean) == 1:
                 title = doc[clean.start - 1].lower_ if clean.start > 0 else ""
-                context_domain = "military" if title in _MILITARY_TITLES else entity_domain([], clean.sent.text)
+                # a role stated next to a bare surname ("Trump, the first lady,", "tennis player
+                # Medvedev") says which Trump or Medvedev this is
+                stated = [r for r in (_premodifier_role(doc, clean), _appositive_role(doc, clean)) if r]
+                context_domain = ("military" if title in _MILITARY_TITLES
+                                  else entity_domain(stated, clean.sent.text))
             idx = b.person(clean.text, context_domain)
             if idx is None:
                 continue
