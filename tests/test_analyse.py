@@ -107,3 +107,10 @@ def test_non_english_articles_are_not_analysed():
     art = Article(id="a", page_id="p", source="s", url=None, outlet=None, title=None, published=None,
                   published_source=None, language="ru", author=None, text="Песков заявил, что переговоры полезны.")
     assert analyse_article(art).analysed is False and art.quotes == []
+
+
+def test_mentions_never_cross_a_paragraph_break():
+    art = analyse("Talks will resume next week, according to the plans.\nUkrainian President Volodymyr Zelensky "
+                  "said Kyiv was ready.\nThe Russian president did not comment.")
+    assert all("\n" not in m.text for m in art.mentions)
+    assert all("\n" not in a for e in art.entities for a in e.aliases)

@@ -514,10 +514,11 @@ def _valid_on(role: dict, date: str | None) -> bool:
 # --- descriptions and pronouns ------------------------------------------------------
 
 _DESCRIPTION = re.compile(
-    r"\b[Tt]he\s+((?:[A-Z][\w.]*\s+|(?:former|top|senior|special|deputy|foreign|national|security|press|crown)\s+){0,3}"
-    r"(?:president|leader|premier|chancellor|prime minister|foreign minister|minister|secretary of state|top diplomat|"
-    r"spokesman|spokeswoman|spokesperson|press secretary|aide|adviser|envoy|ambassador|crown prince|king))\b",
-    re.IGNORECASE,
+    # "the Russian president", "The Kremlin spokesman", "the U.S. secretary of state": never
+    # across a line break, capitalised modifiers only (case-insensitive heads)
+    r"\b[Tt]he[ \t]+((?:[A-Z][\w.]*[ \t]+|(?i:former|top|senior|special|deputy|foreign|national|security|press|crown)[ \t]+){0,3}"
+    r"(?i:president|leader|premier|chancellor|prime minister|foreign minister|minister|secretary of state|top diplomat|"
+    r"spokesman|spokeswoman|spokesperson|press secretary|aide|adviser|envoy|ambassador|crown prince|king))\b"
 )
 
 
