@@ -511,12 +511,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                         ctx, subj, first_sent, last_speaker[1] if last_speaker else None)
                     if verb_lemma(cue.text) in MEDIA_VERBS and speaker_idx is not None and _is_media(speaker_surface or ""):
                         speaker_surface, speaker_idx = None, None
-                # cue particles: "told reporters", "pointed out"
-                nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
-                if nxt is not None and nxt.dep_ == "prt":
-                    cue_text = f"{cue.text} {nxt.text}"
-                elif verb_lemma(cue.text) == "tell" and nxt is not None and nxt.lower_ in ("reporters", "journalists"):
-                    cue_text = f"{cue.text} {nxt.text}"
+                cue_text = _cue_text(doc, cue)  # with its particle: "told reporters", "pointed out"
         if not full:
             # a partial quote is part of reported speech: the clause pass below
             # emits the reported clause around it (kind "mixed"); without a cue
@@ -612,6 +607,7 @@ def _cut_media_report(doc, left: int, right: int, cue_i: int) -> int:
 
 
 def _cue_text(doc, t) -> str:
+    """A reporting verb as written, with its particle ("pointed out", "told reporters")."""
     nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
     if nxt is not None and nxt.dep_ == "prt":
         return f"{t.text} {nxt.text}"

@@ -310,8 +310,7 @@ class Store:
             LEFT JOIN mentions m ON m.article_id = l.article_id AND m.idx = l.idx
             LEFT JOIN articles a ON a.id = m.article_id
             GROUP BY {group}, e.seq ORDER BY e.seq"""
-        rows = self._rows(sql, self.ENTITY_FIELDS)
-        return rows
+        return self._rows(sql, self.ENTITY_FIELDS)
 
     def quote_rows(self) -> list[dict]:
         cols = ", ".join(self.QUOTE_FIELDS)
