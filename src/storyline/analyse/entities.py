@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from ..model import LocalEntity, Mention
-from .gazetteer import DEMONYMS, Gazetteer, gazetteer
+from .gazetteer import DEMONYMS, Gazetteer, gazetteer, role_current
 from .names import HONORIFICS, PARTICLES, compatible_people, name_key, split_name, surname_key
 
 ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC", "FAC": "LOC"}
@@ -52,7 +52,7 @@ ROLE_DOMAINS = {
 _DOMAIN_WORDS = {  # only words that hardly ever occur in political or business news
     "sport": {"wickets", "tournament", "championships", "wimbledon", "sin-binned", "hockey", "badminton",
               "innings", "goalkeeper", "striker", "semi-final", "quarter-final", "olympic", "medal"},
-    "arts": {"album", "novel", "novelist", "starred", "cinemas", "thriller", "ballet", "grammy", "concert",
+    "arts": {"album", "actor", "actress", "oscar", "palme", "novel", "novelist", "starred", "cinemas", "thriller", "ballet", "grammy", "concert",
              "bolshoi", "premiere", "box-office"},
 }
 
@@ -266,7 +266,7 @@ class _Builder:
         # a bare surname in a sports or arts story is not the politician of the gazetteer
         # ("Medvedev lost in the first round at Wimbledon")
         bare = not split_name(name)[0]
-        actor = None if (bare and context_domain not in (None, "politics")) else self.gaz.person(name)
+        actor = None if (bare and context_domain not in (None, "politics")) else self.gaz.person(name, self.date)
         if actor:
             idx = self.by_key.get(actor.key)
             if idx is None:
@@ -299,14 +299,25 @@ class _Builder:
 
     # --- everything else -------------------------------------------------------------
 
+    def actor(self, actor) -> int:
+        """The article's entity for a gazetteer actor (created on first use)."""
+        idx = self.by_key.get(actor.key)
+        if idx is None:
+            domain = "politics" if actor.type == "PERSON" and actor.wikidata else None
+            idx = self._new(actor.name, actor.type, actor.key, actor.wikidata, actor.country, domain)
+        return idx
+
     def other(self, text: str, label: str, after: str = "") -> int | None:
         gaz = self.gaz
         actor = gaz.org(text)
         if actor and actor.kind == "news_agency" and text.isupper() and _NOT_AGENCY_NEXT.match(after):
             actor = None  # "the AP government", "AFP detectives": the acronym of something else
+        if actor and actor.kind == "government_seat" and actor.country:
+            # the Kremlin, the White House, Downing Street stand for their government:
+            # the country actor, like Moscow and Washington (the seat stays an alias)
+            actor = gaz.country(actor.country)
         if actor:
-            idx = self.by_key.get(actor.key)
-            return idx if idx is not None else self._new(actor.name, actor.type, actor.key, actor.wikidata, actor.country)
+            return self.actor(actor)
         if label in ("GPE", "NORP", "LOC", "ORG"):
             code = gaz.country_code(text)
             full_name = _norm_country_name(text)
@@ -344,6 +355,19 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
             label = "GPE"  # "Kyiv said ..." tagged as a person by the small model
         elif label == "PERSON" and gaz.org(text) and not gaz.person(text):
             label = "ORG"  # "Downing Street said ..."
+        # An ambiguous form (AFP, the Met, Georgia, Washington) read in its sentence
+        alt = gaz.other_sense(text, _sentence_words(span)) if _norm_key(text) in gaz.senses else None
+        if alt is not None and not _agency_frame(doc, span, gaz):
+            if alt.type == "PERSON":  # "Washington received an honorary Palme d'Or": a surname
+                idx = b.person(text, entity_domain([], span.sent.text))
+                if b.entities[idx].domain is None:
+                    b.entities[idx].domain = entity_domain([], span.sent.text)
+            else:
+                idx = b.actor(alt)
+            b.add_alias(idx, re.sub(r"['’]s$", "", text))
+            resolved[i] = idx
+            b.mentions.append(Mention(span.start_char, span.end_char, text, idx))
+            continue
         if label == "PERSON" and span.start > 0 and doc[span.start - 1].text in ("Sir", "Dame") and len(span) == 1:
             text = f"{doc[span.start - 1].text} {text}"
         if label == "PERSON" and re.match(r"(?:Sir|Dame)\s+[A-Z][a-z]+$", text) and gaz.person(text):
@@ -469,6 +493,30 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
     return b.entities, b.mentions
 
 
+def _sentence_words(span) -> set[str]:
+    return set(re.findall(r"[a-z][a-z'’-]*", span.sent.text.lower()))
+
+
+def _norm_key(text: str) -> str:
+    from .gazetteer import _norm_alias
+
+    return _norm_alias(text)
+
+
+# "told AFP", "according to AFP", "(AFP)", "AFP reported": the news agency, whatever the sentence is about
+_AGENCY_BEFORE = re.compile(r"(?:\b(?:told|to|according to|by|via|citing|cited by|quoted by)|\()\s*(?:the\s+)?$", re.IGNORECASE)
+_AGENCY_AFTER = re.compile(r"^(?:\s*\)|\s+(?:reported|reports|news agency|photographers?|correspondents?|journalists?|"
+                           r"reporters?|cited|quoted|tally|count))", re.IGNORECASE)
+
+
+def _agency_frame(doc, span, gaz: Gazetteer) -> bool:
+    actor = gaz.org(span.text)
+    if actor is None or actor.kind != "news_agency":
+        return False
+    return bool(_AGENCY_BEFORE.search(doc.text[max(0, span.start_char - 25):span.start_char])
+                or _AGENCY_AFTER.match(doc.text[span.end_char:span.end_char + 30]))
+
+
 def _person_by_role(gaz: Gazetteer, description: str, date: str | None):
     """The one gazetteer person whose role on ``date`` fits the description
     ("the Russian president" on 2025-03-18 -> Vladimir Putin)."""
@@ -505,10 +553,7 @@ def _person_by_role_cached(description: str, date: str | None):
     return hits[0] if len(hits) == 1 else None
 
 
-def _valid_on(role: dict, date: str | None) -> bool:
-    if not date:
-        return role.get("to") is None
-    return (role.get("from") or "0000") <= date and (role.get("to") is None or date <= role["to"])
+_valid_on = role_current
 
 
 # --- descriptions and pronouns ------------------------------------------------------

@@ -117,6 +117,21 @@ class Gazetteer:
                               kind=o.get("kind"), aliases=list(dict.fromkeys([o["name"], *o.get("aliases", [])])))
                 for alias in actor.aliases:
                     self.by_alias.setdefault(_norm_alias(alias), actor)
+        # Surface forms naming different actors (AFP: the agency or the Australian Federal
+        # Police): the default sense, then alternatives, each with cue words.
+        self.senses: dict[str, list[tuple[Actor | None, frozenset[str]]]] = {}
+        for form in data.get("ambiguous", {}).get("forms", []):
+            senses = []
+            for sense in form["senses"]:
+                actor = None
+                if sense.get("use") != "gazetteer":
+                    type_ = sense.get("type", "ORG")
+                    actor = Actor(key=sense.get("id") or f"{type_.lower()}:{_norm_alias(sense['name'])}",
+                                  name=sense["name"], type=type_, wikidata=sense.get("id"),
+                                  country=sense.get("country"), kind=sense.get("kind"))
+                senses.append((actor, frozenset(sense.get("cues", []))))
+            for surface in form["surface"]:
+                self.senses[_norm_alias(surface)] = senses
         self.seats: dict[str, str] = {}
         for pl in data.get("places", []):
             if pl.get("stands_for_country"):
@@ -124,8 +139,11 @@ class Gazetteer:
 
     # --- people ---------------------------------------------------------------
 
-    def person(self, name: str) -> Actor | None:
-        """A gazetteer person for a full name or a surname, when unambiguous."""
+    def person(self, name: str, date: str | None = None) -> Actor | None:
+        """A gazetteer person for a full name or a surname, when unambiguous.
+
+        Two people sharing a name ("George Bush": father and son) are told apart
+        by an alias spelled exactly so, else by whose role was current on ``date``."""
         m = re.fullmatch(r"(?:Sir|Dame)\s+([A-Z][a-z]+)", name.strip())
         if m:  # "Sir Keir": a knight is named by his given name
             cands = [a for a in self.people if any(split_name(al)[0][:1] == (m.group(1),) for al in a.aliases)]
@@ -145,7 +163,7 @@ class Gazetteer:
                 # compatible with the name, when exactly one person has one
                 cands = [a for a in self.people
                          if any(split_name(al)[0] and compatible_people(al, name) for al in a.aliases)]
-            return cands[0] if len(cands) == 1 else None
+            return _one(cands, name, date)
         # A bare surname resolves only when the gazetteer lists it as an alias
         # ("Putin", "Peskov"), not for common surnames left out on purpose ("Harris").
         sk = surname_key(name) or ""
@@ -154,6 +172,17 @@ class Gazetteer:
         return cands[0] if len(cands) == 1 else None
 
     # --- organisations, institutions, countries --------------------------------
+
+    def other_sense(self, text: str, words: set[str]) -> Actor | None:
+        """The actor an ambiguous form names in this context, when it is not the
+        default one: the sense whose cue words outnumber the default's in ``words``
+        (the lowercased words of the sentence). None: take the usual reading."""
+        senses = self.senses.get(_norm_alias(text))
+        if not senses:
+            return None
+        scores = [len(cues & words) for _actor, cues in senses]
+        best = max(range(len(senses)), key=lambda i: (scores[i], -i))
+        return senses[best][0] if best > 0 and scores[best] > scores[0] else None
 
     def org(self, text: str) -> Actor | None:
         key = _norm_alias(text)
@@ -185,6 +214,23 @@ class Gazetteer:
     def country(self, code: str) -> Actor:
         return Actor(key=COUNTRY_QIDS.get(code) or f"country:{code}", name=country_name(code), type="GPE",
                      wikidata=COUNTRY_QIDS.get(code), country=code, kind="country")
+
+
+def role_current(role: dict, date: str | None) -> bool:
+    """Whether a dated gazetteer role was held on ``date`` (today's roles when undated)."""
+    if not date:
+        return role.get("to") is None
+    return (role.get("from") or "0000") <= date and (role.get("to") is None or date <= role["to"])
+
+
+def _one(cands: list[Actor], name: str, date: str | None) -> Actor | None:
+    if len(cands) > 1:
+        exact = [a for a in cands if _norm_alias(name) in {_norm_alias(al) for al in a.aliases}
+                 and sum(_norm_alias(name) == _norm_alias(al) for c in cands for al in c.aliases) == 1]
+        cands = exact or cands
+    if len(cands) > 1 and date:
+        cands = [a for a in cands if any(role_current(r, date) for r in a.roles)]
+    return cands[0] if len(cands) == 1 else None
 
 
 @lru_cache(maxsize=4096)
