@@ -35,7 +35,7 @@ ROLE_CLASSES = {
     "striker": "player", "goalkeeper": "player", "spinner": "player", "captain": "player", "novelist": "artist",
     "author": "artist", "writer": "artist", "actor": "artist", "actress": "artist", "singer": "artist",
     "producer": "artist", "rapper": "artist", "dancer": "artist", "ballerina": "artist",
-    "finance director": "ceo", "managing director": "ceo", "chief executive": "ceo", "union chief": "unionist",
+    "finance director": "ceo", "managing director": "ceo", "director": "director", "chief executive": "ceo", "union chief": "unionist",
     "first lady": "spouse", "lady": "spouse", "wife": "spouse", "husband": "spouse", "son": "relative", "daughter": "relative",
 }
 
@@ -76,6 +76,7 @@ _MODIFIER_WORDS = {
     "policy", "chief", "top", "acting", "interim", "vice", "first", "state", "of", "the", "presidential",
     "kremlin", "white", "house", "press", "executive", "general", "military", "economic", "finance",
     "interior", "prime", "trade", "energy", "us", "u.s.", "un", "eu", "nato", "personal", "lead", "main",
+    "managing", "non-executive", "creative", "artistic", "technical", "finance", "operating",
 }
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
@@ -175,6 +176,11 @@ _TITLE_WORDS = {"crown", "constable", "sergeant", "commissioner", "chief", "exec
                 "veteran", "star", "boss", "tycoon", "billionaire", "actor", "singer", "comrade", "special"}
 
 
+# British police ranks as news abbreviates them ("DI Whitfield", "DCI Hale"): case matters,
+# "di" is also a name particle
+_RANK_ABBREVIATIONS = {"DI", "DCI", "DS", "DC", "PC", "DSupt", "DCS", "DSI", "PCSO", "Insp", "Supt", "Sgt", "Det"}
+
+
 def _clean_person_span(doc, span):
     """The name inside a PERSON span: drop leading honorifics, titles, roles,
     demonyms and possessors the NER included ("Ukraine's Defence Minister
@@ -189,6 +195,7 @@ def _clean_person_span(doc, span):
         tok = doc[k]
         low = tok.lower_.strip(".")
         if (low in HONORIFICS or low in _TITLE_WORDS or _is_role_word(tok) or tok.tag_ == "POS"
+                or tok.text in _RANK_ABBREVIATIONS
                 or low.endswith(("minister", "chef", "präsident", "sprecher", "sprecherin", "kanzler"))
                 or (k + 1 < end and doc[k + 1].tag_ == "POS") or low in DEMONYMS
                 or (tok.is_lower and low not in PARTICLES)
@@ -340,7 +347,7 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
     """Mentions and in-article entities of a parsed article."""
     gaz = gazetteer()
     b = _Builder(gaz, date)
-    ents = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    ents = _role_anchored_people(doc, [e for e in doc.ents if e.label_ in ENTITY_LABELS], gaz)
     # Full names first so that surnames and honorific forms find them wherever they occur.
     order = sorted(range(len(ents)), key=lambda i: (0 if ents[i].label_ == "PERSON" and len(ents[i]) > 1 else 1, i))
     resolved: dict[int, int] = {}
@@ -491,6 +498,61 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
                         ent.roles.append(r.get("role"))
                         break
     return b.entities, b.mentions
+
+
+# Last words that make a name a company's ("Nordhavn Shipping", "Vastra Textiles")
+_COMPANY_WORDS = {
+    "shipping", "textiles", "group", "holdings", "bank", "airlines", "airways", "motors", "energy", "partners",
+    "capital", "industries", "media", "foods", "pharmaceuticals", "pharma", "logistics", "technologies",
+    "systems", "insurance", "steel", "mining", "telecom", "petroleum", "oil", "gas", "chemicals", "group",
+    "ventures", "labs", "solutions", "securities", "investments", "properties", "construction", "electric",
+}
+
+
+def _role_anchored_people(doc, ents: list, gaz: Gazetteer) -> list:
+    """Fix the small model's labels where a stated role settles them.
+
+    A name with a person's role right before it ("managing director Nisha Agarwal",
+    "Left-arm spinner Nisha Agarwal") or in apposition after it ("Anders Lindqvist, the
+    hockey coach,") is a person, whether the NER called it an organisation or missed it;
+    a "person" whose last word is a company word ("Nordhavn Shipping") is an organisation."""
+    from spacy.tokens import Span
+
+    out = []
+    covered = set()
+    for e in ents:
+        covered.update(range(e.start, e.end))
+        if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in _COMPANY_WORDS and not gaz.person(e.text):
+            e = Span(doc, e.start, e.end, label="ORG")
+        elif (e.label_ == "ORG" and 2 <= len(e) <= 3 and _name_shaped(e) and not gaz.org(e.text)
+                and not gaz.country_code(e.text) and e[-1].lower_ not in _COMPANY_WORDS
+                and (_premodifier_role(doc, e) or _appositive_role(doc, e))):
+            e = Span(doc, e.start, e.end, label="PERSON")
+        out.append(e)
+    # names the NER missed: runs of two or three capitalised proper nouns with a role
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 3 and j not in covered and doc[j].pos_ == "PROPN" and _name_token(doc[j]):
+            j += 1
+        if j - i >= 2 and (j >= len(doc) or doc[j].pos_ != "PROPN"):
+            cand = doc[i:j]
+            if (not gaz.country_code(cand.text) and not gaz.org(cand.text)
+                    and (_premodifier_role(doc, cand) or _appositive_role(doc, cand))):
+                out.append(Span(doc, i, j, label="PERSON"))
+        i = max(j, i + 1)
+    out.sort(key=lambda e: e.start)
+    return out
+
+
+def _name_token(tok) -> bool:
+    t = tok.text
+    return t[:1].isupper() and t[1:2].islower() and t.replace("-", "").isalpha() \
+        and tok.lower_ not in DEMONYMS and not _is_role_word(tok) and tok.lower_ not in HONORIFICS
+
+
+def _name_shaped(span) -> bool:
+    return all(_name_token(t) for t in span)
 
 
 def _sentence_words(span) -> set[str]:

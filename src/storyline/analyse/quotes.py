@@ -301,6 +301,17 @@ def _new_entity_for(ctx: _Ctx, span) -> int | None:
                                                 actor.wikidata if actor else None, code, [text], []))
                 return idx
         return None
+    org = ctx.gaz.org(text)
+    if org is not None:  # "Downing Street said": the NER missed a known institution
+        if org.kind == "government_seat" and org.country:
+            org = ctx.gaz.country(org.country)  # seats stand for their government
+        for e in ctx.entities:
+            if e.key == org.key:
+                return e.index
+        idx = len(ctx.entities)
+        ctx.entities.append(LocalEntity(idx, org.name, org.type, org.key, org.wikidata, org.country, [text], []))
+        ctx.add_mention(Mention(span.start_char, span.end_char, text, idx))
+        return idx
     toks = [t for t in span if not t.is_punct]
     if 2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper()
                                    for t in toks) and not role_class(text):
