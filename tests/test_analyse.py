@@ -114,3 +114,40 @@ def test_mentions_never_cross_a_paragraph_break():
                   "said Kyiv was ready.\nThe Russian president did not comment.")
     assert all("\n" not in m.text for m in art.mentions)
     assert all("\n" not in a for e in art.entities for a in e.aliases)
+
+
+def _entity_named(art, surface):
+    m = next(m for m in art.mentions if surface in m.text)
+    return art.entities[m.entity]
+
+
+def test_an_ambiguous_name_is_read_in_its_sentence():
+    police = analyse("The AFP said officers had charged a 34-year-old Sydney man with importing firearm parts.")
+    agency = analyse("Police in Paris said the suspect had fled, AFP reported.")
+    assert _entity_named(police, "AFP").name == "Australian Federal Police"
+    assert _entity_named(agency, "AFP").name == "Agence France-Presse"
+    state = analyse("Georgia's Republican governor signed a bill limiting lawsuits against businesses in Atlanta.")
+    country = analyse("Georgia's ruling party passed a law on foreign funding of NGOs in Tbilisi.")
+    assert _entity_named(state, "Georgia").country == "US"
+    assert _entity_named(country, "Georgia").country == "GE"
+
+
+def test_seats_stand_for_their_government_and_namesakes_are_told_apart_by_date():
+    art = analyse("The Kremlin said it was ready for talks. Moscow wants guarantees.")
+    kremlin, moscow = _entity_named(art, "Kremlin"), _entity_named(art, "Moscow")
+    assert kremlin.index == moscow.index and kremlin.country == "RU"
+    assert any("Kremlin" in alias for alias in kremlin.aliases)
+    gulf = analyse("President George Bush said the liberation of Kuwait had begun.", published="1991-01-17")
+    iraq = analyse("President George Bush announced the start of military operations in Iraq.", published="2003-03-20")
+    assert _entity_named(gulf, "George Bush").wikidata == "Q23505"
+    assert _entity_named(iraq, "George Bush").wikidata == "Q207"
+
+
+def test_a_stated_role_makes_a_name_a_person_and_its_domain_tells_namesakes_apart():
+    ceo = analyse("Vastra Textiles managing director Nisha Agarwal said the expansion would create 3,000 jobs.")
+    bowler = analyse("Left-arm spinner Nisha Agarwal took three wickets as Rajasthan won the one-day match.")
+    a, b = _entity_named(ceo, "Nisha Agarwal"), _entity_named(bowler, "Nisha Agarwal")
+    assert a.type == b.type == "PERSON"
+    assert (a.domain, b.domain) == ("business", "sport")
+    coach = analyse("Anders Lindqvist, the Vasteras under-18 hockey coach, praised his team after their 4-1 win.")
+    assert _entity_named(coach, "Anders Lindqvist").type == "PERSON"
