@@ -1,0 +1,1 @@
+"""Serving a story: dossier reports (HTML, Markdown)."""
