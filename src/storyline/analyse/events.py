@@ -1,0 +1,2123 @@
+"""Sentence-level events typed with PLOVER (16 event types, their modes), read
+from the spaCy parse the analysis stage already has.
+
+Rules, not a model: a trigger lexicon (verbs and event nouns) picks the
+sentences worth looking at (one numpy membership test over the document's
+lowercased token ids, so the other sentences cost nothing); for each trigger the
+parse gives its clause: the light verb over an event noun ("held talks",
+"imposed sanctions", "sent aid"), the control verb over an event verb ("agreed
+to meet", "threatened to impose", "refused to withdraw"), the subject (or the
+agent of a passive) as source, the object / "with" / "on" / "against" / "to"
+phrase as target. The PLOVER coding rules are applied to the combination:
+
+* a held meeting or call is CONSULT (mode phone for calls), a planned or agreed
+  one is AGREE; future cooperation (CONSULT, SUPPORT, COOPERATE, AID) is AGREE;
+  an announced future withdrawal is CONCEDE (manual: RETREAT + future);
+* expelling diplomats is SANCTION expel, deporting other people COERCE deport,
+  recalling an ambassador SANCTION withdraw, sanctions SANCTION discontinue;
+* a declared or announced ceasefire is CONCEDE, a proposed or agreed one AGREE,
+  an observed one RETREAT ceasefire, a call for one REQUEST yield;
+* diplomatic protests (by states and officials) are ACCUSE disapprove, street
+  protests PROTEST; refusals are REJECT with the mode of what is refused.
+
+Each event carries its modality (asserted | planned | hypothetical | negated |
+reported), its location (a place attached by "in/at") and its date: the time
+expression of its own clause, else the publication date for a past-tense report
+with no other time, else none.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import LocalEntity, Mention
+from .quotes import CUE_LEMMAS, verb_lemma
+
+
+@dataclass(slots=True)
+class Event:
+    start: int                       # the sentence span (char offsets into the article text)
+    end: int
+    sentence: str
+    type: str                        # PLOVER event type
+    mode: str | None                 # PLOVER mode
+    trigger: str                     # the trigger word(s), as written
+    source: int | None               # index into the article's entities
+    target: int | None
+    source_text: str | None
+    target_text: str | None
+    actors: list[int] = field(default_factory=list)   # all participant entity indexes
+    location: int | None = None
+    location_text: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    date_source: str | None = None   # "timex" | "published" | None
+    date_text: str | None = None
+    modality: str = "asserted"       # asserted | planned | hypothetical | negated | reported
+    trigger_i: int = -1              # token index of the clause head (for ranking; not stored)
+    depth: int = 0                   # distance of the clause head from the sentence root
+
+
+# --------------------------------------------------------------------------------------------
+# Lexicon
+# --------------------------------------------------------------------------------------------
+
+# Verb triggers: lemma -> (type, mode). Type None: the verb needs a typed object
+# (see _OBJ_TYPED) or a wrapped trigger (see _WRAPPERS) to be an event.
+VERBS: dict[str, tuple[str | None, str | None]] = {
+    # CONSULT
+    "meet": ("CONSULT", None), "visit": ("CONSULT", "visit"), "host": ("CONSULT", None),
+    "negotiate": ("CONSULT", None), "discuss": ("CONSULT", None), "phone": ("CONSULT", "phone"),
+    "telephone": ("CONSULT", "phone"), "consult": ("CONSULT", None), "confer": ("CONSULT", None),
+    "talk": ("CONSULT", None), "speak": ("CONSULT", None), "mediate": ("CONSULT", "third-party"),
+    "call": (None, None),            # phoned / called for / called on: decided by its complements
+    # AGREE
+    "agree": ("AGREE", None), "promise": ("AGREE", None), "pledge": ("AGREE", None), "offer": ("AGREE", None),
+    "propose": ("AGREE", None), "invite": ("AGREE", None), "accept": ("AGREE", None), "commit": ("AGREE", None),
+    "vow": ("AGREE", None),
+    # SUPPORT
+    "support": ("SUPPORT", None), "back": ("SUPPORT", None), "endorse": ("SUPPORT", None), "praise": ("SUPPORT", None),
+    "commend": ("SUPPORT", None), "welcome": ("SUPPORT", None), "hail": ("SUPPORT", None), "applaud": ("SUPPORT", None),
+    "congratulate": ("SUPPORT", None), "thank": ("SUPPORT", None), "recognize": ("SUPPORT", None),
+    "recognise": ("SUPPORT", None), "ratify": ("SUPPORT", None), "sign": ("SUPPORT", None), "defend": ("SUPPORT", None),
+    # CONCEDE
+    "apologize": ("CONCEDE", None), "apologise": ("CONCEDE", None), "pardon": ("CONCEDE", None),
+    "acquit": ("CONCEDE", None), "concede": ("CONCEDE", None), "relent": ("CONCEDE", None), "forgive": ("CONCEDE", None),
+    "lift": (None, None), "ease": (None, None), "relax": (None, None),
+    # COOPERATE
+    "cooperate": ("COOPERATE", None), "collaborate": ("COOPERATE", None), "extradite": ("COOPERATE", None),
+    # AID
+    "aid": ("AID", None), "donate": ("AID", None), "fund": ("AID", None), "finance": ("AID", None),
+    "rescue": ("AID", None), "provide": (None, None), "supply": (None, None), "send": (None, None),
+    "deliver": (None, None), "give": (None, None), "grant": (None, None), "allocate": (None, None),
+    "approve": (None, None), "transfer": (None, None), "ship": (None, None),
+    # RETREAT
+    "withdraw": (None, None), "retreat": ("RETREAT", "withdraw"), "resign": ("RETREAT", "resign"),
+    "release": ("RETREAT", "release"), "free": ("RETREAT", "release"), "disarm": ("RETREAT", "disarm"),
+    "pull": (None, None), "surrender": ("RETREAT", "disarm"), "swap": (None, None), "exchange": (None, None),
+    # REQUEST
+    "demand": ("REQUEST", None), "urge": ("REQUEST", None), "request": ("REQUEST", None), "appeal": ("REQUEST", None),
+    "ask": ("REQUEST", None), "press": ("REQUEST", None), "implore": ("REQUEST", None), "seek": ("REQUEST", None),
+    # ACCUSE
+    "accuse": ("ACCUSE", "allege"), "blame": ("ACCUSE", "allege"), "condemn": ("ACCUSE", "disapprove"),
+    "criticize": ("ACCUSE", "disapprove"), "criticise": ("ACCUSE", "disapprove"), "denounce": ("ACCUSE", "disapprove"),
+    "decry": ("ACCUSE", "disapprove"), "deplore": ("ACCUSE", "disapprove"), "rebuke": ("ACCUSE", "disapprove"),
+    "censure": ("ACCUSE", "disapprove"), "reprimand": ("ACCUSE", "disapprove"), "slam": ("ACCUSE", "disapprove"),
+    "lambast": ("ACCUSE", "disapprove"), "lambaste": ("ACCUSE", "disapprove"), "allege": ("ACCUSE", "allege"),
+    "charge": ("ACCUSE", "allege"), "indict": ("ACCUSE", "allege"), "sue": ("ACCUSE", "allege"),
+    "prosecute": ("ACCUSE", "allege"), "investigate": ("ACCUSE", "investigate"), "probe": ("ACCUSE", "investigate"),
+    "summon": ("ACCUSE", "disapprove"), "protest": ("PROTEST", "demo"),
+    # REJECT
+    "reject": ("REJECT", None), "refuse": ("REJECT", None), "decline": ("REJECT", None), "deny": ("REJECT", None),
+    "veto": ("REJECT", None), "rebuff": ("REJECT", None), "dismiss": (None, None), "cancel": ("REJECT", "meet"),
+    "block": ("REJECT", None), "oppose": ("REJECT", None), "postpone": ("REJECT", "meet"),
+    # THREATEN
+    "threaten": ("THREATEN", None), "warn": (None, None),
+    # PROTEST
+    "demonstrate": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"), "march": ("PROTEST", "demo"),
+    "riot": ("PROTEST", "riot"), "boycott": ("PROTEST", "boycott"), "picket": ("PROTEST", "demo"),
+    # SANCTION
+    "sanction": ("SANCTION", "discontinue"), "expel": ("SANCTION", "expel"), "embargo": ("SANCTION", "discontinue"),
+    "convict": ("SANCTION", "convict"), "sentence": ("SANCTION", "convict"), "fine": ("SANCTION", "convict"),
+    "suspend": (None, None), "sever": ("SANCTION", "discontinue"), "freeze": (None, None), "recall": (None, None),
+    "halt": (None, None), "cut": (None, None), "ban": (None, None), "impose": (None, None), "break": (None, None),
+    "order": (None, None), "stop": (None, None), "end": (None, None),
+    # MOBILIZE
+    "deploy": ("MOBILIZE", "troops"), "mobilize": ("MOBILIZE", "troops"), "mobilise": ("MOBILIZE", "troops"),
+    "mass": ("MOBILIZE", "troops"), "amass": ("MOBILIZE", "troops"), "dispatch": (None, None),
+    "station": ("MOBILIZE", "troops"), "reinforce": ("MOBILIZE", "troops"),
+    # COERCE
+    "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "arrest"), "jail": ("COERCE", "arrest"),
+    "imprison": ("COERCE", "arrest"), "raid": ("COERCE", "seize"), "seize": ("COERCE", "seize"),
+    "confiscate": ("COERCE", "seize"), "censor": ("COERCE", "censor"), "deport": ("COERCE", "deport"),
+    "hack": ("COERCE", "cyber"), "outlaw": ("COERCE", "restrict"), "disperse": ("COERCE", "restrict"),
+    "crack": (None, None),
+    # ASSAULT
+    "attack": ("ASSAULT", None), "strike": ("ASSAULT", None), "shell": ("ASSAULT", "heavy-weapons"),
+    "bomb": ("ASSAULT", "aerial"), "bombard": ("ASSAULT", "heavy-weapons"), "fire": (None, None),
+    "shoot": ("ASSAULT", "firearms"), "kill": ("ASSAULT", None), "murder": ("ASSAULT", None),
+    "assassinate": ("ASSAULT", "targeted"), "execute": ("ASSAULT", "targeted"), "kidnap": ("ASSAULT", "abduct"),
+    "abduct": ("ASSAULT", "abduct"), "torture": ("ASSAULT", "torture"), "stab": ("ASSAULT", "primitive"),
+    "invade": ("ASSAULT", None), "clash": ("ASSAULT", None), "fight": ("ASSAULT", None), "ambush": ("ASSAULT", None),
+    "wound": ("ASSAULT", None), "injure": ("ASSAULT", None), "target": ("ASSAULT", None), "hit": (None, None),
+    "pound": ("ASSAULT", "heavy-weapons"), "storm": (None, None), "destroy": ("ASSAULT", "destroy"),
+    "raze": ("ASSAULT", "destroy"), "massacre": ("ASSAULT", "targeted"), "behead": ("ASSAULT", "targeted"),
+    "capture": ("ASSAULT", None), "occupy": ("ASSAULT", None), "rape": ("ASSAULT", "sexual"), "launch": (None, None),
+    "beat": ("ASSAULT", "beat"),
+    # added after the hand-labelled gold set
+    "quit": ("RETREAT", "resign"), "step": (None, None), "allow": (None, None), "leave": (None, None),
+    "hand": (None, None), "drop": (None, None), "airdrop": ("AID", None), "disburse": ("AID", None),
+    "export": ("COOPERATE", None), "pool": ("COOPERATE", None), "share": (None, None), "reopen": (None, None),
+    "restore": (None, None), "establish": (None, None), "restrict": ("COERCE", "restrict"), "snub": ("REJECT", None),
+    "boot": (None, None), "kick": (None, None), "walk": (None, None), "hurl": (None, None), "throw": (None, None),
+    "unleash": (None, None), "use": (None, None), "pay": (None, None), "reduce": (None, None), "put": (None, None),
+    "take": (None, None), "travel": (None, None), "jet": (None, None), "fly": (None, None), "head": (None, None),
+    "arrive": (None, None), "implement": (None, None), "adopt": (None, None), "announce": (None, None),
+}
+
+# Event nouns: form -> (class, type, mode); the class lets light verbs re-type them.
+_NOUNS_RAW = {
+    "MEET": ("CONSULT", None, "talks meeting meetings summit summits negotiations discussions consultations "
+                              "conversation conversations visit visits call calls phone-call videoconference"),
+    "SANCT": ("SANCTION", "discontinue", "sanctions sanction tariffs tariff embargo embargoes"),
+    "CEASE": ("CONCEDE", None, "ceasefire ceasefires cease-fire truce armistice"),
+    "ATTACK": ("ASSAULT", None, "attack attacks strike strikes airstrike airstrikes air-strike bombardment shelling "
+                                "offensive invasion assault bombing bombings raid raids incursion"),
+    "PROT": ("PROTEST", "demo", "protest protests demonstration demonstrations rally rallies riot riots walkout"),
+    "AIDN": ("AID", None, "aid assistance"),
+    "ARREST": ("COERCE", "arrest", "arrest arrests detention crackdown"),
+    "CURFEW": ("COERCE", "curfew", "curfew curfews"),
+    "EMERG": ("COERCE", "martial-law", "emergency martial-law lockdown law"),
+    "EXPUL": ("SANCTION", "expel", "expulsion expulsions"),
+    "DEPLOY": ("MOBILIZE", "troops", "deployment deployments mobilization mobilisation"),
+    "EXERC": ("MOBILIZE", "troops", "exercises exercise drills drill manoeuvres maneuvers wargames"),
+    "INVEST": ("ACCUSE", "investigate", "investigation investigations probe inquiry"),
+    "THREAT": ("THREATEN", None, "threat threats ultimatum"),
+    "WITHDR": ("RETREAT", "withdraw", "withdrawal pullout pull-out"),
+    "AGREEM": ("SUPPORT", None, "agreement deal accord treaty pact memorandum"),
+    "PROPOS": ("AGREE", None, "proposal proposals offer peace-plan"),
+    "ACCUS": ("ACCUSE", "allege", "accusation accusations allegations allegation claims charges"),
+    "DEMANDN": ("REQUEST", None, "demand demands appeal request"),
+    "SWAP": ("RETREAT", "release", "swap exchange"),
+    "AMNESTY": ("CONCEDE", None, "amnesty pardon pardons moratorium"),
+    "WARRANT": ("THREATEN", "arrest", "warrant warrants"),
+    "SHARE": ("COOPERATE", None, "sharing cooperation"),
+}
+NOUNS: dict[str, tuple[str, str, str | None]] = {}
+for _cls, (_t, _m, _words) in _NOUNS_RAW.items():
+    for _w in _words.split():
+        NOUNS[_w] = (_cls, _t, _m)
+
+# Nouns that only matter as objects of an object-typed verb (not triggers alone).
+_OBJ_CLASSES = {
+    "AIDOBJ": set("aid assistance weapons arms ammunition munitions supplies money funds funding loan loans grant "
+                  "grants equipment vaccines food medicine medicines shells missiles tanks jets howitzers rifles "
+                  "air-defence air-defense systems package dollars euros million billion humanitarian interceptors "
+                  "kroner pounds yen yuan rupees francs $ € £ tranche teams medicine aid debt arrears jets f-16s "
+                  "drones".split()),
+    "TROOPS": set("troops soldiers forces warships ships vessels jets aircraft bombers fighters battalions brigades "
+                  "units reinforcements paratroopers marines personnel police officers army navy carrier submarine "
+                  "submarines tanks".split()),
+    "DIPLO": set("diplomats diplomat ambassador ambassadors envoy envoys attache attaché attachés consul staff "
+                 "embassy embassies".split()),
+    "PRISON": set("prisoners prisoner hostages hostage detainees captives pows soldiers bodies".split()),
+    "TIES": set("ties relations cooperation contacts trade imports exports flights talks negotiations dialogue "
+                "aid assistance funding deliveries exports participation membership travel visas visa shipments "
+                "sharing".split()),
+    "TERRIT": set("territory town towns village villages city cities region positions border".split()),
+    "CLAIM": set("claims claim accusations accusation allegations allegation reports report charges suggestions "
+                 "proposal offer request demand demands calls invitation idea plan".split()),
+}
+_OBJ_OF = {}
+for _cls, _ws in _OBJ_CLASSES.items():
+    for _w in _ws:
+        _OBJ_OF.setdefault(_w, []).append(_cls)
+
+# Control verbs around another trigger: lemma -> how the pair is typed.
+#   "agree": cooperative inner -> AGREE, retreat inner -> CONCEDE, conflict inner -> THREATEN
+#   "reject": REJECT with the inner's REQUEST/REJECT mode; "threaten": THREATEN with the inner's threat mode;
+#   "request": REQUEST with mode; "plan": inner type, modality planned; "neg": inner type, negated;
+#   "try": inner type unchanged
+_WRAPPERS = {
+    "agree": "agree", "promise": "agree", "pledge": "agree", "offer": "agree", "propose": "agree", "vow": "agree",
+    "commit": "agree", "invite": "agree",
+    "refuse": "reject", "decline": "reject", "reject": "reject",
+    "threaten": "threaten", "warn": "threaten",
+    "demand": "request", "urge": "request", "ask": "request", "call": "request", "press": "request",
+    "request": "request", "appeal": "request", "order": "request", "seek": "request", "implore": "request",
+    "plan": "plan", "intend": "plan", "prepare": "plan", "want": "plan", "hope": "plan", "expect": "plan",
+    "aim": "plan", "decide": "plan", "set": "plan", "due": "plan", "schedule": "plan", "scheduled": "plan",
+    "wish": "plan", "going": "plan", "about": "plan", "ready": "offer", "willing": "offer", "prepared": "offer",
+    "likely": "plan",
+    "fail": "neg",
+    "try": "try", "attempt": "try", "begin": "try", "start": "try", "continue": "try", "resume": "try",
+    "manage": "try", "move": "try", "help": "try",
+}
+_COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"}
+_CONFLICT = {"ASSAULT", "SANCTION", "COERCE", "MOBILIZE", "THREATEN"}
+
+# Light verbs over an event noun, and how they re-type it: (verb lemma, noun class) -> (type, mode)
+_LIGHT = {
+    "hold", "have", "conduct", "carry", "launch", "stage", "impose", "slap", "announce", "declare", "propose",
+    "agree", "reach", "sign", "send", "provide", "deliver", "approve", "begin", "start", "resume", "continue",
+    "join", "attend", "host", "mount", "make", "issue", "lodge", "file", "open", "pay", "take", "lift", "ease",
+    "extend", "expand", "tighten", "introduce", "adopt", "unveil", "observe", "respect", "implement", "violate",
+    "breach", "break", "call", "seek", "offer", "accept", "reject", "suspend", "cancel", "postpone", "end",
+    "halt", "order", "give", "grant", "pledge", "promise", "finalize", "finalise", "conclude", "ratify", "broker",
+    "mediate", "arrange", "plan", "schedule", "request", "demand", "urge", "threaten", "resort", "step", "intensify",
+    "escalate", "organize", "organise", "lead", "go", "announce", "unleash", "renew", "allocate", "approve",
+    "condemn", "denounce", "deny", "dismiss", "rebuff", "welcome", "support", "back", "endorse", "strike",
+}
+
+# Words of an attack that give its ASSAULT mode
+_ASSAULT_MODES = [
+    ("suicide-attack", {"suicide"}),
+    ("drone", {"drone", "drones", "uav", "uavs", "shahed", "shaheds"}),
+    ("aerial", {"airstrike", "airstrikes", "air-strike", "air", "warplanes", "warplane", "jets", "aircraft", "helicopter",
+                "helicopters", "bombers", "bombed", "bombing"}),
+    ("heavy-weapons", {"missile", "missiles", "rocket", "rockets", "artillery", "shell", "shells", "shelling", "shelled",
+                       "mortar", "mortars", "tank", "tanks", "howitzer", "howitzers", "mlrs", "grad"}),
+    ("explosives", {"bomb", "bombs", "explosive", "explosives", "ied", "ieds", "grenade", "grenades", "mine", "mines",
+                    "car-bomb"}),
+    ("firearms", {"gun", "guns", "gunmen", "gunman", "gunfire", "rifle", "rifles", "shot", "shooting", "sniper", "snipers"}),
+    ("primitive", {"knife", "knives", "machete", "machetes", "stabbed", "stones", "rocks", "arson"}),
+    ("crowd-control", {"tear", "teargas", "cannon", "cannons", "rubber"}),
+    ("unconventional", {"chemical", "nuclear", "biological", "radiological"}),
+]
+
+_IRREGULAR = {
+    "met": "meet", "meets": "meet", "held": "hold", "spoke": "speak", "spoken": "speak", "sent": "send",
+    "struck": "strike", "stricken": "strike", "shot": "shoot", "fought": "fight", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "gave": "give", "given": "give", "froze": "freeze", "frozen": "freeze", "broke": "break",
+    "broken": "break", "cut": "cut", "hit": "hit", "beat": "beat", "beaten": "beat", "took": "take", "taken": "take",
+    "made": "make", "paid": "pay", "began": "begin", "begun": "begin", "led": "lead", "went": "go", "gone": "go",
+    "forgave": "forgive", "forgiven": "forgive", "sought": "seek", "dealt": "deal", "bore": "bear", "set": "set",
+    "put": "put", "undertook": "undertake", "overran": "overrun", "shut": "shut", "told": "tell", "said": "say",
+}
+_LEXICON_VERBS = set(VERBS) | set(_LIGHT) | set(_WRAPPERS)
+
+
+def _verb_forms(lemma: str) -> set[str]:
+    out = {lemma}
+    if lemma.endswith("e"):
+        out |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        out |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        out |= {lemma + "s", lemma + "ed", lemma + "ing"}
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):   # stab -> stabbed, ban -> banned, ship -> shipped
+            out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return out
+
+
+_FORM2LEMMA: dict[str, str] = {}
+for _lem in sorted(_LEXICON_VERBS):
+    for _f in _verb_forms(_lem):
+        _FORM2LEMMA.setdefault(_f, _lem)
+for _f, _lem in _IRREGULAR.items():
+    _FORM2LEMMA[_f] = _lem
+
+
+@lru_cache(maxsize=8192)
+def lemma(word: str) -> str:
+    """Lemma of a verb form for the event lexicon (the pipeline has no lemmatizer)."""
+    w = word.lower()
+    got = _FORM2LEMMA.get(w)
+    if got:
+        return got
+    return verb_lemma(w)
+
+
+# Token texts that make a sentence worth examining: verb triggers and event nouns.
+TRIGGER_FORMS: frozenset[str] = frozenset(
+    {f for lem in VERBS for f in _verb_forms(lem)} | {f for f, lem in _IRREGULAR.items() if lem in VERBS}
+    | set(NOUNS) | {"phoned", "called"})
+
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+             "today", "yesterday", "tomorrow", "tonight", "overnight"}
+_THREAT_WORDS = {"retaliate", "retaliation", "response", "respond", "strike", "strikes", "attack", "war", "force",
+                 "consequences", "damage", "survive", "destroy", "block", "blockade", "sanctions", "tariffs", "punish",
+                 "hit", "nuclear", "military", "escalation", "close", "shut", "trigger"}
+_REPORTING = {"say", "tell", "claim", "report", "state", "add", "write", "insist", "believe", "think", "note",
+              "announce", "confirm", "suggest", "indicate", "reveal", "show", "estimate", "stress", "assert",
+              "acknowledge", "explain", "argue"}
+_MODAL_HYPO = {"would", "could", "may", "might", "can", "should", "'d"}
+_MODAL_FUTURE = {"will", "shall", "'ll", "wo"}
+_PLACE_TYPES = {"GPE", "LOC"}
+_NON_ACTOR_NOUNS = {"reporters", "journalists", "press", "media", "people", "residents", "civilians"}
+
+
+# --------------------------------------------------------------------------------------------
+# Extraction
+# --------------------------------------------------------------------------------------------
+
+class _Ctx:
+    __slots__ = ("doc", "entities", "mentions", "timexes", "published", "ment_by_tok", "gaz")
+
+    def __init__(self, doc, entities, mentions, timexes, published):
+        self.doc = doc
+        self.entities = entities
+        self.mentions = mentions
+        self.timexes = timexes
+        self.published = published
+        self.ment_by_tok: dict[int, Mention] | None = None
+        self.gaz = None
+
+    def mention_of(self, tok) -> Mention | None:
+        if self.ment_by_tok is None:
+            # char start -> mention, built once per article on first need
+            self.ment_by_tok = {}
+            doc = self.doc
+            for m in self.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for k in range(span.start, span.end):
+                    cur = self.ment_by_tok.get(k)
+                    if cur is None or (cur.end - cur.start) < (m.end - m.start):
+                        self.ment_by_tok[k] = m
+        return self.ment_by_tok.get(tok.i)
+
+
+_FORM_HASHES = None
+
+
+def _candidates(doc) -> list[int]:
+    """Token indexes whose lowercased text is a trigger form (one numpy test for the whole doc)."""
+    global _FORM_HASHES
+    from spacy.attrs import LOWER
+
+    if _FORM_HASHES is None:
+        strings = doc.vocab.strings
+        _FORM_HASHES = frozenset(int(strings.add(f)) for f in TRIGGER_FORMS)
+    if not len(doc):
+        return []
+    hashes = _FORM_HASHES
+    return [i for i, h in enumerate(doc.to_array(LOWER).tolist()) if h in hashes]
+
+
+def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], timexes,
+                   published: str | None) -> list[Event]:
+    """PLOVER events of one parsed article: at most one per trigger clause."""
+    cands = _candidates(doc)
+    if not cands:
+        return []
+    ctx = _Ctx(doc, entities, mentions, list(timexes or []), published)
+    events: list[Event] = []
+    seen_heads: set[int] = set()
+    for i in cands:
+        tok = doc[i]
+        try:
+            ev = _event_for(ctx, tok, seen_heads)
+        except Exception:   # a strange parse must not lose the article
+            ev = None
+        if ev is not None:
+            events.append(ev)
+    events.sort(key=lambda e: (e.start, e.trigger_i))
+    return events
+
+
+def _event_for(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
+    low = tok.lower_
+    if low in NOUNS and (tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("dobj", "pobj", "nsubjpass")):
+        return _noun_event(ctx, tok, seen)      # also "hold live-fire drills" mis-tagged as a verb
+    if tok.pos_ == "VERB":
+        return _verb_event(ctx, tok, seen)
+    return None
+
+
+# --- typing -----------------------------------------------------------------------------------
+
+def _obj_classes(tok) -> list[str]:
+    return _OBJ_OF.get(tok.lower_, [])
+
+
+def _children(tok, *deps):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+_QUANTITY = {"tons", "tonnes", "hours", "days", "rounds", "round", "millions", "phase", "stage", "terms", "package", "packages", "tranche", "shipments",
+             "deliveries", "supply", "supplies", "part", "batch", "shipment", "shipments", "package", "round", "wave", "series", "lot",
+             "million", "billion", "thousands", "hundreds", "dozens", "number", "kind", "sort", "type", "state",
+             "amount", "consignment", "convoy", "convoys", "kg", "pounds", "worth", "set", "raft", "barrage", "volley"}
+
+
+def _through_of(c):
+    """"25,000 tons of food aid" -> aid; "a state of emergency" -> emergency; "a barrage of missiles" -> missiles."""
+    if c.lower_ in _QUANTITY or c.like_num:
+        for p in c.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for g in p.children:
+                    if g.dep_ == "pobj":
+                        return g
+    return c
+
+
+def _dobj(tok):
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return _through_of(c)
+    return None
+
+
+def _prep_objs(tok, *preps):
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.append(g)
+                    out.extend(x for x in g.children if x.dep_ == "conj")
+                elif g.dep_ == "pcomp" and g.tag_ == "VBG":
+                    # "to starving Gazans" parsed as a gerund with an object
+                    out.extend(x for x in g.children if x.dep_ == "dobj")
+    return out
+
+
+def _particle(tok) -> str:
+    for c in tok.children:
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in ("back", "out", "down", "off")):
+            return c.lower_
+    return ""
+
+
+def _noun_type(noun) -> tuple[str, str | None] | None:
+    cls_t_m = NOUNS.get(noun.lower_)
+    if cls_t_m is None:
+        return None
+    cls, typ, mode = cls_t_m
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    if cls == "MEET":
+        if noun.lower_ in ("call", "calls", "phone-call", "conversation", "conversations", "videoconference") \
+                or mods & {"phone", "telephone", "video"}:
+            if noun.lower_ in ("call", "calls") and not (mods & {"phone", "telephone", "video"}) \
+                    and any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children):
+                return ("REQUEST", None)   # "a call for calm" is a request
+            return ("CONSULT", "phone")
+        if noun.lower_ in ("visit", "visits"):
+            return ("CONSULT", "visit")
+    if noun.lower_ == "law" and "martial" not in mods:
+        return None
+    if cls == "EXERC" and ({t.lower_ for t in noun.subtree if t.i < noun.i} | mods) & {
+            "joint", "combined", "bilateral", "trilateral"}:
+        return ("COOPERATE", None)
+    if cls == "ATTACK":
+        if noun.lower_ in ("strike", "strikes") and (mods & {"hunger", "general", "national", "nationwide", "open-ended",
+                                                            "workers", "labour", "labor", "rail", "teachers", "doctors",
+                                                            "indefinite", "day", "24-hour", "48-hour", "warning"}
+                                                    or any(t.like_num or t.lower_.endswith("-day") for t in noun.lefts)):
+            return ("PROTEST", "hunger" if "hunger" in mods else "strike")
+        return ("ASSAULT", _assault_mode(noun))
+    if cls == "PROT":
+        if noun.lower_.startswith("riot"):
+            return ("PROTEST", "riot")
+        if mods & {"diplomatic", "formal", "official"}:
+            return ("ACCUSE", "disapprove")
+    if cls == "AIDN" and not (mods & {"humanitarian", "military", "financial", "economic", "foreign", "emergency", "food"}) \
+            and noun.dep_ == "pobj":
+        return None
+    return (typ, mode)
+
+
+def _assault_mode(tok) -> str | None:
+    words = {t.lower_ for t in tok.subtree} | {tok.lower_}
+    sent_words = {t.lower_ for t in tok.head.subtree} if tok.head.i != tok.i else set()
+    for w in (words, sent_words):
+        for mode, vocab in _ASSAULT_MODES:
+            if w & vocab:
+                return mode
+    return None
+
+
+def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
+    """Type of a verb whose event type depends on what it acts on."""
+    prt = _particle(tok)
+    classes = set(_obj_classes(obj)) if obj is not None else set()
+    nclass = NOUNS.get(obj.lower_, (None,))[0] if obj is not None else None
+    if obj is not None:
+        # "expelled two Russian diplomats": the head noun may be a number or adjective;
+        # "sent rescue teams and medical supplies": conjuncts count too
+        for c in obj.children:
+            if c.dep_ in ("compound", "amod", "conj") and c.lower_ in _OBJ_OF:
+                classes |= set(_OBJ_OF[c.lower_])
+            if c.dep_ == "prep" and c.lower_ in ("in", "of", "worth"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lower_ in _OBJ_OF:
+                        classes |= set(_OBJ_OF[g.lower_])
+        if obj.ent_type_ in ("GPE", "PERSON", "ORG") and "AIDOBJ" not in classes:
+            # "provide Ukraine with air defence systems"
+            for w in _prep_objs(tok, "with"):
+                classes |= set(_OBJ_OF.get(w.lower_, ()))
+    if lem in ("send", "provide", "supply", "deliver", "give", "grant", "allocate", "approve", "transfer", "ship",
+               "dispatch"):
+        if "TROOPS" in classes and not ({"AIDOBJ"} & classes and obj.lower_ not in _OBJ_CLASSES["TROOPS"]):
+            if lem in ("send", "dispatch", "deliver", "ship") or obj.lower_ in ("troops", "soldiers"):
+                mode = "weapons" if obj.lower_ in ("warships", "ships", "vessels", "jets", "aircraft", "bombers",
+                                                  "fighters", "carrier", "submarine", "submarines", "tanks") else "troops"
+                if lem in ("send", "dispatch"):
+                    return ("MOBILIZE", mode)
+                return ("AID", None)
+        if "AIDOBJ" in classes or nclass == "AIDN":
+            return ("AID", None)
+        if lem == "grant" and obj is not None and obj.lower_ in ("asylum", "amnesty", "pardon"):
+            return ("AID", None) if obj.lower_ == "asylum" else ("CONCEDE", None)
+        if lem == "approve" and nclass is not None:
+            t = _noun_type(obj)
+            return t
+        return None
+    if lem in ("withdraw", "pull", "recall"):
+        if "DIPLO" in classes:
+            return ("SANCTION", "withdraw")
+        if lem == "recall":
+            return None
+        if "TROOPS" in classes or (lem == "pull" and prt in ("out", "back")) or (obj is None and lem == "withdraw"):
+            frm = _prep_objs(tok, "from")
+            if obj is None and frm and (NOUNS.get(frm[0].lower_, ("",))[0] in ("AGREEM", "MEET")
+                                         or frm[0].ent_type_ == "ORG"):
+                return ("SANCTION", "withdraw")
+            return ("RETREAT", "withdraw")
+        if nclass in ("AGREEM", "MEET") or (obj is None and _prep_objs(tok, "from")):
+            return ("SANCTION", "withdraw")
+        if "CLAIM" in classes:
+            return ("CONCEDE", None)
+        if "AIDOBJ" in classes or "TIES" in classes:
+            return ("SANCTION", "discontinue")
+        return None
+    if lem in ("swap", "exchange"):
+        return ("RETREAT", "release") if "PRISON" in classes else None
+    if lem in ("release", "free"):
+        return ("RETREAT", "release")
+    if lem in ("suspend", "freeze", "halt", "cut", "stop", "end", "break"):
+        if lem == "break" and prt != "off" and not (obj is not None and obj.lower_ in ("ties", "relations")):
+            return None
+        if lem == "cut" and obj is not None and ({obj.lower_} | {c.lower_ for c in obj.children if c.dep_ in (
+                "compound", "amod")}) & {"power", "electricity", "water", "internet", "supplies", "fuel", "gas", "food"}:
+            return ("COERCE", "withhold")
+        if lem == "cut" and "TROOPS" in classes:
+            return ("RETREAT", "withdraw")
+        if lem == "end" and nclass == "ATTACK":
+            return ("RETREAT", "ceasefire")
+        if "TIES" in classes or "AIDOBJ" in classes or nclass in ("MEET", "AIDN") or lem == "freeze" and \
+                obj is not None and obj.lower_ in ("assets", "accounts", "funds"):
+            return ("SANCTION", "discontinue")
+        return None
+    if lem in ("lift", "ease", "relax"):
+        if nclass in ("SANCT", "CURFEW", "EMERG") or (obj is not None and obj.lower_ in
+                                              ("restrictions", "ban", "blockade", "siege", "embargo", "curbs")):
+            return ("CONCEDE", None)
+        return None
+    if lem == "ban":
+        if obj is not None and obj.lower_ in ("imports", "exports", "flights", "trade", "products", "goods"):
+            return ("SANCTION", "discontinue")
+        return ("COERCE", "restrict") if obj is not None else None
+    if lem == "impose":
+        if nclass == "SANCT" or (obj is not None and obj.lower_ in ("restrictions", "duties", "levies", "ban", "penalties")):
+            return ("SANCTION", "discontinue")
+        if nclass == "CURFEW":
+            return ("COERCE", "curfew")
+        if obj is not None and obj.lower_ in ("law", "emergency"):
+            return ("COERCE", "martial-law")
+        return None
+    if lem == "order":
+        # "ordered two diplomats to leave" / "ordered the expulsion of"
+        x = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if x is not None and lemma(x.text) in ("leave", "depart", "go", "exit") and "DIPLO" in classes:
+            return ("SANCTION", "expel")
+        if x is not None and lemma(x.text) in ("leave", "depart") and obj is not None:
+            return ("COERCE", "deport")
+        return None
+    if lem == "fire":
+        if _prep_objs(tok, "at", "on", "into", "toward", "towards") or (obj is not None and obj.lower_ in (
+                "missiles", "missile", "rockets", "rocket", "shells", "drones", "shots", "bullets", "salvo", "mortars")):
+            return ("ASSAULT", None)
+        return None
+    if lem == "hit":
+        subj, _p = _subject(tok)
+        if subj is not None and (subj.lower_ in ("drones", "drone", "missiles", "missile", "rockets", "rocket", "shells",
+                                                 "strikes", "strike", "airstrikes", "bombs", "artillery")) \
+                and obj is not None and not obj.like_num and obj.lower_ not in ("record", "high", "low", "target"):
+            return ("ASSAULT", None)
+        if obj is not None and (obj.lower_ in ("refinery", "depot", "airfield", "airport", "station", "substation",
+                                                "grid", "warehouse", "factory", "bridge", "city") or obj.ent_type_ in _PLACE_TYPES or obj.lower_ in _OBJ_CLASSES["TERRIT"] or obj.lower_ in (
+                "infrastructure", "facility", "plant", "port", "base", "building", "targets", "positions", "hospital")):
+            return ("ASSAULT", None)
+        return None
+    if lem == "storm":
+        return ("ASSAULT", None) if obj is not None else None
+    if lem == "launch":
+        if obj is not None and obj.lower_ in ("missiles", "missile", "rockets", "rocket", "drones", "drone", "shells",
+                                               "bombs", "salvo", "barrage", "strikes", "airstrikes"):
+            return ("ASSAULT", None)
+        return None
+    if lem == "step" or lem == "stand":
+        return ("RETREAT", "resign") if prt == "down" else None
+    if lem == "allow":
+        if obj is not None and obj.lower_ in ("aid", "trucks", "convoys", "inspectors", "observers", "access", "entry",
+                                               "peacekeepers", "monitors", "journalists", "deliveries", "supplies"):
+            return ("RETREAT", "access")
+        return None
+    if lem == "leave":
+        subj, _p = _subject(tok)
+        if subj is not None and (subj.lower_ in _OBJ_CLASSES["TROOPS"] or any(
+                c.lower_ in _OBJ_CLASSES["TROOPS"] for c in subj.children if c.dep_ == "compound")):
+            return ("RETREAT", "withdraw")
+        if obj is not None and (obj.ent_type_ == "ORG" or obj.lower_ in ("alliance", "bloc", "union", "organisation",
+                                                                         "organization", "community", "talks", "treaty")):
+            return ("SANCTION", "withdraw")
+        return None
+    if lem == "hand":
+        if prt == "over" or _prep_objs(tok, "over"):
+            if "AIDOBJ" in classes:
+                return ("AID", None)
+            if "PRISON" in classes:
+                return ("RETREAT", "release")
+        return None
+    if lem == "drop":
+        return ("AID", None) if "AIDOBJ" in classes and not ({"TROOPS"} & classes and obj.lower_ in ("bombs",)) else None
+    if lem == "share":
+        if obj is not None and obj.lower_ in ("intelligence", "imagery", "information", "data", "evidence",
+                                               "technology", "expertise", "know-how"):
+            return ("COOPERATE", None)
+        return None
+    if lem in ("reopen", "restore", "establish"):
+        if obj is not None and obj.lower_ in ("embassy", "embassies", "ties", "relations", "consulate", "mission",
+                                               "flights", "links", "dialogue"):
+            return ("SUPPORT", None)
+        return None
+    if lem in ("boot", "kick"):
+        if prt == "out":
+            if "DIPLO" in classes or (obj is not None and (obj.lower_ in ("consul",) or any(
+                    c.lower_ in ("consul", "diplomat", "ambassador") for c in obj.subtree))):
+                return ("SANCTION", "expel")
+            return ("COERCE", "deport")
+        return None
+    if lem == "walk":
+        if prt == "out" or _prep_objs(tok, "out"):
+            return ("SANCTION", "withdraw") if _prep_objs(tok, "of") else ("PROTEST", "strike")
+        return None
+    if lem in ("hurl", "throw"):
+        subj, _p = _subject(tok)
+        if subj is not None and subj.lower_ in ("protesters", "demonstrators", "rioters", "crowds", "crowd", "youths"):
+            return ("PROTEST", "riot")
+        if obj is not None and obj.lower_ in ("stones", "rocks", "grenades", "bombs", "molotov", "cocktails"):
+            return ("ASSAULT", "primitive")
+        return None
+    if lem in ("unleash", "use"):
+        if obj is not None and obj.lower_ in ("weapons", "force", "missiles", "troops", "army", "arms", "nukes"):
+            return ("ASSAULT", "unconventional" if any(t.lower_ in ("nuclear", "chemical") for t in obj.lefts) else None)
+        return None
+    if lem == "pay":
+        if prt == "off" or (obj is not None and obj.lower_ in ("compensation", "reparations", "debt", "debts", "arrears")):
+            return ("AID", None)
+        return None
+    if lem == "reduce":
+        if "TROOPS" in classes:
+            return ("RETREAT", "withdraw")
+        if "AIDOBJ" in classes or "TIES" in classes:
+            return ("SANCTION", "discontinue")
+        return None
+    if lem == "put":
+        if any(g.lower_ == "alert" for g in tok.subtree):
+            return ("MOBILIZE", "troops")
+        return None
+    if lem == "take":
+        if any(p.lower_ == "to" and any(g.lower_ == "streets" for g in p.children) for p in tok.children):
+            return ("PROTEST", "demo")
+        return None
+    if lem in ("travel", "jet", "fly", "head", "arrive"):
+        for po in _prep_objs(tok, "for", "on"):
+            if NOUNS.get(po.lower_, ("",))[0] == "MEET":
+                return ("CONSULT", "visit")
+        return None
+    if lem == "dismiss":
+        return ("REJECT", None) if obj is not None and "CLAIM" in classes else None
+    if lem == "crack":
+        return ("COERCE", "restrict") if prt == "down" else None
+    if lem == "warn":
+        return None
+    if lem == "call":
+        return None
+    return None
+
+
+# --- clause helpers ---------------------------------------------------------------------------
+
+def _subject(tok):
+    """(subject token, passive?) of a clause head, climbing through xcomp / conj / participles."""
+    t = tok
+    for hop in range(5):
+        for c in t.children:
+            if c.dep_ in ("nsubj", "csubj") and not c.is_punct:
+                return c, False
+            if c.dep_ == "nsubjpass":
+                # "ministers are expected to approve": the controller is the inner verb's agent
+                return c, hop == 0 or t.dep_ == "conj"
+        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and t.head.i != t.i and \
+                t.head.pos_ in ("VERB", "AUX", "ADJ"):
+            t = t.head
+            continue
+        if t.dep_ == "acl" and t.head.i != t.i:   # "forces stationed in ..."
+            return t.head, t.tag_ == "VBN"
+        break
+    return None, False
+
+
+def _agent(tok):
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _np_span(doc, tok):
+    """The noun phrase of a participant token: determiners, modifiers, compounds and an
+    "of X" complement ("the city of Kharkiv"), without relative clauses or appositions."""
+    left = tok.i
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod"):
+            left = min(left, c.left_edge.i)
+    right = tok.i
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ("compound", "flat", "case"):
+            right = max(right, c.right_edge.i)
+        elif c.i > tok.i and c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ in ("NOUN", "NUM") and \
+                tok.lower_ in ("city", "town", "village", "region", "government", "ministry", "president", "leader",
+                               "people", "port", "capital", "province", "republic", "state", "kingdom", "thousands",
+                               "hundreds", "dozens", "tens", "group", "groups", "members", "supporters", "units",
+                               "forces", "army", "troops", "residents", "citizens", "minister", "head", "leaders",
+                               "delegation", "delegations", "mayor", "governor"):
+            right = max(right, c.right_edge.i)
+        elif c.i > tok.i and c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
+            right = max(right, c.right_edge.i)
+    while left < right and doc[left].is_punct:
+        left += 1
+    return doc[left:right + 1]
+
+
+_GROUP_HEADS = {"delegations", "delegation", "negotiators", "ministers", "minister", "officials", "leaders", "fighters",
+                "representatives", "envoys", "diplomats", "members", "troops", "forces", "soldiers", "militants",
+                "authorities", "government", "units", "team", "teams", "lawmakers", "parliament"}
+_PERSON_GROUPS = {"protesters", "demonstrators", "police", "civilians", "journalists", "soldiers", "troops", "forces",
+                  "officials", "activists", "workers", "farmers", "students", "migrants", "refugees", "diplomats",
+                  "rebels", "delegation", "delegations", "partners", "allies", "militants", "fighters", "settlers", "residents", "people",
+                  "shoppers", "passengers", "opposition", "government", "army", "military", "navy"}
+
+
+def _named(tok) -> bool:
+    """A participant worth naming: a proper noun, an entity, a nationality, a person's
+    role or a group of people ("protesters", "Russian forces"); not a thing or a place
+    inside an organisation's name ("the Ryazan oil refinery")."""
+    from .entities import ROLE_CLASSES
+
+    low = tok.lower_
+    if low in _PERSON_GROUPS or low in ROLE_CLASSES or low.rstrip("s") in ROLE_CLASSES or low in (
+            "counterpart", "counterparts", "national", "citizen", "citizens", "nationals", "reporter", "blogger"):
+        return True
+    if tok.pos_ == "PRON":
+        return low in ("he", "she", "him", "her", "they", "them", "we", "us")
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return False
+
+
+_OWNER_TYPES = {"REQUEST", "REJECT", "ACCUSE", "SUPPORT", "AGREE", "CONCEDE", "THREATEN", "AID", "SANCTION", "COOPERATE"}
+_OF_NOUNS = {"release", "expulsion", "arrest", "resignation", "dismissal", "extradition", "detention", "return",
+             "withdrawal", "invasion", "annexation", "killing", "murder"}
+
+
+def _owner(tok, typ: str):
+    """The actor an unnamed object belongs to, for verbal and transfer events
+    (for attacks only a possessive: "struck Iran's nuclear facilities")."""
+    if typ == "ASSAULT":
+        return next((g for g in tok.children if g.dep_ == "poss" and g.pos_ != "PRON" and _named(g)), None)
+    if typ not in _OWNER_TYPES:
+        return None
+    for g in tok.children:
+        if g.dep_ == "poss" and g.pos_ != "PRON" and _named(g):
+            return g
+    for g in tok.children:
+        if g.dep_ in ("compound", "amod", "nmod") and g.i < tok.i and g.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") \
+                and typ != "ACCUSE":
+            return g
+    if tok.lower_ in _OF_NOUNS:
+        for g in _prep_objs(tok, "of"):
+            if _named(g):
+                return g
+    return None
+
+
+def _group_member(tok):
+    """"Delegations from Ukraine and Russia" -> Ukraine; "Foreign ministers of the Group of Seven" -> Group."""
+    if (tok.lower_ in _GROUP_HEADS or tok.lower_ in ("city", "town", "village", "region", "capital", "port")) \
+            and tok.pos_ == "NOUN":
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in ("GPE", "ORG", "NORP")):
+                        return g
+    return tok
+
+
+def _participant(ctx: _Ctx, tok, split: bool = False):
+    """(surface, entity index, all entity indexes incl. conjuncts) of a participant token.
+    With split=True a coordination returns only its first conjunct and, as a fourth
+    value, the second conjunct token (PLOVER lists reciprocal parties as actors; the
+    first named is the source here, the next the target)."""
+    if tok is None:
+        return (None, None, [], None) if split else (None, None, [])
+    tok = _group_member(tok)
+    doc = ctx.doc
+    if split:
+        conj = next((c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if conj is not None:
+            text, ent, ents = _participant(ctx, _single(tok))
+            return text, ent, ents, conj
+    span = _np_span(doc, tok)
+    ents: list[int] = []
+    ent = _entity_in(ctx, span, tok)
+    if ent is not None:
+        ents.append(ent)
+    texts = [span.text]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            sp = _np_span(doc, c)
+            e2 = _entity_in(ctx, sp, c)
+            if e2 is not None and e2 not in ents:
+                ents.append(e2)
+            texts.append(sp.text)
+            for g in c.children:
+                if g.dep_ == "conj":
+                    sp = _np_span(doc, g)
+                    e3 = _entity_in(ctx, sp, g)
+                    if e3 is not None and e3 not in ents:
+                        ents.append(e3)
+                    texts.append(sp.text)
+    surface = texts[0] if len(texts) == 1 else " and ".join(texts)
+    surface = surface.strip()
+    if tok.pos_ == "PRON" and not ents and tok.lower_ in ("he", "him", "she", "her"):
+        # the last person named before the pronoun
+        for m in reversed(ctx.mentions):
+            if m.start < tok.idx and m.entity < len(ctx.entities) and ctx.entities[m.entity].type == "PERSON":
+                ents = [m.entity]
+                break
+    if tok.pos_ == "PRON" and ents and len(texts) == 1:
+        surface = ctx.entities[ents[0]].name          # "he" -> the person it resolves to
+    if split:
+        return surface, (ents[0] if ents else None), ents, None
+    return surface, (ents[0] if ents else None), ents
+
+
+class _single:
+    """A token seen without its conjuncts (for the first party of a coordination)."""
+    __slots__ = ("_t",)
+
+    def __init__(self, t):
+        self._t = t
+
+    def __getattr__(self, name):
+        return getattr(self._t, name)
+
+    @property
+    def children(self):
+        return [c for c in self._t.children if c.dep_ not in ("conj", "cc")]
+
+
+def _entity_in(ctx: _Ctx, span, head) -> int | None:
+    m = ctx.mention_of(head)
+    if m is not None:
+        return m.entity
+    best = None
+    for t in span:
+        m = ctx.mention_of(t)
+        if m is not None:
+            ent = ctx.entities[m.entity] if m.entity < len(ctx.entities) else None
+            if ent is not None and ent.type == "PERSON":
+                return m.entity
+            if best is None:
+                best = m.entity
+    if best is None:
+        # a place or country the NER missed ("Kyiv said ...")
+        if ctx.gaz is None:
+            from .gazetteer import gazetteer
+            ctx.gaz = gazetteer()
+        text = span.text.strip()
+        code = ctx.gaz.country_code(text) if 0 < len(span) <= 4 else None
+        if code:
+            actor = ctx.gaz.country(code)
+            for e in ctx.entities:
+                if e.key == actor.key:
+                    return e.index
+            # a country (or its capital standing for it) the NER missed: added to the article's
+            # entities the way quotes.py adds missed speakers, with its mention
+            idx = len(ctx.entities)
+            ctx.entities.append(LocalEntity(idx, actor.name, "GPE", actor.key, actor.wikidata, code, [text], []))
+            m = Mention(span.start_char, span.end_char, span.text, idx, "name")
+            ctx.mentions.append(m)
+            ctx.mentions.sort(key=lambda x: (x.start, x.end))
+            if ctx.ment_by_tok is not None:
+                for k in range(span.start, span.end):
+                    ctx.ment_by_tok.setdefault(k, m)
+            return idx
+    return best
+
+
+def _event_noun_source(tok):
+    """The actor named inside an event noun: "a Russian missile strike", "attacks by Hamas"."""
+    ag = _prep_objs(tok, "by", "from")
+    if ag:
+        return ag[0]
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i and (c.ent_type_ in ("NORP", "GPE", "ORG")
+                                                                          or c.dep_ == "poss"):
+            return c
+    for c in tok.children:
+        if c.dep_ == "compound":
+            for g in c.children:
+                if g.ent_type_ in ("NORP", "GPE", "ORG"):
+                    return g
+    return None
+
+
+_TARGET_PREPS = {
+    "CONSULT": ("with", "to"), "AGREE": ("with", "to"), "SUPPORT": ("for", "to", "with"), "CONCEDE": ("to", "on", "for"),
+    "COOPERATE": ("with", "to"), "AID": ("to", "for"), "RETREAT": ("to",), "REQUEST": ("from", "of", "for"),
+    "ACCUSE": ("of", "into", "against", "over", "with"), "REJECT": ("to", "with"), "THREATEN": ("against", "with", "on", "for"),
+    "PROTEST": ("against", "at"), "SANCTION": ("on", "against", "from", "with", "to"),
+    "MOBILIZE": ("around", "along", "against", "toward", "towards", "on"),
+    "COERCE": ("on", "against", "to"), "ASSAULT": ("on", "at", "against", "of"),
+}
+
+
+def _deep_prep(tok, preps):
+    """A named object of a "to / on / against ..." phrase inside an object phrase."""
+    if not preps:
+        return []
+    stack = [(tok, 0)]
+    while stack:
+        t, d = stack.pop()
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for g in c.children:
+                    if g.dep_ == "pobj" and _named(g):
+                        return [g]
+            if d < 2 and c.dep_ in ("prep", "pobj", "conj", "compound", "appos"):
+                stack.append((c, d + 1))
+    return []
+
+
+def _acl_target(noun, typ):
+    """"sanctions targeting Russia's shadow fleet" -> Russia."""
+    for c in noun.children:
+        if c.dep_ == "acl" and lemma(c.text) in ("target", "hit", "affect", "against"):
+            o = _dobj(c)
+            if o is not None:
+                return [o] if _named(o) else [x for x in [_owner(o, "SANCTION")] if x is not None]
+    return []
+
+
+def _target_of(ctx: _Ctx, typ: str, verb, noun, skip_ids: set[int]):
+    """The recipient token: object / with / on / against / to ... by event type."""
+    cands = []
+    holders = [x for x in (noun, verb) if x is not None]
+    preps = _TARGET_PREPS.get(typ, ())
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "dative" and c.pos_ == "ADP":
+                cands.extend(g for g in c.children if g.dep_ == "pobj")
+                continue
+            if c.dep_ in ("dobj", "dative", "iobj") and c.i not in skip_ids and (noun is None or c.i != noun.i):
+                thing = c.dep_ == "dobj" and not c.ent_type_ and (c.lower_ in _QUANTITY or c.like_num or
+                    ({"AIDOBJ", "TROOPS", "TIES", "PRISON"} & set(_OBJ_OF.get(c.lower_, ()))))
+                if c.lower_ in NOUNS or thing:
+                    # the object is the event noun or the thing sent: look at its own complements
+                    inner = _prep_objs(c, *preps)
+                    if not inner and _through_of(c).i != c.i:
+                        inner = _prep_objs(_through_of(c), *preps)   # "a package of sanctions against Russia"
+                    if not inner and c.lower_ in NOUNS:
+                        inner = _acl_target(c, typ) or [x for x in [_owner(c, typ)] if x is not None]
+                    if not inner:
+                        inner = _deep_prep(c, preps)     # "40 tonnes of food and medicine to starving Gazans"
+                    if not inner and c.lower_ not in NOUNS:
+                        o = _owner(c, typ)
+                        if o is not None:
+                            inner = [o]           # "pay off Syria's arrears"
+                    if c.lower_ in NOUNS and not inner:
+                        inner = [g for g in c.children if g.dep_ == "poss" and _named(g) and g.pos_ != "PRON"] + \
+                            [g for g in c.children if g.dep_ in ("compound", "amod") and g.i < c.i and
+                             g.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")] + \
+                            ([g for g in _prep_objs(c, "of") if _named(g)] if c.lower_ in ("release", "expulsion") else [])
+                    cands.extend(inner)
+                    continue
+                cands.append(c)
+                cands.extend(_prep_objs(c, *preps))   # "hurled stones at police", "denied entry to X"
+        for p in preps:
+            for po in _prep_objs(h, p):
+                if po.i not in skip_ids:
+                    cands.append(po)
+    good = []
+    for c in cands:
+        if c.pos_ in ("PRON",) and c.lower_ in ("it", "this", "that", "which"):
+            continue
+        if (c.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL") and not (
+                c.pos_ == "PROPN" and c.lower_ not in _CALENDAR)) or c.like_num or c.lower_ in _CALENDAR:
+            continue
+        if c.lower_ in ("border", "borders", "frontier"):
+            # "on its border with Lithuania", "along Ukraine's borders"
+            inner = _prep_objs(c, "with") or [g for g in c.children if g.dep_ == "poss" and g.pos_ != "PRON"]
+            if inner:
+                c = inner[0]
+            else:
+                continue
+        good.append(c)
+    named = [c for c in good if _named(c) and not (c.lower_ in _OBJ_OF and not c.ent_type_ and c.pos_ != "PROPN")]
+    cands = named + [c for c in good if c not in named]
+    for c in cands:
+        if c.lower_ in _NON_ACTOR_NOUNS:
+            continue
+        if typ == "ASSAULT" and c.head.lower_ == "in" and not (c.ent_type_ in _PLACE_TYPES or c.lower_ in
+                                                               _OBJ_CLASSES["TERRIT"]):
+            continue
+        return c
+    return None
+
+
+# --- the events -------------------------------------------------------------------------------
+
+def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
+    head = noun.head
+    nt = _noun_type(noun)
+    if nt is None:
+        return None
+    typ, mode = nt
+    cls = NOUNS[noun.lower_][0]
+    if noun.lower_ in ("strike", "strikes") and typ == "PROTEST" and noun.dep_ == "pobj" and head.lower_ == "on" \
+            and head.head.pos_ == "VERB":
+        return _build(ctx, head.head, typ, mode, noun=noun, trigger=_trigger_text(head.head, noun), seen=seen)
+    if noun.dep_ == "compound":
+        return None
+    hl = lemma(head.text) if head.pos_ in ("VERB", "AUX") else ""
+    prep_head = None
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and _through_of(head.head).i == noun.i \
+            and head.head.dep_ in ("dobj", "nsubjpass") and head.head.head.pos_ == "VERB":
+        head = head.head.head          # "provided 25,000 tons of aid", "lifted a state of emergency"
+        hl = lemma(head.text)
+        prep_head = head
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and \
+            head.lower_ in ("to", "on", "for", "in", "into", "with", "upon", "over"):
+        prep_head = head.head         # "agreed to a ceasefire", "called for talks", "agreed on a truce"
+        hl = lemma(prep_head.text)
+        head = prep_head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or prep_head is not None:
+        if VERBS.get(hl, (None,))[0] is not None or hl in _WRAPPERS:
+            # the verb is a trigger itself ("rejected the proposal", "agreed to a ceasefire"): it decides
+            if hl not in _LIGHT and hl not in ("call",):
+                return None
+        if hl in _LIGHT or hl in VERBS or hl in _WRAPPERS:
+            t = _light(hl, cls, typ, mode, head, noun)
+            if t is None:
+                return None
+            typ, mode = t
+            return _build(ctx, head, typ, mode, noun=noun, trigger=_trigger_text(head, noun), seen=seen)
+        return None
+    if noun.dep_ in ("nsubj",) and head.pos_ in ("VERB", "AUX"):
+        if hl in ("take", "begin", "start", "resume", "continue", "go", "end", "be", "open", "conclude", "collapse",
+                  "hit", "kill", "destroy", "damage", "wound", "injure", "target", "strike", "leave", "last", "hold",
+                  "take place", "come", "happen", "occur", "erupt", "break"):
+            if VERBS.get(hl, (None,))[0] == "ASSAULT" or hl == "hit":
+                return None      # the verb is the event ("A strike killed ...")
+            if hl == "end" and cls == "ATTACK":
+                return None
+            if hl in ("collapse",):
+                return None
+            if cls == "CEASE":
+                typ, mode = "RETREAT", "ceasefire"   # a ceasefire that holds / takes effect is implemented
+            return _build(ctx, head, typ, mode, noun=noun, trigger=_trigger_text(head, noun), seen=seen,
+                          noun_is_subject=True)
+        return None
+    if noun.dep_ == "ROOT":
+        return _build(ctx, noun, typ, mode, noun=noun, trigger=noun.text, seen=seen, noun_is_subject=True)
+    return None
+
+
+def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[str, str | None] | None:
+    """Type of a light verb over an event noun."""
+    prt = _particle(verb)
+    if cls == "CEASE":
+        if hl in ("declare", "announce", "call", "order") and not _prep_objs(verb, "for"):
+            return ("CONCEDE", None)
+        if hl in ("propose", "offer", "agree", "reach", "accept", "broker", "sign", "pledge", "promise", "back",
+                  "support", "welcome", "endorse", "mediate", "arrange", "strike"):
+            return ("AGREE", None)
+        if cls == "CEASE" and hl == "agree" and noun.lower_ == "moratorium":
+            return ("CONCEDE", None)
+        if hl in ("observe", "respect", "implement", "hold", "extend", "begin", "start"):
+            return ("RETREAT", "ceasefire")
+        if hl in ("call", "urge", "demand", "seek", "request"):
+            return ("REQUEST", "yield")
+        if hl in ("reject", "rebuff", "dismiss"):
+            return ("REJECT", "yield")
+        if hl in ("violate", "breach", "break"):
+            return ("ACCUSE", "allege") if verb.dep_ in ("pcomp", "pobj") else ("ASSAULT", None)
+        return None
+    if cls == "MEET":
+        if hl in ("hold", "have", "conduct", "begin", "start", "resume", "continue", "join", "attend", "host", "make",
+                  "pay", "open", "go", "take", "lead", "mediate", "conclude"):
+            return (typ, mode)
+        if hl in ("agree", "propose", "offer", "plan", "schedule", "arrange", "accept", "promise", "pledge", "invite"):
+            return ("AGREE", None)
+        if hl in ("call", "urge", "demand", "seek", "request"):
+            if hl == "call" and not _prep_objs(verb, "for"):
+                return None
+            return ("REQUEST", "meet")
+        if hl in ("reject", "rebuff", "dismiss", "cancel", "postpone", "deny"):
+            return ("REJECT", "meet")
+        if hl in ("suspend", "halt", "end", "break"):
+            return ("SANCTION", "discontinue")
+        if hl == "welcome" or hl == "support" or hl == "back":
+            return ("SUPPORT", None)
+        return None
+    if cls == "SANCT":
+        if hl in ("impose", "slap", "announce", "introduce", "adopt", "unveil", "extend", "expand", "tighten", "approve",
+                  "renew", "order", "hit"):
+            return ("SANCTION", "discontinue")
+        if hl in ("lift", "ease", "end", "suspend", "halt", "relax"):
+            return ("CONCEDE", None)
+        if hl in ("threaten", "warn"):
+            return ("THREATEN", "restrict")
+        if hl in ("call", "urge", "demand", "seek", "request"):
+            if hl == "call" and not _prep_objs(verb, "for"):
+                return None
+            return ("REQUEST", "change")
+        if hl in ("condemn", "denounce", "reject"):
+            return ("REJECT", "yield")
+        return None
+    if cls == "ATTACK" and typ == "PROTEST":
+        if hl in ("call", "end", "suspend", "halt") and (_particle(verb) == "off" or hl != "call"):
+            return ("CONCEDE", None)
+        if hl in ("threaten",):
+            return ("THREATEN", "restrict")
+        return (typ, mode)
+    if cls == "ATTACK":
+        if hl in ("launch", "carry", "conduct", "mount", "stage", "unleash", "intensify", "escalate", "step", "begin",
+                  "start", "resume", "continue", "order", "lead", "make", "renew"):
+            return ("ASSAULT", _assault_mode(noun) or mode)
+        if hl in ("end", "halt", "suspend", "stop"):
+            return ("RETREAT", "ceasefire")
+        if hl in ("threaten", "warn"):
+            return ("THREATEN", "violence")
+        if hl in ("condemn", "denounce"):
+            return ("ACCUSE", "disapprove")
+        if hl in ("deny",):
+            return ("REJECT", None)
+        return None
+    if cls == "PROT":
+        if hl in ("hold", "stage", "organize", "organise", "lead", "join", "launch", "begin", "start", "go", "mount",
+                  "continue", "resume"):
+            return (typ, mode)
+        if hl in ("lodge", "file", "make", "issue", "send"):
+            return ("ACCUSE", "disapprove")
+        return None
+    if cls == "AIDN":
+        if hl in ("send", "provide", "deliver", "give", "grant", "allocate", "approve", "offer", "pledge", "promise"):
+            return ("AID", None) if hl not in ("offer", "pledge", "promise") else ("AGREE", None)
+        if hl in ("suspend", "halt", "end", "cut", "freeze", "stop"):
+            return ("SANCTION", "discontinue")
+        if hl in ("request", "seek", "demand", "urge", "call"):
+            return ("REQUEST", "assist")
+        if hl in ("reject", "deny"):
+            return ("REJECT", "assist")
+        return None
+    if cls in ("ARREST", "CURFEW", "EMERG"):
+        if hl in ("impose", "order", "launch", "declare", "carry", "conduct", "announce", "extend"):
+            return (typ, mode)
+        if hl in ("lift", "ease", "end", "relax"):
+            return ("CONCEDE", None)
+        return None
+    if cls in ("EXPUL",):
+        if hl in ("order", "announce", "demand", "call"):
+            return (typ, mode) if hl in ("order", "announce") else ("REQUEST", "change")
+        return None
+    if cls in ("DEPLOY", "EXERC"):
+        if hl in ("hold", "conduct", "launch", "stage", "begin", "start", "carry", "announce", "order", "step"):
+            return (typ, mode)
+        return None
+    if cls == "INVEST":
+        if hl in ("open", "launch", "begin", "start", "conduct", "order", "announce", "carry"):
+            return (typ, mode)
+        if hl in ("call", "demand", "urge", "seek", "request"):
+            return ("REQUEST", "change")
+        return None
+    if cls == "THREAT":
+        if hl in ("issue", "make", "renew", "deliver"):
+            return (typ, mode)
+        return None
+    if cls == "WITHDR":
+        if hl in ("announce", "order", "declare", "agree", "promise", "pledge"):
+            return ("CONCEDE", None)
+        if hl in ("complete", "begin", "start", "carry"):
+            return ("RETREAT", "withdraw")
+        if hl in ("demand", "call", "urge", "request"):
+            return ("REQUEST", "yield")
+        return None
+    if cls == "AGREEM":
+        if hl in ("sign", "ratify", "finalize", "finalise", "conclude"):
+            return ("SUPPORT", None)
+        if hl in ("reach", "strike", "agree", "propose", "offer", "broker", "accept", "pledge", "promise"):
+            return ("AGREE", None)
+        if hl in ("reject", "rebuff"):
+            return ("REJECT", None)
+        if hl in ("suspend", "end", "break"):
+            return ("SANCTION", "withdraw")
+        return None
+    if cls == "PROPOS":
+        if hl in ("make", "offer", "present", "put", "submit", "unveil", "announce", "propose"):
+            return ("AGREE", None)
+        if hl in ("reject", "rebuff", "dismiss"):
+            return ("REJECT", None)
+        if hl in ("accept", "welcome", "back", "support", "endorse"):
+            return ("AGREE", None) if hl == "accept" else ("SUPPORT", None)
+        return None
+    if cls == "ACCUS":
+        if hl in ("make", "level", "file", "bring", "issue"):
+            return ("ACCUSE", "allege")
+        if hl in ("reject", "deny", "dismiss", "rebuff"):
+            return ("REJECT", None)
+        return None
+    if cls == "DEMANDN":
+        if hl in ("make", "issue", "send", "lodge"):
+            return ("REQUEST", None)
+        if hl in ("reject", "rebuff", "dismiss"):
+            return ("REJECT", None)
+        if hl in ("accept",):
+            return ("CONCEDE", None)
+        return None
+    if cls == "AMNESTY":
+        if hl in ("declare", "grant", "announce", "issue", "offer", "approve", "agree"):
+            return ("CONCEDE", None)
+        return None
+    if cls == "WARRANT":
+        if hl in ("issue", "seek", "sign", "approve"):
+            return ("THREATEN", "arrest")
+        return None
+    if cls == "SHARE":
+        if hl in ("resume", "begin", "start", "expand", "continue", "deepen", "step", "boost", "restore"):
+            return ("COOPERATE", None)
+        if hl in ("suspend", "halt", "end", "cut", "pause", "freeze", "stop"):
+            return ("SANCTION", "discontinue")
+        return None
+    if cls == "SWAP":
+        if hl in ("carry", "conduct", "hold", "complete", "make"):
+            return ("RETREAT", "release")
+        if hl in ("agree", "propose", "offer"):
+            return ("AGREE", None)
+        return None
+    return None
+
+
+def _trigger_text(verb, noun) -> str:
+    doc = verb.doc
+    if noun is None or verb.i == noun.i:
+        return verb.text
+    a, b = sorted((verb.i, noun.i))
+    if b - a <= 4:
+        return doc[a:b + 1].text
+    return f"{verb.text} {noun.text}" if verb.i < noun.i else f"{noun.text} {verb.text}"
+
+
+def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
+    lem = lemma(tok.text)
+    if lem not in VERBS:
+        return None
+    # a trigger under a control verb: the control verb's event ("agreed to meet")
+    wrapper = _wrapper_of(tok)
+    if wrapper is not None and _WRAPPERS.get(lemma(wrapper.text)) in ("agree", "reject", "threaten", "request") and \
+            lemma(wrapper.text) in VERBS:
+        return None
+    typ, mode = VERBS[lem]
+    obj = _dobj(tok)          # the object, or the patient of a passive
+    prt = _particle(tok)
+    inner = _inner_trigger(tok)
+
+    # verbs typed by their complements
+    if lem == "call" and prt == "off":
+        if obj is not None and NOUNS.get(obj.lower_, ("",))[0] == "PROT" or obj is not None and obj.lower_ in ("strike", "strikes"):
+            typ, mode = "CONCEDE", None
+        else:
+            typ, mode = "REJECT", "meet" if obj is not None and NOUNS.get(obj.lower_, ("",))[0] == "MEET" else None
+    elif lem == "call":
+        fors = _prep_objs(tok, "for")
+        if fors or (prt == "for"):
+            typ, mode = "REQUEST", None
+            if fors and fors[0].lower_ in NOUNS:
+                t = _light("call", NOUNS[fors[0].lower_][0], *NOUNS[fors[0].lower_][1:], tok, fors[0])
+                if t is not None:
+                    typ, mode = t          # "called for a ceasefire": REQUEST yield
+        elif any(c.dep_ in ("xcomp",) for c in tok.children) or any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
+            typ, mode = "REQUEST", None
+        elif any(c.dep_ in ("oprd", "ccomp") for c in tok.children):
+            return None                     # "called the talks useful"
+        elif obj is not None and (obj.ent_type_ in ("PERSON", "GPE", "ORG") or obj.pos_ == "PROPN") \
+                or any(c.lower_ in ("phone", "telephone") for c in tok.subtree):
+            typ, mode = "CONSULT", "phone"
+        else:
+            return None
+    elif lem == "speak":
+        withs = _prep_objs(tok, "with", "to", "by")
+        ok = [w for w in withs if w.lower_ not in _NON_ACTOR_NOUNS and (w.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
+                                                                       or w.pos_ in ("PROPN", "PRON")
+                                                                       or w.lower_ in ("phone", "telephone"))]
+        if not ok:
+            return None
+        typ, mode = "CONSULT", "phone" if any(w.lower_ in ("phone", "telephone") for w in withs) or \
+            any(t.lower_ in ("phone", "telephone", "call") for t in tok.subtree) else None
+    elif lem == "talk":
+        if not _prep_objs(tok, "with") and not any(c.lower_ == "held" for c in tok.children):
+            return None
+    elif lem == "meet":
+        if obj is None and not _prep_objs(tok, "with") and not any(c.dep_ == "nsubj" and (c.tag_ == "NNS" or any(
+                g.dep_ == "conj" for g in c.children)) for c in tok.children) and not _subject(tok)[0]:
+            return None
+    elif lem == "protest":
+        subj, _pas = _subject(tok)
+        if subj is not None and (subj.ent_type_ in ("GPE", "ORG", "PERSON") or subj.lower_ in (
+                "ministry", "government", "embassy", "minister", "foreign", "officials")):
+            typ, mode = "ACCUSE", "disapprove"
+    elif lem == "strike":
+        if obj is not None and obj.lower_ in ("deal", "agreement", "accord", "pact", "bargain", "compromise", "tone",
+                                               "balance", "chord", "note"):
+            return None   # "struck a deal": the noun is the event
+    elif lem == "warn":
+        if inner is None:
+            ofs = _prep_objs(tok, "of")
+            if ofs and NOUNS.get(ofs[0].lower_, ("",))[0] in ("ATTACK", "SANCT") or (ofs and ofs[0].lower_ in (
+                    "retaliation", "consequences", "response", "war", "escalation")):
+                typ, mode = "THREATEN", "violence" if NOUNS.get(ofs[0].lower_, ("",))[0] != "SANCT" else "restrict"
+            else:
+                comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                words = {t.lower_ for t in comp.subtree} if comp is not None else set()
+                if comp is not None and any(a.lower_ in ("will", "would", "'ll", "could") for a in comp.children) and \
+                        (VERBS.get(lemma(comp.text), (None,))[0] in _CONFLICT or words & _THREAT_WORDS):
+                    typ, mode = "THREATEN", ("restrict" if words & {"block", "blockade", "sanctions", "tariffs",
+                                                                    "close", "shut"} else "violence")
+                else:
+                    return None
+    elif lem in ("deny", "decline", "refuse", "reject", "block", "oppose"):
+        if lem == "deny" and obj is None and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+            return None
+        if lem == "decline" and obj is None and inner is None and not any(c.dep_ == "xcomp" for c in tok.children):
+            return None
+        if lem == "block" and obj is not None and obj.lower_ in ("roads", "road", "highway", "streets", "entrance",
+                                                                "access", "traffic", "railway", "bridge", "border", "crossing", "motorways",
+                                                                "motorway", "roads", "port", "streets", "entrance"):
+            typ, mode = "PROTEST", "obstruct"
+    elif lem in ("back", "support"):
+        if obj is None and lem == "back":
+            return None
+    elif lem == "fight":
+        if obj is not None and obj.lower_ in ("corruption", "crime", "fire", "fires", "poverty", "inflation", "climate",
+                                               "disease", "wildfires", "illness", "cancer"):
+            return None
+    elif lem == "beat":
+        if any(t.like_num for t in tok.subtree) or obj is not None and obj.ent_type_ in ("ORG",):
+            return None         # "beat Arsenal 2-1"
+    elif lem in ("execute",):
+        if obj is not None and obj.lower_ in ("plan", "order", "strategy", "contract", "trade", "trades", "deal"):
+            return None
+    elif lem == "target":
+        if tok.dep_ == "acl" or not (obj is not None and (obj.ent_type_ in _PLACE_TYPES or obj.lower_ in
+                                                          _OBJ_CLASSES["TERRIT"] or obj.lower_ in _PERSON_GROUPS
+                                                          or _prep_objs(tok, "with"))):
+            return None     # "sanctions targeting aluminium imports"
+    elif lem in ("ask",) and tok.dep_ == "advcl" and tok.tag_ == "VBN":
+        return None               # "Asked about the talks, she said ..."
+    elif lem in ("release", "free"):
+        patient = obj
+        if patient is None or _is_place(ctx, patient):
+            return None
+        if not (_named(patient) or "PRISON" in _obj_classes(patient) or patient.ent_type_ == "PERSON" or
+                patient.lower_ in ("defendants", "suspects", "detainees", "people", "man", "woman", "journalist",
+                                   "activist", "students", "children", "crew", "sailors", "teacher")):
+            return None           # "released CCTV images", "released a statement"
+    elif lem in ("charge",):
+        if not (_prep_objs(tok, "with") or obj is not None and obj.ent_type_ in ("PERSON", "ORG")):
+            return None
+    elif lem in ("sentence", "fine"):
+        if not _subject(tok)[0] and not obj:
+            return None
+
+    if typ is None:
+        t = _object_typed(lem, obj, tok)
+        if t is None and inner is None:
+            # "launched an offensive": the noun carries it (handled from the noun)
+            return None
+        if t is not None:
+            typ, mode = t
+    noun = None
+    if obj is not None and obj.lower_ in NOUNS and lem in _LIGHT and typ is None:
+        noun = obj
+
+    # composition with a wrapped trigger ("agreed to meet", "threatened to impose sanctions")
+    wrapped = None
+    if lem in ("refuse", "decline") and inner is None:
+        rule = next((c for c in tok.children if c.dep_ == "xcomp" and c.lower_ == "rule" and _particle(c) == "out"), None)
+        if rule is not None:
+            # "refused to rule out using military force": a threat
+            return _build(ctx, tok, "THREATEN", "violence", trigger=f"{tok.text} to rule out", seen=seen, wrapped=rule)
+    if inner is not None and lem in _WRAPPERS:
+        w = _WRAPPERS[lem]
+        it = _inner_type(ctx, inner)
+        if it is not None:
+            ityp, imode = it
+            wrapped = inner
+            if w == "agree":
+                if ityp in ("RETREAT", "CONCEDE"):
+                    typ, mode = "CONCEDE", None
+                elif ityp in _CONFLICT:
+                    typ, mode = "THREATEN", _threat_mode(ityp, imode)
+                else:
+                    typ, mode = "AGREE", None
+            elif w == "reject":
+                typ, mode = "REJECT", _request_mode(ityp)
+            elif w == "threaten":
+                typ, mode = "THREATEN", _threat_mode(ityp, imode)
+            elif w == "request":
+                typ, mode = "REQUEST", _request_mode(ityp)
+        elif w == "reject" and lemma(inner.text) == "rule" and _particle(inner) == "out":
+            typ, mode, wrapped = "THREATEN", "violence", inner    # "refused to rule out using force"
+        elif typ is None:
+            return None
+    if typ is None:
+        return None
+    if lem == "expel" or (typ == "SANCTION" and mode == "expel"):
+        cls = set(_obj_classes(obj)) if obj is not None else set()
+        if obj is not None:
+            for c in obj.children:
+                if c.lower_ in _OBJ_OF:
+                    cls |= set(_OBJ_OF[c.lower_])
+        frm = _prep_objs(tok, "from")
+        if "DIPLO" not in cls and not (frm and frm[0].ent_type_ == "ORG") and obj is not None and \
+                obj.ent_type_ != "ORG" and (obj.ent_type_ == "PERSON" or obj.lower_ in (
+                    "migrants", "refugees", "journalist", "journalists", "citizens", "nationals", "workers",
+                    "foreigners", "people", "activists", "him", "her", "them")):
+            typ, mode = "COERCE", "deport"
+    if typ == "ASSAULT" and mode is None:
+        mode = _assault_mode(tok)
+    return _build(ctx, tok, typ, mode, noun=noun, trigger=_verb_trigger_text(tok, wrapped), seen=seen,
+                  wrapped=wrapped)
+
+
+def _verb_trigger_text(tok, wrapped) -> str:
+    doc = tok.doc
+    prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+    text = tok.text + (f" {prt.text}" if prt is not None and prt.i == tok.i + 1 else "")
+    if wrapped is not None:
+        a, b = tok.i, wrapped.i
+        if 0 < b - a <= 3:
+            return doc[a:b + 1].text
+        return f"{text} {wrapped.text}"
+    obj = _dobj(tok)
+    if obj is not None and obj.dep_ == "dobj" and (obj.lower_ in NOUNS or {"AIDOBJ", "TROOPS", "DIPLO", "PRISON"} & set(
+            _OBJ_OF.get(obj.lower_, ()))) and 0 < obj.i - tok.i <= 3:
+        return doc[tok.i:obj.i + 1].text
+    return text
+
+
+def _request_mode(ityp: str) -> str:
+    if ityp in ("CONSULT",):
+        return "meet"
+    if ityp in ("AID", "COOPERATE", "SUPPORT"):
+        return "assist"
+    if ityp in ("RETREAT", "CONCEDE", "AGREE"):
+        return "yield"
+    return "change"
+
+
+def _threat_mode(ityp: str, imode: str | None) -> str | None:
+    if ityp in ("ASSAULT", "MOBILIZE"):
+        return "violence"
+    if ityp == "SANCTION":
+        if imode == "expel":
+            return "expel"
+        if imode in ("withdraw",):
+            return "relations"
+        return "restrict"
+    if ityp == "COERCE":
+        return "arrest" if imode == "arrest" else ("expel" if imode == "deport" else "restrict")
+    if ityp in ("REJECT",):
+        return "relations"
+    return None
+
+
+def _wrapper_of(tok):
+    """The control verb above a trigger ("agreed to *meet*", "refused to *withdraw*", "urged X to *withdraw*")."""
+    if tok.dep_ in ("xcomp",) and tok.head.i != tok.i:
+        return tok.head
+    if tok.dep_ == "advcl" and tok.head.i != tok.i and lemma(tok.head.text) in _WRAPPERS and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.head.pos_ == "VERB":
+        return tok.head          # "threatened on Tuesday to expel": the parser's advcl
+    if tok.dep_ == "ccomp" and tok.head.i != tok.i and lemma(tok.head.text) in ("demand", "urge", "ask", "request") \
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return tok.head
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB" and \
+            lemma(tok.head.head.text) in ("threaten", "warn") and tok.head.lower_ == "of":
+        return tok.head.head
+    return None
+
+
+def _inner_trigger(tok):
+    """The trigger a control verb governs: xcomp verb, or a trigger noun object of that xcomp."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and lemma(tok.text) in ("demand", "urge", "ask", "request")) or \
+                (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+            if lemma(c.text) in VERBS or lemma(c.text) in _LIGHT:
+                return c
+    if lemma(tok.text) in ("threaten", "warn"):
+        for p in _children(tok, "prep"):
+            if p.lower_ == "of":
+                for g in p.children:
+                    if g.dep_ == "pcomp":
+                        return g
+    return None
+
+
+def _inner_type(ctx: _Ctx, inner) -> tuple[str, str | None] | None:
+    lem = lemma(inner.text)
+    obj = _dobj(inner)
+    if obj is not None and obj.lower_ in NOUNS:
+        t = _light(lem, NOUNS[obj.lower_][0], *NOUNS[obj.lower_][1:], inner, obj) if lem in _LIGHT else None
+        if t is not None:
+            return t
+        nt = _noun_type(obj)
+        if nt is not None and lem in _LIGHT:
+            return nt
+    for p in ("on", "to"):
+        for po in _prep_objs(inner, p):
+            if po.lower_ in NOUNS and lem in _LIGHT:
+                t = _light(lem, NOUNS[po.lower_][0], *NOUNS[po.lower_][1:], inner, po)
+                if t is not None:
+                    return t
+    if lem in VERBS:
+        typ, mode = VERBS[lem]
+        if typ is None:
+            typ_mode = _object_typed(lem, obj, inner)
+            if typ_mode is None:
+                return None
+            typ, mode = typ_mode
+        if lem == "call" or lem == "speak":
+            return ("CONSULT", "phone" if lem == "call" else None)
+        if lem == "talk":
+            return ("CONSULT", None)
+        if lem == "protest":
+            return ("ACCUSE", "disapprove")
+        return typ, mode
+    return None
+
+
+# --- building an event: participants, place, modality, date -----------------------------------
+
+_PLACE_NOUNS = {"corridor", "crossing", "plant", "district", "state", "region", "province", "city", "town", "village",
+                "airport", "port", "base", "border", "square", "avenue", "street", "palace", "parliament", "building",
+                "coast", "sea", "gulf", "strait", "peninsula", "oblast", "county", "capital"}
+
+
+def _is_place(ctx: _Ctx, po) -> bool:
+    if po.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    m = ctx.mention_of(po)
+    if m is not None and m.entity < len(ctx.entities):
+        return ctx.entities[m.entity].type in ("GPE", "LOC")
+    if po.ent_type_ in ("PERSON", "ORG", "NORP", "DATE", "TIME"):
+        return False
+    return po.lower_ in _PLACE_NOUNS and any(c.pos_ == "PROPN" for c in po.lefts) or \
+        (po.pos_ == "PROPN" and po.lower_ not in _CALENDAR)
+
+
+def _location(ctx: _Ctx, head, top, noun, wrapped, typ, tgt_tok, src_tok):
+    """The first place named by a locative phrase in the event's clause: on the trigger,
+    its noun, or deeper inside its phrases ("a meeting with X in Miami"), but not inside
+    another clause."""
+    skip = {x.i for x in (tgt_tok, src_tok) if x is not None}
+    roots = [x for x in (noun, wrapped, head) if x is not None]
+    motion = typ in ("CONSULT", "MOBILIZE", "RETREAT", "AID", "AGREE")
+    best = None
+    for r in roots:
+        stack = [(r, 0)]
+        while stack:
+            t, depth = stack.pop()
+            for c in t.children:
+                if c.dep_ in ("ccomp", "relcl", "advcl", "parataxis", "acl", "csubj") and depth > 0:
+                    continue
+                if c.dep_ in ("ccomp", "parataxis", "relcl") or (c.pos_ == "VERB" and c.dep_ in ("advcl", "conj")):
+                    continue
+                if c.dep_ == "prep" and (c.lower_ in ("in", "at", "near", "outside", "inside", "off", "around", "across",
+                                                      "along") or (motion and c.lower_ in ("into", "to", "from"))):
+                    for po in c.children:
+                        if po.dep_ == "pobj" and po.i not in skip and _is_place(ctx, po):
+                            if best is None or abs(po.i - head.i) < abs(best.i - head.i):
+                                best = po
+                if depth < 3:
+                    stack.append((c, depth + 1))
+        if best is not None:
+            return best
+    return None
+
+
+_YIELD_WORDS = {"release", "return", "withdraw", "withdrawal", "ceasefire", "truce", "hold", "halt", "stop", "end",
+                "lift", "free", "pull", "retreat", "surrender", "cease"}
+_MEET_WORDS = {"meeting", "talks", "summit", "negotiations", "challenge", "join", "visit", "meet", "dialogue", "call"}
+_ASSIST_WORDS = {"aid", "weapons", "assistance", "patriots", "systems", "fund", "funding", "help", "troops", "money",
+                 "loans", "loan", "support", "ammunition", "supplies", "arms", "missiles", "jets", "deployed"}
+_SHIPS = {"warships", "ships", "vessels", "jets", "aircraft", "bombers", "fighters", "missiles", "submarines", "carrier",
+          "tanks", "vehicles", "systems", "launchers", "drones", "planes"}
+
+
+def _refine_mode(ctx: _Ctx, typ: str, mode, verb, noun, tgt) -> str | None:
+    """PLOVER modes read from the object and its phrases."""
+    obj = noun if noun is not None else _dobj(verb)
+    if typ in ("REQUEST", "REJECT") and mode is None:
+        words = set()
+        for c in verb.children:
+            if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative", "nsubjpass", "attr"):
+                words |= {t.lower_ for t in c.subtree}
+        words.add(lemma(verb.text))
+        if words & _YIELD_WORDS:
+            return "yield"
+        if words & _MEET_WORDS:
+            return "meet"
+        if words & _ASSIST_WORDS:
+            return "assist"
+        return "change" if obj is not None or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) else None
+    if typ == "MOBILIZE" and obj is not None:
+        words = {obj.lower_} | {c.lower_ for c in obj.children if c.dep_ in ("compound", "amod", "conj")}
+        if words & {"police", "officers", "gendarmes"}:
+            return "police"
+        if words & {"fighters", "militia", "militias", "militants"}:
+            return "militia"
+        if obj.lower_ in _SHIPS:
+            return "weapons"
+        return mode
+    if typ == "COERCE" and obj is not None:
+        if mode == "arrest" and obj.lower_ in ("tanker", "ship", "vessel", "vessels", "cargo", "property", "assets"):
+            return "seize"
+        if mode == "restrict" and obj.lower_ in ("calls", "websites", "internet", "media", "apps", "platforms",
+                                                  "access", "broadcasts", "newspapers"):
+            return "censor"
+        return mode
+    if typ == "ASSAULT":
+        if lemma(verb.text) in ("kill", "shoot", "murder", "assassinate") and tgt is not None and \
+                ctx.entities[tgt].type == "PERSON":
+            return "targeted"
+        if lemma(verb.text) in ("capture", "seize") and obj is not None and obj.lower_ in _PERSON_GROUPS | {
+                "citizens", "civilians", "nationals", "soldiers", "fighters"}:
+            return "abduct"
+        return mode
+    return mode
+
+
+def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: str, seen: set[int],
+           wrapped=None, noun_is_subject: bool = False) -> Event | None:
+    if head.i in seen:
+        return None
+    seen.add(head.i)
+    if wrapped is not None:
+        seen.add(wrapped.i)
+    doc = ctx.doc
+    sent = head.sent
+    # the top of the clause chain: a planning / trying wrapper above it ("plans to meet")
+    top = head
+    planned_by_wrapper = False
+    negated_by_wrapper = False
+    offered = False
+    for _ in range(3):
+        w = _wrapper_of(top)
+        if w is None:
+            # "plan to drive tractors into Brussels to protest": a purpose clause of a planned action
+            if top.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children) and \
+                    top.head.dep_ == "xcomp" and _WRAPPERS.get(lemma(top.head.head.text)) == "plan":
+                planned_by_wrapper = True
+            break
+        wk = _WRAPPERS.get(lemma(w.text)) or _WRAPPERS.get(w.lower_)
+        if wk == "offer" and w.pos_ == "ADJ":
+            # "Ankara is ready to host talks": an offer, made now (PLOVER AGREE / CONCEDE / THREATEN)
+            offered = True
+            if typ in _COOPERATIVE:
+                typ, mode = "AGREE", None
+            elif typ in ("RETREAT", "CONCEDE"):
+                typ, mode = "CONCEDE", None
+            elif typ in _CONFLICT:
+                typ, mode = "THREATEN", _threat_mode(typ, mode)
+        elif wk in ("plan",):
+            planned_by_wrapper = True
+        elif wk == "neg":
+            negated_by_wrapper = True
+        elif wk == "try":
+            pass
+        else:
+            break
+        top = w
+    # "is to meet", "is due to visit", "are set to hold talks"
+    if head.dep_ == "xcomp" and head.head.lower_ in ("is", "are", "was", "were", "be") or \
+            (top.dep_ == "xcomp" and top.head.lower_ in ("due", "set", "scheduled", "expected", "likely", "poised")):
+        planned_by_wrapper = True
+    if top.lower_ in ("due", "set", "scheduled", "expected", "poised") or any(
+            c.lower_ in ("due", "set", "scheduled", "poised") for c in top.children if c.dep_ in ("acomp",)):
+        planned_by_wrapper = True
+
+    # participants
+    if noun_is_subject and noun is not None:
+        src_tok = _event_noun_source(noun)
+        passive = False
+    else:
+        src_tok, passive = _subject(top)
+        if passive and top.i != head.i and lemma(top.text) in ("expect", "set", "schedule", "due", "scheduled"):
+            passive = False       # "Hamas and Israel are expected to begin talks"
+        if passive:
+            patient = src_tok
+            src_tok = _agent(head) or _agent(top)
+        if src_tok is not None and src_tok.lower_ in NOUNS and NOUNS[src_tok.lower_][0] == "ATTACK":
+            src_tok = _event_noun_source(src_tok) or None   # "a Russian strike killed ..."
+    skip = {src_tok.i} if src_tok is not None else set()
+    tgt_tok = None
+    verb_for_target = wrapped if wrapped is not None else head
+    if passive and not noun_is_subject:
+        tgt_tok = patient
+    else:
+        if typ in ("REQUEST", "THREATEN", "REJECT") and wrapped is not None:
+            # "urged Russia to withdraw": the addressee; else the inner verb's target
+            tgt_tok = _dobj(head)
+            if tgt_tok is None:
+                tgt_tok = _target_of(ctx, typ, verb_for_target, None, skip)
+        elif typ in ("ACCUSE",) and noun is None:
+            tgt_tok = _dobj(head) or _target_of(ctx, typ, head, None, skip)
+        elif noun_is_subject:
+            tgt_tok = _target_of(ctx, typ, None, noun, skip)
+        else:
+            tgt_tok = _target_of(ctx, typ, verb_for_target, noun, skip)
+            if tgt_tok is None and noun is not None:
+                tgt_tok = _target_of(ctx, typ, None, noun, skip)
+            if tgt_tok is None and noun is not None:
+                acl = _acl_target(noun, typ)
+                tgt_tok = acl[0] if acl else None
+            if tgt_tok is None and wrapped is not None:
+                tgt_tok = _target_of(ctx, typ, head, None, skip)
+    if tgt_tok is not None and noun is not None and tgt_tok.i == noun.i:
+        tgt_tok = None
+    if tgt_tok is not None and tgt_tok.pos_ == "PRON" and tgt_tok.lower_ in ("it", "this", "that", "which", "what"):
+        tgt_tok = None
+    # "between X and Y" for meetings and talks
+    if noun is not None and src_tok is None:
+        betw = _prep_objs(noun, "between")
+        if betw:
+            src_tok = betw[0]
+    if src_tok is not None and src_tok.pos_ == "PRON" and ctx.mention_of(src_tok) is None:
+        # "The Pentagon said it would ...": the speaker stands for the pronoun
+        sp = _speaker_of(top)
+        if sp is not None and sp.pos_ != "PRON":
+            src_tok = sp
+    src_text, src, src_all, second = _participant(ctx, src_tok, split=True)
+    if tgt_tok is not None and not _named(_group_member(tgt_tok)):
+        # "the family of a blogger", "anyone", "a building": not an actor; but
+        # "condemned Russia's invasion", "demanded the release of X": the owner is
+        tgt_tok = _owner(tgt_tok, typ)
+    if noun is None and typ in ("CONSULT", "AGREE") and (tgt_tok is None or _is_place(ctx, tgt_tok)):
+        # "jetted into Washington for talks with Trump": the meeting's partner, not the place
+        for po in _prep_objs(head, "for", "on"):
+            if NOUNS.get(po.lower_, ("",))[0] == "MEET":
+                w = _prep_objs(po, "with")
+                if w:
+                    tgt_tok = w[0]
+                    break
+    if tgt_tok is None and (typ == "THREATEN" or typ in ("SANCTION", "ASSAULT", "MOBILIZE", "COERCE")):
+        # "threatened to impose tariffs ... if Moscow did not agree": the one the condition is on
+        for h in (head, wrapped):
+            if h is None:
+                continue
+            for c in h.children:
+                if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
+                    sj, _p = _subject(c)
+                    if sj is not None and sj.pos_ != "PRON" and _named(sj) and (src_tok is None or sj.i != src_tok.i):
+                        tgt_tok = sj
+                        break
+            if tgt_tok is not None:
+                break
+    if tgt_tok is None and second is not None:
+        tgt_tok = second          # "Russia and the United States held talks": the second party
+    tgt_text, tgt, tgt_all = _participant(ctx, tgt_tok)
+    # "Putin and Trump met": all in the actor list; CONSULT/COOPERATE reciprocal actors stay as actors
+    actors = []
+    for e in src_all + tgt_all:
+        if e not in actors:
+            actors.append(e)
+
+    # location: a place in an "in / at / near ..." phrase of the event's clause (closest to the trigger)
+    loc_tok = _location(ctx, head, top, noun, wrapped, typ, tgt_tok, src_tok)
+    loc_text, loc, _ = _participant(ctx, loc_tok)
+    if mode is None or typ in ("MOBILIZE", "COERCE", "ASSAULT"):
+        mode = _refine_mode(ctx, typ, mode, wrapped if wrapped is not None else head, noun, tgt)
+    if typ == "CONSULT" and mode is None and loc is not None and src is not None and tgt is not None:
+        # where the meeting is says who travelled: in the recipient's country the actor is
+        # visiting; in neither party's country it is hosted by a third party (PLOVER modes)
+        lc, sc, tc = (ctx.entities[x].country for x in (loc, src, tgt))
+        if lc and sc and tc and sc != tc:
+            if lc == tc:
+                mode = "visit"
+            elif lc != sc:
+                mode = "third-party"
+
+    modality = _modality(ctx, head, top, noun, wrapped, src, src_tok, tgt, sent, negated_by_wrapper,
+                         planned_by_wrapper)
+    if offered and modality in ("planned", "reported"):
+        modality = "asserted"
+    if modality == "negated" and typ in ("CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE", "RETREAT", "CONCEDE") and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall") for c in top.children) and \
+            not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in top.children):
+        # "Israel will not withdraw from ...": a refusal (PLOVER REJECT), asserted
+        typ, mode, modality = "REJECT", _request_mode(typ), "asserted"
+    date, prec, dsrc, dtext, future = _date(ctx, head, top, noun, wrapped, sent)
+    if future and modality == "asserted":
+        modality = "planned"
+    if modality == "planned":
+        # PLOVER: future cooperation is AGREE; future retreat is CONCEDE
+        if typ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
+            typ, mode = "AGREE", None
+        elif typ == "RETREAT":
+            typ, mode = "CONCEDE", None
+    if (modality == "planned" and dsrc == "published") or modality == "negated":
+        date, prec, dsrc, dtext = None, None, None, None
+    depth = 0
+    t = top
+    while t.head.i != t.i and depth < 20:
+        t = t.head
+        depth += 1
+    return Event(sent.start_char, sent.end_char, sent.text, typ, mode, trigger, src, tgt, src_text, tgt_text,
+                 actors, loc, loc_text, date, prec, dsrc, dtext, modality, head.i, depth)
+
+
+def _modality(ctx, head, top, noun, wrapped, src, src_tok, tgt, sent, neg_wrap, plan_wrap) -> str:
+    chain = [x for x in (head, top, wrapped, noun) if x is not None]
+    # the verbs of the chain up to the clause head, with copulas and control verbs in between
+    t = top
+    hops = 0
+    while t.dep_ in ("xcomp", "conj", "acomp") and t.head.i != t.i and hops < 3:
+        t = t.head
+        chain.append(t)
+        hops += 1
+    negated = neg_wrap
+    hypo = False
+    future = plan_wrap
+    for v in chain:
+        for c in v.children:
+            lw = c.lower_
+            if c.dep_ == "neg" or (lw in ("never",) and c.dep_ == "advmod"):
+                negated = True
+            elif c.dep_ == "det" and lw == "no" and (noun is not None and v.i == noun.i):
+                negated = True
+            elif c.dep_ in ("aux", "auxpass"):
+                if lw in _MODAL_HYPO:
+                    if lw == "would" and _under_reporting(top) and not any(
+                            t.lower_ in ("any", "if", "unless") for t in v.subtree):
+                        future = True
+                    elif lw in ("can", "should") and v.i != head.i:
+                        pass
+                    else:
+                        hypo = True
+                elif lw in _MODAL_FUTURE:
+                    future = True
+                elif lw == "going" or lw == "to" and v.head.lower_ in ("going",):
+                    future = True
+            elif c.dep_ == "mark" and lw in ("if", "unless", "whether"):
+                hypo = True
+            elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children) \
+                    and v.i == head.i:
+                hypo = True
+    # "if" on the clause the event sits in (an advcl of another verb)
+    t = top
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            hypo = True
+        if t.dep_ in ("advcl", "conj", "xcomp") and t.head.i != t.i:
+            t = t.head
+        else:
+            break
+    if noun is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        negated = True
+    # "refused to X" is REJECT (asserted); "did not X" / "failed to X" negate X
+    if negated:
+        return "negated"
+    if hypo:
+        return "hypothetical"
+    if future:
+        return "planned"
+    if _reported(ctx, top, src, src_tok, sent):
+        return "reported"
+    return "asserted"
+
+
+def _speaker_of(tok):
+    """The subject of the reporting verb a clause is the complement of."""
+    t = tok
+    for _ in range(5):
+        if t.dep_ in ("ccomp", "conj", "parataxis", "xcomp", "acomp") and t.head.i != t.i:
+            t = t.head
+            lem = lemma(t.text)
+            if lem in _REPORTING or lem in CUE_LEMMAS:
+                return _subject(t)[0]
+        else:
+            return None
+    return None
+
+
+def _under_reporting(tok) -> bool:
+    t = tok
+    for _ in range(4):
+        if t.dep_ in ("ccomp", "conj") and t.head.i != t.i:
+            t = t.head
+            if lemma(t.text) in _REPORTING or lemma(t.text) in CUE_LEMMAS:
+                return True
+        else:
+            return False
+    return False
+
+
+def _reported(ctx: _Ctx, top, src, src_tok, sent) -> bool:
+    """The event sits in the complement of a reporting verb whose speaker is not the
+    event's actor or the actor's own side ("Kyiv said Russian forces had shelled ...")."""
+    t = top
+    speaker = None
+    for _ in range(4):
+        if t.dep_ in ("ccomp", "conj", "parataxis") and t.head.i != t.i:
+            t = t.head
+            lem = lemma(t.text)
+            if lem in _REPORTING or (lem in CUE_LEMMAS and lem not in VERBS):
+                speaker, _p = _subject(t)
+                if speaker is None:
+                    speaker = next((c for c in t.children if c.dep_ in ("nsubj", "dobj") and c.i > t.i), None)
+                break
+        else:
+            break
+    if speaker is None:
+        # "according to X, ..."; "reportedly"; "allegedly"
+        for tok in sent:
+            if tok.lower_ in ("reportedly", "allegedly", "purportedly"):
+                return True
+            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+                pobj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    speaker = pobj
+                    break
+        if speaker is None:
+            return False
+    if src_tok is not None and speaker.i == src_tok.i:
+        return False
+    if any(t.lower_ in ("citing", "allegedly", "reportedly", "unconfirmed", "purportedly") for t in sent):
+        return True
+    # a relayed claim: "X said Y had ...", "X said Y has ..." by someone not on Y's side;
+    # a plain past-tense report by an official source is taken as asserted
+    auxes = [c.lower_ for c in top.children if c.dep_ == "aux"]
+    if "had" in auxes:
+        pass
+    elif any(a in ("has", "have", "'s", "'ve") for a in auxes):
+        _t, sp_e, _a = _participant(ctx, speaker)
+        sp_words = {t.lower_ for t in _np_span(ctx.doc, speaker)}
+        if sp_words & {"intelligence", "media", "channels", "television", "tv", "sources", "newspaper", "agency"}:
+            return True
+        if sp_e is None or src is None or not ctx.entities[sp_e].country or not ctx.entities[src].country:
+            return False
+        return ctx.entities[sp_e].country != ctx.entities[src].country
+    else:
+        return False
+    _text, sp_ent, _all = _participant(ctx, speaker)
+    if sp_ent is not None and src is not None:
+        if sp_ent == src:
+            return False
+        a, b = ctx.entities[sp_ent], ctx.entities[src]
+        if a.country and a.country == b.country:
+            return False     # the actor's own side reporting its action
+    if speaker.pos_ == "PRON" and speaker.lower_ in ("he", "she", "it", "they", "we", "i") and src is None:
+        return False
+    if src_tok is not None and speaker.pos_ == "PRON" and src_tok.pos_ == "PRON":
+        return False
+    if src is None and sp_ent is not None and src_tok is not None:
+        # an unresolved actor named by a place or demonym of the speaker's country
+        if ctx.gaz is None:
+            from .gazetteer import gazetteer
+            ctx.gaz = gazetteer()
+        code = ctx.gaz.country_code(_np_span(ctx.doc, src_tok).text)
+        if code and ctx.entities[sp_ent].country == code:
+            return False
+    return True
+
+
+def _timex_token(doc, tx):
+    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _date(ctx: _Ctx, head, top, noun, wrapped, sent):
+    """(date, precision, source, text, is_future) for the event clause."""
+    chain_ids = {x.i for x in (head, top, noun, wrapped) if x is not None}
+    t = top
+    for _ in range(3):   # copulas / control verbs above the trigger
+        if t.dep_ in ("xcomp",) and t.head.i != t.i:
+            t = t.head
+            chain_ids.add(t.i)
+        else:
+            break
+    best = None
+    for tx in ctx.timexes:
+        if not (sent.start_char <= tx.start < sent.end_char):
+            continue
+        if getattr(tx, "type", "DATE") in ("DURATION", "SET"):
+            continue
+        root = _timex_token(ctx.doc, tx)
+        if root is None:
+            continue
+        if root.dep_ == "pobj" and root.head.lower_ in ("from", "until", "till", "through", "since", "to", "after",
+                                                        "before", "within"):
+            continue          # "a ceasefire from May 8 to May 10": the content's time, not the event's
+        a = root
+        attached = False
+        for _ in range(8):
+            if a.i in chain_ids:
+                attached = True
+                break
+            if a.head.i == a.i:
+                break
+            # climbing past another clause head: the expression belongs to that clause
+            if a.i != root.i and a.pos_ in ("VERB", "AUX") and a.dep_ in ("ccomp", "advcl", "relcl", "ROOT", "conj",
+                                                                          "parataxis", "acl"):
+                break
+            a = a.head
+        if attached:
+            best = tx
+            break
+    pub = ctx.published
+    if best is not None:
+        value = getattr(best, "value", None)
+        prec = getattr(best, "precision", None)
+        future = False
+        if value and pub and isinstance(value, str) and value[:1].isdigit():
+            n = min(len(value), len(pub))
+            future = value[:n] > pub[:n]
+        if value and len(value) > 10 and value[4:5] == "-" and value[10:11] == "T":
+            value, prec = value[:10], "day"        # "last night", "on Tuesday morning": the day
+        return value, prec, "timex", best.text, future
+    # no time expression: a past-tense report of the day's action carries the publication date
+    if pub and _past_report(head, top, sent) and not _has_other_time(sent, chain_ids):
+        return pub[:10], "day", "published", None, False
+    return None, None, None, None, False
+
+
+def _past_report(head, top, sent) -> bool:
+    verbs = [top, head]
+    for v in verbs:
+        if v.tag_ == "VBD":
+            return True
+        if v.tag_ == "VBN":
+            auxes = [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")]
+            if any(a in ("has", "have") for a in auxes) or any(a in ("was", "were") for a in auxes):
+                return True
+            if "had" in auxes and _under_reporting(top):
+                return True
+    return False
+
+
+def _has_other_time(sent, chain_ids) -> bool:
+    """A date the parser saw in the clause that the time expressions did not give us."""
+    for t in sent:
+        if t.ent_type_ in ("DATE",) and (t.head.i in chain_ids or t.head.head.i in chain_ids):
+            return True
+    return False
+
+
+def main_event(events: list[Event]) -> Event | None:
+    """The sentence's main event: the one whose clause head is the parse root or closest to it."""
+    if not events:
+        return None
+    return min(events, key=lambda e: (e.depth, e.trigger_i))
