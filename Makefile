@@ -25,6 +25,10 @@ demo: $(STAMP)
 	$(BIN)/storyline build examples/pages examples/warc --manifest examples/pages/manifest.csv --store $(DEMO_STORE)
 	@echo
 	$(BIN)/storyline show examples/pages/riyadh-talks.html --store $(DEMO_STORE)
+	@echo
+	$(BIN)/storyline timeline --entity Lavrov --store $(DEMO_STORE)
+	@echo
+	$(BIN)/storyline report --store $(DEMO_STORE) --out out/dossier.html
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -33,6 +37,12 @@ bench: $(STAMP)
 	$(BIN)/python bench/html_extraction.py
 	$(BIN)/python bench/text_only.py
 	$(BIN)/python bench/build_scale.py
+	$(BIN)/python bench/quotes.py
+	$(BIN)/python bench/entities.py
+	$(BIN)/python bench/timex.py
+	$(BIN)/python bench/events.py
+	$(BIN)/python bench/dedup.py
+	$(BIN)/python bench/stories.py
 
 # Re-pin every dependency from the current venv (run after changing pyproject.toml).
 lock:

@@ -15,6 +15,9 @@ from pages import PARAGRAPHS, TITLE, forum_repost_text, news_html, text_dump, wa
 EXE = os.path.join(os.path.dirname(sys.executable), "storyline")
 FIELDS = ["id", "source", "url", "outlet", "title", "published", "published_source",
           "language", "author", "text", "syndicated_from"]
+# fields added by later stages come after the original ones (a contract: add, never rename)
+LINK_FIELDS = ["story_id", "duplicate_of", "origin_id", "published_inferred", "published_confidence",
+               "published_evidence"]
 
 
 def run(*args, cwd=None, input=None):
@@ -75,7 +78,7 @@ def test_export_jsonl_schema_and_metadata(corpus):
     assert res.returncode == 0, res.stderr
     rows = [json.loads(x) for x in res.stdout.splitlines()]
     assert len(rows) == 6
-    assert all(list(r) == FIELDS for r in rows)
+    assert all(list(r) == FIELDS + LINK_FIELDS for r in rows)
     by = {os.path.basename(r["source"].split("#")[0]): r for r in rows}
     m = by["meridian.html"]
     assert m["title"] == TITLE and m["published"] == "2025-02-18" and m["published_source"] == "html"
@@ -97,13 +100,13 @@ def test_export_csv_and_parquet(corpus, tmp_path):
     _d, _pages, _m, store, _ = corpus
     res = _export(store, "csv")
     rows = list(csv.DictReader(io.StringIO(res.stdout)))
-    assert len(rows) == 6 and list(rows[0]) == FIELDS
+    assert len(rows) == 6 and list(rows[0]) == FIELDS + LINK_FIELDS
     out = tmp_path / "a.parquet"
     assert _export(store, "parquet", out=out).returncode == 0
     import pyarrow.parquet as pq
 
     t = pq.read_table(out)
-    assert t.column_names == FIELDS and t.num_rows == 6
+    assert t.column_names == FIELDS + LINK_FIELDS and t.num_rows == 6
 
 
 def test_rebuild_is_idempotent_and_incremental(corpus):
@@ -176,7 +179,7 @@ def test_export_entities_and_quotes_and_who(corpus):
     assert all(r["date"] for r in rubio["roles"])
     quotes = [json.loads(x) for x in _export(store, what="quotes").stdout.splitlines()]
     assert quotes and list(quotes[0]) == ["id", "text", "kind", "speaker_id", "speaker", "cue", "via",
-                                          "article_ids", "spans"]
+                                          "article_ids", "spans", "independent_sources", "outlets"]
     # the same words in the newspaper page and its forum repost are one quote record
     assert any(len(q["article_ids"]) >= 2 for q in quotes)
     # every span points at the quote (or the mention) in its article
@@ -191,3 +194,59 @@ def test_export_entities_and_quotes_and_who(corpus):
     listed = run("quotes", "--speaker", "Rubio", "--store", str(store))
     assert listed.returncode == 0 and "Marco Rubio" in listed.stdout
     assert run("who", "Nobody Atall", "--store", str(store)).returncode == 2
+
+
+def test_stories_duplicates_events_and_timeline(corpus):
+    _d, _pages, _m, store, _ = corpus
+    arts = {os.path.basename(a["source"].split("#")[0]): a
+            for a in (json.loads(x) for x in _export(store).stdout.splitlines())}
+    # the forum repost points at the newspaper's article; the ANI wire copy is its own origin
+    assert arts["forum.txt"]["duplicate_of"] == arts["meridian.html"]["id"]
+    assert arts["forum.txt"]["origin_id"] == arts["meridian.html"]["origin_id"]
+    # one story: every English article about the Riyadh talks
+    stories = [json.loads(x) for x in _export(store, what="stories").stdout.splitlines()]
+    assert stories and list(stories[0]) == ["id", "title", "summary", "article_ids", "start", "end", "entity_ids"]
+    big = max(stories, key=lambda s: len(s["article_ids"]))
+    assert {arts[k]["id"] for k in ("meridian.html", "wire.html", "forum.txt")} <= set(big["article_ids"])
+    assert all(arts[k]["story_id"] == big["id"] for k in ("meridian.html", "wire.html"))
+    events = [json.loads(x) for x in _export(store, what="events").stdout.splitlines()]
+    assert events and list(events[0])[:14] == ["id", "type", "mode", "date", "date_precision", "date_source",
+                                               "modality", "source_actor_id", "target_actor_id", "actor_ids",
+                                               "actors", "location", "sentence", "article_ids"]
+    # a report carried by the paper and its forum copy is one event, and one independent source
+    shared = [e for e in events if len(e["article_ids"]) >= 2]
+    assert shared and all(e["independent_sources"] >= 1 for e in shared)
+    assert any(e["independent_sources"] < len(e["article_ids"]) for e in shared)
+    texts = {a["id"]: a["text"] for a in arts.values()}
+    for e in events:
+        for sp in e["spans"]:
+            assert texts[sp["article_id"]][sp["start"]:sp["end"]] == e["sentence"] or \
+                e["sentence"] in texts[sp["article_id"]]
+    res = run("timeline", "--store", str(store), "--entity", "Rubio")
+    assert res.returncode == 0, res.stderr
+    lines = [ln for ln in res.stdout.splitlines() if ln[:4].isdigit()]
+    dates = [ln[:10].strip() for ln in lines]
+    assert lines and dates == sorted(dates)
+    assert "sources:" in res.stdout
+    res = run("timeline", "--store", str(store), "--from", "2025-02-19", "--format", "jsonl")
+    rows = [json.loads(x) for x in res.stdout.splitlines()]
+    assert rows and all(r["sort_date"] >= "2025-02-19" for r in rows)
+    assert run("timeline", "--store", str(store), "--from", "19/02/2025").returncode == 2
+    assert run("timeline", "--store", str(store), "--story", "s_nope").returncode == 2
+
+
+def test_report_writes_a_self_contained_dossier(corpus, tmp_path):
+    _d, _pages, _m, store, _ = corpus
+    out = tmp_path / "dossier.html"
+    res = run("report", "--store", str(store), "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    assert str(out) in res.stdout
+    page = out.read_text()
+    for section in ("timeline", "people", "sources", "contradictions"):
+        assert f'id="{section}"' in page
+    assert "Marco Rubio" in page and "<svg" in page
+    assert 'src="http' not in page and "<script" not in page.lower()
+    md = tmp_path / "dossier.md"
+    assert run("report", "--store", str(store), "--out", str(md)).returncode == 0
+    assert md.read_text().startswith("#")
+    assert run("report", "--store", str(store), "--out", str(tmp_path / "x.pdf")).returncode == 2

@@ -39,6 +39,9 @@ class ExportWhat(str, Enum):
     articles = "articles"
     entities = "entities"
     quotes = "quotes"
+    events = "events"
+    stories = "stories"
+    contradictions = "contradictions"
     rejects = "rejects"
 
 
@@ -220,7 +223,8 @@ def export(
     fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format"),
     out: Optional[str] = typer.Option(None, "--out", help="Output file (default: stdout)."),
 ) -> None:
-    """Export articles (or rejects) as JSONL, CSV or Parquet."""
+    """Export articles, entities, quotes, events, stories, contradictions or rejects
+    as JSONL, CSV or Parquet."""
     import pyarrow as pa
 
     with _open_store(store) as st:
@@ -230,6 +234,12 @@ def export(
             table = _table(st.entity_rows(), st.ENTITY_FIELDS, fmt)
         elif what is ExportWhat.quotes:
             table = _table(st.quote_rows(), st.QUOTE_FIELDS, fmt)
+        elif what is ExportWhat.events:
+            table = _table(st.event_rows(), st.EVENT_FIELDS, fmt)
+        elif what is ExportWhat.stories:
+            table = _table(st.story_rows(), st.STORY_FIELDS, fmt)
+        elif what is ExportWhat.contradictions:
+            table = _table(st.contradiction_rows(), st.CONTRADICTION_FIELDS, fmt)
         else:
             rows = st.rejects()
             table = pa.Table.from_pylist(rows, schema=pa.schema(
@@ -347,6 +357,85 @@ def quotes(
             chain = " -> ".join(q["via"]) if q["via"] else "-"
             print(f"{q['speaker'] or '(unattributed)'} [{q['kind']}, {q['cue'] or '-'}] \"{q['text']}\"\n"
                   f"    via {chain}; {len(q['article_ids'])} article(s)")
+
+
+def _iso_day(value: Optional[str], option: str) -> Optional[str]:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UserError(f"{option} wants a date as YYYY-MM-DD, not {value!r}") from None
+
+
+@app.command()
+def timeline(
+    entity: Optional[str] = typer.Option(None, "--entity", help="Only items involving this person or organisation."),
+    story: Optional[str] = typer.Option(None, "--story", help="Only items of this story (id or prefix)."),
+    date_from: Optional[str] = typer.Option(None, "--from", help="First day (YYYY-MM-DD)."),
+    date_to: Optional[str] = typer.Option(None, "--to", help="Last day (YYYY-MM-DD)."),
+    store: str = typer.Option(DEFAULT_STORE, "--store"),
+    fmt: ExtractFormat = typer.Option(ExtractFormat.txt, "--format", help="txt (default) or jsonl."),
+) -> None:
+    """Dated events and quotes in order, each with its sources; undated items listed apart."""
+    from .serve.timeline import timeline as build_timeline
+
+    date_from, date_to = _iso_day(date_from, "--from"), _iso_day(date_to, "--to")
+    with _open_store(store) as st:
+        try:
+            dated, undated = build_timeline(st, entity=entity, story=story, date_from=date_from, date_to=date_to)
+        except LookupError as exc:
+            raise UserError(str(exc)) from None
+    if fmt is ExtractFormat.jsonl:
+        for it in dated + undated:
+            print(json.dumps(it.to_dict(), ensure_ascii=False))
+        return
+    for it in dated:
+        print(_timeline_line(it))
+    if undated:
+        print(f"\nundated ({len(undated)}):")
+        for it in undated:
+            print(_timeline_line(it))
+
+
+def _timeline_line(it) -> str:
+    if it.kind == "event":
+        what = f"{it.type}{'/' + it.mode if it.mode else ''}" + (f" ({it.modality})" if it.modality != "asserted" else "")
+        who = ", ".join(it.actors) or "-"
+        head = f"{it.date or '----------':<10}  event  {what}: {who}" + (f" in {it.location}" if it.location else "")
+    else:
+        head = f"{it.date or '----------':<10}  quote  {it.speaker or '(unattributed)'}"
+    text = " ".join(it.text.split())
+    src = ", ".join(f"{s['outlet'] or s['article_id'][:8]}:{s['start']}-{s['end']}" for s in it.sources[:4])
+    more = f" +{len(it.sources) - 4}" if len(it.sources) > 4 else ""
+    return (f"{head}\n            \"{text[:160]}{'…' if len(text) > 160 else ''}\"\n"
+            f"            sources: {src}{more} ({it.independent_sources} independent)")
+
+
+@app.command()
+def report(
+    out: str = typer.Option(..., "--out", help="FILE.html (one self-contained page) or FILE.md."),
+    story: Optional[str] = typer.Option(None, "--story", help="Story id or prefix (default: the largest story)."),
+    store: str = typer.Option(DEFAULT_STORE, "--store"),
+) -> None:
+    """Write a story's dossier: timeline chart, people and quotes, sources, contradictions."""
+    from .serve.report import write_report
+    from .serve.timeline import dossier
+
+    if not out.lower().endswith((".html", ".htm", ".md")):
+        raise UserError(f"--out must end in .html or .md, not {out!r}")
+    with _open_store(store) as st:
+        try:
+            data = dossier(st, story, store_path=store)
+        except LookupError as exc:
+            raise UserError(str(exc)) from None
+    try:
+        path = write_report(data, out)
+    except OSError as exc:
+        raise UserError(f"cannot write {out}: {exc.strerror}") from None
+    print(f"dossier of story {data['story']['id']} ({data['story']['article_count']} articles): {path}")
 
 
 def main() -> None:

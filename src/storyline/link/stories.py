@@ -1,0 +1,494 @@
+"""Story clustering: group articles that report the same real-world event.
+
+Pure functions over small records, no database. The method (see docs/stories.md):
+
+1. Every article becomes four sparse, L2-normalised vectors:
+   - ``text``: TF-IDF of title + clean text (word unigrams, sublinear tf, English
+     stop words removed), IDF fitted on the articles being clustered;
+   - ``entities``: the resolved corpus entity ids, weighted by mention count and IDF;
+   - ``salient``: rare specific tokens found by regex (numbers such as magnitudes,
+     death tolls, ages, years; capitalised words inside sentences: names and places),
+     TF-IDF weighted;
+   - ``events``: the event keys ("TYPE|date"), IDF weighted.
+2. Pairwise similarity is a weighted mean of the cosines of the features that both
+   articles have (a missing feature is neutral: it drops out of the mean), minus a
+   penalty when both articles are dated and far apart in time (neutral without dates).
+3. Two stages of average-linkage agglomerative clustering with thresholds:
+   (1) topic blocks, on the similarity with IDF fitted on all articles;
+   (2) events inside each block, on the similarity recomputed with IDF fitted on the
+   block alone, so the words every report of the topic shares weigh little and the
+   specific ones (names, places, figures) decide; parts smaller than
+   ``fragment_size`` rejoin the closest larger part when close enough.
+   Neither stage depends on input order; ties break on the (published, id) order.
+   Clusters that come from ``existing`` stories are pre-formed and never merged with
+   each other, so an earlier build keeps its ids and members: new articles either join
+   an existing story or form new stories.
+
+IDF stability: the IDF tables are fitted on every article passed in (new ones and
+the members of existing stories that are passed again). An IDF that drifts between
+builds cannot move an old article, because old memberships are pinned; it only
+affects where new articles go, and the same inputs always give the same IDF.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+
+import numpy as np
+from scipy import sparse
+
+
+@dataclass(slots=True)
+class StoryDoc:
+    id: str
+    title: str | None
+    text: str
+    published: str | None                                 # ISO date or None
+    entity_ids: list[str] = field(default_factory=list)   # resolved corpus entity ids, repeats count as mentions
+    event_keys: list[str] = field(default_factory=list)   # optional "TYPE|date" strings
+
+
+@dataclass(slots=True)
+class Story:
+    id: str
+    article_ids: list[str]
+    title: str
+    summary: str
+    start: str | None
+    end: str | None
+    entity_ids: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryParams:
+    # stage 1, topic blocking: global IDF, loose threshold
+    topic_threshold: float = 0.12    # average-linkage similarity to join a topic block
+    topic_w_entities: float = 0.0    # (entities add nothing at topic level on the dev split)
+    topic_w_salient: float = 0.5
+    # stage 2, events inside a block: IDF refitted on the block's own articles
+    two_stage: bool = True           # False: one agglomeration with the event weights, global IDF
+    threshold: float = 0.16          # average-linkage similarity to be one story
+    w_entities: float = 0.5
+    w_salient: float = 0.5
+    w_events: float = 0.5
+    min_split_size: int = 4          # blocks smaller than this are one story (stage 2 skipped)
+    fragment_size: int = 4           # stage-2 parts smaller than this rejoin the closest larger part ...
+    rejoin_threshold: float = 0.08   # ... when their average similarity to it reaches this
+    title_repeat: int = 2            # the title counts this many times in the text vector
+    date_window: float = 3.0         # days apart with no penalty
+    date_scale: float = 30.0         # days over the window for the full penalty
+    date_penalty: float = 0.2        # similarity taken off at full distance
+    max_summary_sentences: int = 3
+    max_story_entities: int = 10
+
+
+def params_from(**overrides) -> StoryParams:
+    names = {f.name for f in fields(StoryParams)}
+    unknown = set(overrides) - names
+    if unknown:
+        raise TypeError(f"unknown story parameters: {sorted(unknown)}")
+    return replace(StoryParams(), **overrides)
+
+
+def story_id(seed_article_id: str) -> str:
+    return "s_" + hashlib.sha1(seed_article_id.encode("utf-8")).hexdigest()[:12]
+
+
+# --------------------------------------------------------------------------- features
+
+_WORD = r"(?u)\b[^\W\d_][\w'-]*[^\W_]\b|\b\d+(?:[.,]\d+)*\b"
+_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?![\w])")
+_CAP = re.compile(r"(?<![\w'])([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]{2,6})(?![\w'])")
+_SENT_START = re.compile(r"(?:^|[.!?:;\"“”'`]\s+|\n\s*)$")
+_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"'”’)]*|$)")
+
+# capitalised words that are not names: calendar words, titles, very common sentence words
+_NOT_SALIENT = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "sir", "st", "the", "a", "an", "he", "she", "it", "they", "we", "i", "you",
+    "his", "her", "its", "their", "our", "this", "that", "these", "those", "but", "and", "or", "in", "on",
+    "at", "for", "of", "to", "by", "with", "from", "as", "after", "before", "said", "says", "news", "am",
+    "pm", "gmt", "utc", "est", "edt", "pst", "pdt", "ap", "afp", "reuters", "us", "usa", "tv", "updated",
+    "posted", "photo", "video", "read", "more", "click", "here", "share", "comments",
+}
+
+
+def _salient_tokens(text: str) -> list[str]:
+    """Numbers and capitalised words that do not open a sentence: the specific
+    details (places, names, magnitudes, tolls, ages) that tell two look-alike
+    events apart. Years and small counts are kept: the IDF decides."""
+    out: list[str] = []
+    for m in _NUMBER.finditer(text):
+        tok = m.group(1).replace(",", "")
+        if tok.strip("0.") and len(tok) <= 9:
+            out.append("#" + tok)
+    for m in _CAP.finditer(text):
+        word = m.group(1)
+        low = word.lower()
+        if low in _NOT_SALIENT:
+            continue
+        if _SENT_START.search(text[max(0, m.start() - 4):m.start()]) or m.start() == 0:
+            continue
+        out.append(low)
+    return out
+
+
+def _doc_text(d: StoryDoc, title_repeat: int) -> str:
+    title = (d.title or "").strip()
+    body = d.text or ""
+    if title and body.startswith(title):
+        body = body[len(title):]
+    return "\n".join([title] * title_repeat + [body]) if title else body
+
+
+def _idf_matrix(bags: list[Counter], sublinear: bool) -> sparse.csr_matrix:
+    """Rows = bags of tokens weighted (1+log tf) * smooth idf, L2-normalised. The
+    vocabulary is sorted, so the matrix does not depend on input order."""
+    vocab = sorted({t for b in bags for t in b})
+    index = {t: i for i, t in enumerate(vocab)}
+    n = len(bags)
+    df = np.zeros(len(vocab))
+    rows, cols, vals = [], [], []
+    for r, b in enumerate(bags):
+        for t, c in b.items():
+            j = index[t]
+            df[j] += 1
+            rows.append(r)
+            cols.append(j)
+            vals.append(1.0 + math.log(c) if sublinear else float(c))
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    m = sparse.csr_matrix((np.asarray(vals, dtype=float), (rows, cols)), shape=(n, len(vocab)))
+    m = m @ sparse.diags(idf) if len(vocab) else m
+    return _l2(m)
+
+
+def _l2(m: sparse.csr_matrix) -> sparse.csr_matrix:
+    m = sparse.csr_matrix(m, dtype=float)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+
+
+@dataclass(slots=True)
+class _Features:
+    text: sparse.csr_matrix
+    entities: sparse.csr_matrix
+    salient: sparse.csr_matrix
+    events: sparse.csr_matrix
+    vectorizer: object
+
+
+def _features(docs: list[StoryDoc], p: StoryParams) -> _Features:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [_doc_text(d, p.title_repeat) for d in docs]
+    vec = TfidfVectorizer(sublinear_tf=True, stop_words="english", strip_accents="unicode",
+                          token_pattern=_WORD, lowercase=True, dtype=np.float64)
+    try:
+        text = vec.fit_transform(texts)
+    except ValueError:  # nothing but stop words everywhere
+        text = sparse.csr_matrix((len(docs), 1))
+    ents = _idf_matrix([Counter(d.entity_ids) for d in docs], sublinear=True)
+    sal = _idf_matrix([Counter(_salient_tokens((d.title or "") + "\n" + d.text)) for d in docs], sublinear=True)
+    evs = _idf_matrix([Counter(d.event_keys) for d in docs], sublinear=False)
+    return _Features(sparse.csr_matrix(text), ents, sal, evs, vec)
+
+
+def _days(iso: str | None) -> float | None:
+    if not iso:
+        return None
+    try:
+        return float(date.fromisoformat(iso[:10]).toordinal())
+    except ValueError:
+        return None
+
+
+def similarity_matrix(docs: list[StoryDoc], p: StoryParams, feats: _Features | None = None,
+                      weights: tuple[float, float, float, float] | None = None) -> np.ndarray:
+    """Pairwise similarity of the docs (dense, symmetric, diagonal 1): the weighted
+    mean of the feature cosines over the features both docs have, less the date
+    penalty. ``weights`` = (text, entities, salient, events); default: the event weights."""
+    f = feats or _features(docs, p)
+    w_text, w_ent, w_sal, w_ev = weights or (1.0, p.w_entities, p.w_salient, p.w_events)
+    n = len(docs)
+    num = np.zeros((n, n))
+    den = np.zeros((n, n))
+    for mat, w in ((f.text, w_text), (f.entities, w_ent), (f.salient, w_sal), (f.events, w_ev)):
+        if w <= 0 or mat.shape[1] == 0:
+            continue
+        has = (np.asarray(mat.getnnz(axis=1)) > 0).astype(float)
+        if not has.any():
+            continue
+        num += w * (mat @ mat.T).toarray()
+        den += w * np.outer(has, has)
+    sim = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
+    if p.date_penalty > 0:
+        days = np.array([np.nan if (d := _days(x.published)) is None else d for x in docs])
+        if not np.isnan(days).all():
+            gap = np.abs(days[:, None] - days[None, :])
+            excess = np.clip((gap - p.date_window) / max(p.date_scale, 1e-9), 0.0, 1.0)
+            sim -= p.date_penalty * np.nan_to_num(excess, nan=0.0)
+    np.fill_diagonal(sim, 1.0)
+    return sim
+
+
+# --------------------------------------------------------------------------- clustering
+
+def agglomerate(sim: np.ndarray, groups: list[list[int]], pinned: list[bool], threshold: float) -> list[list[int]]:
+    """Average-linkage agglomeration of pre-formed groups of rows of ``sim``; two
+    pinned groups never merge. Merges the most similar pair while its average
+    similarity reaches ``threshold``. Deterministic: ties go to the lowest group
+    index (callers give groups in a canonical order). Keeps each row's best
+    partner cached, so a merge costs O(k) on average."""
+    k = len(groups)
+    if k == 0:
+        return []
+    member = np.zeros((k, sim.shape[0]))
+    for g, rows in enumerate(groups):
+        member[g, rows] = 1.0
+    total = member @ sim @ member.T                # sum of pairwise similarities between groups
+    size = member.sum(axis=1)
+    pin = np.array(pinned, dtype=bool)
+    alive = np.ones(k, dtype=bool)
+    members = [list(g) for g in groups]
+
+    def row(i: int) -> np.ndarray:
+        r = total[i] / (size[i] * size)
+        r[~alive] = -np.inf
+        r[i] = -np.inf
+        if pin[i]:
+            r[pin] = -np.inf
+        return r
+
+    best_j = np.zeros(k, dtype=int)
+    best_v = np.full(k, -np.inf)
+    for i in range(k):
+        r = row(i)
+        best_j[i] = int(np.argmax(r))
+        best_v[i] = r[best_j[i]]
+    while True:
+        i = int(np.argmax(best_v))
+        if not best_v[i] >= threshold:
+            break
+        j = int(best_j[i])
+        a, b = (i, j) if i < j else (j, i)
+        if pin[b] and not pin[a]:                  # the pinned group is the one kept
+            a, b = b, a
+        total[a, :] += total[b, :]
+        total[:, a] += total[:, b]
+        size[a] += size[b]
+        members[a] += members[b]
+        pin[a] = pin[a] or pin[b]
+        alive[b] = False
+        best_v[b] = -np.inf
+        # refresh the cache: row a, rows that pointed at a or b, rows that now prefer a
+        ra = row(a)
+        best_j[a] = int(np.argmax(ra))
+        best_v[a] = ra[best_j[a]]
+        col = total[:, a] / (size * size[a])
+        others = alive.copy()
+        others[a] = False
+        stale = others & ((best_j == a) | (best_j == b) | (pin & pin[a]))
+        for r_i in np.flatnonzero(stale):
+            rr = row(r_i)
+            best_j[r_i] = int(np.argmax(rr))
+            best_v[r_i] = rr[best_j[r_i]]
+        better = others & ~stale & ((col > best_v) | ((col == best_v) & (a < best_j)))
+        best_j[better] = a
+        best_v[better] = col[better]
+    return [members[g] for g in range(k) if alive[g]]
+
+
+def _sort_key(d: StoryDoc) -> tuple[str, str]:
+    # undated articles go last, then by id
+    return (d.published or "9999-99-99", d.id)
+
+
+def _partition(rows: list[StoryDoc], groups: list[list[int]], pinned: list[bool], p: StoryParams) -> list[list[int]]:
+    """Clusters of row indices; each output cluster is a union of input groups and
+    holds at most one pinned group."""
+    feats = _features(rows, p)
+    if not p.two_stage:
+        return agglomerate(similarity_matrix(rows, p, feats), groups, pinned, p.threshold)
+    # stage 1: topic blocks (pinned groups may share a block; stage 2 keeps them apart)
+    sim1 = similarity_matrix(rows, p, feats, (1.0, p.topic_w_entities, p.topic_w_salient, 0.0))
+    blocks = agglomerate(sim1, groups, [False] * len(groups), p.topic_threshold)
+    group_at = {g[0]: gi for gi, g in enumerate(groups)}
+    out: list[list[int]] = []
+    for block in blocks:
+        gids = sorted(gi for gi in (group_at.get(r) for r in block) if gi is not None)
+        if len(block) < p.min_split_size and sum(pinned[gi] for gi in gids) <= 1:
+            out.append(sorted(block))
+            continue
+        out.extend(_split_block(rows, [groups[gi] for gi in gids], [pinned[gi] for gi in gids], p))
+    return out
+
+
+def _split_block(rows: list[StoryDoc], groups: list[list[int]], pinned: list[bool], p: StoryParams) -> list[list[int]]:
+    """Stage 2: the events inside one topic block. IDF is refitted on the block, so
+    the words every report of the topic shares (rehab, earthquake, magnitude) weigh
+    little and the specific ones (names, places, figures) decide."""
+    idx = sorted(r for g in groups for r in g)
+    local = {r: i for i, r in enumerate(idx)}
+    sub = [rows[r] for r in idx]
+    sim = similarity_matrix(sub, p, _features(sub, p))
+    lgroups = [[local[r] for r in g] for g in groups]
+    parts = agglomerate(sim, lgroups, pinned, p.threshold)
+    pinned_rows = {local[r] for g, pin in zip(groups, pinned) if pin for r in g}
+    big = [c for c in parts if len(c) >= p.fragment_size or pinned_rows & set(c)]
+    small = [c for c in parts if not (len(c) >= p.fragment_size or pinned_rows & set(c))]
+    if big:
+        big = [list(c) for c in big]
+        for c in small:             # fragments rejoin the closest larger part, if close enough
+            scores = [float(sim[np.ix_(c, part)].mean()) for part in big]
+            best = int(np.argmax(scores))
+            if scores[best] >= p.rejoin_threshold:
+                big[best] = big[best] + c
+            else:
+                big.append(c)
+        parts = big
+    return [sorted(idx[i] for i in c) for c in parts]
+
+
+def cluster_stories(docs: list[StoryDoc], existing: list[Story] | None = None, **params) -> list[Story]:
+    """Stories for ``docs``. ``existing`` stories keep their ids and members; articles
+    not in any of them join one of them or open new stories. Articles of existing
+    stories that are passed again in ``docs`` describe their story (centroid, title,
+    summary); an existing story none of whose articles is passed is represented by
+    its title + summary + entities. Output is sorted by (start, id)."""
+    p = params_from(**params)
+    existing = list(existing or [])
+    by_id: dict[str, StoryDoc] = {}
+    for d in docs:
+        by_id.setdefault(d.id, d)
+    docs = sorted(by_id.values(), key=_sort_key)
+    owner: dict[str, int] = {}
+    for s_i, s in enumerate(existing):
+        for a in s.article_ids:
+            owner.setdefault(a, s_i)
+
+    # rows: the docs, then one proxy row per existing story with no member passed in
+    rows: list[StoryDoc] = list(docs)
+    pos = {d.id: i for i, d in enumerate(rows)}
+    groups: list[list[int]] = []
+    pinned: list[bool] = []
+    story_of_row: dict[int, int] = {}
+    for s_i, s in enumerate(existing):
+        present = sorted(pos[a] for a in s.article_ids if a in pos and owner.get(a) == s_i)
+        if not present:
+            proxy = StoryDoc(id=f"\x00story:{s.id}", title=s.title, text=s.summary, published=s.end or s.start,
+                             entity_ids=list(s.entity_ids))
+            rows.append(proxy)
+            present = [len(rows) - 1]
+        groups.append(present)
+        pinned.append(True)
+        for r in present:
+            story_of_row[r] = s_i
+    for i, d in enumerate(docs):
+        if d.id not in owner:
+            groups.append([i])
+            pinned.append(False)
+    # canonical group order: by first row ((published, id) order; proxies last)
+    order = sorted(range(len(groups)), key=lambda gi: groups[gi][0])
+    groups = [groups[gi] for gi in order]
+    pinned = [pinned[gi] for gi in order]
+
+    clusters = _partition(rows, groups, pinned, p) if rows else []
+    feats = _features(docs, p) if docs else None
+    stories: list[Story] = []
+    for members in clusters:
+        real = sorted(i for i in members if i < len(docs))
+        s_idx = next((story_of_row[r] for r in members if r in story_of_row), None)
+        if s_idx is not None:
+            old = existing[s_idx]
+            known = set(old.article_ids)
+            article_ids = list(old.article_ids) + [docs[i].id for i in real if docs[i].id not in known]
+            if real:
+                stories.append(_describe(old.id, article_ids, real, docs, feats, p, old))
+            else:
+                stories.append(replace(old, article_ids=article_ids, entity_ids=list(old.entity_ids)))
+        else:
+            seed = docs[real[0]]          # the earliest by (published, id)
+            stories.append(_describe(story_id(seed.id), [docs[i].id for i in real], real, docs, feats, p, None))
+    stories.sort(key=lambda s: (s.start or "9999-99-99", s.id))
+    return stories
+
+
+# --------------------------------------------------------------------------- description
+
+def _sentences(text: str) -> list[str]:
+    out = []
+    for m in _SENTENCE.finditer(text):
+        s = " ".join(m.group(0).split())
+        if 40 <= len(s) <= 400 and sum(c.isalpha() for c in s) > 0.6 * len(s):
+            out.append(s)
+    return out
+
+
+def _describe(sid: str, article_ids: list[str], rows: list[int], docs: list[StoryDoc], feats: _Features,
+              p: StoryParams, old: Story | None) -> Story:
+    members = [docs[i] for i in rows]
+    X = feats.text[rows]
+    centroid = np.asarray(X.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid)
+    if norm > 0:
+        centroid /= norm
+    central = np.asarray(X @ centroid).ravel()
+    order = sorted(range(len(members)), key=lambda i: (-round(float(central[i]), 9), _sort_key(members[i])))
+    best = members[order[0]]
+    title = (best.title or "").strip() or next(iter(_sentences(best.text)), best.text.strip()[:200])
+
+    # extractive summary: the sentences closest to the centroid, no near-repeats,
+    # in the order of the article they come from (most central article first)
+    cands: list[tuple[float, int, int, str]] = []
+    seen: set[str] = set()
+    for rank, i in enumerate(order):
+        for k, s in enumerate(_sentences(members[i].text)):
+            key = s.lower()
+            if key in seen or s == title:
+                continue
+            seen.add(key)
+            cands.append((0.0, rank, k, s))
+    summary_parts: list[str] = []
+    if cands:
+        vec = feats.vectorizer
+        try:
+            S = vec.transform([c[3] for c in cands])
+            S = _l2(S)
+            scores = np.asarray(S @ centroid).ravel()
+        except Exception:  # vectorizer without vocabulary
+            scores = np.zeros(len(cands))
+            S = None
+        ranked = sorted(range(len(cands)), key=lambda c: (-round(float(scores[c]), 9), cands[c][1], cands[c][2]))
+        chosen: list[int] = []
+        for c in ranked:
+            if len(chosen) >= p.max_summary_sentences:
+                break
+            if S is not None and any(float((S[c] @ S[o].T).toarray()[0, 0]) > 0.6 for o in chosen):
+                continue
+            chosen.append(c)
+        chosen.sort(key=lambda c: (cands[c][1], cands[c][2]))
+        summary_parts = [cands[c][3] for c in chosen]
+    summary = " ".join(summary_parts) or (old.summary if old else "")
+
+    dates = sorted(d.published[:10] for d in members if d.published)
+    start = dates[0] if dates else None
+    end = dates[-1] if dates else None
+    if old is not None:
+        start = min(filter(None, [start, old.start]), default=None)
+        end = max(filter(None, [end, old.end]), default=None)
+
+    counts: Counter = Counter()
+    for d in members:
+        counts.update(set(d.entity_ids))
+    if old is not None:
+        counts.update({e: 0 for e in old.entity_ids})
+    entity_ids = [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:p.max_story_entities]
+    return Story(id=sid, article_ids=list(article_ids), title=title, summary=summary, start=start, end=end,
+                 entity_ids=entity_ids)
