@@ -79,6 +79,7 @@ CAPITALS = {
 }
 
 
+@lru_cache(maxsize=65536)
 def _norm_alias(s: str) -> str:
     s = strip_accents(s).lower().strip()
     s = re.sub(r"^the\s+", "", s)
@@ -89,6 +90,7 @@ def _norm_alias(s: str) -> str:
 class Gazetteer:
     def __init__(self, data: dict):
         self.people: list[Actor] = []
+        self._person_cache: dict[tuple[str, str | None], Actor | None] = {}
         self.by_alias: dict[str, Actor] = {}          # normalised alias -> org / institution / person
         self.people_by_key: dict[str, list[Actor]] = {}
         self.people_by_surname: dict[str, list[Actor]] = {}
@@ -144,6 +146,14 @@ class Gazetteer:
 
         Two people sharing a name ("George Bush": father and son) are told apart
         by an alias spelled exactly so, else by whose role was current on ``date``."""
+        key = (name, date)
+        if key not in self._person_cache:
+            if len(self._person_cache) > 65536:
+                self._person_cache.clear()
+            self._person_cache[key] = self._person(name, date)
+        return self._person_cache[key]
+
+    def _person(self, name: str, date: str | None) -> Actor | None:
         m = re.fullmatch(r"(?:Sir|Dame)\s+([A-Z][a-z]+)", name.strip())
         if m:  # "Sir Keir": a knight is named by his given name
             cands = [a for a in self.people if any(split_name(al)[0][:1] == (m.group(1),) for al in a.aliases)]

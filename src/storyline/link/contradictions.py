@@ -15,6 +15,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .events import EventReport, _participants
 
@@ -37,6 +38,7 @@ def _cid(kind: str, a: dict, b: dict) -> str:
     return "C" + hashlib.sha256(key.encode()).hexdigest()[:15]
 
 
+@lru_cache(maxsize=65536)
 def _day(iso: str | None) -> date | None:
     if not iso or not re.match(r"\d{4}-\d\d-\d\d$", iso[:10]) or len(iso) < 10:
         return None
@@ -67,7 +69,7 @@ def event_contradictions(reports: list[EventReport], story_of: dict[str, str | N
         seen: set[tuple] = set()
         for i, a in enumerate(rs):
             for b in rs[i + 1:]:
-                if a.article_id == b.article_id:
+                if a.article_id == b.article_id or (a.date == b.date and not (a.location_id and b.location_id)):
                     continue
                 da, db = _day(a.date), _day(b.date)
                 if da and db and da != db and abs((da - db).days) < DATE_WINDOW_DAYS \
