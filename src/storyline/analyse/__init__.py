@@ -44,8 +44,10 @@ def analyse_article(article: Article, doc=None) -> Article:
     """Fill in entities, mentions and quotes of an English article, in place."""
     if not wants_analysis(article):
         return article
+    from .anchors import anchor_offsets
     from .entities import extract_entities
     from .events import extract_events
+    from .gazetteer import gazetteer
     from .quotes import extract_quotes
     from .timex import find_timexes, infer_publication_date
 
@@ -64,6 +66,7 @@ def analyse_article(article: Article, doc=None) -> Article:
     article.mentions = mentions
     article.quotes = extract_quotes(doc, entities, mentions)
     article.timexes = find_timexes(doc.text, anchor, doc)
+    anchor_offsets(article.timexes, doc.text, anchor, gazetteer())
     article.events = extract_events(doc, entities, mentions, article.timexes, anchor)
     article.analysed = True
     return article
