@@ -144,3 +144,113 @@ def test_event_fields_and_offsets(analyse):
     _ents, events, ev = analyse(text)
     assert isinstance(ev, Event)
     assert text[ev.start:ev.end] == ev.sentence == "Poland expelled two Russian diplomats on Monday."
+
+
+# --- participants, places and dates (rules added with the 0.80 participant bar) -------------------
+
+def test_condition_subject_is_the_counterpart(analyse):
+    ev = analyse("Russia could agree to a moratorium on strikes against energy infrastructure if Kyiv did the same, "
+                 "a source close to the negotiating team said.", "2025-03-15")[2]
+    assert ev.target_text == "Kyiv" and ev.modality == "hypothetical"
+
+
+def test_requested_clause_subject_is_the_one_asked(analyse):
+    ev = analyse("Georgian opposition leader Nika Melia called on Wednesday for President Mikheil Kavelashvili "
+                 "to step down.", "2025-01-16")[2]
+    assert ev.type == "REQUEST" and "Kavelashvili" in ev.target_text
+    ev = analyse("Ukraine has not asked for NATO troops to be deployed on its territory, Foreign Minister "
+                 "Andrii Sybiha said on Monday.", "2025-03-04")[2]
+    assert ev.type == "REQUEST" and "NATO" in ev.target_text and ev.source_text == "Ukraine"
+
+
+def test_possessive_owner_of_the_thing_paid_is_the_recipient(analyse):
+    ev = analyse("Saudi Arabia and Qatar will pay off Syria's roughly $15 million in arrears to the World Bank, "
+                 "the two countries said.", "2025-04-27")[2]
+    assert ev.source_text == "Saudi Arabia" and ev.target_text == "Syria"
+
+
+def test_threat_target_named_in_its_content(analyse):
+    ev = analyse("Iran threatened on Sunday to close the Strait of Hormuz in response to the US strikes on its "
+                 "nuclear facilities, state media reported.", "2025-06-22")[2]
+    assert ev.type == "THREATEN" and ev.target_text == "US" and "Strait" in ev.location_text
+
+
+def test_speaker_is_the_actor_of_an_offer_but_not_of_reported_conduct(analyse):
+    ev = analyse("Turkish Foreign Minister Hakan Fidan said on Tuesday that Ankara was ready to host a new round "
+                 "of direct talks between Russia and Ukraine in Istanbul.", "2025-06-03")[2]
+    assert ev.type == "AGREE" and "Fidan" in ev.source_text and ev.location_text == "Istanbul"
+    if find_timexes:
+        assert ev.date == "2025-06-03"     # the offer is made when it is said
+    ev = analyse("Moscow has not yet agreed to the U.S. proposal for a 30-day truce, Kremlin spokesman "
+                 "Dmitry Peskov said on Wednesday.", "2025-03-12")[2]
+    assert ev.source_text == "Moscow" and ev.modality == "negated"
+
+
+def test_unblanked_dateline_is_no_participant_or_date(analyse):
+    text = ("Panaji (Goa) [India], March 20 (ANI): India and France began their joint naval exercise Varuna "
+            "off the coast of Goa on Wednesday, the Indian Navy said.")
+    ev = analyse(text, "2025-03-20")[2]
+    assert ev.type == "COOPERATE" and ev.source_text == "India" and ev.target_text == "France"
+    assert ev.location_text == "Goa"
+    if find_timexes:
+        assert ev.date == "2025-03-19"      # "on Wednesday", not the dateline's "March 20"
+
+
+def test_blanked_dateline_city_is_never_the_source(analyse):
+    ev = analyse("MOSCOW, April 28 (Reuters) - President Vladimir Putin declared a three-day ceasefire in "
+                 "Ukraine, the Kremlin said on Monday.", "2025-04-28")[2]
+    assert ev.type == "CONCEDE" and "Putin" in ev.source_text
+
+
+def test_locations_nested_part_of_and_inherited(analyse):
+    ev = analyse("Gunmen shot dead local councillor Ramon Ibarra outside his home in Culiacan on Tuesday.",
+                 "2025-07-16")[2]
+    assert ev.location_text == "Culiacan" and "Ibarra" in ev.target_text
+    ev = analyse("China's navy will hold live-fire drills off the coast of Fujian province on Saturday.",
+                 "2025-10-09")[2]
+    assert "Fujian" in ev.location_text
+    ev = analyse("Israeli warplanes struck a building in Beirut's southern suburbs on Sunday.", "2025-06-01")[2]
+    assert ev.location_text == "Beirut"
+    ev = analyse("Russian artillery shelled the centre of Kherson on Tuesday morning.", "2025-06-04")[2]
+    assert ev.location_text == "Kherson" and ev.target_text is None
+    # a participle takes the place and date of the clause it hangs on
+    ev = [e for e in analyse("A suicide bomber blew himself up outside a district court in Islamabad on Tuesday, "
+                             "killing 12 people, police said.", "2025-11-11")[1] if e.trigger == "killing"][0]
+    assert ev.location_text == "Islamabad"
+    if find_timexes:
+        assert ev.date == "2025-11-11"
+
+
+def test_meeting_venue_on_the_noun(analyse):
+    ev = analyse("Kyiv threatened to walk out of the Istanbul talks if Moscow again demanded the withdrawal "
+                 "of Ukrainian troops.", "2025-06-01")[2]
+    assert ev.type == "THREATEN" and ev.location_text == "Istanbul" and ev.target_text == "Moscow"
+
+
+@pytest.mark.skipif(find_timexes is None, reason="needs the time-expression module")
+def test_date_comes_from_the_events_own_clause(analyse):
+    ev = analyse("Russian and U.S. officials agreed on Tuesday to restore staffing at their embassies, which have "
+                 "been gutted since the full-scale invasion began three years ago.", "2025-02-19")[2]
+    assert ev.type == "AGREE" and ev.date == "2025-02-18"
+    # "said on Saturday" dates the statement; "on Monday" the call
+    ev = analyse("U.S. President Donald Trump said on Saturday he will speak by phone with Russian President "
+                 "Vladimir Putin on Monday about stopping the bloodbath in Ukraine.", "2025-05-17")[2]
+    assert ev.type == "AGREE" and ev.date == "2025-05-19" and "Putin" in ev.target_text
+
+
+@pytest.mark.skipif(find_timexes is None, reason="needs the time-expression module")
+def test_weekday_under_a_modal_or_a_request_looks_ahead(analyse):
+    ev = analyse("President Volodymyr Zelensky could join the talks in Istanbul on Thursday if Vladimir Putin "
+                 "attends in person, Ukrainian officials said.", "2025-05-12")[2]
+    assert ev.modality == "hypothetical" and ev.date == "2025-05-15" and "Putin" in ev.target_text
+    ev = analyse("Ukrainian President Volodymyr Zelensky on Sunday urged Russian President Vladimir Putin to meet "
+                 "him in person in Istanbul on Thursday.", "2025-05-11")[2]
+    assert ev.type == "REQUEST" and ev.location_text == "Istanbul"
+
+
+def test_negated_event_keeps_its_own_date(analyse):
+    ev = analyse("No talks between U.S. envoy Steve Witkoff and Iranian Foreign Minister Abbas Araqchi took place "
+                 "in Muscat on Sunday, Oman's foreign ministry said.", "2025-06-16")[2]
+    assert ev.modality == "negated" and ev.location_text == "Muscat"
+    if find_timexes:
+        assert ev.date == "2025-06-15"

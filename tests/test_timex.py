@@ -239,3 +239,19 @@ def test_deterministic_and_offsets_valid():
 @pytest.mark.parametrize("text", ["", "No dates here at all.", "x" * 1000])
 def test_nothing_to_find(text):
     assert find_timexes(text, ANCHOR) == []
+
+
+def test_weekday_under_a_modal_or_a_request_looks_ahead():
+    # "could join ... on Thursday": a possible future meeting, the coming Thursday (anchor Wednesday 12th)
+    doc = _Doc([("He", "PRP", "PRON", "nsubj", 2), ("could", "MD", "AUX", "aux", 2), ("join", "VB", "VERB", "ROOT", 2),
+                ("talks", "NNS", "NOUN", "dobj", 2), ("on", "IN", "ADP", "prep", 2), ("Thursday", "NNP", "PROPN", "pobj", 4)])
+    assert one(doc.text, "Thursday", doc=doc).value == "2025-03-13"
+    # "could have met on Monday" stays in the past
+    doc = _Doc([("He", "PRP", "PRON", "nsubj", 3), ("could", "MD", "AUX", "aux", 3), ("have", "VB", "AUX", "aux", 3),
+                ("met", "VBN", "VERB", "ROOT", 3), ("on", "IN", "ADP", "prep", 3), ("Monday", "NNP", "PROPN", "pobj", 4)])
+    assert one(doc.text, "Monday", doc=doc).value == "2025-03-10"
+    # "urged Putin to meet him on Thursday": what is asked for lies ahead
+    doc = _Doc([("He", "PRP", "PRON", "nsubj", 1), ("urged", "VBD", "VERB", "ROOT", 1), ("Putin", "NNP", "PROPN", "dobj", 1),
+                ("to", "TO", "PART", "aux", 4), ("meet", "VB", "VERB", "xcomp", 1), ("on", "IN", "ADP", "prep", 4),
+                ("Thursday", "NNP", "PROPN", "pobj", 5)])
+    assert one(doc.text, "Thursday", doc=doc).value == "2025-03-13"

@@ -79,7 +79,7 @@ import re as _re
 # first sentence ("MOSCOW ... said"). They are blanked out with spaces, so
 # every character offset into the article text stays valid.
 _DATELINE = _re.compile(
-    r"(?m)^(?:[A-Z][A-Za-z .'-]{1,40}?|[A-Z][A-Z .'-]{1,40})(?:\s*\[[^\]\n]{1,40}\])?(?:,\s*[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
+    r"(?m)^(?:[A-Z][A-Za-z .'-]{1,40}?|[A-Z][A-Z .'-]{1,40})(?:\s*\([A-Z][^)\n]{1,30}\))?(?:\s*\[[^\]\n]{1,40}\])?(?:,\s*[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
     r"\s*\((?:Reuters|AP|AFP|ANI|PTI|IANS|TASS|Xinhua|Bloomberg|dpa|UNI|EFE|Kyodo|Yonhap|Interfax|Anadolu|"
     r"Ukrinform|UNIAN|Sputnik|RIA Novosti|CNN|BBC)\)\s*[-–—:]\s*"
     r"|^[A-Z]{3,}(?:[ ,][A-Z]{2,})*\s*[-–—:]\s+(?=[A-Z])"

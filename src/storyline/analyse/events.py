@@ -177,7 +177,7 @@ _NOUNS_RAW = {
     "WITHDR": ("RETREAT", "withdraw", "withdrawal pullout pull-out"),
     "AGREEM": ("SUPPORT", None, "agreement deal accord treaty pact memorandum"),
     "PROPOS": ("AGREE", None, "proposal proposals offer peace-plan"),
-    "ACCUS": ("ACCUSE", "allege", "accusation accusations allegations allegation claims charges"),
+    "ACCUS": ("ACCUSE", "allege", "accusation accusations allegations allegation claims charges case lawsuit"),
     "DEMANDN": ("REQUEST", None, "demand demands appeal request"),
     "SWAP": ("RETREAT", "release", "swap exchange"),
     "AMNESTY": ("CONCEDE", None, "amnesty pardon pardons moratorium"),
@@ -274,6 +274,7 @@ _IRREGULAR = {
     "made": "make", "paid": "pay", "began": "begin", "begun": "begin", "led": "lead", "went": "go", "gone": "go",
     "forgave": "forgive", "forgiven": "forgive", "sought": "seek", "dealt": "deal", "bore": "bear", "set": "set",
     "put": "put", "undertook": "undertake", "overran": "overrun", "shut": "shut", "told": "tell", "said": "say",
+    "left": "leave",
 }
 _LEXICON_VERBS = set(VERBS) | set(_LIGHT) | set(_WRAPPERS)
 
@@ -335,17 +336,34 @@ _NON_ACTOR_NOUNS = {"reporters", "journalists", "press", "media", "people", "res
 # Extraction
 # --------------------------------------------------------------------------------------------
 
+# A wire dateline the parse text did not blank ("Panaji (Goa) [India], March 20 (ANI): "): its
+# place and date are page furniture, never a participant, a location or the event's date.
+_DATELINE_LEFT = re.compile(
+    r"(?m)^[^\n]{0,70}?\((?:Reuters|AP|AFP|ANI|PTI|IANS|TASS|Xinhua|Bloomberg|dpa|UNI|EFE|Kyodo|Yonhap|Interfax|"
+    r"Anadolu|Ukrinform|UNIAN|Sputnik|RIA Novosti)\)\s*[-–—:]")
+
+
 class _Ctx:
-    __slots__ = ("doc", "entities", "mentions", "timexes", "published", "ment_by_tok", "gaz")
+    __slots__ = ("doc", "entities", "mentions", "timexes", "published", "ment_by_tok", "gaz", "datelines")
 
     def __init__(self, doc, entities, mentions, timexes, published):
         self.doc = doc
         self.entities = entities
         self.mentions = mentions
-        self.timexes = timexes
         self.published = published
         self.ment_by_tok: dict[int, Mention] | None = None
         self.gaz = None
+        text = doc.text
+        self.datelines = [(m.start(), m.end()) for m in _DATELINE_LEFT.finditer(text)] if "(" in text else []
+        if self.datelines:
+            timexes = [t for t in timexes if not self.in_dateline_char(t.start)]
+        self.timexes = timexes
+
+    def in_dateline_char(self, ch: int) -> bool:
+        return any(a <= ch < b for a, b in self.datelines)
+
+    def in_dateline(self, tok) -> bool:
+        return bool(self.datelines) and tok is not None and self.in_dateline_char(tok.idx)
 
     def mention_of(self, tok) -> Mention | None:
         if self.ment_by_tok is None:
@@ -709,7 +727,8 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
             return ("PROTEST", "demo")
         return None
     if lem in ("travel", "jet", "fly", "head", "arrive"):
-        for po in _prep_objs(tok, "for", "on"):
+        w = _wrapper_of(tok) if tok.dep_ == "xcomp" else None
+        for po in _prep_objs(tok, "for", "on") + (_prep_objs(w, "for") if w is not None else []):
             if NOUNS.get(po.lower_, ("",))[0] == "MEET":
                 return ("CONSULT", "visit")
         return None
@@ -806,7 +825,9 @@ def _named(tok) -> bool:
     return False
 
 
-_OWNER_TYPES = {"REQUEST", "REJECT", "ACCUSE", "SUPPORT", "AGREE", "CONCEDE", "THREATEN", "AID", "SANCTION", "COOPERATE"}
+_OWNER_TYPES = {"REQUEST", "REJECT", "ACCUSE", "SUPPORT", "AGREE", "CONCEDE", "THREATEN", "AID", "SANCTION", "COOPERATE",
+                "COERCE"}
+_ABOUT_PREPS = ("on", "about", "over", "against", "from", "with")
 _OF_NOUNS = {"release", "expulsion", "arrest", "resignation", "dismissal", "extradition", "detention", "return",
              "withdrawal", "invasion", "annexation", "killing", "murder"}
 
@@ -819,7 +840,7 @@ def _owner(tok, typ: str):
     if typ not in _OWNER_TYPES:
         return None
     for g in tok.children:
-        if g.dep_ == "poss" and g.pos_ != "PRON" and _named(g):
+        if g.dep_ == "poss" and g.pos_ != "PRON" and _named(g) and g.ent_type_ not in ("DATE", "TIME"):
             return g
     for g in tok.children:
         if g.dep_ in ("compound", "amod", "nmod") and g.i < tok.i and g.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") \
@@ -828,6 +849,11 @@ def _owner(tok, typ: str):
     if tok.lower_ in _OF_NOUNS:
         for g in _prep_objs(tok, "of"):
             if _named(g):
+                return g
+    if typ != "COERCE":
+        # "the joint declaration on Ukraine", "imports of electric buses from China"
+        for g in _prep_objs(tok, *_ABOUT_PREPS):
+            if _named(g) and g.ent_type_ not in ("DATE", "TIME") and g.pos_ != "PRON":
                 return g
     return None
 
@@ -842,6 +868,40 @@ def _group_member(tok):
                     if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in ("GPE", "ORG", "NORP")):
                         return g
     return tok
+
+
+_VERBAL = {"AGREE", "SUPPORT", "REJECT", "THREATEN", "REQUEST", "ACCUSE"}
+
+
+def _content_clause(head):
+    """What a threat or warning says will happen: "warned (that) they would block ...",
+    "threatened on Sunday to close ..." (the parser's xcomp, ccomp or to-advcl)."""
+    return next((c for c in head.children if c.dep_ in ("ccomp", "xcomp") or (
+        c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))), None)
+
+
+def _out_of_dateline(ctx: _Ctx, tok):
+    """A subject the parser found inside an unblanked dateline: the real one is usually an
+    apposition or a sibling subject after it ("[India], March 20 (ANI): India and France began")."""
+    head = tok.head
+    for c in [tok, *[c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]]:
+        if not ctx.in_dateline(c):
+            return c
+        for g in c.children:
+            if g.dep_ in ("appos", "conj") and not ctx.in_dateline(g) and g.pos_ in ("PROPN", "NOUN"):
+                return g
+    return None
+
+
+_PART_PLACES = {"centre", "center", "outskirts", "suburbs", "suburb", "streets", "coast", "shores", "waters", "area",
+                "areas", "district", "districts", "heart", "edge", "parts", "part", "north", "south", "east", "west",
+                "town", "village", "city", "region", "province", "oblast", "outskirt", "port", "capital"}
+
+
+def _is_part_place(tok) -> bool:
+    """"the centre of Kherson", "the outskirts of Kyiv": the place inside a part-of phrase."""
+    return tok.head.dep_ == "prep" and tok.head.lower_ == "of" and tok.head.head.lower_ in _PART_PLACES and \
+        tok.head.head.lower_ not in ("town", "village", "city", "region", "province", "oblast", "port", "capital")
 
 
 def _participant(ctx: _Ctx, tok, split: bool = False):
@@ -880,6 +940,8 @@ def _participant(ctx: _Ctx, tok, split: bool = False):
                     texts.append(sp.text)
     surface = texts[0] if len(texts) == 1 else " and ".join(texts)
     surface = surface.strip()
+    if surface.endswith(("'s", "’s")) and len(surface) > 3:
+        surface = surface[:-2].rstrip()     # an owner: "Syria's arrears" -> Syria
     if tok.pos_ == "PRON" and not ents and tok.lower_ in ("he", "him", "she", "her"):
         # the last person named before the pronoun
         for m in reversed(ctx.mentions):
@@ -966,7 +1028,7 @@ def _event_noun_source(tok):
 
 _TARGET_PREPS = {
     "CONSULT": ("with", "to"), "AGREE": ("with", "to"), "SUPPORT": ("for", "to", "with"), "CONCEDE": ("to", "on", "for"),
-    "COOPERATE": ("with", "to"), "AID": ("to", "for"), "RETREAT": ("to",), "REQUEST": ("from", "of", "for"),
+    "COOPERATE": ("with", "to"), "AID": ("to", "for"), "RETREAT": ("to", "into"), "REQUEST": ("from", "of", "for"),
     "ACCUSE": ("of", "into", "against", "over", "with"), "REJECT": ("to", "with"), "THREATEN": ("against", "with", "on", "for"),
     "PROTEST": ("against", "at"), "SANCTION": ("on", "against", "from", "with", "to"),
     "MOBILIZE": ("around", "along", "against", "toward", "towards", "on"),
@@ -1012,7 +1074,8 @@ def _target_of(ctx: _Ctx, typ: str, verb, noun, skip_ids: set[int]):
                 cands.extend(g for g in c.children if g.dep_ == "pobj")
                 continue
             if c.dep_ in ("dobj", "dative", "iobj") and c.i not in skip_ids and (noun is None or c.i != noun.i):
-                thing = c.dep_ == "dobj" and not c.ent_type_ and (c.lower_ in _QUANTITY or c.like_num or
+                thing = c.dep_ == "dobj" and c.ent_type_ in ("", "MONEY", "QUANTITY", "CARDINAL") and (
+                    c.lower_ in _QUANTITY or c.like_num or
                     ({"AIDOBJ", "TROOPS", "TIES", "PRISON"} & set(_OBJ_OF.get(c.lower_, ()))))
                 if c.lower_ in NOUNS or thing:
                     # the object is the event noun or the thing sent: look at its own complements
@@ -1021,6 +1084,10 @@ def _target_of(ctx: _Ctx, typ: str, verb, noun, skip_ids: set[int]):
                         inner = _prep_objs(_through_of(c), *preps)   # "a package of sanctions against Russia"
                     if not inner and c.lower_ in NOUNS:
                         inner = _acl_target(c, typ) or [x for x in [_owner(c, typ)] if x is not None]
+                    if not inner and typ == "AID" and c.lower_ not in NOUNS:
+                        o = _owner(c, typ)
+                        if o is not None:
+                            inner = [o]           # "pay off Syria's $15 million in arrears to the World Bank"
                     if not inner:
                         inner = _deep_prep(c, preps)     # "40 tonnes of food and medicine to starving Gazans"
                     if not inner and c.lower_ not in NOUNS:
@@ -1047,7 +1114,7 @@ def _target_of(ctx: _Ctx, typ: str, verb, noun, skip_ids: set[int]):
         if (c.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL") and not (
                 c.pos_ == "PROPN" and c.lower_ not in _CALENDAR)) or c.like_num or c.lower_ in _CALENDAR:
             continue
-        if c.lower_ in ("border", "borders", "frontier"):
+        if c.lower_ in ("border", "borders", "frontier", "doorstep", "doorsteps", "flank"):
             # "on its border with Lithuania", "along Ukraine's borders"
             inner = _prep_objs(c, "with") or [g for g in c.children if g.dep_ == "poss" and g.pos_ != "PRON"]
             if inner:
@@ -1264,7 +1331,10 @@ def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[s
             return ("AGREE", None) if hl == "accept" else ("SUPPORT", None)
         return None
     if cls == "ACCUS":
-        if hl in ("make", "level", "file", "bring", "issue"):
+        if noun.lower_ in ("case", "lawsuit") and not (hl in ("open", "file", "bring", "launch") and (
+                _prep_objs(noun, "against") or _prep_objs(verb, "against"))):
+            return None         # "a case against X" only: not "the case for talks", "in any case"
+        if hl in ("make", "level", "file", "bring", "issue", "open", "launch"):
             return ("ACCUSE", "allege")
         if hl in ("reject", "deny", "dismiss", "rebuff"):
             return ("REJECT", None)
@@ -1314,6 +1384,8 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
     lem = lemma(tok.text)
     if lem not in VERBS:
         return None
+    if tok.dep_ in ("amod", "compound", "nmod", "poss"):
+        return None       # an adjectival participle: "occupied Crimea", "the seized properties", "a hacking group"
     # a trigger under a control verb: the control verb's event ("agreed to meet")
     wrapper = _wrapper_of(tok)
     if wrapper is not None and _WRAPPERS.get(lemma(wrapper.text)) in ("agree", "reject", "threaten", "request") and \
@@ -1618,33 +1690,145 @@ def _is_place(ctx: _Ctx, po) -> bool:
         (po.pos_ == "PROPN" and po.lower_ not in _CALENDAR)
 
 
+_LOC_PREPS = {"in", "at", "near", "outside", "inside", "off", "around", "across", "along", "through", "within",
+              "throughout", "over"}
+_ON_PLACES = {"square", "avenue", "street", "road", "boulevard", "highway", "motorway", "bridge", "island", "coast",
+              "peninsula", "border", "frontier", "front", "frontline", "soil", "streets", "outskirts", "shores", "sidelines"}
+_MOTION_PREPS = {"into", "to", "from", "towards", "toward"}
+_CLAUSE_DEPS = {"ccomp", "parataxis", "relcl", "csubj", "acl"}
+
+
+def _loc_propn(ctx: _Ctx, po) -> bool:
+    """A proper noun in a locative phrase is a place even where the NER guessed a person or a
+    time ("towards Zaporizhzhia", "off Vladivostok", "at Kyiv"), unless it is a calendar word,
+    part of a longer person name, or a person the article names."""
+    if po.pos_ != "PROPN" or po.lower_ in _CALENDAR or ctx.in_dateline(po):
+        return False
+    if po.ent_type_ == "PERSON":
+        if po.ent_iob_ != "B" or (po.i + 1 < len(po.doc) and po.doc[po.i + 1].ent_iob_ == "I"):
+            return False
+        m = ctx.mention_of(po)
+        if m is not None and m.entity < len(ctx.entities) and ctx.entities[m.entity].type == "PERSON" and \
+                len(ctx.entities[m.entity].name.split()) > 1:
+            return False
+    return po.ent_type_ not in ("ORG",) or po.ent_iob_ == "B" and not any(c.dep_ == "compound" for c in po.children)
+
+
+def _place_in(ctx: _Ctx, po):
+    """The place a locative object names: the object itself ("in Istanbul", "at Tbilisi airport"),
+    or the place inside a part-of phrase ("off the coast of Goa", "in Beirut's southern suburbs",
+    "in a Leeds shopping centre", "the streets of Dublin")."""
+    if ctx.in_dateline(po) or po.like_num:
+        return None
+    if po.ent_type_ in ("DATE", "TIME", "PERSON", "NORP"):
+        return po if _loc_propn(ctx, po) else None
+    low = po.lower_
+    if low in _PART_PLACES or low in _ON_PLACES or low in ("centre", "center", "mall", "court", "home", "crossing",
+                                                          "building", "hospital", "school", "market", "base",
+                                                          "airport", "station", "refinery", "plant", "session"):
+        for g in po.children:
+            if g.dep_ == "prep" and g.lower_ == "of":
+                for x in g.children:
+                    if x.dep_ == "pobj" and (_is_place(ctx, x) or _loc_propn(ctx, x)):
+                        return _place_in(ctx, x) or x
+        for g in po.children:
+            if g.dep_ in ("poss", "compound", "nmod") and g.pos_ == "PROPN" and not ctx.in_dateline(g) and (
+                    g.ent_type_ not in ("PERSON", "ORG", "NORP") or (g.ent_type_ == "ORG" and low in (
+                    "refinery", "plant", "airport", "base", "port", "station", "crossing"))):
+                if po.ent_type_ in ("FAC", "LOC") or (g.ent_type_ == "" and low in ("crossing", "airport", "refinery")):
+                    return po     # "the Medyka border crossing", "Tbilisi airport": the named place itself
+                return g
+    if _is_place(ctx, po):
+        return po
+    return None
+
+
 def _location(ctx: _Ctx, head, top, noun, wrapped, typ, tgt_tok, src_tok):
-    """The first place named by a locative phrase in the event's clause: on the trigger,
-    its noun, or deeper inside its phrases ("a meeting with X in Miami"), but not inside
-    another clause."""
-    skip = {x.i for x in (tgt_tok, src_tok) if x is not None}
+    """The place of the event: the first place named by a locative phrase of the event's clause
+    (on the trigger, its noun, the wrapped verb, or nested in their phrases: "a meeting with X in
+    Miami", "outside his home in Culiacan"), the venue named on a meeting noun ("the Istanbul
+    talks"), the place attacked, blocked or closed; else the place of the clause a participle or
+    purpose clause hangs on ("..., injuring four shoppers", "drive tractors into Brussels ... to
+    protest"). Never inside another clause, a participant or a dateline."""
+    skip = {x.i for x in (src_tok,) if x is not None}
+    motion = typ in ("CONSULT", "MOBILIZE", "RETREAT", "AID", "AGREE", "PROTEST", "ASSAULT")
+    tgt_i = tgt_tok.i if tgt_tok is not None else -1
+
+    def search(roots, level_max=3):
+        best, best_key = None, None
+        for r in roots:
+            stack = [(r, 0, 0)]
+            while stack:
+                t, depth, level = stack.pop()
+                for c in t.children:
+                    if c.dep_ in _CLAUSE_DEPS or (c.pos_ in ("VERB", "AUX") and c.dep_ in ("advcl", "conj", "xcomp")):
+                        continue
+                    if c.dep_ in ("nsubj", "nsubjpass", "agent") or c.i in skip:
+                        continue
+                    if c.dep_ == "prep":
+                        lw = c.lower_
+                        ok = lw in _LOC_PREPS or (motion and lw in _MOTION_PREPS) or lw == "on"
+                        for po in c.children:
+                            if po.dep_ != "pobj" or not ok:
+                                continue
+                            if lw == "on" and po.lower_ not in _ON_PLACES:
+                                continue
+                            if lw in _MOTION_PREPS and lw not in ("towards", "toward") and po.i == tgt_i and \
+                                    typ not in ("ASSAULT",):
+                                continue          # "sent aid to Ukraine": the recipient
+                            pl = _place_in(ctx, po)
+                            if pl is not None:
+                                key = (level, 0 if lw in _LOC_PREPS or lw == "on" else 1, abs(po.i - head.i))
+                                if best_key is None or key < best_key:
+                                    best, best_key = pl, key
+                        if level < level_max:
+                            for po in c.children:
+                                stack.append((po, depth + 1, level + 1))
+                        continue
+                    if depth < 6:
+                        stack.append((c, depth + 1, level))
+            if best is not None:
+                return best
+        return None
+
     roots = [x for x in (noun, wrapped, head) if x is not None]
-    motion = typ in ("CONSULT", "MOBILIZE", "RETREAT", "AID", "AGREE")
-    best = None
+    if top is not head and top.pos_ in ("VERB", "AUX", "ADJ"):
+        roots.append(top)
+    if typ == "THREATEN" and wrapped is None:
+        c = _content_clause(head)      # "warned they would block motorways around Paris"
+        if c is not None:
+            roots.insert(0, c)
+    best = search(roots)
+    if best is not None:
+        return best
+    # the place attacked / blocked / closed / raided is where it happens
+    if typ in ("ASSAULT", "PROTEST", "COERCE", "THREATEN"):
+        for r in (wrapped, _content_clause(head) if typ == "THREATEN" else None, head):
+            o = _dobj(r) if r is not None else None
+            if o is not None and o.dep_ == "dobj" and (o.ent_type_ in ("FAC", "LOC") or o.lower_ in _PART_PLACES or any(
+                    g.dep_ == "compound" and g.pos_ == "PROPN" for g in o.children) and o.lower_ in (
+                    "crossing", "airport", "refinery", "plant", "base", "port", "station", "depot", "bridge")):
+                pl = _place_in(ctx, o) if o.ent_type_ not in ("FAC", "LOC") else o
+                if pl is not None:
+                    return pl
+    # the venue on a meeting noun: "walk out of the Istanbul talks", "the Alaska summit"
     for r in roots:
-        stack = [(r, 0)]
-        while stack:
-            t, depth = stack.pop()
-            for c in t.children:
-                if c.dep_ in ("ccomp", "relcl", "advcl", "parataxis", "acl", "csubj") and depth > 0:
-                    continue
-                if c.dep_ in ("ccomp", "parataxis", "relcl") or (c.pos_ == "VERB" and c.dep_ in ("advcl", "conj")):
-                    continue
-                if c.dep_ == "prep" and (c.lower_ in ("in", "at", "near", "outside", "inside", "off", "around", "across",
-                                                      "along") or (motion and c.lower_ in ("into", "to", "from"))):
-                    for po in c.children:
-                        if po.dep_ == "pobj" and po.i not in skip and _is_place(ctx, po):
-                            if best is None or abs(po.i - head.i) < abs(best.i - head.i):
-                                best = po
-                if depth < 3:
-                    stack.append((c, depth + 1))
-        if best is not None:
-            return best
+        for t in r.subtree:
+            if t.lower_ in NOUNS and NOUNS[t.lower_][0] == "MEET":
+                for g in t.children:
+                    if g.dep_ in ("compound", "nmod") and g.ent_type_ in ("GPE", "LOC", "FAC") and not ctx.in_dateline(g):
+                        return g
+    # a participle or purpose clause takes the place of the clause it hangs on
+    t = top
+    for _ in range(2):
+        if t.dep_ in ("advcl", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and (
+                t.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)):
+            t = t.head
+            best = search([t], level_max=3)
+            if best is not None:
+                return best
+        else:
+            break
     return None
 
 
@@ -1795,36 +1979,88 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
         betw = _prep_objs(noun, "between")
         if betw:
             src_tok = betw[0]
+    if src_tok is not None and ctx.in_dateline(src_tok):
+        src_tok = _out_of_dateline(ctx, src_tok)
     if src_tok is not None and src_tok.pos_ == "PRON" and ctx.mention_of(src_tok) is None:
         # "The Pentagon said it would ...": the speaker stands for the pronoun
         sp = _speaker_of(top)
         if sp is not None and sp.pos_ != "PRON":
             src_tok = sp
     src_text, src, src_all, second = _participant(ctx, src_tok, split=True)
+    stmt_verb = None
+    if src is not None and (offered or (typ in _VERBAL and head.tag_ in ("VBZ", "VBP"))) and src_tok is not None \
+            and src_tok.pos_ != "PRON" and not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ not in ("to", "do", "does"))
+                                                   for x in (head, top) for c in x.children):
+        # "Fidan said Ankara was ready to host ...", "Merz said Germany fully supports ...": an offer or
+        # a present stance is made by saying it, so the person who says it is the actor. A report
+        # of the state's conduct ("Moscow has not agreed, Peskov said") keeps the state.
+        sp = _speaker_of(top)
+        if sp is not None and sp.pos_ != "PRON" and ctx.entities[src].type == "GPE":
+            sp_text, sp_e, sp_all, _sec = _participant(ctx, sp, split=True)
+            if sp_e is not None and ctx.entities[sp_e].type == "PERSON" and \
+                    ctx.entities[sp_e].country and ctx.entities[sp_e].country == ctx.entities[src].country:
+                src_tok, src_text, src, src_all, second = sp, sp_text, sp_e, sp_all, None
+                stmt_verb = sp.head
+    if tgt_tok is not None and (ctx.in_dateline(tgt_tok) or tgt_tok.ent_type_ == "FAC"):
+        tgt_tok = None        # a facility ("left Hamid Karzai International Airport") is a place, not an actor
     if tgt_tok is not None and not _named(_group_member(tgt_tok)):
         # "the family of a blogger", "anyone", "a building": not an actor; but
         # "condemned Russia's invasion", "demanded the release of X": the owner is
         tgt_tok = _owner(tgt_tok, typ)
     if noun is None and typ in ("CONSULT", "AGREE") and (tgt_tok is None or _is_place(ctx, tgt_tok)):
         # "jetted into Washington for talks with Trump": the meeting's partner, not the place
-        for po in _prep_objs(head, "for", "on"):
+        for po in _prep_objs(head, "for", "on") + (_prep_objs(top, "for") if top is not head else []):
             if NOUNS.get(po.lower_, ("",))[0] == "MEET":
                 w = _prep_objs(po, "with")
                 if w:
                     tgt_tok = w[0]
                     break
-    if tgt_tok is None and (typ == "THREATEN" or typ in ("SANCTION", "ASSAULT", "MOBILIZE", "COERCE")):
-        # "threatened to impose tariffs ... if Moscow did not agree": the one the condition is on
+    src_i = src_tok.i if src_tok is not None else -1
+    if tgt_tok is None and typ in ("REQUEST", "REJECT"):
+        # "called for X to step down", "demanding the US return ...", "asked for NATO troops to be
+        # deployed": the subject of the requested clause is the one asked
         for h in (head, wrapped):
+            if h is None:
+                continue
+            for c in ([h] if h is wrapped else []) + [c for c in h.children if c.dep_ in ("ccomp", "xcomp", "advcl")]:
+                sj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if sj is None or sj.i == src_i or sj.pos_ == "PRON":
+                    continue
+                tgt_tok = sj if _named(_group_member(sj)) else _owner(sj, typ)
+                if tgt_tok is not None:
+                    break
+            if tgt_tok is not None:
+                break
+    if tgt_tok is None:
+        # "threatened to impose tariffs ... if Moscow did not agree", "could join the talks if Putin
+        # attends", "could agree to a moratorium if Kyiv did the same": the one the condition is on
+        for h in (head, wrapped, top):
             if h is None:
                 continue
             for c in h.children:
                 if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
                     sj, _p = _subject(c)
-                    if sj is not None and sj.pos_ != "PRON" and _named(sj) and (src_tok is None or sj.i != src_tok.i):
+                    if sj is not None and sj.pos_ != "PRON" and _named(sj) and sj.i != src_i and \
+                            not ctx.in_dateline(sj) and (typ in _CONFLICT or sj.pos_ == "PROPN" or sj.ent_type_):
                         tgt_tok = sj
                         break
             if tgt_tok is not None:
+                break
+    if tgt_tok is None and typ == "THREATEN":
+        # "threatened to close the Strait of Hormuz in response to the US strikes", "warned that any
+        # U.S. military intervention would ...": a named state, group or person in the threat's content
+        content = wrapped if wrapped is not None else _content_clause(head)
+        if content is not None:
+            for t in content.subtree:
+                if t.i == src_i or t.ent_type_ not in ("GPE", "ORG", "PERSON") or t.pos_ != "PROPN":
+                    continue
+                if t.dep_ == "compound" and not (t.ent_type_ == "GPE" and t.head.pos_ == "NOUN"):
+                    continue       # inside a longer name ("the Strait of Hormuz" is LOC anyway)
+                if src_tok is not None and src_tok.left_edge.i <= t.i <= src_tok.right_edge.i:
+                    continue
+                if ctx.in_dateline(t) or (t.dep_ == "pobj" and t.head.lower_ in _LOC_PREPS):
+                    continue      # "block motorways around Paris": a place, not the one threatened
+                tgt_tok = t
                 break
     if tgt_tok is None and second is not None:
         tgt_tok = second          # "Russia and the United States held talks": the second party
@@ -1837,7 +2073,12 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
 
     # location: a place in an "in / at / near ..." phrase of the event's clause (closest to the trigger)
     loc_tok = _location(ctx, head, top, noun, wrapped, typ, tgt_tok, src_tok)
+    if loc_tok is not None and tgt_tok is not None and loc_tok.i == tgt_tok.i and typ in ("ASSAULT",) and \
+            _is_part_place(tgt_tok):
+        tgt_tok, tgt_text, tgt, tgt_all = None, None, None, []   # "shelled the centre of Kherson": a place
     loc_text, loc, _ = _participant(ctx, loc_tok)
+    if loc_text and loc_text.endswith(("'s", "’s")):
+        loc_text = loc_text[:-2].rstrip()       # "in Beirut's southern suburbs" -> Beirut
     if mode is None or typ in ("MOBILIZE", "COERCE", "ASSAULT"):
         mode = _refine_mode(ctx, typ, mode, wrapped if wrapped is not None else head, noun, tgt)
     if typ == "CONSULT" and mode is None and loc is not None and src is not None and tgt is not None:
@@ -1857,9 +2098,11 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
     if modality == "negated" and typ in ("CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE", "RETREAT", "CONCEDE") and any(
             c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall") for c in top.children) and \
             not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in top.children):
-        # "Israel will not withdraw from ...": a refusal (PLOVER REJECT), asserted
+        # "Israel will not withdraw from ...": a refusal (PLOVER REJECT), asserted, and made when it is said
         typ, mode, modality = "REJECT", _request_mode(typ), "asserted"
-    date, prec, dsrc, dtext, future = _date(ctx, head, top, noun, wrapped, sent)
+        if stmt_verb is None and top.dep_ == "ccomp" and lemma(top.head.text) in _REPORTING:
+            stmt_verb = top.head
+    date, prec, dsrc, dtext, future = _date(ctx, head, top, noun, wrapped, sent, stmt_verb)
     if future and modality == "asserted":
         modality = "planned"
     if modality == "planned":
@@ -1868,7 +2111,8 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
             typ, mode = "AGREE", None
         elif typ == "RETREAT":
             typ, mode = "CONCEDE", None
-    if (modality == "planned" and dsrc == "published") or modality == "negated":
+    if modality in ("planned", "negated") and dsrc == "published":
+        # a plan or a non-event is dated only by its own time expression ("no talks took place on Sunday")
         date, prec, dsrc, dtext = None, None, None, None
     depth = 0
     t = top
@@ -2039,9 +2283,12 @@ def _timex_token(doc, tx):
     return span.root if span is not None and len(span) else None
 
 
-def _date(ctx: _Ctx, head, top, noun, wrapped, sent):
-    """(date, precision, source, text, is_future) for the event clause."""
-    chain_ids = {x.i for x in (head, top, noun, wrapped) if x is not None}
+def _date(ctx: _Ctx, head, top, noun, wrapped, sent, stmt_verb=None, inherit=True):
+    """(date, precision, source, text, is_future) for the event clause. `stmt_verb`: the reporting
+    verb when the statement is the event (an offer made by saying it): its date counts too.
+    A participle, purpose clause or conjoined verb without a time expression of its own takes the
+    one of the clause it hangs on ("blew himself up ... on Tuesday, killing 12 people")."""
+    chain_ids = {x.i for x in (head, top, noun, wrapped, stmt_verb) if x is not None}
     t = top
     for _ in range(3):   # copulas / control verbs above the trigger
         if t.dep_ in ("xcomp",) and t.head.i != t.i:
@@ -2049,21 +2296,35 @@ def _date(ctx: _Ctx, head, top, noun, wrapped, sent):
             chain_ids.add(t.i)
         else:
             break
-    best = None
+    best, best_key = None, None
+    # a clause reported by a verb: an expression between the reporting verb and the clause's
+    # subject dates the report ("Trump said on Saturday he will speak ... on Monday")
+    rep_verb, clause_left = None, None
+    if stmt_verb is None and top.dep_ == "ccomp" and top.head.i < top.i and (lemma(top.head.text) in _REPORTING or
+                                                        lemma(top.head.text) in CUE_LEMMAS):
+        subj = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            rep_verb, clause_left = top.head, subj.left_edge.i
     for tx in ctx.timexes:
         if not (sent.start_char <= tx.start < sent.end_char):
             continue
         if getattr(tx, "type", "DATE") in ("DURATION", "SET"):
             continue
+        value = getattr(tx, "value", None)
+        if not (isinstance(value, str) and value[:1].isdigit()):
+            continue          # "now" (PRESENT_REF), "11 weeks on" (no value): not a date of the event
         root = _timex_token(ctx.doc, tx)
         if root is None:
             continue
         if root.dep_ == "pobj" and root.head.lower_ in ("from", "until", "till", "through", "since", "to", "after",
                                                         "before", "within"):
             continue          # "a ceasefire from May 8 to May 10": the content's time, not the event's
+        if rep_verb is not None and rep_verb.i < root.i < clause_left:
+            continue
         a = root
         attached = False
-        for _ in range(8):
+        hops = 0
+        for hops in range(8):
             if a.i in chain_ids:
                 attached = True
                 break
@@ -2075,8 +2336,12 @@ def _date(ctx: _Ctx, head, top, noun, wrapped, sent):
                 break
             a = a.head
         if attached:
-            best = tx
-            break
+            # the expression closest to the trigger's clause by dependency wins; ties: the earlier.
+            # A commitment or request is dated when it is made: an expression on the control verb
+            # beats one on the wrapped action ("on Sunday urged Putin to meet him on Thursday")
+            key = (1 if wrapped is not None and a.i == wrapped.i and wrapped.i != head.i else 0, hops, tx.start)
+            if best_key is None or key < best_key:
+                best, best_key = tx, key
     pub = ctx.published
     if best is not None:
         value = getattr(best, "value", None)
@@ -2088,6 +2353,12 @@ def _date(ctx: _Ctx, head, top, noun, wrapped, sent):
         if value and len(value) > 10 and value[4:5] == "-" and value[10:11] == "T":
             value, prec = value[:10], "day"        # "last night", "on Tuesday morning": the day
         return value, prec, "timex", best.text, future
+    if inherit and top.head.i != top.i and top.head.pos_ in ("VERB", "AUX") and (
+            (top.dep_ == "advcl" and (top.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)))
+            or (top.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children))):
+        got = _date(ctx, top.head, top.head, None, None, sent, None, inherit=False)
+        if got[2] == "timex":
+            return got
     # no time expression: a past-tense report of the day's action carries the publication date
     if pub and _past_report(head, top, sent) and not _has_other_time(sent, chain_ids):
         return pub[:10], "day", "published", None, False

@@ -293,6 +293,16 @@ _FUT_GOVERNORS = {"going", "plan", "plans", "planned", "planning", "expected", "
                   "due", "scheduled", "slated", "intend", "intends", "aim", "aims", "hope", "hopes", "likely"}
 
 
+# modals of possibility / obligation: "could join the talks on Thursday", "may meet on Friday"
+# look ahead unless a perfect follows ("could have met on Monday")
+_MODAL_AHEAD = {"could", "may", "might", "can", "should", "must", "ought"}
+# verbs of asking and urging: what is asked for lies ahead ("urged Putin to meet him on Thursday")
+_DIRECTIVE_HEADS = {"urge", "urged", "urges", "urging", "ask", "asked", "asks", "asking", "invite", "invited",
+                    "invites", "press", "pressed", "presses", "call", "called", "calls", "demand", "demanded",
+                    "demands", "encourage", "encouraged", "tell", "told", "order", "ordered", "challenge",
+                    "challenged", "request", "requested", "implore", "implored"}
+
+
 _POSTPONE = {"postponed", "delayed", "adjourned", "deferred", "rescheduled", "postpone", "delay", "pushed"}
 
 
@@ -315,6 +325,8 @@ def _doc_tense(doc, start: int, end: int) -> str | None:
     low = {a.lower_ for a in auxes}
     if low & _FUT_LEMMAS:
         return "future"
+    if low & _MODAL_AHEAD and not low & {"have", "'ve"}:
+        return "future"
     if tok.dep_ in ("xcomp", "ccomp") and tok.head.lower_ in _FUT_GOVERNORS:
         return "future"
     if any(a.lower_ == "to" for a in auxes) and tok.head.lower_ in _FUT_GOVERNORS:
@@ -325,7 +337,8 @@ def _doc_tense(doc, start: int, end: int) -> str | None:
         # an infinitive takes the tense of the verb it depends on ("agreed to sell
         # in October" is past); a purpose infinitive ("a program to run through June") looks ahead
         head = tok.head
-        if head is not tok and head.pos_ in ("VERB", "AUX") and head.lower_ not in _FUT_GOVERNORS:
+        if head is not tok and head.pos_ in ("VERB", "AUX") and head.lower_ not in _FUT_GOVERNORS and \
+                head.lower_ not in _DIRECTIVE_HEADS:
             if head.tag_ == "VBD":
                 return "past"
             if head.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in head.children):
