@@ -173,7 +173,8 @@ def test_nothing_readable_exits_3(tmp_path):
 def test_export_entities_and_quotes_and_who(corpus):
     _d, _pages, _m, store, _ = corpus
     ents = [json.loads(x) for x in _export(store, what="entities").stdout.splitlines()]
-    assert ents and list(ents[0]) == ["id", "name", "type", "aliases", "wikidata", "roles", "article_ids", "mentions"]
+    assert ents and list(ents[0]) == ["id", "name", "type", "aliases", "wikidata", "roles", "article_ids", "mentions",
+                                      "country"]
     rubio = next(e for e in ents if e["name"] == "Marco Rubio")
     assert rubio["wikidata"] == rubio["id"] and len(rubio["article_ids"]) >= 2
     assert all(r["date"] for r in rubio["roles"])

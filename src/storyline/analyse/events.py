@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from ..model import LocalEntity, Mention
 from .quotes import CUE_LEMMAS, verb_lemma
+from .doctext import doc_text
 
 
 @dataclass(slots=True)
@@ -353,7 +354,7 @@ class _Ctx:
         self.published = published
         self.ment_by_tok: dict[int, Mention] | None = None
         self.gaz = None
-        text = doc.text
+        text = doc_text(doc)
         self.datelines = [(m.start(), m.end()) for m in _DATELINE_LEFT.finditer(text)] if "(" in text else []
         if self.datelines:
             timexes = [t for t in timexes if not self.in_dateline_char(t.start)]
@@ -2119,7 +2120,8 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
     while t.head.i != t.i and depth < 20:
         t = t.head
         depth += 1
-    return Event(sent.start_char, sent.end_char, sent.text, typ, mode, trigger, src, tgt, src_text, tgt_text,
+    return Event(sent.start_char, sent.end_char, doc_text(doc)[sent.start_char:sent.end_char], typ, mode, trigger,
+                 src, tgt, src_text, tgt_text,
                  actors, loc, loc_text, date, prec, dsrc, dtext, modality, head.i, depth)
 
 

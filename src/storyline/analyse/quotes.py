@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..model import LocalEntity, Mention, Quote
 from .entities import resolve_description, role_class
 from .gazetteer import gazetteer
+from .doctext import doc_text
 
 CUE_LEMMAS = {
     "say", "tell", "add", "note", "stress", "warn", "insist", "claim", "announce", "argue", "suggest",
@@ -449,7 +450,7 @@ def _resolve_speaker(ctx: _Ctx, tok, sent, last_speaker: int | None) -> tuple[st
 
 
 def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) -> list[Quote]:
-    text = doc.text
+    text = doc_text(doc)
     ctx = _Ctx(doc, entities, mentions)
     spans = _find_quote_spans(text)
     quotes: list[Quote] = []
@@ -694,10 +695,10 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
         for left, right, surface, idx, cue_text in found:
             s, e = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
             # a closing quote mark right after the clause belongs to it
-            if e < len(doc.text) and doc.text[e] in "”\"’»“":
+            if e < len(doc_text(doc)) and doc_text(doc)[e] in "”\"’»“":
                 e += 1
             kind = "mixed" if any(in_quote[k] for k in range(s, min(e, len(in_quote)))) else "indirect"
             via = [name for _p, name in _via_in(sent.text, sent.start_char, ctx)]
-            out.append(Quote(s, e, doc.text[s:e], kind, surface, idx, cue_text, via))
+            out.append(Quote(s, e, doc_text(doc)[s:e], kind, surface, idx, cue_text, via))
             last = idx if idx is not None else last
     return out

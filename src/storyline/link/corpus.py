@@ -28,7 +28,7 @@ def _published(a: dict) -> str | None:
 
 
 def link_corpus(store, ent_rows: list[dict], links: dict[tuple[str, int], str], names: dict[str, str],
-                quotes: list) -> None:
+                quotes: list, countries: dict[str, str] | None = None) -> None:
     arts = store.link_articles()
     by_id = {a["id"]: a for a in arts}
 
@@ -52,7 +52,7 @@ def link_corpus(store, ent_rows: list[dict], links: dict[tuple[str, int], str], 
             r["date"], r["date_precision"], r["date_source"], ent(r["source_idx"]), ent(r["target_idx"]),
             [x for x in (ent(i) for i in json.loads(r["actor_idxs"] or "[]")) if x],
             ent(r["location_idx"]), r["location_text"], r["outlet"]))
-    events = merge_events(reports, names)
+    events = merge_events(reports, names, countries)
     for e in events:
         e.outlets, e.independent_sources = support(e.article_ids)
 

@@ -61,6 +61,8 @@ class EventRecord:
     outlets: list[str] = field(default_factory=list)
     independent_sources: int = 0
     story_id: str | None = None
+    source_country: str | None = None   # ISO code the source acts for (a person: their country)
+    target_country: str | None = None
 
 
 def _participants(r: EventReport) -> tuple:
@@ -77,8 +79,11 @@ def _group_key(r: EventReport) -> tuple:
     return (r.type, _participants(r), r.date, r.modality == "negated")
 
 
-def merge_events(reports: list[EventReport], names: dict[str, str]) -> list[EventRecord]:
-    """Canonical events in corpus order (first report first). ``names``: entity id -> name."""
+def merge_events(reports: list[EventReport], names: dict[str, str],
+                 countries: dict[str, str] | None = None) -> list[EventRecord]:
+    """Canonical events in corpus order (first report first). ``names``: entity id -> name;
+    ``countries``: entity id -> the ISO code the actor acts for."""
+    countries = countries or {}
     reports = sorted(reports, key=lambda r: (r.seq, r.article_id, r.n))
     groups: dict[tuple, list[list[EventReport]]] = {}
     order: list[tuple[tuple, int]] = []
@@ -109,7 +114,8 @@ def merge_events(reports: list[EventReport], names: dict[str, str]) -> list[Even
             id="V" + hashlib.sha256(ident.encode()).hexdigest()[:15], type=first.type, mode=first.mode,
             date=first.date, date_precision=first.date_precision, date_source=first.date_source, modality=modality,
             source_actor_id=first.source_id, target_actor_id=first.target_id, actor_ids=actor_ids,
-            actors=[names.get(a, a) for a in actor_ids], location=location, sentence=first.sentence)
+            actors=[names.get(a, a) for a in actor_ids], location=location, sentence=first.sentence,
+            source_country=countries.get(first.source_id or ""), target_country=countries.get(first.target_id or ""))
         for r in rs:
             if r.article_id not in rec.article_ids:
                 rec.article_ids.append(r.article_id)

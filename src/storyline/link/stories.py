@@ -31,6 +31,7 @@ affects where new articles go, and the same inputs always give the same IDF.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -119,7 +120,8 @@ _NOT_SALIENT = {
 }
 
 
-def _salient_tokens(text: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def _salient_tokens(text: str) -> tuple[str, ...]:
     """Numbers and capitalised words that do not open a sentence: the specific
     details (places, names, magnitudes, tolls, ages) that tell two look-alike
     events apart. Years and small counts are kept: the IDF decides."""
@@ -136,7 +138,7 @@ def _salient_tokens(text: str) -> list[str]:
         if _SENT_START.search(text[max(0, m.start() - 4):m.start()]) or m.start() == 0:
             continue
         out.append(low)
-    return out
+    return tuple(out)
 
 
 def _doc_text(d: StoryDoc, title_repeat: int) -> str:
@@ -184,12 +186,26 @@ class _Features:
     vectorizer: object
 
 
+@functools.lru_cache(maxsize=1)
+def _base_analyzer():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(stop_words="english", strip_accents="unicode", token_pattern=_WORD,
+                           lowercase=True).build_analyzer()
+
+
+@functools.lru_cache(maxsize=8192)
+def _analyze(text: str) -> tuple[str, ...]:
+    """Tokens of a text for TF-IDF, computed once: the two stages refit IDF on
+    every topic block, and tokenising again each time cost most of the clustering."""
+    return tuple(_base_analyzer()(text))
+
+
 def _features(docs: list[StoryDoc], p: StoryParams) -> _Features:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     texts = [_doc_text(d, p.title_repeat) for d in docs]
-    vec = TfidfVectorizer(sublinear_tf=True, stop_words="english", strip_accents="unicode",
-                          token_pattern=_WORD, lowercase=True, dtype=np.float64)
+    vec = TfidfVectorizer(sublinear_tf=True, analyzer=_analyze, dtype=np.float64)
     try:
         text = vec.fit_transform(texts)
     except ValueError:  # nothing but stop words everywhere
@@ -426,7 +442,7 @@ def _sentences(text: str) -> list[str]:
     out = []
     for m in _SENTENCE.finditer(text):
         s = " ".join(m.group(0).split())
-        if 40 <= len(s) <= 400 and sum(c.isalpha() for c in s) > 0.6 * len(s):
+        if 40 <= len(s) <= 400 and sum(map(str.isalpha, s)) > 0.6 * len(s):
             out.append(s)
     return out
 

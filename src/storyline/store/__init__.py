@@ -123,6 +123,8 @@ _ADDED_COLUMNS = [
     ("articles", "origin_id", "VARCHAR"),
     ("quotes", "outlets", "VARCHAR"),
     ("quotes", "independent_sources", "INTEGER"),
+    ("events", "source_country", "VARCHAR"),
+    ("events", "target_country", "VARCHAR"),
 ]
 
 
@@ -366,7 +368,8 @@ class Store:
                 (e.id, e.type, e.mode, e.date, e.date_precision, e.date_source, e.modality, e.source_actor_id,
                  e.target_actor_id, json.dumps(e.actor_ids), json.dumps(e.actors, ensure_ascii=False), e.location,
                  e.sentence, json.dumps(e.article_ids), json.dumps(e.spans), json.dumps(e.outlets, ensure_ascii=False),
-                 e.independent_sources, e.story_id, n) for n, e in enumerate(events)])
+                 e.independent_sources, e.story_id, n, e.source_country, e.target_country)
+                for n, e in enumerate(events)])
             self._insert_rows("stories", [
                 (s.id, s.title, s.summary, json.dumps(s.article_ids), s.start, s.end, json.dumps(s.entity_ids), n)
                 for n, s in enumerate(stories)])
@@ -418,7 +421,7 @@ class Store:
             self._run("ROLLBACK")
             raise
 
-    ENTITY_FIELDS = ["id", "name", "type", "aliases", "wikidata", "roles", "article_ids", "mentions"]
+    ENTITY_FIELDS = ["id", "name", "type", "aliases", "wikidata", "roles", "article_ids", "mentions", "country"]
     QUOTE_FIELDS = ["id", "text", "kind", "speaker_id", "speaker", "cue", "via", "article_ids", "spans",
                     "independent_sources", "outlets"]
 
@@ -448,7 +451,8 @@ class Store:
             LEFT JOIN mentions m ON m.article_id = l.article_id AND m.idx = l.idx
             LEFT JOIN articles a ON a.id = m.article_id
             GROUP BY {group}, e.seq ORDER BY e.seq"""
-        return self._rows(sql, self.ENTITY_FIELDS)
+        names = [c for c in self.ENTITY_FIELDS if c != "mentions"] + ["mentions"]
+        return [{k: r[k] for k in self.ENTITY_FIELDS} for r in self._rows(sql, names)]
 
     def quote_rows(self) -> list[dict]:
         cols = ", ".join(self.QUOTE_FIELDS)
@@ -460,7 +464,7 @@ class Store:
 
     EVENT_FIELDS = ["id", "type", "mode", "date", "date_precision", "date_source", "modality", "source_actor_id",
                     "target_actor_id", "actor_ids", "actors", "location", "sentence", "article_ids",
-                    "independent_sources", "outlets", "spans", "story_id"]
+                    "independent_sources", "outlets", "spans", "story_id", "source_country", "target_country"]
     STORY_FIELDS = ["id", "title", "summary", "article_ids", "start", "end", "entity_ids"]
     CONTRADICTION_FIELDS = ["id", "kind", "description", "a", "b", "story_id"]
     ARTICLE_LINK_FIELDS = ["story_id", "duplicate_of", "origin_id", "published_inferred"]
