@@ -51,3 +51,48 @@ def test_a_page_that_kills_its_worker_becomes_a_reject_and_the_run_goes_on():
     assert [x for x, _ in out] == list(range(30))
     assert dict(out)[13] == -1
     assert all(r == x for x, r in out if x != 13)
+
+
+EARTHQUAKE = [
+    "A magnitude 6.1 earthquake struck the Aegean coast of Turkey near Izmir on Sunday, the country's disaster "
+    "agency AFAD said, sending residents into the streets.",
+    "At least 14 people were killed and 230 injured in Izmir, Governor Yavuz Selim Kosger said, as rescuers "
+    "searched collapsed buildings in the Bayrakli district.",
+    "The quake was felt on the Greek island of Samos, where a small tsunami flooded the harbour.",
+]
+FLOOD = [
+    "Floods swept through the Spanish region of Valencia after a month's rain fell in eight hours, regional "
+    "president Carlos Mazon said on Wednesday.",
+    "Rescuers in Paiporta pulled residents from cars as the Poyo ravine burst its banks, Spain's emergency "
+    "service UME said.",
+    "Prime Minister Pedro Sanchez declared three days of national mourning.",
+]
+
+
+def test_a_later_build_adds_articles_to_the_stories_it_already_has(tmp_path):
+    from storyline.pipeline import build
+    from storyline.store import Store
+
+    def page(name, paras, outlet, day):
+        (tmp_path / name).write_text(json.dumps({"text": "\n".join(paras), "outlet": outlet,
+                                                 "published": f"2025-03-{day:02d}",
+                                                 "url": f"https://{outlet.lower()}.example/{name}"}) + "\n")
+        return str(tmp_path / name)
+
+    store = str(tmp_path / "s.duckdb")
+    first = [page("q1.jsonl", EARTHQUAKE, "Daily", 2), page("f1.jsonl", FLOOD, "Herald", 5),
+             page("q2.jsonl", [EARTHQUAKE[1], EARTHQUAKE[0]], "Courier", 2)]
+    build(first, store, workers=1)
+    with Store(store, read_only=True) as st:
+        before = {s["id"]: set(s["article_ids"]) for s in st.story_rows()}
+        arts = {a["source"].split("#")[0].split("/")[-1]: a for a in st.article_rows()}
+    assert arts["q1.jsonl"]["story_id"] == arts["q2.jsonl"]["story_id"] != arts["f1.jsonl"]["story_id"]
+    later = page("q3.jsonl", [EARTHQUAKE[2], EARTHQUAKE[0]], "Gazette", 3)
+    build([later], store, workers=1)
+    with Store(store, read_only=True) as st:
+        after = {s["id"]: set(s["article_ids"]) for s in st.story_rows()}
+        arts = {a["source"].split("#")[0].split("/")[-1]: a for a in st.article_rows()}
+    # the earlier stories keep their ids and members; the new report joins the quake story
+    assert set(before) <= set(after)
+    assert all(before[sid] <= after[sid] for sid in before)
+    assert arts["q3.jsonl"]["story_id"] == arts["q1.jsonl"]["story_id"]

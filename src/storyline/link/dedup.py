@@ -328,8 +328,8 @@ def _overlap(a: np.ndarray, b: np.ndarray) -> int:
     return int(np.count_nonzero(b[pos] == a))
 
 
-def _verify(sigs: np.ndarray, cand: np.ndarray, sets: Sequence[np.ndarray], jaccard: float,
-            containment: float | None, min_shingles: int, margin: float = 0.15,
+def _verify(sigs: np.ndarray, cand: np.ndarray, sets: Sequence[np.ndarray], jaccard: float | np.ndarray,
+            containment: float | np.ndarray | None, min_shingles: int, margin: float = 0.15,
             ) -> list[tuple[int, int, float, float]]:
     """(i, j, exact Jaccard, exact containment of the smaller set) for the candidates whose
     signature estimate comes within ``margin`` of either bar (the estimate's standard
@@ -513,9 +513,15 @@ def link_duplicates(docs: list[DocInfo], threshold: float = 0.7, *, num_perm: in
             ii, jj = np.triu_indices(m.size, 1)
             found.append(np.stack((m[ii], m[jj]), axis=1))
     cand = np.unique(np.concatenate(found), axis=0)
-    lowest = min(threshold, wire_similarity) if by_agency else threshold
-    for i, j, jac, cont in _verify(sigs, cand, sets, lowest, min(min_containment, wire_containment)
-                                   if by_agency else min_containment, min_shingles):
+    # the lower wire bars apply only to pairs crediting the same agency: other pairs are
+    # checked against the near-duplicate bars (fewer exact checks on look-alike corpora)
+    code = {ag: k for k, ag in enumerate(sorted(by_agency))}
+    ag_code = np.array([code[a] if a is not None else -1 for a in agencies], dtype=np.int64)
+    same = (ag_code[cand[:, 0]] == ag_code[cand[:, 1]]) & (ag_code[cand[:, 0]] >= 0) if cand.size else \
+        np.zeros(0, dtype=bool)
+    jac_bar = np.where(same, min(threshold, wire_similarity), threshold)
+    cont_bar = np.where(same, min(min_containment, wire_containment), min_containment)
+    for i, j, jac, cont in _verify(sigs, cand, sets, jac_bar, cont_bar, min_shingles):
         big = min(sets[i].size, sets[j].size) >= min_shingles
         near = jac >= threshold or (big and cont >= min_containment)
         wire = (agencies[i] is not None and agencies[i] == agencies[j]
