@@ -35,6 +35,7 @@ import functools
 import hashlib
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
@@ -187,29 +188,66 @@ class _Features:
 
 
 @functools.lru_cache(maxsize=1)
-def _base_analyzer():
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # already loaded by the analysis
 
-    return TfidfVectorizer(stop_words="english", strip_accents="unicode", token_pattern=_WORD,
-                           lowercase=True).build_analyzer()
+    return frozenset(STOP_WORDS)
+
+
+_WORD_RE = re.compile(_WORD)
 
 
 @functools.lru_cache(maxsize=8192)
 def _analyze(text: str) -> tuple[str, ...]:
-    """Tokens of a text for TF-IDF, computed once: the two stages refit IDF on
-    every topic block, and tokenising again each time cost most of the clustering."""
-    return tuple(_base_analyzer()(text))
+    """Tokens of a text for TF-IDF (lowercased, accents stripped, stop words out),
+    computed once: the two stages refit IDF on every topic block, and tokenising
+    again each time cost most of the clustering."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    stop = _stop_words()
+    return tuple(w for w in _WORD_RE.findall(text) if w not in stop)
+
+
+class _Tfidf:
+    """Sublinear TF-IDF with smoothed IDF and L2-normalised rows (the weighting of
+    scikit-learn's TfidfVectorizer(sublinear_tf=True)), over cached tokens. Written
+    out because importing scikit-learn cost more than a second on every build."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.idf = np.zeros(0)
+
+    def fit_transform(self, texts: list[str]) -> sparse.csr_matrix:
+        bags = [Counter(_analyze(t)) for t in texts]
+        vocab = sorted({t for b in bags for t in b})
+        self.index = {t: i for i, t in enumerate(vocab)}
+        df = np.zeros(len(vocab))
+        for b in bags:
+            for t in b:
+                df[self.index[t]] += 1
+        self.idf = np.log((1.0 + len(bags)) / (1.0 + df)) + 1.0
+        return self._matrix(bags)
+
+    def transform(self, texts: list[str]) -> sparse.csr_matrix:
+        return self._matrix([Counter(_analyze(t)) for t in texts])
+
+    def _matrix(self, bags: list[Counter]) -> sparse.csr_matrix:
+        rows, cols, vals = [], [], []
+        for r, b in enumerate(bags):
+            for t, c in b.items():
+                j = self.index.get(t)
+                if j is not None:
+                    rows.append(r)
+                    cols.append(j)
+                    vals.append((1.0 + math.log(c)) * self.idf[j])
+        m = sparse.csr_matrix((np.asarray(vals, dtype=float), (rows, cols)), shape=(len(bags), max(1, len(self.index))))
+        return _l2(m)
 
 
 def _features(docs: list[StoryDoc], p: StoryParams) -> _Features:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     texts = [_doc_text(d, p.title_repeat) for d in docs]
-    vec = TfidfVectorizer(sublinear_tf=True, analyzer=_analyze, dtype=np.float64)
-    try:
-        text = vec.fit_transform(texts)
-    except ValueError:  # nothing but stop words everywhere
-        text = sparse.csr_matrix((len(docs), 1))
+    vec = _Tfidf()
+    text = vec.fit_transform(texts)
     ents = _idf_matrix([Counter(d.entity_ids) for d in docs], sublinear=True)
     sal = _idf_matrix([Counter(_salient_tokens((d.title or "") + "\n" + d.text)) for d in docs], sublinear=True)
     evs = _idf_matrix([Counter(d.event_keys) for d in docs], sublinear=False)
