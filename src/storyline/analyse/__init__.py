@@ -34,10 +34,20 @@ def nlp():
                         tok.is_sent_start = True
                 return doc
 
+        if not Language.has_factory("storyline_pos"):
+            @Language.factory("storyline_pos")
+            def make_coarse_pos(nlp, name):
+                from .pos import CoarsePos
+
+                return CoarsePos(nlp, nlp.get_pipe("attribute_ruler"))
+
         # The lemmatizer is left out: only reporting verbs need lemmas, and
-        # quotes.verb_lemma covers them at a tenth of the cost.
+        # quotes.verb_lemma covers them at a tenth of the cost. The attribute ruler
+        # is replaced by the same POS rules on arrays (analyse/pos.py).
         _NLP = spacy.load(MODEL_PACKAGE, exclude=["lemmatizer"])
         _NLP.add_pipe("storyline_paragraphs", before="parser")
+        _NLP.add_pipe("storyline_pos", before="attribute_ruler")
+        _NLP.remove_pipe("attribute_ruler")
     return _NLP
 
 
