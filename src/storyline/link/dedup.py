@@ -255,8 +255,20 @@ def _sketch(texts: Sequence[str], num_perm: int, seed: int) -> tuple[np.ndarray,
         h64, offsets = _shingle_hashes(texts[lo:hi])
         if num_perm:
             sigs[lo:hi] = _minhash(h64, offsets, num_perm, seed)
-        sets.extend(np.unique(h64[offsets[i]:offsets[i + 1]]) for i in range(hi - lo))
+        sets.extend(_unique_per_doc(h64, offsets))
     return sigs, sets
+
+
+def _unique_per_doc(h64: np.ndarray, offsets: np.ndarray) -> list[np.ndarray]:
+    """Each document's sorted unique shingle hashes, with one sort for the whole batch."""
+    doc = np.repeat(np.arange(offsets.size - 1), np.diff(offsets))
+    order = np.lexsort((h64, doc))
+    h, d = h64[order], doc[order]
+    keep = np.ones(h.size, dtype=bool)
+    keep[1:] = (h[1:] != h[:-1]) | (d[1:] != d[:-1])
+    h, d = h[keep], d[keep]
+    bounds = np.searchsorted(d, np.arange(offsets.size))
+    return [h[bounds[i]:bounds[i + 1]] for i in range(offsets.size - 1)]
 
 
 # ----------------------------------------------------------------------------- LSH
