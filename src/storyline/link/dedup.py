@@ -304,7 +304,10 @@ def _candidates(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
     if live.size < 2:
         return np.empty((0, 2), dtype=np.int64)
     S = sigs[live].astype(np.uint64)
-    found: list[np.ndarray] = []
+    # pairs are kept as unique codes i * n + j, merged band by band: on a corpus of
+    # look-alike pages every band proposes most pairs again, and keeping each band's
+    # list until the end took hundreds of megabytes
+    codes = np.empty(0, dtype=np.int64)
     with np.errstate(over="ignore"):
         for band in range(bands):
             key = np.zeros(live.size, dtype=np.uint64)
@@ -315,6 +318,7 @@ def _candidates(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
             brk = np.flatnonzero(k[1:] != k[:-1]) + 1
             bounds = np.concatenate(([0], brk, [k.size]))
             sizes = np.diff(bounds)
+            found: list[np.ndarray] = []
             two = bounds[:-1][sizes == 2]                  # most buckets: one pair, vectorised
             if two.size:
                 found.append(np.stack((live[order[two]], live[order[two + 1]]), axis=1))
@@ -322,11 +326,12 @@ def _candidates(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
                 members = live[order[bounds[r]:bounds[r + 1]]]
                 ii, jj = _triu(members.size)
                 found.append(np.stack((members[ii], members[jj]), axis=1))
-    if not found:
+            if found:
+                pairs = np.sort(np.concatenate(found).astype(np.int64), axis=1)
+                codes = np.union1d(codes, pairs[:, 0] * n + pairs[:, 1])
+    if codes.size == 0:
         return np.empty((0, 2), dtype=np.int64)
-    pairs = np.sort(np.concatenate(found).astype(np.int64), axis=1)
-    code = np.unique(pairs[:, 0] * n + pairs[:, 1])
-    return np.stack((code // n, code % n), axis=1)
+    return np.stack((codes // n, codes % n), axis=1)
 
 
 def _overlap(a: np.ndarray, b: np.ndarray) -> int:
@@ -340,6 +345,16 @@ def _overlap(a: np.ndarray, b: np.ndarray) -> int:
     return int(np.count_nonzero(b[pos] == a))
 
 
+def _estimate(sigs: np.ndarray, cand: np.ndarray, step: int = 32768) -> np.ndarray:
+    """Jaccard estimated from the signatures of each candidate pair, a chunk of pairs at
+    a time: gathering both signatures of every candidate at once took gigabytes on a
+    corpus of look-alike pages."""
+    est = np.empty(len(cand), dtype=np.float64)
+    for k in range(0, len(cand), step):
+        est[k:k + step] = np.count_nonzero(sigs[cand[k:k + step, 0]] == sigs[cand[k:k + step, 1]], axis=1)
+    return est / sigs.shape[1]
+
+
 def _verify(sigs: np.ndarray, cand: np.ndarray, sets: Sequence[np.ndarray], jaccard: float | np.ndarray,
             containment: float | np.ndarray | None, min_shingles: int, margin: float = 0.15,
             ) -> list[tuple[int, int, float, float]]:
@@ -350,7 +365,7 @@ def _verify(sigs: np.ndarray, cand: np.ndarray, sets: Sequence[np.ndarray], jacc
     if cand.size == 0:
         return []
     i, j = cand[:, 0], cand[:, 1]
-    est = np.count_nonzero(sigs[i] == sigs[j], axis=1) / sigs.shape[1]
+    est = _estimate(sigs, cand)
     size = np.array([s.size for s in sets], dtype=np.float64)
     small = np.minimum(size[i], size[j])
     look = est >= jaccard - margin
@@ -412,7 +427,7 @@ def near_duplicate_pairs(sigs: np.ndarray, threshold: float = 0.7, *, bands: int
     if cand.size == 0:
         return []
     if shingles is None:
-        est = np.count_nonzero(sigs[cand[:, 0]] == sigs[cand[:, 1]], axis=1) / num_perm
+        est = _estimate(sigs, cand)
         return [(i, j, float(e)) for (i, j), e in zip(cand.tolist(), est.tolist()) if e >= threshold]
     out = []
     for i, j, jac, cont in _verify(sigs, cand, shingles, threshold, min_containment, min_shingles):
