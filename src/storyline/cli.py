@@ -292,16 +292,12 @@ def who(
     store: str = typer.Option(DEFAULT_STORE, "--store"),
 ) -> None:
     """Who is this? Aliases, roles over time, quotes with their chains, articles."""
-    from .analyse.names import name_key
+    from .serve.timeline import find_entity
 
     with _open_store(store) as st:
         ents = st.entity_rows()
         quotes = st.quote_rows_full()
-        key = name_key(name)
-        hits = [e for e in ents if e["id"] == name or name.lower() == e["name"].lower()
-                or any(a.lower() == name.lower() for a in e["aliases"])]
-        if not hits:
-            hits = [e for e in ents if any(name_key(a) == key or name_key(a).endswith(" " + key) for a in e["aliases"])]
+        hits = find_entity(ents, name)
         if not hits:
             raise UserError(f"no entity matches {name!r}")
         ent = max(hits, key=lambda e: len(e["mentions"]))

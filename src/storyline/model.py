@@ -113,3 +113,11 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def effective_date(published: str | None, inferred: dict[str, Any] | None) -> str | None:
+    """The day an article speaks from: its publication date, else the date inferred
+    from its text (``Article.published_inferred``), else None."""
+    if published:
+        return published[:10]
+    return inferred.get("date") if inferred else None

@@ -10,6 +10,7 @@ import json
 import re
 from functools import lru_cache
 
+from ..model import effective_date
 from .contradictions import event_contradictions, place_contradictions, role_contradictions
 from .dedup import DocInfo, independent_sources, link_duplicates
 from .events import EventReport, merge_events
@@ -20,11 +21,7 @@ _FORUM_URL = re.compile(r"forum|/threads?/|/topic/|viewtopic|showthread|/communi
 
 
 def _published(a: dict) -> str | None:
-    if a["published"]:
-        return a["published"][:10]
-    if a.get("published_inferred"):
-        return json.loads(a["published_inferred"]).get("date")
-    return None
+    return effective_date(a["published"], a.get("published_inferred"))
 
 
 def link_corpus(store, ent_rows: list[dict], links: dict[tuple[str, int], str], names: dict[str, str],

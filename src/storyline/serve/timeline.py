@@ -10,6 +10,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timezone
 
+from ..model import effective_date
+
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _MONTH = re.compile(r"^(\d{4})-(\d\d)$")
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)")
@@ -80,10 +82,7 @@ def find_entity(entities: list[dict], name: str) -> list[dict]:
 
 
 def _published(art: dict) -> str | None:
-    if art.get("published"):
-        return art["published"][:10]
-    inferred = art.get("published_inferred")
-    return inferred.get("date") if inferred else None
+    return effective_date(art.get("published"), art.get("published_inferred"))
 
 
 def timeline(store, entity: str | None = None, story: str | None = None, date_from: str | None = None,

@@ -317,10 +317,15 @@ class Store:
 
     def link_articles(self) -> list[dict]:
         """What the corpus stages need of every article, in corpus order."""
+        import json
+
         names = ("id", "seq", "title", "text", "outlet", "published", "published_inferred", "syndicated_from",
                  "url", "source", "language")
         rows = self._run(f"SELECT {', '.join(names)} FROM articles ORDER BY seq, id")
-        return [dict(zip(names, r)) for r in rows]
+        out = [dict(zip(names, r)) for r in rows]
+        for d in out:
+            d["published_inferred"] = json.loads(d["published_inferred"]) if d["published_inferred"] else None
+        return out
 
     def link_events(self) -> list[dict]:
         names = ("article_id", "seq", "n", "start", "end", "sentence", "type", "mode", "source_idx", "target_idx",
