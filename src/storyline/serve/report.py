@@ -572,21 +572,19 @@ def _timeline_html(ctx: _Ctx) -> str:
     parts = ['<section id="timeline"><h2>Timeline</h2>', _chart_html(ctx)]
     rows = _Rows(ctx.timeline)
     parts.append(f"<h3>Dated ({len(ctx.timeline)})</h3>")
-    if ctx.timeline:
-        parts.append('<ol class="items">')
-        parts.extend(_item_html(ctx, it, f"item-{i}", rows.colour(rows.key(it))) for i, it in enumerate(ctx.timeline))
-        parts.append("</ol>")
-    else:
-        parts.append('<p class="empty">No dated events or quotes.</p>')
+    parts.append(_items_html(ctx, ctx.timeline, "item", lambda it: rows.colour(rows.key(it)),
+                             "No dated events or quotes."))
     parts.append(f'<h3 id="undated">Undated ({len(ctx.undated)})</h3>')
-    if ctx.undated:
-        parts.append('<ol class="items">')
-        parts.extend(_item_html(ctx, it, f"undated-{i}", None) for i, it in enumerate(ctx.undated))
-        parts.append("</ol>")
-    else:
-        parts.append('<p class="empty">No undated items.</p>')
+    parts.append(_items_html(ctx, ctx.undated, "undated", lambda it: None, "No undated items."))
     parts.append("</section>")
     return "".join(parts)
+
+
+def _items_html(ctx: _Ctx, items: list, prefix: str, colour, empty: str) -> str:
+    if not items:
+        return f'<p class="empty">{empty}</p>'
+    return '<ol class="items">' + "".join(
+        _item_html(ctx, it, f"{prefix}-{i}", colour(it)) for i, it in enumerate(items)) + "</ol>"
 
 
 def _people_html(ctx: _Ctx) -> str:
