@@ -6,7 +6,14 @@ beyond trivial conveniences. Every stage takes records and returns records.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # corpus records, named in annotations only (the model imports no stage)
+    from .link.contradictions import Contradiction
+    from .link.entities import Entity
+    from .link.events import EventRecord
+    from .link.quotes import QuoteRecord
+    from .link.stories import Story
 
 
 @dataclass(slots=True)
@@ -121,3 +128,32 @@ def effective_date(published: str | None, inferred: dict[str, Any] | None) -> st
     if published:
         return published[:10]
     return inferred.get("date") if inferred else None
+
+
+@dataclass
+class CorpusSnapshot:
+    """What the corpus stage reads, all in corpus order (article ``seq``)."""
+
+    version: int                     # articles in the store when the snapshot was taken
+    articles: list[dict]             # id, seq, title, text, outlet, published, published_inferred, ...
+    local_entities: list[dict]       # per-article entities (the analysis stage's LocalRef fields)
+    quotes: list[dict]               # per-article quotes with the article's outlet and wire credit
+    events: list[dict]               # per-article events, participants as local entity indexes
+    places: list[tuple[str, str, str]]   # (article_id, mention text, GPE|LOC) of place mentions
+    stories: list[dict] = field(default_factory=list)   # the stories of the previous build
+
+
+@dataclass
+class CorpusLinks:
+    """What the corpus stage returns; the store writes it in one transaction."""
+
+    version: int
+    entities: list[Entity]
+    entity_links: dict[tuple[str, int], str]      # (article_id, local index) -> entity id
+    quotes: list[QuoteRecord]
+    quote_support: dict[str, tuple[list[str], int]]   # quote id -> (outlets, independent sources)
+    events: list[EventRecord]
+    stories: list[Story]
+    contradictions: list[Contradiction]
+    article_links: list[tuple[str, str | None, str | None, str]]  # id, story, duplicate_of, origin
+    dropped_duplicate_ids: int = 0                # derived records that repeated an id (kept once)

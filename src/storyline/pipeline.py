@@ -12,6 +12,11 @@ from .engines.local import default_workers, map_ordered
 from .ingest import Limits, iter_pages
 from .model import Article, Page, Reject
 
+# A real page is cleaned and analysed in well under a second (about 0.3 s on the
+# 2-core machine, docs/benchmarks.md); a minute leaves room for a slow machine and
+# a 20 MB page, and turns a page that hangs its worker into a reject, not a stall.
+DEFAULT_PAGE_TIMEOUT = 60.0
+
 
 @dataclass
 class BuildSummary:
@@ -114,6 +119,10 @@ def _crashed(page: Page, exc: BaseException) -> Reject:
     return Reject(page.source, "worker_crashed", f"processing this page killed its worker: {exc}", page.id)
 
 
+def _timed_out(page: Page) -> Reject:
+    return Reject(page.source, "timeout", "processing this page took longer than the page time limit", page.id)
+
+
 def _batch_size(workers: int, batched: bool) -> int:
     """Pages per task. Bigger spaCy batches run a little faster in one process; with a
     pool, the tasks in flight (four per worker) hold their pages and results, and 64
@@ -130,6 +139,7 @@ def process(
     summary: BuildSummary | None = None,
     work: Callable[[Page], Article | Reject] = clean_page,
     work_batch: Callable[[list[Page]], list[Article | Reject]] | None = None,
+    page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
 ) -> Iterator[tuple[Page | None, Article | Reject]]:
     """Clean a stream of pages in parallel; yields (page, article-or-reject) in input order.
 
@@ -148,21 +158,33 @@ def process(
                 passthrough.append(item)
                 continue
             summary.pages_read += 1
+            # pages already stored count too, so that a page is cleaned the same way
+            # whether the build ran in one go or was split (or killed and rerun)
+            site_lines.annotate(item)
             if item.id in seen:
                 summary.duplicates += 1
                 continue
             seen.add(item.id)
             summary.new_pages += 1
-            site_lines.annotate(item)
             yield item
 
     for page, result in map_ordered(work, new_pages(), workers, on_crash=_crashed, batch_fn=work_batch,
-                                    batch_size=_batch_size(workers, work_batch is not None)):
+                                    batch_size=_batch_size(workers, work_batch is not None),
+                                    page_timeout=page_timeout, on_timeout=_timed_out):
         while passthrough:
             yield None, passthrough.pop(0)
         yield page, result
     while passthrough:
         yield None, passthrough.pop(0)
+
+
+class BuildInterrupted(Exception):
+    """Ctrl-C during a build: the pages finished before it are committed (``summary``
+    counts them); the links are left stale, so the same build run again finishes."""
+
+    def __init__(self, summary: BuildSummary):
+        super().__init__("build interrupted")
+        self.summary = summary
 
 
 def build(
@@ -173,8 +195,11 @@ def build(
     limits: Limits | None = None,
     on_progress: Callable[[BuildSummary], None] | None = None,
     batch_size: int = 200,
+    page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
 ) -> BuildSummary:
-    """Ingest, clean and store pages; only pages not already in the store are processed."""
+    """Ingest, clean and store pages; only pages not already in the store are processed.
+    Then, whenever the stored links are older than the articles (new articles, or an
+    earlier build that died before its corpus stage finished), the corpus stage."""
     import time
 
     from .store import Store
@@ -182,18 +207,34 @@ def build(
     t0 = time.perf_counter()
     summary = BuildSummary()
     with Store(store_path) as store:
-        known = store.known_page_ids()
-        pages_b: list[Page] = []
-        arts_b: list[Article] = []
-        rej_b: list[Reject] = []
+        try:
+            _store_pages(store, inputs, manifest, workers, limits, on_progress, batch_size, page_timeout, summary)
+        except KeyboardInterrupt:
+            summary.seconds = time.perf_counter() - t0
+            raise BuildInterrupted(summary) from None
+        if store.links_stale():
+            link(store)
+    summary.seconds = time.perf_counter() - t0
+    return summary
 
-        def flush() -> None:
-            store.write_batch(pages_b, arts_b, rej_b)
-            pages_b.clear(), arts_b.clear(), rej_b.clear()
 
-        stream = iter_pages(inputs, manifest=manifest, limits=limits)
-        for page, result in process(stream, workers, skip_ids=known, summary=summary, work=clean_and_analyse,
-                                    work_batch=clean_and_analyse_batch):
+def _store_pages(store, inputs, manifest, workers, limits, on_progress, batch_size, page_timeout,
+                 summary: BuildSummary) -> None:
+    """The per-page stage of a build, committed in batches; on Ctrl-C the results
+    already received are committed before the interrupt goes on."""
+    pages_b: list[Page] = []
+    arts_b: list[Article] = []
+    rej_b: list[Reject] = []
+
+    def flush() -> None:
+        store.write_batch(pages_b, arts_b, rej_b)
+        pages_b.clear(), arts_b.clear(), rej_b.clear()
+
+    stream = iter_pages(inputs, manifest=manifest, limits=limits)
+    try:
+        for page, result in process(stream, workers, skip_ids=store.known_page_ids(), summary=summary,
+                                    work=clean_and_analyse, work_batch=clean_and_analyse_batch,
+                                    page_timeout=page_timeout):
             if page is not None:
                 pages_b.append(page)   # raw page kept even when cleaning rejects it
             if isinstance(result, Article):
@@ -206,39 +247,24 @@ def build(
                 flush()
             if on_progress:
                 on_progress(summary)
+    finally:
         flush()
-        if summary.articles or not store.has_links():
-            link(store)
-    summary.seconds = time.perf_counter() - t0
-    return summary
+
+
+def _store_files(path: str) -> list[str]:
+    """The store and its write-ahead log: never read as input, even inside an input folder."""
+    return [path, path + ".wal"]
 
 
 def link(store) -> None:
-    """Corpus stage: resolve entities across articles and merge quotes; rewrites
-    the corpus-level tables from the per-article analysis in the store."""
-    from .link.entities import LocalRef, resolve
-    from .link.quotes import merge
-
-    ent_rows, quote_rows = store.link_inputs()
-    refs = [LocalRef(**r) for r in ent_rows]
-    entities, links = resolve(refs)
-    names = {e.id: e.name for e in entities}
-    rows = []
-    for q in quote_rows:
-        sid = links.get((q["article_id"], q["speaker_idx"])) if q["speaker_idx"] is not None else None
-        # the chain: media named in the text, then the wire it was copied from, then the outlet
-        via = list(q["via"])
-        for hop in (q["syndicated_from"], q["outlet"]):
-            if hop and hop not in via:
-                via.append(hop)
-        rows.append({**q, "speaker_id": sid, "speaker": names.get(sid, q["speaker"]), "via": via})
-    quotes = merge(rows)
-    store.replace_links(entities, links, quotes)
-    # story level: duplicates and origins, canonical events, stories, contradictions
+    """Corpus stage: one snapshot out of the store, a pure function over it, one
+    transaction back in (``link.corpus``)."""
+    from .faults import kill_point
     from .link.corpus import link_corpus
 
-    countries = {e.id: e.country for e in entities if e.country}
-    link_corpus(store, ent_rows, links, names, quotes, countries)
+    links = link_corpus(store.corpus_snapshot())
+    kill_point("corpus_linked")
+    store.write_corpus(links)
 
 
 def extract(
@@ -247,8 +273,9 @@ def extract(
     workers: int | None = None,
     limits: Limits | None = None,
     summary: BuildSummary | None = None,
+    page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
 ) -> Iterator[Article | Reject]:
     """Ingest and clean only: a stream of articles and rejects, nothing stored."""
     stream = iter_pages(inputs, manifest=manifest, limits=limits)
-    for _page, result in process(stream, workers, summary=summary):
+    for _page, result in process(stream, workers, summary=summary, page_timeout=page_timeout):
         yield result

@@ -33,8 +33,12 @@ class Contradiction:
     story_id: str | None = None
 
 
-def _cid(kind: str, a: dict, b: dict) -> str:
-    key = f"{kind}|{a['article_id']}|{a['start']}|{b['article_id']}|{b['start']}"
+def _cid(kind: str, description: str, a: dict, b: dict) -> str:
+    """Unique by construction: two contradictions differ in their kind, their
+    description or one of their spans (two roles of one person can start at the
+    same place in one article and differ only in what is said)."""
+    key = "|".join(str(x) for x in (kind, description, a["article_id"], a["start"], a["end"],
+                                     b["article_id"], b["start"], b["end"]))
     return "C" + hashlib.sha256(key.encode()).hexdigest()[:15]
 
 
@@ -90,7 +94,7 @@ def event_contradictions(reports: list[EventReport], story_of: dict[str, str | N
 
 
 def _make(kind: str, description: str, a: dict, b: dict, story: str | None) -> Contradiction:
-    return Contradiction(_cid(kind, a, b), kind, description, a, b, story)
+    return Contradiction(_cid(kind, description, a, b), kind, description, a, b, story)
 
 
 _FORMER = re.compile(r"^(?:the\s+)?(?:former|ex-|erstwhile|one-time|then-)\s*", re.IGNORECASE)

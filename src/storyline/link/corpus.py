@@ -1,94 +1,160 @@
-"""The story-level corpus stage, after entity resolution: duplicates and wire
-origins, canonical events with their independent sources, stories, and
-contradictions. Reads the per-article analysis from the store, writes the
-corpus tables back in one transaction; the same store always gives the same
-result (every step sorts its input).
+"""The corpus stage as one pure function: ``link_corpus(snapshot) -> CorpusLinks``.
+
+The store hands over one typed snapshot of what the corpus stage needs (the
+per-article analysis of every article, and the stories of the previous build so
+that they keep their ids); this module never opens the store. It resolves
+entities across articles, merges quotes, finds duplicates and wire origins,
+canonical events with their independent sources, stories and contradictions,
+and returns them; the store writes the whole result in one transaction, tagged
+with the snapshot's version. A crash anywhere in here therefore leaves the
+previous links intact, and the next build sees them as stale and links again.
+
+The same snapshot always gives the same result: every step sorts its input, and
+the ids of derived records are content hashes, made unique before they leave.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 
-from ..model import effective_date
-from .contradictions import event_contradictions, place_contradictions, role_contradictions
+from ..model import CorpusLinks, CorpusSnapshot, effective_date
+from .contradictions import Contradiction, event_contradictions, place_contradictions, role_contradictions
 from .dedup import DocInfo, independent_sources, link_duplicates
+from .entities import LocalRef, resolve
 from .events import EventReport, merge_events
+from .quotes import merge
 from .stories import Story, StoryDoc, cluster_stories
 
 # URL paths of forums and aggregators: their copies point to the newspaper's original
 _FORUM_URL = re.compile(r"forum|/threads?/|/topic/|viewtopic|showthread|/community/|/t/\d", re.IGNORECASE)
+
+# entity types that characterise what an article is about (stories)
+_STORY_ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
 
 def _published(a: dict) -> str | None:
     return effective_date(a["published"], a.get("published_inferred"))
 
 
-def link_corpus(store, ent_rows: list[dict], links: dict[tuple[str, int], str], names: dict[str, str],
-                quotes: list, countries: dict[str, str] | None = None) -> None:
-    arts = store.link_articles()
-    by_id = {a["id"]: a for a in arts}
+def link_corpus(snap: CorpusSnapshot) -> CorpusLinks:
+    """The whole corpus stage over one snapshot; no store access."""
+    by_id = {a["id"]: a for a in snap.articles}
+    entities, links = resolve([LocalRef(**r) for r in snap.local_entities])
+    names = {e.id: e.name for e in entities}
+    countries = {e.id: e.country for e in entities if e.country}
+    quotes = merge(_quote_rows(snap.quotes, links, names))
 
-    # 1. duplicates and wire origins
     dup = link_duplicates([
         DocInfo(a["id"], a["text"] or "", a["outlet"], _published(a), a["syndicated_from"],
                 "forum" if _FORUM_URL.search(a["url"] or a["source"] or "") else None)
-        for a in arts])
+        for a in snap.articles])
 
     def support(article_ids: list[str]) -> tuple[list[str], int]:
         outlets = list(dict.fromkeys(by_id[x]["outlet"] for x in article_ids if x in by_id and by_id[x]["outlet"]))
         return outlets, independent_sources(article_ids, dup)
 
-    # 2. canonical events
+    reports = _event_reports(snap.events, links)
+    events = merge_events(reports, names, countries)
+    for e in events:
+        e.outlets, e.independent_sources = support(e.article_ids)
+
+    stories = _stories(snap, reports, links, by_id)
+    story_of = {aid: s.id for s in stories for aid in s.article_ids}
+    for e in events:
+        e.story_id = story_of.get(e.article_ids[0])
+
+    contradictions = _contradictions(snap, reports, links, names, by_id, story_of)
+    article_links = [(a["id"], story_of.get(a["id"]), dup.duplicate_of.get(a["id"]),
+                      dup.origin_id.get(a["id"], a["id"])) for a in snap.articles]
+    dropped, unique = 0, []
+    for records in (entities, quotes, events, stories, contradictions):
+        kept, n = _unique_ids(records)
+        unique.append(kept)
+        dropped += n
+    entities, quotes, events, stories, contradictions = unique
+    return CorpusLinks(snap.version, entities, links, quotes, {q.id: support(q.article_ids) for q in quotes},
+                       events, stories, contradictions, article_links, dropped)
+
+
+def _unique_ids(records: list) -> tuple[list, int]:
+    """Keep the first record of each id. Ids are content hashes of what identifies a
+    record, so a repeat is the same fact found twice (two identical statements of a
+    contradiction, say); writing both would violate the table's key and lose the
+    whole corpus stage."""
+    seen: set[str] = set()
+    out = []
+    for r in records:
+        if r.id not in seen:
+            seen.add(r.id)
+            out.append(r)
+    return out, len(records) - len(out)
+
+
+def _quote_rows(rows: list[dict], links: dict, names: dict[str, str]) -> list[dict]:
+    """Per-article quotes with their speaker resolved to a corpus entity and their
+    reporting chain completed: media named in the text, then the wire the article
+    was copied from, then the outlet."""
+    out = []
+    for q in rows:
+        sid = links.get((q["article_id"], q["speaker_idx"])) if q["speaker_idx"] is not None else None
+        via = list(q["via"])
+        for hop in (q["syndicated_from"], q["outlet"]):
+            if hop and hop not in via:
+                via.append(hop)
+        out.append({**q, "speaker_id": sid, "speaker": names.get(sid, q["speaker"]), "via": via})
+    return out
+
+
+def _event_reports(rows: list[dict], links: dict) -> list[EventReport]:
+    import json
+
     reports = []
-    for r in store.link_events():
+    for r in rows:
         aid = r["article_id"]
-        ent = (lambda idx: links.get((aid, idx)) if idx is not None else None)
+
+        def ent(idx, aid=aid):
+            return links.get((aid, idx)) if idx is not None else None
+
         reports.append(EventReport(
             aid, r["seq"], r["n"], r["start"], r["end"], r["sentence"], r["type"], r["mode"], r["modality"],
             r["date"], r["date_precision"], r["date_source"], ent(r["source_idx"]), ent(r["target_idx"]),
             [x for x in (ent(i) for i in json.loads(r["actor_idxs"] or "[]")) if x],
             ent(r["location_idx"]), r["location_text"], r["outlet"]))
-    events = merge_events(reports, names, countries)
-    for e in events:
-        e.outlets, e.independent_sources = support(e.article_ids)
+    return reports
 
-    # 3. stories (incremental: earlier stories keep their ids and members)
+
+def _stories(snap: CorpusSnapshot, reports: list[EventReport], links: dict, by_id: dict) -> list[Story]:
+    """Stories; incremental: earlier stories keep their ids and members."""
     ents_of: dict[str, list[str]] = {}
-    for r in ent_rows:
+    for r in snap.local_entities:
         eid = links.get((r["article_id"], r["index"]))
-        if eid and r["type"] in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
+        if eid and r["type"] in _STORY_ENTITY_TYPES:
             ents_of.setdefault(r["article_id"], []).extend([eid] * max(1, r.get("mentions") or 1))
     keys_of: dict[str, list[str]] = {}
     for rep in reports:
         if rep.date:
             keys_of.setdefault(rep.article_id, []).append(f"{rep.type}|{rep.date}")
     docs = [StoryDoc(a["id"], a["title"], a["text"] or "", _published(a), ents_of.get(a["id"], []),
-                     keys_of.get(a["id"], [])) for a in arts]
+                     keys_of.get(a["id"], [])) for a in snap.articles]
     existing = [Story(s["id"], s["article_ids"], s["title"], s["summary"], s["start"], s["end"], s["entity_ids"])
-                for s in store.existing_stories()]
+                for s in snap.stories]
     existing = [s for s in existing if any(x in by_id for x in s.article_ids)]
-    stories = cluster_stories(docs, existing) if docs else []
-    story_of = {aid: s.id for s in stories for aid in s.article_ids}
-    for e in events:
-        e.story_id = story_of.get(e.article_ids[0])
+    return cluster_stories(docs, existing) if docs else []
 
-    # 4. contradictions
-    contradictions = event_contradictions(reports, story_of, names)
-    contradictions += role_contradictions(_role_statements(ent_rows, links, by_id), story_of, names)
+
+def _contradictions(snap: CorpusSnapshot, reports: list[EventReport], links: dict, names: dict[str, str],
+                    by_id: dict, story_of: dict[str, str]) -> list[Contradiction]:
+    out = event_contradictions(reports, story_of, names)
+    out += role_contradictions(_role_statements(snap.local_entities, links, by_id), story_of, names)
     places: dict[str, dict[str, str]] = {}
-    for aid, text, type_ in store.place_mentions():
+    for aid, text, type_ in snap.places:
         places.setdefault(aid, {})[text] = type_
     for aid in sorted(places):
         if aid in by_id:
-            contradictions += place_contradictions(aid, by_id[aid]["text"] or "", places[aid], story_of.get(aid),
-                                                   is_container)
-    contradictions.sort(key=lambda c: (c.story_id or "", c.kind, c.a["article_id"], c.a["start"]))
-
-    quote_support = {q.id: support(q.article_ids) for q in quotes}
-    article_links = [(a["id"], story_of.get(a["id"]), dup.duplicate_of.get(a["id"]), dup.origin_id.get(a["id"], a["id"]))
-                     for a in arts]
-    store.replace_corpus(events, stories, contradictions, article_links, quote_support)
+            out += place_contradictions(aid, by_id[aid]["text"] or "", places[aid], story_of.get(aid),
+                                        is_container)
+    out.sort(key=lambda c: (c.story_id or "", c.kind, c.a["article_id"], c.a["start"], c.id))
+    return out
 
 
 def _role_statements(ent_rows: list[dict], links: dict, by_id: dict[str, dict]) -> list[dict]:

@@ -12,119 +12,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from datetime import datetime, timezone
 
+from ..faults import kill_point
 from ..model import Article, Page, Reject
-
-SCHEMA_VERSION = 1
+from .corpus import CorpusIO
+from .schema import ADDED_COLUMNS, SCHEMA, SCHEMA_VERSION
 
 ARTICLE_FIELDS = [
     "id", "source", "url", "outlet", "title", "published", "published_source",
     "language", "author", "text", "syndicated_from",
-]
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-CREATE TABLE IF NOT EXISTS pages (
-    id VARCHAR PRIMARY KEY,
-    source VARCHAR NOT NULL,
-    kind VARCHAR,
-    url VARCHAR,
-    outlet VARCHAR,
-    published VARCHAR,
-    published_source VARCHAR,
-    title VARCHAR,
-    fetched VARCHAR,
-    encoding VARCHAR,
-    raw_size BIGINT,
-    raw BLOB,               -- zlib-compressed original bytes
-    added_at TIMESTAMP
-);
-CREATE TABLE IF NOT EXISTS articles (
-    id VARCHAR PRIMARY KEY,
-    page_id VARCHAR NOT NULL,
-    source VARCHAR,
-    url VARCHAR,
-    outlet VARCHAR,
-    title VARCHAR,
-    published VARCHAR,
-    published_source VARCHAR,
-    language VARCHAR,
-    author VARCHAR,
-    text VARCHAR,
-    syndicated_from VARCHAR,
-    extractor VARCHAR,
-    seq BIGINT               -- input order, for a stable export order
-);
-CREATE TABLE IF NOT EXISTS local_entities (   -- per-article entities (analysis stage)
-    article_id VARCHAR, idx INTEGER, name VARCHAR, type VARCHAR, key VARCHAR, wikidata VARCHAR,
-    country VARCHAR, aliases VARCHAR, roles VARCHAR, mentions INTEGER,
-    PRIMARY KEY (article_id, idx)
-);
-CREATE TABLE IF NOT EXISTS mentions (
-    article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, kind VARCHAR, idx INTEGER,
-    PRIMARY KEY (article_id, start, "end")
-);
-CREATE TABLE IF NOT EXISTS article_quotes (
-    article_id VARCHAR, n INTEGER, start INTEGER, "end" INTEGER, text VARCHAR, kind VARCHAR,
-    speaker VARCHAR, speaker_idx INTEGER, cue VARCHAR, via VARCHAR,
-    PRIMARY KEY (article_id, n)
-);
-CREATE TABLE IF NOT EXISTS entities (           -- corpus level (link stage), rebuilt each build
-    id VARCHAR PRIMARY KEY, name VARCHAR, type VARCHAR, aliases VARCHAR, wikidata VARCHAR,
-    roles VARCHAR, article_ids VARCHAR, mentions INTEGER, country VARCHAR, seq INTEGER
-);
-CREATE TABLE IF NOT EXISTS entity_links (article_id VARCHAR, idx INTEGER, entity_id VARCHAR);
-CREATE TABLE IF NOT EXISTS quotes (
-    id VARCHAR PRIMARY KEY, text VARCHAR, kind VARCHAR, speaker_id VARCHAR, speaker VARCHAR, cue VARCHAR,
-    via VARCHAR, article_ids VARCHAR, spans VARCHAR, chains VARCHAR, seq INTEGER
-);
-CREATE TABLE IF NOT EXISTS article_timexes (   -- time expressions (analysis stage)
-    article_id VARCHAR, n INTEGER, start INTEGER, "end" INTEGER, text VARCHAR, type VARCHAR, value VARCHAR,
-    value_end VARCHAR, precision VARCHAR, modifier VARCHAR, anchored BOOLEAN,
-    PRIMARY KEY (article_id, n)
-);
-CREATE TABLE IF NOT EXISTS article_events (    -- PLOVER events as each article states them
-    article_id VARCHAR, n INTEGER, start INTEGER, "end" INTEGER, sentence VARCHAR, type VARCHAR, mode VARCHAR,
-    trigger VARCHAR, source_idx INTEGER, target_idx INTEGER, actor_idxs VARCHAR, location_idx INTEGER,
-    location_text VARCHAR, source_text VARCHAR, target_text VARCHAR, date VARCHAR, date_precision VARCHAR,
-    date_source VARCHAR, date_text VARCHAR, modality VARCHAR,
-    PRIMARY KEY (article_id, n)
-);
-CREATE TABLE IF NOT EXISTS events (             -- corpus level: one canonical event, many reports
-    id VARCHAR PRIMARY KEY, type VARCHAR, mode VARCHAR, date VARCHAR, date_precision VARCHAR,
-    date_source VARCHAR, modality VARCHAR, source_actor_id VARCHAR, target_actor_id VARCHAR,
-    actor_ids VARCHAR, actors VARCHAR, location VARCHAR, sentence VARCHAR, article_ids VARCHAR,
-    spans VARCHAR, outlets VARCHAR, independent_sources INTEGER, story_id VARCHAR, seq INTEGER
-);
-CREATE TABLE IF NOT EXISTS stories (
-    id VARCHAR PRIMARY KEY, title VARCHAR, summary VARCHAR, article_ids VARCHAR, start VARCHAR,
-    "end" VARCHAR, entity_ids VARCHAR, seq INTEGER
-);
-CREATE TABLE IF NOT EXISTS contradictions (
-    id VARCHAR PRIMARY KEY, kind VARCHAR, description VARCHAR, a VARCHAR, b VARCHAR, story_id VARCHAR,
-    seq INTEGER
-);
-CREATE TABLE IF NOT EXISTS rejects (
-    id VARCHAR PRIMARY KEY,
-    source VARCHAR NOT NULL,
-    reason VARCHAR NOT NULL,
-    detail VARCHAR,
-    page_id VARCHAR,
-    added_at TIMESTAMP
-);
-"""
-
-
-# Columns added after the first release of a table (old stores gain them on open).
-_ADDED_COLUMNS = [
-    ("local_entities", "domain", "VARCHAR"),
-    ("articles", "published_inferred", "VARCHAR"),      # JSON {date, confidence, evidence}
-    ("articles", "story_id", "VARCHAR"),                # link stage
-    ("articles", "duplicate_of", "VARCHAR"),
-    ("articles", "origin_id", "VARCHAR"),
-    ("quotes", "outlets", "VARCHAR"),
-    ("quotes", "independent_sources", "INTEGER"),
-    ("events", "source_country", "VARCHAR"),
-    ("events", "target_country", "VARCHAR"),
 ]
 
 
@@ -135,11 +30,21 @@ class StoreError(Exception):
     """The store file cannot be opened or written."""
 
 
+def _open_error(path: str, exc: Exception) -> str:
+    """One line for a failed connect: the two causes users meet get plain words."""
+    msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "lock" in msg.lower():
+        return f"store {path} is in use by another process (a build still running?)"
+    if "not a valid duckdb" in msg.lower() or "invalid" in msg.lower() and "database" in msg.lower():
+        return f"{path} is not a storyline store (not a DuckDB database file)"
+    return f"cannot open store {path}: {msg}"
+
+
 def _reject_id(r: Reject) -> str:
     return hashlib.sha256(f"{r.source}\x00{r.reason}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
-class Store:
+class Store(CorpusIO):
     """A DuckDB-backed store. Use as a context manager."""
 
     def __init__(self, path: str, read_only: bool = False):
@@ -148,19 +53,53 @@ class Store:
         self.path = path
         try:
             self.con = duckdb.connect(path, read_only=read_only)
-            if not read_only:
-                for stmt in _SCHEMA.split(";"):
-                    if stmt.strip():
-                        self.con.execute(stmt).fetchall()
-                # columns added after the first release of a table
-                for table, column, type_ in _ADDED_COLUMNS:
-                    self._run(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {type_}")
-                self.con.execute(
-                    "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
-                ).fetchall()
         except duckdb.Error as exc:
+            raise StoreError(_open_error(path, exc)) from None
+        try:
+            self._check_is_store(read_only)
+            if not read_only:
+                self._create_schema()
+        except duckdb.Error as exc:
+            self.con.close()
             raise StoreError(f"cannot open store {path}: {str(exc).splitlines()[0]}") from None
+        except StoreError:
+            self.con.close()
+            raise
         self._seq = None
+
+    def _check_is_store(self, read_only: bool) -> None:
+        """Refuse, with nothing changed, a database that holds other tables than a
+        storyline store's, or a store written by a newer storyline."""
+        tables = {r[0] for r in self._run(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()")}
+        if not tables:
+            if read_only:
+                raise StoreError(f"{self.path} is not a storyline store (an empty database)")
+            return
+        version = None
+        if "meta" in tables:
+            rows = self._run("SELECT value FROM meta WHERE key = 'schema_version'")
+            version = rows[0][0] if rows else None
+        if version is None or not str(version).isdigit():
+            raise StoreError(f"{self.path} is a DuckDB database but not a storyline store; nothing was changed")
+        if int(version) > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer storyline (store schema {version}, this version "
+                             f"reads up to {SCHEMA_VERSION}); nothing was changed")
+
+    def _create_schema(self) -> None:
+        """Tables, and columns added after a table's first release, in one transaction."""
+        self._run("BEGIN")
+        try:
+            for stmt in SCHEMA.split(";"):
+                if stmt.strip():
+                    self._run(stmt)
+            for table, column, type_ in ADDED_COLUMNS:
+                self._run(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {type_}")
+            self._run("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+            self._run("COMMIT")
+        except BaseException:
+            self._run("ROLLBACK")
+            raise
 
     def __enter__(self) -> "Store":
         return self
@@ -231,9 +170,10 @@ class Store:
                     [_reject_id(r), r.source, r.reason, r.detail, r.page_id, now],
                 )
             self._run("COMMIT")
-        except Exception:
+        except BaseException:
             self._run("ROLLBACK")
             raise
+        kill_point("batch_written")
 
     def _write_analysis(self, articles: list[Article]) -> None:
         import json
@@ -283,148 +223,6 @@ class Store:
             self._run(f"INSERT {'OR IGNORE ' if ignore else ''}INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
         finally:
             self.con.unregister(name)
-
-    def has_links(self) -> bool:
-        return self._run("SELECT count(*) FROM entities")[0][0] > 0
-
-    def link_inputs(self) -> tuple[list[dict], list[dict]]:
-        """Per-article entities and quotes of every analysed article, in corpus order."""
-        import json
-
-        ents = self._run("""
-            SELECT e.article_id, a.seq, a.published, e.idx, e.name, e.type, e.key, e.wikidata, e.country,
-                   e.aliases, e.roles, e.mentions, e.domain
-            FROM local_entities e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.idx""")
-        names = ("article_id", "seq", "published", "index", "name", "type", "key", "wikidata", "country",
-                 "aliases", "roles", "mentions", "domain")
-        ent_rows = []
-        for r in ents:
-            d = dict(zip(names, r))
-            d["aliases"], d["roles"] = json.loads(d["aliases"]), json.loads(d["roles"])
-            ent_rows.append(d)
-        qs = self._run("""
-            SELECT q.article_id, a.seq, q.n, q.start, q."end", q.text, q.kind, q.speaker, q.speaker_idx, q.cue,
-                   q.via, a.outlet, a.syndicated_from
-            FROM article_quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.seq, q.n""")
-        qnames = ("article_id", "seq", "n", "start", "end", "text", "kind", "speaker", "speaker_idx", "cue",
-                  "via", "outlet", "syndicated_from")
-        q_rows = []
-        for r in qs:
-            d = dict(zip(qnames, r))
-            d["via"] = json.loads(d["via"])
-            q_rows.append(d)
-        return ent_rows, q_rows
-
-    def link_articles(self) -> list[dict]:
-        """What the corpus stages need of every article, in corpus order."""
-        import json
-
-        names = ("id", "seq", "title", "text", "outlet", "published", "published_inferred", "syndicated_from",
-                 "url", "source", "language")
-        rows = self._run(f"SELECT {', '.join(names)} FROM articles ORDER BY seq, id")
-        out = [dict(zip(names, r)) for r in rows]
-        for d in out:
-            d["published_inferred"] = json.loads(d["published_inferred"]) if d["published_inferred"] else None
-        return out
-
-    def link_events(self) -> list[dict]:
-        names = ("article_id", "seq", "n", "start", "end", "sentence", "type", "mode", "source_idx", "target_idx",
-                 "actor_idxs", "location_idx", "location_text", "date", "date_precision", "date_source", "modality",
-                 "outlet")
-        rows = self._run("""
-            SELECT e.article_id, a.seq, e.n, e.start, e."end", e.sentence, e.type, e.mode, e.source_idx,
-                   e.target_idx, e.actor_idxs, e.location_idx, e.location_text, e.date, e.date_precision,
-                   e.date_source, e.modality, a.outlet
-            FROM article_events e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.n""")
-        return [dict(zip(names, r)) for r in rows]
-
-    def place_mentions(self) -> list[tuple[str, str, str]]:
-        """(article_id, mention text, entity type) of every place mention."""
-        return self._run("""
-            SELECT m.article_id, m.text, e.type FROM mentions m
-            JOIN local_entities e ON e.article_id = m.article_id AND e.idx = m.idx
-            WHERE e.type IN ('GPE', 'LOC') ORDER BY m.article_id, m.start""")
-
-    def existing_stories(self) -> list[dict]:
-        names = ("id", "article_ids", "title", "summary", "start", "end", "entity_ids")
-        rows = self._run('SELECT id, article_ids, title, summary, start, "end", entity_ids FROM stories ORDER BY seq')
-        import json
-
-        out = []
-        for r in rows:
-            d = dict(zip(names, r))
-            d["article_ids"], d["entity_ids"] = json.loads(d["article_ids"]), json.loads(d["entity_ids"])
-            out.append(d)
-        return out
-
-    def replace_corpus(self, events: list, stories: list, contradictions: list, article_links: list[tuple],
-                       quote_support: dict[str, tuple[list[str], int]]) -> None:
-        """Rewrite the story-level tables (events, stories, contradictions) and the
-        articles' story_id / duplicate_of / origin_id in one transaction."""
-        import json
-
-        import pyarrow as pa
-
-        self._run("BEGIN")
-        try:
-            for t in ("events", "stories", "contradictions"):
-                self._run(f"DELETE FROM {t}")
-            self._insert_rows("events", [
-                (e.id, e.type, e.mode, e.date, e.date_precision, e.date_source, e.modality, e.source_actor_id,
-                 e.target_actor_id, json.dumps(e.actor_ids), json.dumps(e.actors, ensure_ascii=False), e.location,
-                 e.sentence, json.dumps(e.article_ids), json.dumps(e.spans), json.dumps(e.outlets, ensure_ascii=False),
-                 e.independent_sources, e.story_id, n, e.source_country, e.target_country)
-                for n, e in enumerate(events)])
-            self._insert_rows("stories", [
-                (s.id, s.title, s.summary, json.dumps(s.article_ids), s.start, s.end, json.dumps(s.entity_ids), n)
-                for n, s in enumerate(stories)])
-            self._insert_rows("contradictions", [
-                (c.id, c.kind, c.description, json.dumps(c.a, ensure_ascii=False), json.dumps(c.b, ensure_ascii=False),
-                 c.story_id, n) for n, c in enumerate(contradictions)])
-            if article_links:
-                tbl = pa.table({k: [r[i] for r in article_links] for i, k in
-                                enumerate(("id", "story_id", "duplicate_of", "origin_id"))},
-                               schema=pa.schema([(k, pa.string()) for k in ("id", "story_id", "duplicate_of", "origin_id")]))
-                self.con.register("_alinks", tbl)
-                self._run("""UPDATE articles SET story_id = u.story_id, duplicate_of = u.duplicate_of,
-                             origin_id = u.origin_id FROM _alinks u WHERE articles.id = u.id""")
-                self.con.unregister("_alinks")
-            if quote_support:
-                ids = sorted(quote_support)
-                tbl = pa.table({"id": ids,
-                                "outlets": [json.dumps(quote_support[i][0], ensure_ascii=False) for i in ids],
-                                "n": pa.array([quote_support[i][1] for i in ids], pa.int32())})
-                self.con.register("_qsup", tbl)
-                self._run("UPDATE quotes SET outlets = u.outlets, independent_sources = u.n FROM _qsup u "
-                          "WHERE quotes.id = u.id")
-                self.con.unregister("_qsup")
-            self._run("COMMIT")
-        except Exception:
-            self._run("ROLLBACK")
-            raise
-
-    def replace_links(self, entities: list, links: dict, quotes: list) -> None:
-        """Rewrite the corpus-level tables in one transaction (deterministic order)."""
-        import json
-
-        self._run("BEGIN")
-        try:
-            for t in ("entities", "entity_links", "quotes"):
-                self._run(f"DELETE FROM {t}")
-            self._insert_rows("entities", [
-                (e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False), e.wikidata,
-                 json.dumps(e.roles, ensure_ascii=False), json.dumps(e.article_ids), e.mentions, e.country, n)
-                for n, e in enumerate(entities)])
-            self._insert_rows("entity_links", [(a, i, eid) for (a, i), eid in sorted(links.items())])
-            self._insert_rows("quotes", [
-                (q.id, q.text, q.kind, q.speaker_id, q.speaker, q.cue, json.dumps(q.via, ensure_ascii=False),
-                 json.dumps(q.article_ids), json.dumps(q.spans), json.dumps(q.chains, ensure_ascii=False), n,
-                 None, None)
-                for n, q in enumerate(quotes)])
-            self._run("COMMIT")
-        except Exception:
-            self._run("ROLLBACK")
-            raise
 
     ENTITY_FIELDS = ["id", "name", "type", "aliases", "wikidata", "roles", "article_ids", "mentions", "country"]
     QUOTE_FIELDS = ["id", "text", "kind", "speaker_id", "speaker", "cue", "via", "article_ids", "spans",
