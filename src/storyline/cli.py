@@ -1,14 +1,21 @@
 """Command-line interface: thin typer commands over ``storyline.pipeline`` and the store.
 
 User errors print one line on stderr ("storyline: error: ...") and exit 2;
-a build where nothing at all could be read exits 3.
+a build or extract that produced no article exits 3; an unexpected exception
+prints one line and exits 1 (STORYLINE_DEBUG=1 shows the traceback).
+
+Everything printed comes from scraped pages and is untrusted: terminal text goes
+through ``_term`` (no escape sequences, no bidi overrides), JSON lines through
+``_json_line`` and CSV cells through ``_csv_neutralised`` (no spreadsheet formulas).
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
+from contextlib import contextmanager
 from enum import Enum
 from typing import List, Optional
 
@@ -19,8 +26,15 @@ try:  # typer >= 0.22 vendors click; its exceptions live there
 except ImportError:  # pragma: no cover
     from click import exceptions as click_exc
 
+EXIT_INTERNAL = 1        # an unexpected exception: a bug to report
 EXIT_USAGE = 2
-EXIT_NOTHING_READ = 3
+EXIT_NOTHING_BUILT = 3   # no article came out of the inputs (all unreadable or rejected)
+EXIT_INTERRUPTED = 130   # 128 + SIGINT, what shells report for a Ctrl-C
+DEBUG_ENV = "STORYLINE_DEBUG"  # =1: re-raise unexpected exceptions with their traceback
+
+# pipeline.DEFAULT_PAGE_TIMEOUT (a page normally takes well under a second; a minute
+# only stops the ones that would stall a build), repeated so `--help` imports no pipeline
+DEFAULT_PAGE_TIMEOUT = 60.0
 
 app = typer.Typer(
     add_completion=False,
@@ -59,8 +73,69 @@ class ExtractFormat(str, Enum):
 DEFAULT_STORE = "storyline.duckdb"
 
 
+# --------------------------------------------------------------------------- untrusted text out
+
+
+def _control_table() -> dict[int, str]:
+    """What a terminal would act on instead of showing, mapped to something visible:
+    C0 controls to their control pictures (ESC, which starts colour, cursor, title and
+    clipboard sequences, shows as U+241B), DEL to U+2421; C1 controls (8-bit CSI/OSC),
+    lone surrogates and the bidi embedding/override/isolate controls, which reorder
+    the text after them (CVE-2021-42574, "Trojan Source"), to U+FFFD."""
+    table = {c: chr(0x2400 + c) for c in range(0x20)}
+    table[0x7F] = "\u2421"
+    for lo, hi in ((0x80, 0xA0), (0x202A, 0x202F), (0x2066, 0x206A), (0xD800, 0xE000)):
+        table.update(dict.fromkeys(range(lo, hi), "\ufffd"))
+    return table
+
+
+# one line (names, titles, messages): line breaks and tabs fold to spaces
+_TERM_LINE = {**_control_table(), ord("\n"): " ", ord("\t"): " ", ord("\r"): " "}
+# layout kept (an article's text): its line breaks and tabs stay, CR goes (it overwrites a line)
+_TERM_LAYOUT = {**_TERM_LINE, ord("\n"): "\n", ord("\t"): "\t", ord("\r"): None}
+
+
+def _term(value, layout: bool = False) -> str:
+    """Scraped text made safe to print on a terminal (the one place that does it)."""
+    return str(value).translate(_TERM_LAYOUT if layout else _TERM_LINE)
+
+
+def _echo(text: str) -> None:
+    """Print terminal text on stdout; its own line breaks are kept."""
+    print(_term(text, layout=True))
+
+
 def _err(msg: str) -> None:
-    print(f"storyline: {msg}", file=sys.stderr)
+    """One line on stderr, whatever the message carries."""
+    print(f"storyline: {_term(msg)}", file=sys.stderr)
+
+
+# json.dumps escapes C0 controls but writes DEL, C1 and bidi controls, U+2028/2029
+# and lone surrogates raw; as \u escapes they are the same JSON value, inert on a
+# terminal and encodable as UTF-8.
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _json_line(obj) -> str:
+    return _JSON_RAW.sub(lambda m: "\\u%04x" % ord(m.group()), json.dumps(obj, ensure_ascii=False)) + "\n"
+
+
+# OWASP "CSV Injection": a spreadsheet runs a cell starting with = + - @ (or with a tab
+# or CR, which it skips first) as a formula; a leading ' makes it plain text.
+_FORMULA_START = r"^([=+\-@\t\r])"
+
+
+def _csv_neutralised(table):
+    """Every string cell of an Arrow table, prefixed with ' where it could start a formula."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def safe(col):
+        if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+            return pc.replace_substring_regex(col, pattern=_FORMULA_START, replacement=r"'\1")
+        return col
+
+    return pa.table([safe(c) for c in table.columns], names=table.column_names)
 
 
 class _Progress:
@@ -113,6 +188,27 @@ def _limits(max_mb: float):
     return Limits(max_bytes=int(max_mb * 1024 * 1024))
 
 
+def _page_timeout(seconds: float) -> float | None:
+    """The pipeline's ``page_timeout=``: None when 0 (no limit)."""
+    if seconds < 0:
+        raise UserError(f"--page-timeout wants a number of seconds >= 0 (0: no limit), not {seconds:g}")
+    return seconds or None
+
+
+class _NeverRaised(Exception):
+    """Stands in for ``pipeline.BuildInterrupted`` in a pipeline that does not raise it."""
+
+
+def _build_interrupted() -> type[Exception]:
+    from . import pipeline
+
+    return getattr(pipeline, "BuildInterrupted", None) or _NeverRaised
+
+
+_PAGE_TIMEOUT_HELP = (f"Give up on a page after this many seconds (rejected as a timeout; "
+                      f"default {DEFAULT_PAGE_TIMEOUT:g}, 0: no limit).")
+
+
 @app.command()
 def build(
     inputs: List[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for stdin."),
@@ -120,27 +216,53 @@ def build(
     store: str = typer.Option(DEFAULT_STORE, "--store", help="DuckDB store file."),
     workers: int = typer.Option(0, "--workers", help="Worker processes (default: all cores)."),
     max_mb: float = typer.Option(20.0, "--max-mb", help="Reject pages larger than this many MB."),
+    page_timeout: float = typer.Option(DEFAULT_PAGE_TIMEOUT, "--page-timeout", metavar="SECONDS",
+                                       help=_PAGE_TIMEOUT_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress, summary only."),
 ) -> None:
-    """Ingest pages, extract clean articles and keep everything in the store."""
+    """Ingest pages, extract clean articles and keep everything in the store.
+
+    Exit 3 when nothing could be built (no article in the store after the run);
+    on Ctrl-C the finished pages are kept, and exit 130."""
     from .ingest import InputError, ManifestError
     from .pipeline import build as run_build
     from .store import StoreError
 
     _check_store_writable(store)
+    interrupted = _build_interrupted()
     progress = None if quiet else _Progress()
+    stopped = False
     try:
         summary = run_build(inputs, store, manifest=manifest, workers=workers or None,
-                            limits=_limits(max_mb), on_progress=progress)
+                            limits=_limits(max_mb), on_progress=progress,
+                            page_timeout=_page_timeout(page_timeout))
     except (InputError, ManifestError, StoreError) as exc:
         raise UserError(str(exc)) from None
+    except interrupted as exc:
+        summary, stopped = exc.summary, True
     finally:
         if progress:
             progress.close()
     _print_summary(summary, store)
+    if stopped:
+        _err(f"interrupted: {summary.articles} articles kept; run the same build again to finish")
+        raise typer.Exit(EXIT_INTERRUPTED)
+    _exit_if_nothing_built(summary, store)
+
+
+def _exit_if_nothing_built(summary, store: str) -> None:
+    """Exit 3 when the inputs gave nothing and the store holds no article either
+    (a rebuild whose pages are all already stored is a success)."""
     if summary.pages_read == 0:
         _err("error: nothing could be read from the inputs")
-        raise typer.Exit(EXIT_NOTHING_READ)
+        raise typer.Exit(EXIT_NOTHING_BUILT)
+    if summary.articles:
+        return
+    with _open_store(store) as st:
+        stored = st.counts()["articles"]
+    if not stored:
+        _err(f"error: nothing could be built: all {summary.pages_read} pages were rejected")
+        raise typer.Exit(EXIT_NOTHING_BUILT)
 
 
 def _print_summary(summary, store: str) -> None:
@@ -156,7 +278,18 @@ def _print_summary(summary, store: str) -> None:
         lines.append(f"  {reason:<17}{n}")
     lines.append(f"time:              {d['seconds']:.2f} s ({rate:.1f} pages/s)")
     lines.append(f"store:             {store}")
-    print("\n".join(lines))
+    _echo("\n".join(lines))
+
+
+def _article_jsonl(art, fields) -> str:
+    return _json_line({f: getattr(art, f) for f in fields})
+
+
+def _article_txt(art, fields) -> str:
+    return _term((art.title + "\n\n" if art.title else "") + art.text, layout=True) + "\n\n"
+
+
+_EXTRACT_WRITERS = {ExtractFormat.jsonl: _article_jsonl, ExtractFormat.txt: _article_txt}
 
 
 @app.command()
@@ -166,8 +299,11 @@ def extract(
     workers: int = typer.Option(0, "--workers", help="Worker processes (default: all cores)."),
     fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format"),
     max_mb: float = typer.Option(20.0, "--max-mb"),
+    page_timeout: float = typer.Option(DEFAULT_PAGE_TIMEOUT, "--page-timeout", metavar="SECONDS",
+                                       help=_PAGE_TIMEOUT_HELP),
 ) -> None:
-    """Ingest and clean only: one JSON article per line on stdout, nothing stored."""
+    """Ingest and clean only: one JSON article per line on stdout, nothing stored.
+    Exit 3 when no article could be extracted."""
     from .ingest import InputError, ManifestError
     from .model import Article
     from .pipeline import BuildSummary
@@ -175,24 +311,25 @@ def extract(
     from .store import ARTICLE_FIELDS
 
     summary = BuildSummary()
+    write = _EXTRACT_WRITERS[fmt]
     out = sys.stdout
+    timeout = _page_timeout(page_timeout)
     try:
         for item in run_extract(inputs, manifest=manifest, workers=workers or None,
-                                limits=_limits(max_mb), summary=summary):
+                                limits=_limits(max_mb), summary=summary, page_timeout=timeout):
             if isinstance(item, Article):
-                if fmt is ExtractFormat.jsonl:
-                    out.write(json.dumps({f: getattr(item, f) for f in ARTICLE_FIELDS}, ensure_ascii=False) + "\n")
-                else:
-                    out.write((item.title + "\n\n" if item.title else "") + item.text + "\n\n")
+                summary.articles += 1
+                out.write(write(item, ARTICLE_FIELDS))
             else:
                 summary.rejects[item.reason] += 1
                 _err(f"rejected {item.source}: {item.reason} ({item.detail})")
     except (InputError, ManifestError) as exc:
         raise UserError(str(exc)) from None
     out.flush()
-    if summary.pages_read == 0:
-        _err("error: nothing could be read from the inputs")
-        raise typer.Exit(EXIT_NOTHING_READ)
+    if summary.pages_read == 0 or summary.articles == 0:
+        _err("error: " + ("nothing could be read from the inputs" if summary.pages_read == 0
+                          else f"no article could be extracted: all {summary.pages_read} pages were rejected"))
+        raise typer.Exit(EXIT_NOTHING_BUILT)
 
 
 def _table(rows: list[dict], fields: list[str], fmt):
@@ -208,42 +345,85 @@ def _table(rows: list[dict], fields: list[str], fmt):
     return pa.Table.from_pylist([{f: r.get(f) for f in fields} for r in rows])
 
 
+@contextmanager
 def _open_store(path: str):
-    from .store import Store
+    """The store, read-only; a file that is no storyline store (foreign, damaged, from
+    another version) or one a build holds open becomes one UserError line."""
+    import duckdb
+
+    from .store import Store, StoreError
 
     if not os.path.exists(path):
         raise UserError(f"no store at {path} (run `storyline build` first, or pass --store)")
-    return Store(path, read_only=True)
+    if os.path.isdir(path):
+        raise UserError(f"{path} is a folder, not a store file")
+    try:
+        st = Store(path, read_only=True)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    try:
+        with st:
+            yield st
+    except duckdb.Error as exc:
+        first = (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise UserError(f"{path} is not a storyline store, or one of another version ({first})") from None
+
+
+def _rejects_table(st, fmt):
+    import pyarrow as pa
+
+    return pa.Table.from_pylist(st.rejects(), schema=pa.schema(
+        [("source", pa.string()), ("reason", pa.string()), ("detail", pa.string())]))
+
+
+# what to export: a reader of the store per kind
+_EXPORTS = {
+    ExportWhat.articles: lambda st, fmt: st.articles_arrow(),
+    ExportWhat.entities: lambda st, fmt: _table(st.entity_rows(), st.ENTITY_FIELDS, fmt),
+    ExportWhat.quotes: lambda st, fmt: _table(st.quote_rows(), st.QUOTE_FIELDS, fmt),
+    ExportWhat.events: lambda st, fmt: _table(st.event_rows(), st.EVENT_FIELDS, fmt),
+    ExportWhat.stories: lambda st, fmt: _table(st.story_rows(), st.STORY_FIELDS, fmt),
+    ExportWhat.contradictions: lambda st, fmt: _table(st.contradiction_rows(), st.CONTRADICTION_FIELDS, fmt),
+    ExportWhat.rejects: _rejects_table,
+}
+
+
+def _write_jsonl(table, sink) -> None:
+    for row in table.to_pylist():
+        sink.write(_json_line(row).encode("utf-8"))
+
+
+def _write_csv(table, sink) -> None:
+    import pyarrow.csv as pacsv
+
+    pacsv.write_csv(_csv_neutralised(table), sink)
+
+
+def _write_parquet(table, sink) -> None:
+    import pyarrow.parquet as pq
+
+    pq.write_table(table, sink)
+
+
+_WRITERS = {ExportFormat.jsonl: _write_jsonl, ExportFormat.csv: _write_csv, ExportFormat.parquet: _write_parquet}
 
 
 @app.command()
 def export(
     store: str = typer.Option(DEFAULT_STORE, "--store"),
     what: ExportWhat = typer.Option(ExportWhat.articles, "--what"),
-    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format"),
+    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", help=(
+        "jsonl or parquet (exact text), or csv (cells a spreadsheet would run as a formula get a leading ').")),
     out: Optional[str] = typer.Option(None, "--out", help="Output file (default: stdout)."),
 ) -> None:
     """Export articles, entities, quotes, events, stories, contradictions or rejects
-    as JSONL, CSV or Parquet."""
-    import pyarrow as pa
+    as JSONL, CSV or Parquet.
 
+    CSV cells that a spreadsheet would run as a formula (starting with = + - @, a tab
+    or a carriage return) get a leading ' so they open as text; JSONL and Parquet keep
+    the exact text."""
     with _open_store(store) as st:
-        if what is ExportWhat.articles:
-            table = st.articles_arrow()
-        elif what is ExportWhat.entities:
-            table = _table(st.entity_rows(), st.ENTITY_FIELDS, fmt)
-        elif what is ExportWhat.quotes:
-            table = _table(st.quote_rows(), st.QUOTE_FIELDS, fmt)
-        elif what is ExportWhat.events:
-            table = _table(st.event_rows(), st.EVENT_FIELDS, fmt)
-        elif what is ExportWhat.stories:
-            table = _table(st.story_rows(), st.STORY_FIELDS, fmt)
-        elif what is ExportWhat.contradictions:
-            table = _table(st.contradiction_rows(), st.CONTRADICTION_FIELDS, fmt)
-        else:
-            rows = st.rejects()
-            table = pa.Table.from_pylist(rows, schema=pa.schema(
-                [("source", pa.string()), ("reason", pa.string()), ("detail", pa.string())]))
+        table = _EXPORTS[what](st, fmt)
     if fmt is ExportFormat.parquet and out is None and sys.stdout.isatty():
         raise UserError("refusing to write Parquet to a terminal; use --out FILE")
     try:
@@ -251,22 +431,16 @@ def export(
     except OSError as exc:
         raise UserError(f"cannot write {out}: {exc.strerror}") from None
     try:
-        if fmt is ExportFormat.jsonl:
-            for row in table.to_pylist():
-                sink.write((json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8"))
-        elif fmt is ExportFormat.csv:
-            import pyarrow.csv as pacsv
-
-            pacsv.write_csv(table, sink)
-        else:
-            import pyarrow.parquet as pq
-
-            pq.write_table(table, sink)
+        _WRITERS[fmt](table, sink)
     finally:
         if out:
             sink.close()
         else:
             sink.flush()
+
+
+_SHOW_FIELDS = ("id", "title", "source", "url", "outlet", "published", "published_source",
+                "language", "author", "syndicated_from", "extractor")
 
 
 @app.command()
@@ -279,11 +453,11 @@ def show(
         art = st.find_article(key)
     if art is None:
         raise UserError(f"no article matches {key!r}")
-    for f in ("id", "title", "source", "url", "outlet", "published", "published_source",
-              "language", "author", "syndicated_from", "extractor"):
-        print(f"{f + ':':<18}{art.get(f) if art.get(f) is not None else '-'}")
-    print()
-    print(art["text"])
+    for f in _SHOW_FIELDS:
+        value = art.get(f)
+        _echo(f"{f + ':':<18}{_term(value) if value is not None else '-'}")
+    _echo("")
+    _echo(art["text"])
 
 
 @app.command()
@@ -302,25 +476,31 @@ def who(
             raise UserError(f"no entity matches {name!r}")
         ent = max(hits, key=lambda e: len(e["mentions"]))
         meta = st.article_meta(ent["article_ids"])
-    print(f"{ent['name']}  [{ent['type']}]  id {ent['id']}" + (f"  wikidata {ent['wikidata']}" if ent["wikidata"] else ""))
-    print(f"aliases: {', '.join(ent['aliases'])}")
+    _echo(f"{_term(ent['name'])}  [{ent['type']}]  id {ent['id']}"
+          + (f"  wikidata {ent['wikidata']}" if ent["wikidata"] else ""))
+    _echo(f"aliases: {', '.join(_term(a) for a in ent['aliases'])}")
     if ent["roles"]:
-        print("roles:")
+        _echo("roles:")
         seen = set()
         for r in sorted(ent["roles"], key=lambda r: (r["date"] or "", r["role"])):
             if (r["role"], r["date"]) in seen:
                 continue
             seen.add((r["role"], r["date"]))
-            print(f"  {r['date'] or 'undated':<10}  {r['role']}")
+            _echo(f"  {r['date'] or 'undated':<10}  {_term(r['role'])}")
     said = [q for q in quotes if q["speaker_id"] == ent["id"]]
-    print(f"quotes ({len(said)}):")
+    _echo(f"quotes ({len(said)}):")
     for q in said:
-        chain = " -> ".join(q["via"]) if q["via"] else "-"
-        print(f"  [{q['kind']}] \"{q['text'][:160]}\"  ({q['cue'] or '-'}; via {chain}; {len(q['article_ids'])} article(s))")
-    print(f"articles ({len(ent['article_ids'])}):")
+        _echo(f"  [{q['kind']}] \"{_term(q['text'][:160])}\"  ({_term(q['cue'] or '-')}; via {_chain(q['via'])}; "
+              f"{len(q['article_ids'])} article(s))")
+    _echo(f"articles ({len(ent['article_ids'])}):")
     for aid in ent["article_ids"]:
         m = meta.get(aid, {})
-        print(f"  {aid}  {m.get('published') or '----------'}  {m.get('outlet') or '-'}: {m.get('title') or m.get('source')}")
+        _echo(f"  {aid}  {_term(m.get('published') or '----------')}  {_term(m.get('outlet') or '-')}: "
+              f"{_term(m.get('title') or m.get('source'))}")
+
+
+def _chain(via: list[str]) -> str:
+    return " -> ".join(_term(v) for v in via) if via else "-"
 
 
 @app.command()
@@ -346,13 +526,17 @@ def quotes(
         rows = [q for q in rows if _match(q)]
     if via:
         rows = [q for q in rows if any(via.lower() == v.lower() or via.lower() in v.lower() for v in q["via"])]
+    write = _QUOTE_WRITERS[fmt]
     for q in rows:
-        if fmt is ExtractFormat.jsonl:
-            print(json.dumps(q, ensure_ascii=False))
-        else:
-            chain = " -> ".join(q["via"]) if q["via"] else "-"
-            print(f"{q['speaker'] or '(unattributed)'} [{q['kind']}, {q['cue'] or '-'}] \"{q['text']}\"\n"
-                  f"    via {chain}; {len(q['article_ids'])} article(s)")
+        sys.stdout.write(write(q))
+
+
+def _quote_txt(q: dict) -> str:
+    return (f"{_term(q['speaker'] or '(unattributed)')} [{q['kind']}, {_term(q['cue'] or '-')}] \"{_term(q['text'])}\"\n"
+            f"    via {_chain(q['via'])}; {len(q['article_ids'])} article(s)\n")
+
+
+_QUOTE_WRITERS = {ExtractFormat.jsonl: _json_line, ExtractFormat.txt: _quote_txt}
 
 
 def _iso_day(value: Optional[str], option: str) -> Optional[str]:
@@ -386,25 +570,26 @@ def timeline(
             raise UserError(str(exc)) from None
     if fmt is ExtractFormat.jsonl:
         for it in dated + undated:
-            print(json.dumps(it.to_dict(), ensure_ascii=False))
+            sys.stdout.write(_json_line(it.to_dict()))
         return
     for it in dated:
-        print(_timeline_line(it))
+        _echo(_timeline_line(it))
     if undated:
-        print(f"\nundated ({len(undated)}):")
+        _echo(f"\nundated ({len(undated)}):")
         for it in undated:
-            print(_timeline_line(it))
+            _echo(_timeline_line(it))
 
 
 def _timeline_line(it) -> str:
     if it.kind == "event":
         what = f"{it.type}{'/' + it.mode if it.mode else ''}" + (f" ({it.modality})" if it.modality != "asserted" else "")
-        who = ", ".join(it.actors) or "-"
-        head = f"{it.date or '----------':<10}  event  {what}: {who}" + (f" in {it.location}" if it.location else "")
+        who = ", ".join(_term(a) for a in it.actors) or "-"
+        head = (f"{_term(it.date or '----------'):<10}  event  {what}: {who}"
+                + (f" in {_term(it.location)}" if it.location else ""))
     else:
-        head = f"{it.date or '----------':<10}  quote  {it.speaker or '(unattributed)'}"
-    text = " ".join(it.text.split())
-    src = ", ".join(f"{s['outlet'] or s['article_id'][:8]}:{s['start']}-{s['end']}" for s in it.sources[:4])
+        head = f"{_term(it.date or '----------'):<10}  quote  {_term(it.speaker or '(unattributed)')}"
+    text = " ".join(_term(it.text).split())
+    src = ", ".join(f"{_term(s['outlet'] or s['article_id'][:8])}:{s['start']}-{s['end']}" for s in it.sources[:4])
     more = f" +{len(it.sources) - 4}" if len(it.sources) > 4 else ""
     return (f"{head}\n            \"{text[:160]}{'…' if len(text) > 160 else ''}\"\n"
             f"            sources: {src}{more} ({it.independent_sources} independent)")
@@ -431,7 +616,7 @@ def report(
         path = write_report(data, out)
     except OSError as exc:
         raise UserError(f"cannot write {out}: {exc.strerror}") from None
-    print(f"dossier of story {data['story']['id']} ({data['story']['article_count']} articles): {path}")
+    _echo(f"dossier of story {data['story']['id']} ({data['story']['article_count']} articles): {_term(path)}")
 
 
 def main() -> None:
@@ -452,14 +637,20 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except typer.Abort:
         _err("aborted")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         # `storyline export | head` closes stdout early: not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
     except KeyboardInterrupt:
         _err("interrupted")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as exc:  # last resort: a bug, not the user's mistake
+        if os.environ.get(DEBUG_ENV) == "1":
+            raise
+        first = (str(exc).splitlines() or [""])[0]
+        _err(f"error: internal error: {type(exc).__name__}: {first} (please report)")
+        sys.exit(EXIT_INTERNAL)
 
 
 if __name__ == "__main__":
