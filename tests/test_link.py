@@ -55,3 +55,28 @@ def test_the_same_quote_in_several_articles_is_one_record():
     recs = merge(rows)
     assert len(recs) == 1 and recs[0].article_ids == ["a1", "a2"] and recs[0].speaker_id == "E1"
     assert [c["via"] for c in recs[0].chains] == [["TASS", "The Daily Meridian"], ["Forum"]]
+
+
+def test_blocking_by_surname_gives_the_clusters_of_comparing_every_pair():
+    """The resolver compares a full name only with clusters of its surname block;
+    on a mix of variants, namesakes and romanisations that equals the greedy
+    clustering over all clusters."""
+    import itertools
+
+    given = ["Sergey", "Sergei", "Sergej", "S.", "Dmitry", "Dmitri", "Andriy", "Andrij", "Maria", "M."]
+    surnames = ["Lavrov", "Lawrow", "Peskov", "Yermak", "Jermak", "Ermak", "Zakharova", "Sacharowa", "Lavrova"]
+    names = [f"{g} {s}" for g, s in itertools.product(given, surnames)]
+    names = names[::3] + names[1::3] + names[2::3]       # interleave, so blocks fill in mixed order
+    refs = [ref(f"a{i}", n, seq=i) for i, n in enumerate(names)]
+    _ents, links = resolve(refs)
+    # the reference: every name compared with every earlier cluster
+    clusters: list[list[str]] = []
+    for n in names:
+        home = next((c for c in clusters if all(compatible_people(n, o) for o in c[:8])), None)
+        (home.append(n) if home else clusters.append([n]))
+    want = {frozenset(c) for c in clusters}
+    got: dict[str, set] = {}
+    for i, n in enumerate(names):
+        got.setdefault(links[(f"a{i}", 0)], set()).add(n)
+    assert {frozenset(c) for c in got.values()} == want
+    assert len(want) > 5

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..analyse.entities import role_class
-from ..analyse.names import compatible_people, split_name, surname_key
+from ..analyse.names import compatible_people, skeleton, split_name, surname_key
 
 
 @dataclass
@@ -78,16 +78,22 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
         else:
             people_short.append(r)
 
-    # Full names: greedy clustering by compatible spelling variants, in corpus order.
+    # Full names: greedy clustering by compatible spelling variants, in corpus order,
+    # blocked by surname skeleton: two compatible names always share it, so a name is
+    # compared only with the clusters of its block (the same result as comparing it
+    # with every cluster, at a cost that grows with the corpus, not with its square).
     clusters: list[list[LocalRef]] = []
+    blocks: dict[str, list[list[LocalRef]]] = {}
     for r in people_full:
+        block = blocks.setdefault(_surname_block(r.name), [])
         home = None
-        for c in clusters:
+        for c in block:
             if all(compatible_people(r.name, o.name) for o in c[:8]) and not _domains_conflict(r, c):
                 home = c
                 break
         if home is None:
             clusters.append([r])
+            block.append(clusters[-1])
         else:
             home.append(r)
     by_surname: dict[str, list[list[LocalRef]]] = {}
@@ -161,6 +167,12 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
         else:
             merged[e.id] = e
     return list(merged.values()), links
+
+
+def _surname_block(name: str) -> str:
+    """The blocking key of full names: the consonant skeleton of the surname, which
+    ``compatible_people`` requires to match (equal folded surnames have equal skeletons)."""
+    return " ".join(skeleton(t) for t in split_name(name)[1].split())
 
 
 def _domains_conflict(r: LocalRef, cluster: list[LocalRef]) -> bool:
