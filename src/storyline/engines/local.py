@@ -4,21 +4,67 @@
 up front, which would load every page of a 10 GB crawl into memory. Here at
 most ``window`` batches are in flight at once, so memory stays bounded.
 
-A page that kills its worker (a segfault in a C parser) must not kill the
-run: the batch that was running is retried page by page in a fresh pool,
-and the page that crashes again gets ``on_crash``'s result.
+A bad page must not stop the run:
+
+- a page that kills its worker (a segfault in a C parser): the batches in
+  flight are redone page by page in a fresh single-worker pool, and the page
+  that crashes again gets ``on_crash``'s result;
+- a page that hangs its worker: a batch not back within its time limit has its
+  pool's workers killed (shutting a pool down does not stop a running worker),
+  and the batches in flight are redone page by page as for a crash; the page
+  that times out again gets ``on_timeout``'s result. Inline (one worker) a
+  SIGALRM timer interrupts the page instead.
+
+Workers never outlive the run: they die with the parent (``PR_SET_PDEATHSIG``
+on Linux, a watchdog thread elsewhere), ignore Ctrl-C (the parent alone
+handles it, so a terminal Ctrl-C prints one traceback, not one per worker),
+and are killed when the run ends early (KeyboardInterrupt, an exception, the
+consumer stopping), so ``map_ordered`` never waits on a busy worker.
 """
 from __future__ import annotations
 
+import math
+import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import wait as wait_futures
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+# A real page is cleaned and analysed in well under a second; 60 s leaves room
+# for a slow, loaded machine and a huge page. Pass math.inf for no limit.
+DEFAULT_PAGE_TIMEOUT = 60.0
+
+# Added once to every time limit: a fresh worker loads the spaCy model on its
+# first page (1-3 s on a laptop, more on 2 shared cores) and a batch is pickled
+# both ways. Without it a fresh pool's first batch of one page could time out.
+START_ALLOWANCE = 10.0
+
+# How often a worker's watchdog checks its parent: where PR_SET_PDEATHSIG is
+# missing, a worker outlives its parent by at most this; one getppid() a second
+# costs nothing.
+PARENT_POLL_INTERVAL = 1.0
+
+# How long to wait for a killed worker to be reaped; SIGKILL takes milliseconds,
+# so this is only a bound in case the kernel is slow under load.
+KILL_REAP_TIMEOUT = 5.0
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+class PageTimeout(BaseException):
+    """A page took longer than its time limit. A BaseException, like
+    KeyboardInterrupt, so the page's own ``except Exception`` can't swallow it."""
 
 
 def default_workers() -> int:
@@ -34,6 +80,228 @@ def _run_batch(fn: Callable[[T], R], batch: list[T], batch_fn=None) -> list[R]:
     return [fn(x) for x in batch]
 
 
+def _time_limit(page_timeout: float, pages: int) -> float | None:
+    """Seconds a task of ``pages`` pages may take; None for no limit."""
+    if math.isinf(page_timeout):
+        return None
+    return page_timeout * pages + START_ALLOWANCE
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# --- worker side -------------------------------------------------------------
+
+def _init_worker(parent_pid: int | None) -> None:
+    """Pool initializer: ignore Ctrl-C, and die with the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _set_parent_death_signal()
+    # ``parent_pid`` is recorded before the fork: the parent may have died before
+    # prctl ran, and then no signal would ever come.
+    if parent_pid is not None and os.getppid() != parent_pid:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True,
+                     name="storyline-parent-watch").start()
+
+
+def _set_parent_death_signal() -> None:
+    """Ask Linux to SIGKILL this process when the thread that forked it dies."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # no libc prctl: the watchdog still works
+        pass
+
+
+def _watch_parent(parent_pid: int) -> None:
+    """Portable fallback: an orphan is re-parented, so its ppid changes."""
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_POLL_INTERVAL)
+    os._exit(1)
+
+
+# --- parent side: pools ------------------------------------------------------
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    ctx = multiprocessing.get_context()
+    # Only a forked worker's parent is this process (spawn/forkserver go through
+    # a helper), so only then can the worker check it against our pid.
+    parent = os.getpid() if ctx.get_start_method() == "fork" else None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
+                               initializer=_init_worker, initargs=(parent,))
+
+
+def _kill_pool(pool: ProcessPoolExecutor) -> None:
+    """Shut the pool down without waiting, and kill its workers: shutdown alone
+    leaves a running (or hung) worker at its task."""
+    # Private, but the only handle on the workers; shutdown() clears it.
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        try:
+            proc.kill()
+        except (OSError, ValueError):  # already gone, or closed
+            pass
+    for proc in procs:
+        try:
+            proc.join(KILL_REAP_TIMEOUT)
+        except (OSError, ValueError, AssertionError):
+            pass
+
+
+def _wait(fut: Future, limit: float | None) -> bool:
+    """Wait for ``fut``; False if it is still running after ``limit`` seconds."""
+    done, _ = wait_futures([fut], timeout=limit)
+    return bool(done)
+
+
+def _salvage(batch: list[T], fut: Future) -> list[tuple[T, R]] | None:
+    """The results of a batch that finished before its pool went bad, else None."""
+    if fut.done() and not fut.cancelled() and fut.exception() is None:
+        return list(zip(batch, fut.result()))
+    return None
+
+
+class _OrderedPool:
+    """The pool of ``map_ordered``: batches in flight, oldest first."""
+
+    def __init__(self, fn, batch_fn, workers, page_timeout, on_crash, on_timeout):
+        self.fn, self.batch_fn, self.workers = fn, batch_fn, workers
+        self.page_timeout, self.on_crash, self.on_timeout = page_timeout, on_crash, on_timeout
+        self.pending: deque[tuple[list, Future]] = deque()
+        self.pool = _new_pool(workers)
+
+    def submit(self, batch: list) -> None:
+        self.pending.append((batch, self.pool.submit(_run_batch, self.fn, batch, self.batch_fn)))
+
+    def drain_one(self) -> list[tuple]:
+        batch, fut = self.pending[0]
+        if not _wait(fut, _time_limit(self.page_timeout, len(batch))):
+            return self._redo_in_flight()  # hung
+        try:
+            results = fut.result()
+        except BrokenProcessPool:
+            return self._redo_in_flight()  # a worker died
+        self.pending.popleft()
+        return list(zip(batch, results))
+
+    def _redo_in_flight(self) -> list[tuple]:
+        """The unfinished batches are lost with their pool (finished ones keep their
+        results). Redo their pages one at a time in a single-worker pool: only the
+        culprit crashes or hangs again, and it alone gets on_crash's or on_timeout's
+        result. Bad pages are rare, so the slow path costs little."""
+        _kill_pool(self.pool)
+        in_flight = list(self.pending)
+        self.pending.clear()
+        out: list[tuple] = []
+        solo = _new_pool(1)
+        try:
+            for batch, fut in in_flight:
+                done = _salvage(batch, fut)
+                if done is not None:
+                    out.extend(done)
+                    continue
+                for item in batch:
+                    result, solo = self._redo_one(item, solo)
+                    out.append((item, result))
+        finally:
+            _kill_pool(solo)
+        self.pool = _new_pool(self.workers)
+        return out
+
+    def _redo_one(self, item, solo: ProcessPoolExecutor):
+        """(result, pool to go on with): a pool whose worker died or hung is replaced."""
+        fut = solo.submit(self.fn, item)
+        if not _wait(fut, _time_limit(self.page_timeout, 1)):
+            _kill_pool(solo)
+            return self.on_timeout(item), _new_pool(1)
+        try:
+            return fut.result(), solo
+        except BrokenProcessPool as exc:
+            _kill_pool(solo)
+            return self.on_crash(item, exc), _new_pool(1)
+
+    def close(self, finished: bool) -> None:
+        if finished:
+            self.pool.shutdown(wait=True)
+        else:  # Ctrl-C, an error, or the consumer stopped: don't wait on busy workers
+            _kill_pool(self.pool)
+
+
+def _map_pool(items, batch_size, window, make_run: Callable[[], _OrderedPool]) -> Iterator[tuple]:
+    run = make_run()  # on the first next(), as before: no pool for a generator never used
+    finished = False
+    try:
+        for batch in _batches(items, batch_size):
+            run.submit(batch)
+            while len(run.pending) >= window:
+                yield from run.drain_one()
+        while run.pending:
+            yield from run.drain_one()
+        finished = True
+    finally:
+        run.close(finished)
+
+
+# --- inline (one worker) -----------------------------------------------------
+
+@contextmanager
+def _alarm(limit: float | None):
+    """Raise PageTimeout in this block after ``limit`` seconds, where SIGALRM can
+    (the main thread, not Windows); elsewhere the block runs without a limit."""
+    if (limit is None or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def _expired(signum, frame):
+        raise PageTimeout(f"no result after {limit:.1f} s")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        yield
+    finally:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _inline_one(fn, item, page_timeout: float, on_timeout):
+    try:
+        with _alarm(_time_limit(page_timeout, 1)):
+            return fn(item)
+    except PageTimeout:
+        return on_timeout(item)
+
+
+def _map_inline(fn, items, batch_size, batch_fn, page_timeout, on_timeout) -> Iterator[tuple]:
+    """No process start-up, no pickling; a batch that times out is redone page by page."""
+    if batch_fn is None:
+        for item in items:
+            yield item, _inline_one(fn, item, page_timeout, on_timeout)
+        return
+    for batch in _batches(items, batch_size):
+        try:
+            with _alarm(_time_limit(page_timeout, len(batch))):
+                results = batch_fn(batch)
+        except PageTimeout:
+            results = [_inline_one(fn, item, page_timeout, on_timeout) for item in batch]
+        yield from zip(batch, results)
+
+
 def map_ordered(
     fn: Callable[[T], R],
     items: Iterable[T],
@@ -42,6 +310,8 @@ def map_ordered(
     batch_size: int = 8,
     window: int | None = None,
     batch_fn: Callable[[list[T]], list[R]] | None = None,
+    page_timeout: float | None = None,
+    on_timeout: Callable[[T], R] | None = None,
 ) -> Iterator[tuple[T, R]]:
     """Yield (item, fn(item)) in input order, using ``workers`` processes.
 
@@ -49,63 +319,18 @@ def map_ordered(
     (spaCy's ``nlp.pipe`` is faster on batches); ``fn`` is still used when a
     single item has to be retried. With one worker the work runs inline: no
     process start-up, no pickling.
+
+    ``page_timeout`` (seconds, default DEFAULT_PAGE_TIMEOUT, math.inf for none)
+    bounds each page; a page that exceeds it gets ``on_timeout(item)``, or
+    ``on_crash(item, PageTimeout)`` when no ``on_timeout`` is given. A batch may
+    take ``page_timeout`` per page plus START_ALLOWANCE. Inline, the limit holds
+    only in the main thread and only where Python code gets to run.
     """
+    page_timeout = DEFAULT_PAGE_TIMEOUT if page_timeout is None else page_timeout
+    if on_timeout is None:
+        def on_timeout(item: T) -> R:
+            return on_crash(item, PageTimeout(f"no result after {page_timeout} s"))
     if workers <= 1:
-        if batch_fn is None:
-            for item in items:
-                yield item, fn(item)
-            return
-        batch: list[T] = []
-        for item in items:
-            batch.append(item)
-            if len(batch) >= batch_size:
-                yield from zip(batch, batch_fn(batch))
-                batch = []
-        if batch:
-            yield from zip(batch, batch_fn(batch))
-        return
-    window = window or workers * 4
-    pool = ProcessPoolExecutor(max_workers=workers)
-    pending: deque = deque()
-
-    def drain_one():
-        nonlocal pool
-        batch, fut = pending.popleft()
-        try:
-            return list(zip(batch, fut.result()))
-        except BrokenProcessPool:
-            # Every in-flight future of a broken pool fails. Redo those pages
-            # one at a time in a single-worker pool: only the culprit crashes
-            # again, and it alone gets on_crash's result. Crashes are rare, so
-            # the slow path costs little.
-            pool.shutdown(wait=False, cancel_futures=True)
-            redo = [item for b in [batch] + [b for b, _ in pending] for item in b]
-            pending.clear()
-            out: list[tuple[T, R]] = []
-            solo = ProcessPoolExecutor(max_workers=1)
-            for item in redo:
-                try:
-                    out.append((item, solo.submit(fn, item).result()))
-                except BrokenProcessPool as exc:
-                    out.append((item, on_crash(item, exc)))
-                    solo.shutdown(wait=False, cancel_futures=True)
-                    solo = ProcessPoolExecutor(max_workers=1)
-            solo.shutdown(wait=True)
-            pool = ProcessPoolExecutor(max_workers=workers)
-            return out
-
-    try:
-        batch: list[T] = []
-        for item in items:
-            batch.append(item)
-            if len(batch) >= batch_size:
-                pending.append((batch, pool.submit(_run_batch, fn, batch, batch_fn)))
-                batch = []
-                while len(pending) >= window:
-                    yield from drain_one()
-        if batch:
-            pending.append((batch, pool.submit(_run_batch, fn, batch, batch_fn)))
-        while pending:
-            yield from drain_one()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        return _map_inline(fn, items, batch_size, batch_fn, page_timeout, on_timeout)
+    return _map_pool(items, batch_size, window or workers * 4,
+                     lambda: _OrderedPool(fn, batch_fn, workers, page_timeout, on_crash, on_timeout))

@@ -1,0 +1,187 @@
+"""The local process pool: hung pages, orphaned workers, Ctrl-C (issue 11)."""
+import multiprocessing
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from storyline.engines import local
+from storyline.engines.local import map_ordered
+
+HUNG = 3  # the item whose work never returns
+
+
+def _hang_on_3(x: int) -> int:
+    if x == HUNG:
+        time.sleep(3600)
+    return x * 10
+
+
+def _hang_on_3_batch(xs: list[int]) -> list[int]:
+    return [_hang_on_3(x) for x in xs]
+
+
+@pytest.fixture
+def quick_limits(monkeypatch):
+    """Keep the hang tests to seconds: half a second a page, little allowance."""
+    monkeypatch.setattr(local, "START_ALLOWANCE", 0.3)
+    return 0.5
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("batch_fn", [None, _hang_on_3_batch])
+def test_a_page_that_hangs_gets_the_timeout_result_and_the_run_goes_on(quick_limits, workers, batch_fn):
+    t0 = time.monotonic()
+    out = list(map_ordered(_hang_on_3, range(10), workers=workers, on_crash=lambda x, e: "crash",
+                           batch_size=2, batch_fn=batch_fn, page_timeout=quick_limits,
+                           on_timeout=lambda x: "timeout"))
+    assert out == [(x, "timeout" if x == HUNG else x * 10) for x in range(10)]
+    assert time.monotonic() - t0 < 30
+    assert multiprocessing.active_children() == []  # the hung worker was killed
+
+
+def test_without_on_timeout_a_hang_goes_to_on_crash(quick_limits):
+    out = dict(map_ordered(_hang_on_3, range(5), workers=1, on_crash=lambda x, e: type(e).__name__,
+                           page_timeout=quick_limits))
+    assert out[HUNG] == "PageTimeout" and out[4] == 40
+
+
+def test_inline_time_limit_restores_the_previous_alarm_handler(quick_limits):
+    def mine(signum, frame):
+        pass
+
+    previous = signal.signal(signal.SIGALRM, mine)
+    try:
+        list(map_ordered(_hang_on_3, range(5), workers=1, on_crash=lambda x, e: -1, page_timeout=quick_limits))
+        assert signal.getsignal(signal.SIGALRM) is mine
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_the_time_limit_exception_is_not_an_ordinary_exception():
+    # the page's own `except Exception` must not swallow it
+    assert not issubclass(local.PageTimeout, Exception)
+
+
+# --- the run as a whole process: parent killed, Ctrl-C -------------------------
+
+SCRIPT = """
+import os, signal, sys, time
+from storyline.engines.local import map_ordered
+
+signal.signal(signal.SIGINT, signal.default_int_handler)  # even if started with SIGINT ignored
+
+def slow(x):
+    time.sleep(0.1 if x < 6 else 3600)
+    return os.getpid()
+
+if __name__ == "__main__":
+    try:
+        for _x, pid in map_ordered(slow, range(100), workers=2, on_crash=lambda x, e: -1, batch_size=1):
+            print(pid, flush=True)
+    except KeyboardInterrupt:
+        print("interrupted", flush=True)
+"""
+
+
+def _alive(pid: int) -> bool:
+    """A zombie counts as dead: it holds no memory and runs nothing."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+    except OSError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _start(tmp_path) -> subprocess.Popen:
+    script = tmp_path / "run_pool.py"
+    script.write_text(SCRIPT)
+    return subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+
+
+def _lines_until(proc: subprocess.Popen, done, timeout: float = 20.0) -> list[str]:
+    """Lines of the script's stdout until ``done(lines)`` or the timeout."""
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stdout, selectors.EVENT_READ)
+    lines: list[str] = []
+    deadline = time.monotonic() + timeout
+    while not done(lines) and time.monotonic() < deadline:
+        if sel.select(timeout=deadline - time.monotonic()):
+            line = proc.stdout.readline()
+            if not line:
+                break
+            lines.append(line.strip())
+    sel.close()
+    return lines
+
+
+def _worker_pids(proc: subprocess.Popen) -> set[int]:
+    lines = _lines_until(proc, lambda ls: len(set(ls)) >= 2)
+    pids = {int(line) for line in lines}
+    assert len(pids) == 2, lines
+    return pids
+
+
+def _all_gone(pids: set[int], timeout: float = 5.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return not any(_alive(p) for p in pids)
+
+
+def _skip_without_proc():
+    if not sys.platform.startswith("linux"):
+        pytest.skip("process checks use /proc and POSIX signals")
+
+
+def test_workers_die_when_the_parent_is_killed(tmp_path):
+    _skip_without_proc()
+    proc = _start(tmp_path)
+    pids: set[int] = set()
+    try:
+        pids = _worker_pids(proc)
+        proc.kill()
+        proc.wait(10)
+        assert _all_gone(pids), "workers outlived their parent"
+    finally:
+        for pid in pids:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("to_group", [False, True], ids=["parent", "terminal"])
+def test_ctrl_c_stops_the_run_promptly_and_kills_the_workers(tmp_path, to_group):
+    _skip_without_proc()
+    proc = _start(tmp_path)
+    pids: set[int] = set()
+    try:
+        pids = _worker_pids(proc)
+        time.sleep(0.5)  # both workers now in a page that never ends
+        if to_group:  # as a terminal does: the whole foreground process group
+            os.killpg(proc.pid, signal.SIGINT)
+        else:
+            os.kill(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=10)
+        assert "interrupted" in out
+        assert proc.returncode == 0
+        assert "Traceback" not in err, err  # no worker printed one
+        assert _all_gone(pids)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for pid in pids:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
