@@ -96,3 +96,25 @@ def test_a_later_build_adds_articles_to_the_stories_it_already_has(tmp_path):
     assert set(before) <= set(after)
     assert all(before[sid] <= after[sid] for sid in before)
     assert arts["q3.jsonl"]["story_id"] == arts["q1.jsonl"]["story_id"]
+
+
+def _hang_on_the_second_page(page):
+    from storyline.clean import clean_page
+
+    if "day 1" in page.content.decode():
+        import time
+
+        time.sleep(3600)        # a page that sends a parser into an endless loop
+    return clean_page(page)
+
+
+def test_a_page_that_hangs_becomes_a_timeout_reject_and_the_run_goes_on(tmp_path):
+    from storyline.model import Reject
+
+    f = tmp_path / "dump.jsonl"
+    f.write_text("\n".join(json.dumps({"text": _site_page(i), "url": f"https://northstar.example/n/{i}"})
+                           for i in range(3)) + "\n")
+    results = [r for _p, r in process(iter_pages([str(f)]), workers=1, work=_hang_on_the_second_page,
+                                      page_timeout=0.5)]
+    assert [type(r).__name__ for r in results] == ["Article", "Reject", "Article"]
+    assert isinstance(results[1], Reject) and results[1].reason == "timeout"

@@ -3,6 +3,7 @@
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -170,7 +171,8 @@ def process(
 
     for page, result in map_ordered(work, new_pages(), workers, on_crash=_crashed, batch_fn=work_batch,
                                     batch_size=_batch_size(workers, work_batch is not None),
-                                    page_timeout=page_timeout, on_timeout=_timed_out):
+                                    page_timeout=math.inf if page_timeout is None else page_timeout,
+                                    on_timeout=_timed_out):
         while passthrough:
             yield None, passthrough.pop(0)
         yield page, result
