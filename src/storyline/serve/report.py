@@ -1,7 +1,8 @@
 """Render a story dossier to one self-contained offline HTML file, or to Markdown.
 
 The dossier is a plain dict (see docs/dossier.md for its schema). Everything in it
-that came from a scraped page is untrusted: every string is HTML-escaped, only
+that came from a scraped page is untrusted: every string is HTML-escaped and sits
+in its own ``<bdi>`` (its bidi controls cannot reorder the page around it), only
 http(s) URLs become links, and the HTML page carries no script, loads nothing
 from the network (CSS and the SVG timeline chart are inline) and declares a
 Content-Security-Policy that forbids scripts and remote resources anyway.
@@ -39,9 +40,51 @@ def _s(value) -> str:
     return _BAD_CHARS.sub("\ufffd", text)
 
 
+# Bidi embedding/override (LRE RLE PDF LRO RLO) and isolate (LRI RLI FSI PDI) controls:
+# a stray RLO in a scraped title reverses whatever follows it ("Trojan Source",
+# CVE-2021-42574). Openers and the closer that ends them.
+_PDF, _PDI = "\u202c", "\u2069"
+_BIDI_OPENERS = {"\u202a": _PDF, "\u202b": _PDF, "\u202d": _PDF, "\u202e": _PDF,
+                 "\u2066": _PDI, "\u2067": _PDI, "\u2068": _PDI}
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _bidi_balanced(text: str) -> str:
+    """The text with every bidi control closed inside it: closers with nothing to close
+    are dropped (a stray PDI would end the enclosing isolate early), openers left open
+    are closed at the end, as UAX #9 pairs them (a PDI also ends the embeddings within)."""
+    if not _BIDI.search(text):
+        return text
+    out, stack, pos = [], [], 0
+    for m in _BIDI.finditer(text):
+        ch = m.group()
+        out.append(text[pos:m.start()])
+        pos = m.end()
+        if ch in _BIDI_OPENERS:
+            stack.append(ch)
+            out.append(ch)
+        elif ch == _PDF and stack and _BIDI_OPENERS[stack[-1]] == _PDF:
+            stack.pop()
+            out.append(ch)
+        elif ch == _PDI and any(_BIDI_OPENERS[o] == _PDI for o in stack):
+            while _BIDI_OPENERS[stack[-1]] == _PDF:
+                out.append(_BIDI_OPENERS[stack.pop()])
+            stack.pop()
+            out.append(ch)
+    out.append(text[pos:])
+    out.extend(_BIDI_OPENERS[o] for o in reversed(stack))
+    return "".join(out)
+
+
 def _e(value) -> str:
-    """HTML-escaped text, safe in element content and in quoted attributes."""
-    return html.escape(_s(value), quote=True)
+    """HTML-escaped text for attributes, <title> and SVG text, where no element can isolate
+    it: bidi controls are dropped there. Data shown in the page goes through ``_t``."""
+    return html.escape(_BIDI.sub("", _s(value)), quote=True)
+
+
+def _t(value) -> str:
+    """Scraped text as page content: escaped, its bidi controls balanced, in its own <bdi>."""
+    return f"<bdi>{html.escape(_bidi_balanced(_s(value)), quote=True)}</bdi>"
 
 
 def _int(value):
@@ -278,6 +321,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 @media (max-width:40rem){.contra .pair{grid-template-columns:1fr}}
 .article{margin:1.2rem 0 2rem}
 .article h3{margin-bottom:.2rem}
+bdi,.atext{unicode-bidi:isolate}
 .atext{white-space:pre-wrap;overflow-wrap:anywhere;font-family:Georgia,"Times New Roman",serif;
 font-size:1rem;line-height:1.6;padding:.6rem .9rem;border:1px solid var(--line);border-radius:.3rem}
 mark{background:var(--mark);color:inherit;border-radius:2px;padding:0 1px}
@@ -325,7 +369,7 @@ def _cite_html(ctx: _Ctx, src: dict) -> str:
     aid = _s(src.get("article_id"))
     outlet = ctx.outlet(src) or aid or "unknown source"
     pub = ctx.published(src)
-    label = _e(outlet) + (f", {_e(_fmt_date(pub))}" if pub else "")
+    label = _t(outlet) + (f", {_t(_fmt_date(pub))}" if pub else "")
     key = ctx.span_key(src)
     if key:
         target = f"art-{_id_token(aid)}-{key[1]}-{key[2]}"
@@ -350,8 +394,8 @@ def _cites_html(ctx: _Ctx, item: dict) -> str:
         n = indep if indep is not None else len(outlets)
         txt = f"{n} independent source{'s' if n != 1 else ''}"
         if outlets:
-            txt += " (" + ", ".join(outlets) + ")"
-        parts.append(_e(txt))
+            txt += " (" + ", ".join(_t(o) for o in outlets) + ")"
+        parts.append(txt)
     return f'<p class="cites">{" — ".join(parts)}</p>' if parts else ""
 
 
@@ -552,18 +596,18 @@ def _item_html(ctx: _Ctx, item: dict, anchor: str, colour: str | None) -> str:
     if prec and prec != "day" and when:
         chips.append(f'<span class="chip" title="date precision">±{_e(prec)}</span>')
     style = f' style="--sw:{colour}"' if colour else ""
-    head = (f'<span class="when">{_e(when)}</span>' if when else "") + " ".join(chips)
+    head = (f'<span class="when">{_t(when)}</span>' if when else "") + " ".join(chips)
     text = _s(item.get("text"))
     if kind == "quote":
-        body = f'<blockquote><p>{_e(text)}</p></blockquote>' if text else ""
+        body = f'<blockquote><p>{_t(text)}</p></blockquote>' if text else ""
     else:
-        body = f'<p class="text">{_e(text)}</p>' if text else ""
+        body = f'<p class="text">{_t(text)}</p>' if text else ""
     who = []
     if _s(item.get("speaker")):
-        who.append(f"Speaker: {_e(item.get('speaker'))}")
+        who.append(f"Speaker: {_t(item.get('speaker'))}")
     actors = [_s(a) for a in _list(item.get("actors")) if _s(a)]
     if actors:
-        who.append("Actors: " + _e(", ".join(actors)))
+        who.append("Actors: " + ", ".join(_t(a) for a in actors))
     who_html = f'<p class="small">{" · ".join(who)}</p>' if who else ""
     return f'<li id="{anchor}"{style}><div>{head}</div>{body}{who_html}{_cites_html(ctx, item)}</li>'
 
@@ -595,7 +639,7 @@ def _people_html(ctx: _Ctx) -> str:
         name = _s(person.get("name")) or "Unnamed"
         pid = _s(person.get("id"))
         anchor = f"person-{_id_token(pid)}" if pid else f"person-{i}"
-        head = f"<h3>{_e(name)}"
+        head = f"<h3>{_t(name)}"
         if _s(person.get("type")) and _s(person.get("type")) != "PERSON":
             head += f' <span class="chip">{_e(person.get("type"))}</span>'
         wd = _s(person.get("wikidata"))
@@ -611,8 +655,8 @@ def _people_html(ctx: _Ctx) -> str:
                 seen = [x for x in (_fmt_date(r.get("first_seen")), _fmt_date(r.get("last_seen"))) if x]
                 if len(seen) == 2 and seen[0] == seen[1]:
                     seen = seen[:1]
-                when = f' <span class="small">({_e(" – ".join(seen))})</span>' if seen else ""
-                parts.append(f"<li>{_e(r.get('role'))}{when}</li>")
+                when = f' <span class="small">({" – ".join(_t(x) for x in seen)})</span>' if seen else ""
+                parts.append(f"<li>{_t(r.get('role'))}{when}</li>")
             parts.append("</ul>")
         quotes = [_dict(q) for q in _list(person.get("quotes"))]
         for q in quotes:
@@ -620,12 +664,12 @@ def _people_html(ctx: _Ctx) -> str:
             meta = [x for x in (_s(q.get("kind")), _s(q.get("cue"))) if x]
             chain = _chain(name, q.get("via"))
             qattr = f' id="quote-{_id_token(qid)}"' if qid else ""
-            parts.append(f'<blockquote{qattr}><p>{_e(q.get("text"))}</p>')
+            parts.append(f'<blockquote{qattr}><p>{_t(q.get("text"))}</p>')
             line = []
             if meta:
-                line.append(" · ".join(_e(m) for m in meta))
+                line.append(" · ".join(_t(m) for m in meta))
             if len(chain) > 1:
-                line.append("via " + " → ".join(_e(c) for c in chain))
+                line.append("via " + " → ".join(_t(c) for c in chain))
             if line:
                 parts.append(f'<p class="chain">{" — ".join(line)}</p>')
             parts.append(f"{_cites_html(ctx, q)}</blockquote>")
@@ -658,10 +702,10 @@ def _sources_html(ctx: _Ctx) -> str:
         copies = _int(src.get("copies"))
         parts.append(
             "<tr>"
-            f"<td>{_e(src.get('outlet'))}</td>"
-            f'<td><a href="#art-{_id_token(aid)}">{_e(title)}</a></td>'
-            f"<td>{_e(_fmt_date(src.get('published')))}</td>"
-            f"<td>{_e(src.get('syndicated_from'))}</td>"
+            f"<td>{_t(src.get('outlet'))}</td>"
+            f'<td><a href="#art-{_id_token(aid)}">{_t(title)}</a></td>'
+            f"<td>{_t(_fmt_date(src.get('published')))}</td>"
+            f"<td>{_t(src.get('syndicated_from'))}</td>"
             f'<td class="num">{"" if copies is None else copies}</td>'
             f"<td>{_art_link(ctx, _s(src.get('duplicate_of')))}</td>"
             f"<td>{_art_link(ctx, _s(src.get('origin_id')))}</td>"
@@ -677,10 +721,10 @@ def _contradictions_html(ctx: _Ctx) -> str:
         parts.append('<p class="empty">No contradictions found between sources.</p>')
     for i, c in enumerate(ctx.contradictions):
         parts.append(f'<div class="contra" id="contradiction-{i}"><p><span class="chip">{_e(c.get("kind") or "?")}</span> '
-                     f"{_e(c.get('description'))}</p><div class=\"pair\">")
+                     f"{_t(c.get('description'))}</p><div class=\"pair\">")
         for side in ("a", "b"):
             span = _dict(c.get(side))
-            parts.append(f'<div><blockquote><p>{_e(span.get("text"))}</p></blockquote>'
+            parts.append(f'<div><blockquote><p>{_t(span.get("text"))}</p></blockquote>'
                          f'<p class="cites">{_cite_html(ctx, span)}</p></div>')
         parts.append("</div></div>")
     parts.append("</section>")
@@ -735,11 +779,11 @@ def _articles_html(ctx: _Ctx) -> str:
         meta = [x for x in (_s(src.get("outlet")), _fmt_date(src.get("published"))) if x]
         if _s(src.get("syndicated_from")):
             meta.append(f"syndicated from {_s(src.get('syndicated_from'))}")
-        meta.append(f"id {aid}")
+        meta.append(f"id {aid}")  # ids are storyline's own hashes
         ext = _ext_link(_safe_url(src.get("url")))
         text = _s(src.get("text"))
-        parts.append(f'<article class="article" id="art-{tok}"><h3>{_e(title)}</h3>'
-                     f'<p class="meta">{_e(" · ".join(meta))}{" · " + ext if ext else ""}</p>')
+        parts.append(f'<article class="article" id="art-{tok}"><h3>{_t(title)}</h3>'
+                     f'<p class="meta">{" · ".join(_t(m) for m in meta)}{" · " + ext if ext else ""}</p>')
         if text:
             parts.append(f'<div class="atext">{_marked_text(text, ctx.spans.get(aid, ()), tok)}</div>')
         else:
@@ -763,8 +807,8 @@ def render_html(dossier: dict) -> str:
         ("contradictions", "Contradictions"), ("articles", "Articles")))
     sid = _s(story.get("id"))
     footer = " · ".join(x for x in (
-        f"Story {sid}" if sid else "", f"store {ctx.store}" if ctx.store else "",
-        f"generated {ctx.generated}" if ctx.generated else "") if x)
+        f"Story {_t(sid)}" if sid else "", f"store {_t(ctx.store)}" if ctx.store else "",
+        f"generated {_t(ctx.generated)}" if ctx.generated else "") if x)
     body = [
         "<!DOCTYPE html>\n",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -775,12 +819,12 @@ def render_html(dossier: dict) -> str:
         '<meta name="generator" content="storyline">',
         f"<title>{_e(ctx.title)}</title>",
         f"<style>{_CSS}</style></head>\n<body>",
-        f'<header><p class="meta">Story dossier</p><h1>{_e(ctx.title)}</h1>',
-        f'<p class="meta">{_e(" · ".join(meta))}</p>' if meta else "",
+        f'<header><p class="meta">Story dossier</p><h1>{_t(ctx.title)}</h1>',
+        f'<p class="meta">{" · ".join(_t(m) for m in meta)}</p>' if meta else "",
         f'<nav aria-label="Sections"><ul>{nav}</ul></nav></header>\n<main>',
         '<section id="summary"><h2>Summary</h2>',
-        f'<p class="lead">{_e(summary)}</p>' if summary else '<p class="empty">No summary.</p>',
-        f"<p class=\"meta\">Period: {_e(period or 'unknown')} · "
+        f'<p class="lead">{_t(summary)}</p>' if summary else '<p class="empty">No summary.</p>',
+        f"<p class=\"meta\">Period: {_t(period or 'unknown')} · "
         f"{len(ctx.timeline)} dated and {len(ctx.undated)} undated items · {len(ctx.people)} people · "
         f"{len(ctx.sources)} source articles · {len(ctx.contradictions)} contradictions</p></section>\n",
         _timeline_html(ctx), "\n",
@@ -788,7 +832,7 @@ def render_html(dossier: dict) -> str:
         _sources_html(ctx), "\n",
         _contradictions_html(ctx), "\n",
         _articles_html(ctx), "\n",
-        f"</main><footer>{_e(footer)}</footer></body></html>\n",
+        f"</main><footer>{footer}</footer></body></html>\n",
     ]
     return "".join(body)
 
@@ -809,8 +853,16 @@ def _md(value, inline: bool = True) -> str:
     text = _MD_INLINE.sub(r"\\\1", text)
     text = _MD_ENTITY.sub(r"\\&", text)
     if inline:
-        return re.sub(r"^([#>+=-]|\d+[.)])", lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
-    return _MD_LINESTART.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+        text = re.sub(r"^([#>+=-]|\d+[.)])", lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
+    else:
+        text = _MD_LINESTART.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+    return _md_isolated(text)
+
+
+def _md_isolated(text: str) -> str:
+    """Text with bidi controls as one isolate (FSI ... PDI), its controls balanced inside:
+    Markdown has no <bdi>, and its HTML renderers keep these characters."""
+    return f"\u2068{_bidi_balanced(text)}\u2069" if _BIDI.search(text) else text
 
 
 def _md_url(value) -> str:
