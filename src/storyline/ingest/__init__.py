@@ -2,24 +2,23 @@
 
 Formats are detected from content: HTML, plain text, gzip of either, WARC/WET
 (plain or gzip), JSONL. A manifest (CSV or JSONL) adds metadata files lack.
+Only regular files are read, each from an open handle in bounded memory
+(``readers``); every record names its input with ``display_path``.
 """
 from __future__ import annotations
 
 import glob
 import hashlib
 import os
-import sys
 from collections.abc import Iterable, Iterator
 
 from ..model import Page, Reject
+from .files import STDIN, Excluded, InputError, display_path, expand_inputs, expand_one, open_input
 from .manifest import ManifestError, read_manifest
-from .readers import DEFAULT_MAX_BYTES, Limits, read_blob
+from .readers import DEFAULT_MAX_BYTES, Limits, read_blob, read_stream
 
-__all__ = ["iter_pages", "page_id", "expand_inputs", "InputError", "ManifestError", "Limits", "DEFAULT_MAX_BYTES"]
-
-
-class InputError(Exception):
-    """A user error about the inputs (missing path, nothing matched a glob)."""
+__all__ = ["iter_pages", "page_id", "expand_inputs", "display_path", "read_blob", "InputError", "ManifestError",
+           "Limits", "DEFAULT_MAX_BYTES"]
 
 
 def page_id(page: Page) -> str:
@@ -37,82 +36,69 @@ def page_id(page: Page) -> str:
     return h.hexdigest()[:20]
 
 
-_SKIP_NAMES = {".DS_Store", "Thumbs.db"}
-
-
-def expand_inputs(inputs: Iterable[str]) -> list[str]:
-    """Files, directories (recursive, sorted), globs and '-' (stdin), in a stable order."""
-    out: list[str] = []
-    for item in inputs:
-        if item == "-":
-            out.append("-")
-        elif os.path.isdir(item):
-            for root, dirs, files in os.walk(item):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name in _SKIP_NAMES or name.startswith("."):
-                        continue
-                    out.append(os.path.join(root, name))
-        elif os.path.exists(item):
-            out.append(item)
-        elif glob.has_magic(item):
-            matches = sorted(p for p in glob.glob(item, recursive=True) if os.path.isfile(p))
-            if not matches:
-                raise InputError(f"no file matches {item!r}")
-            out.extend(matches)
-        else:
-            raise InputError(f"no such file or directory: {item}")
-    return out
-
-
-def _read_file(path: str, limits: Limits) -> bytes | Reject:
-    try:
-        if path == "-":
-            return sys.stdin.buffer.read()
-        size = os.path.getsize(path)
-        # gzip/WARC files may legitimately be large (they are streamed record by
-        # record); a plain page this large is refused before it is read.
-        if size > max(limits.max_bytes * 50, 1 << 30):
-            return Reject(path, "too_large", f"{size} bytes on disk")
-        with open(path, "rb") as fh:
-            return fh.read()
-    except OSError as exc:
-        return Reject(path, "unreadable", exc.strerror or str(exc))
-
-
 def iter_pages(
     inputs: Iterable[str],
     manifest: str | None = None,
     limits: Limits | None = None,
+    exclude: Iterable[str] = (),
 ) -> Iterator[Page | Reject]:
-    """Stream pages from inputs (and manifest rows), ids filled in, in a deterministic order."""
+    """Stream pages from inputs (and manifest rows), ids filled in, in a deterministic order.
+
+    ``exclude`` names paths never read, silently (the store and its ``.wal``, when
+    it sits in an input folder).
+    """
     limits = limits or Limits()
-    meta_by_path: dict[str, dict] = {}
-    paths: list[str] = []
-    if manifest:
-        rows, rejects = read_manifest(manifest)
-        yield from rejects
-        for row in rows:
-            key = os.path.normpath(row["path"])
-            meta_by_path[key] = row
-            paths.append(row["path"])
-    seen_paths = {os.path.normpath(p) for p in paths}
+    inputs = list(inputs)
+    expanded = [expand_one(item) for item in inputs]
+    rows, rejects = read_manifest(manifest, _roots(inputs, expanded)) if manifest else ([], [])
+    yield from rejects
+    meta_by_path = {os.path.normpath(row["path"]): row for row in rows}
+    skip = Excluded(exclude)
+    for path in _ordered_paths(rows, expanded, manifest):
+        if path in skip:
+            continue
+        yield from _read_path(path, limits, meta_by_path.get(os.path.normpath(path), {}))
+
+
+def _roots(inputs: list[str], expanded: list[list[str]]) -> list[str]:
+    """The paths manifest rows may name files under: each input, or the files a glob matched."""
+    roots: list[str] = []
+    for item, paths in zip(inputs, expanded):
+        if item == STDIN:
+            continue
+        roots.extend(paths if glob.has_magic(item) and not os.path.exists(item) else [item])
+    return roots
+
+
+def _ordered_paths(rows: list[dict], expanded: list[list[str]], manifest: str | None) -> list[str]:
+    """Manifest rows first, then inputs not already named; each path once."""
+    paths = [row["path"] for row in rows]
+    seen = {os.path.normpath(p) for p in paths}
     if manifest:
         # The manifest often sits in the folder being built: it is not a page.
-        seen_paths.add(os.path.normpath(manifest))
-    for p in expand_inputs(inputs):
-        if p == "-" or os.path.normpath(p) not in seen_paths:
+        seen.add(os.path.normpath(manifest))
+    for p in (p for group in expanded for p in group):
+        if p == STDIN or os.path.normpath(p) not in seen:
             paths.append(p)
-            seen_paths.add(os.path.normpath(p))
-    for path in paths:
-        data = _read_file(path, limits)
-        if isinstance(data, Reject):
-            yield data
-            continue
-        source = "<stdin>" if path == "-" else path
-        meta = meta_by_path.get(os.path.normpath(path), {})
-        for item in read_blob(source, data, limits, meta):
+            seen.add(os.path.normpath(p))
+    return paths
+
+
+def _read_path(path: str, limits: Limits, meta: dict) -> Iterator[Page | Reject]:
+    """One input path, opened only if it is a regular file (or stdin), read from the open handle."""
+    opened = open_input(path)
+    if isinstance(opened, Reject):
+        yield opened
+        return
+    fh, size = opened
+    source = display_path(path)
+    try:
+        for item in read_stream(source, fh, limits, meta, size):
             if isinstance(item, Page):
                 item.id = page_id(item)
             yield item
-        del data
+    except OSError as exc:  # a disk or network file system failing mid-read
+        yield Reject(source, "unreadable", exc.strerror or str(exc))
+    finally:
+        if path != STDIN:
+            fh.close()

@@ -1,21 +1,45 @@
-"""Page readers: turn input files into a stream of ``Page`` or ``Reject`` records.
+"""Page readers: turn an open input into a stream of ``Page`` or ``Reject`` records.
 
-Each reader is a generator so a 10 GB WARC never sits in memory: only one
-record (bounded by ``max_bytes``) at a time.
+``read_stream`` reads the first 64 KiB, decides the format from them (``sniff``)
+and hands the open stream to the reader of that format:
+
+- gzip: the first 64 KiB are decompressed to sniff what is inside, then the
+  stream is decompressed as it is read (bounded) and read as below;
+- WARC / WET: streamed by fastwarc, one record (bounded by ``max_bytes``) at a time;
+- JSONL: streamed line by line, each line bounded;
+- a page (HTML or text): refused from its size when larger than ``max_bytes``,
+  else read whole.
+
+No reader ever holds more than one page (plus a 256 KiB buffer): a 10 GB WARC
+or JSONL file is read in bounded memory.
 """
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..model import Page, Reject
-from .sniff import GZIP_MAGIC, binary_kind, sniff
+from .files import safe_text
+from .sniff import bom_encoding, sniff
+from .streams import SNIFF_BYTES, TOO_LONG, GunzipReader, GzipBodyError, Replay, gunzip_head, iter_lines, read_bounded
+from .warc import read_warc
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # pages larger than this are rejected, not parsed
+
+# A JSON line holds its page escaped: '"', '\\' and a newline take two bytes, a
+# three-byte character written as \uXXXX six. Lines up to twice the page limit
+# (plus room for url, title, outlet) are parsed; the page inside is then held to
+# max_bytes. Longer lines are dropped as they are read.
+JSONL_ESCAPE_FACTOR = 2
+JSONL_METADATA_ROOM = 64 * 1024
+
+_PAGE_KINDS = ("html", "text")
+# Encodings a page is marked with from its byte-order mark: the ones a reader
+# that assumes UTF-8 (the text cleaner's line index) would get wrong.
+_WIDE_ENCODINGS = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 
 
 @dataclass(slots=True)
@@ -23,77 +47,75 @@ class Limits:
     max_bytes: int = DEFAULT_MAX_BYTES
 
 
-def _gunzip_bounded(data: bytes, max_bytes: int) -> bytes:
-    """Decompress a (possibly multi-member) gzip blob, refusing to grow past max_bytes.
-
-    Raises EOFError for a truncated stream, ValueError when too large,
-    zlib.error / OSError for corrupt data.
-    """
-    out = io.BytesIO()
-    pos = 0
-    while pos < len(data):
-        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        chunk = d.decompress(data[pos:], max_bytes + 1 - out.tell())
-        out.write(chunk)
-        if out.tell() > max_bytes:
-            raise ValueError("too large")
-        if not d.eof:
-            if d.unconsumed_tail:  # output limit hit
-                raise ValueError("too large")
-            raise EOFError("truncated gzip stream")
-        rest = d.unused_data
-        pos = len(data) - len(rest)
-        if not rest.strip(b"\x00"):
-            break
-        if not rest.startswith(GZIP_MAGIC):
-            break  # trailing garbage after a complete member: keep what we have
-    return out.getvalue()
+def read_stream(source: str, raw, limits: Limits, meta: dict | None = None,
+                size: int | None = None) -> Iterator[Page | Reject]:
+    """Read one open input (any supported format) into pages; ``size`` is its size on disk when known."""
+    meta = meta or {}
+    head = raw.read(SNIFF_BYTES)
+    stream = Replay(head, raw)
+    kind = sniff(head)
+    if kind == "gzip":
+        yield from _read_gzip(source, stream, head, limits, meta)
+        return
+    reader = _STREAM_READERS.get(kind)
+    if reader:
+        yield from reader(source, stream, limits)
+        return
+    yield from _read_plain_page(source, stream, kind, limits, meta, size)
 
 
 def read_blob(source: str, data: bytes, limits: Limits, meta: dict | None = None) -> Iterator[Page | Reject]:
     """Read one file's bytes (any supported format) into pages."""
-    meta = meta or {}
+    yield from read_stream(source, io.BytesIO(data), limits, meta, size=len(data))
+
+
+def _read_gzip(source: str, stream, head: bytes, limits: Limits, meta: dict) -> Iterator[Page | Reject]:
+    """A gzip file: a WARC or JSONL inside is streamed, a page inside is decompressed (bounded)."""
+    try:
+        inner = sniff(gunzip_head(head))
+    except zlib.error as exc:
+        yield Reject(source, "corrupt_gzip", str(exc))
+        return
+    gz = GunzipReader(stream)
+    reader = _STREAM_READERS.get(inner)
+    if reader:
+        yield from reader(source, gz, limits)
+        return
+    try:
+        data = read_bounded(gz, limits.max_bytes)
+    except GzipBodyError as exc:
+        yield Reject(source, exc.reason, exc.detail)
+        return
+    if not data.strip():
+        yield Reject(source, "empty", "gzip holds an empty file")
+        return
+    yield _page_or_binary(source, data, sniff(data[:SNIFF_BYTES]), meta)
+
+
+def _read_plain_page(source: str, stream, kind: str, limits: Limits, meta: dict,
+                     size: int | None) -> Iterator[Page | Reject]:
+    """A page file: what it is is known from its head, whether it fits from its size."""
+    if kind not in _PAGE_KINDS:
+        yield _page_or_binary(source, b"", kind, meta)
+        return
+    if size is not None and size > limits.max_bytes:
+        yield Reject(source, "too_large", f"{size} bytes exceeds the {limits.max_bytes} byte limit")
+        return
+    data = stream.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        yield Reject(source, "too_large", f"more than {limits.max_bytes} bytes (the limit)")
+        return
     if not data.strip():
         yield Reject(source, "empty", "file is empty or whitespace only")
         return
-    if data.startswith(GZIP_MAGIC):
-        # Peek to see whether this is a gzip WARC (streamed by fastwarc) or a gzip page.
-        try:
-            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:65536], 65536)
-        except zlib.error as exc:
-            yield Reject(source, "corrupt_gzip", str(exc))
-            return
-        if sniff(head) == "warc":
-            yield from read_warc(source, io.BytesIO(data), limits)
-            return
-        try:
-            data = _gunzip_bounded(data, limits.max_bytes)
-        except EOFError:
-            yield Reject(source, "truncated_gzip", "gzip stream ends before its end marker")
-            return
-        except ValueError:
-            yield Reject(source, "too_large", f"decompressed size exceeds {limits.max_bytes} bytes")
-            return
-        except (zlib.error, OSError) as exc:
-            yield Reject(source, "corrupt_gzip", str(exc))
-            return
-        if not data.strip():
-            yield Reject(source, "empty", "gzip holds an empty file")
-            return
-    kind = sniff(data[:65536])
-    if kind.startswith("binary:"):
-        yield Reject(source, "binary", f"{kind.split(':', 1)[1]} file, not a web page")
-        return
-    if kind == "warc":
-        yield from read_warc(source, io.BytesIO(data), limits)
-        return
-    if kind == "jsonl":
-        yield from read_jsonl(source, data, limits)
-        return
-    if len(data) > limits.max_bytes:
-        yield Reject(source, "too_large", f"{len(data)} bytes exceeds the {limits.max_bytes} byte limit")
-        return
-    yield Page(
+    yield _page_or_binary(source, data, kind, meta)
+
+
+def _page_or_binary(source: str, data: bytes, kind: str, meta: dict) -> Page | Reject:
+    if kind not in _PAGE_KINDS:
+        return Reject(source, "binary", f"{kind.removeprefix('binary:')} file, not a web page")
+    encoding = bom_encoding(data)
+    return Page(
         source=source,
         content=data,
         kind=kind,
@@ -102,162 +124,73 @@ def read_blob(source: str, data: bytes, limits: Limits, meta: dict | None = None
         published=meta.get("published"),
         published_source="manifest" if meta.get("published") else None,
         title=meta.get("title"),
+        encoding=encoding if encoding in _WIDE_ENCODINGS else None,
     )
 
 
-def read_jsonl(source: str, data: bytes, limits: Limits) -> Iterator[Page | Reject]:
-    """One page per line: {"html"|"text", "url"?, "published"?, "outlet"?, "title"?}."""
-    for lineno, raw in enumerate(data.splitlines(), start=1):
-        if not raw.strip():
-            continue
+def read_jsonl(source: str, stream, limits: Limits) -> Iterator[Page | Reject]:
+    """One page per line: {"html"|"text", "url"?, "published"?, "outlet"?, "title"?}.
+
+    Every non-blank line gives one page or one reject; a gzip stream that ends
+    early adds a reject for the file.
+    """
+    if isinstance(stream, (bytes, bytearray)):
+        stream = io.BytesIO(stream)
+    max_line = JSONL_ESCAPE_FACTOR * limits.max_bytes + JSONL_METADATA_ROOM
+    for lineno, raw in iter_lines(stream, max_line):
         where = f"{source}#L{lineno}"
-        try:
-            obj = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            yield Reject(where, "bad_json", f"line is not JSON: {exc.msg if hasattr(exc, 'msg') else exc}")
-            continue
-        if not isinstance(obj, dict):
-            yield Reject(where, "bad_json", "line is JSON but not an object")
-            continue
-        body, kind = None, None
-        if isinstance(obj.get("html"), str) and obj["html"].strip():
-            body, kind = obj["html"], "html"
-        elif isinstance(obj.get("text"), str) and obj["text"].strip():
-            body, kind = obj["text"], "text"
-        if body is None:
-            yield Reject(where, "empty", "JSON line has no non-empty 'html' or 'text' field")
-            continue
-        content = body.encode("utf-8", "surrogatepass")
-        if len(content) > limits.max_bytes:
-            yield Reject(where, "too_large", f"{len(content)} bytes exceeds the {limits.max_bytes} byte limit")
-            continue
-        published = _str_or_none(obj.get("published"))
-        yield Page(
-            source=where,
-            content=content,
-            kind=kind,
-            url=_str_or_none(obj.get("url")),
-            outlet=_str_or_none(obj.get("outlet")),
-            published=published,
-            published_source="jsonl" if published else None,
-            title=_str_or_none(obj.get("title")),
-            encoding="utf-8",
-        )
+        if raw is TOO_LONG:
+            yield Reject(where, "too_large", f"line longer than {max_line} bytes")
+        elif raw.strip():
+            yield _jsonl_item(where, raw, limits)
+    problem = getattr(stream, "problem", None)
+    if problem:
+        yield Reject(source, *problem)
+
+
+# Fields a JSON line may carry its page in, by preference.
+_JSONL_BODIES = (("html", "html"), ("text", "text"))
+
+
+def _jsonl_item(where: str, raw: bytes, limits: Limits) -> Page | Reject:
+    try:
+        obj = json.loads(raw)
+    except RecursionError:
+        return Reject(where, "bad_json", "line is JSON nested too deeply")
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, too many digits
+        return Reject(where, "bad_json", f"line is not JSON: {getattr(exc, 'msg', None) or exc}")
+    if not isinstance(obj, dict):
+        return Reject(where, "bad_json", "line is JSON but not an object")
+    body, kind = next(((obj[f], k) for f, k in _JSONL_BODIES
+                       if isinstance(obj.get(f), str) and obj[f].strip()), (None, None))
+    if body is None:
+        return Reject(where, "empty", "JSON line has no non-empty 'html' or 'text' field")
+    content = body.encode("utf-8", "surrogatepass")
+    if len(content) > limits.max_bytes:
+        return Reject(where, "too_large", f"{len(content)} bytes exceeds the {limits.max_bytes} byte limit")
+    published = _str_or_none(obj.get("published"))
+    return Page(
+        source=where,
+        content=content,
+        kind=kind,
+        url=_str_or_none(obj.get("url")),
+        outlet=_str_or_none(obj.get("outlet")),
+        published=published,
+        published_source="jsonl" if published else None,
+        title=_str_or_none(obj.get("title")),
+        encoding="utf-8",
+    )
 
 
 def _str_or_none(v) -> str | None:
     if v is None:
         return None
-    s = str(v).strip()
+    s = safe_text(str(v).strip())
     return s or None
 
 
-def read_warc(source: str, stream, limits: Limits) -> Iterator[Page | Reject]:
-    """WARC / WET: response records (HTML over HTTP) and conversion records (plain text)."""
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
-
-    n = 0
-    it = ArchiveIterator(
-        stream,
-        record_types=WarcRecordType.response | WarcRecordType.conversion | WarcRecordType.resource,
-        parse_http=False,
-    )
-    while True:
-        try:
-            record = next(it)
-        except StopIteration:
-            break
-        except Exception as exc:  # fastwarc raises OSError on broken streams
-            yield Reject(f"{source}#record{n + 1}", "truncated_warc", f"WARC stream broken: {exc}")
-            return
-        n += 1
-        uri = record.headers.get("WARC-Target-URI")
-        where = f"{source}#{uri}" if uri else f"{source}#record{n}"
-        declared = record.content_length
-        if declared > limits.max_bytes:
-            yield Reject(where, "too_large", f"record of {declared} bytes exceeds the limit")
-            record.reader.consume()
-            continue
-        try:
-            block = record.reader.read()
-        except Exception as exc:
-            yield Reject(where, "truncated_warc", f"cannot read record body: {exc}")
-            return
-        if len(block) < declared:
-            yield Reject(where, "truncated_warc", f"record body has {len(block)} of {declared} declared bytes")
-            return
-        rtype = record.record_type
-        date = record.headers.get("WARC-Date")
-        charset = None
-        if rtype == WarcRecordType.response:
-            status, headers, body = _split_http(block)
-            if status is None:
-                yield Reject(where, "bad_http", "response record without an HTTP header")
-                continue
-            if status >= 400 or (300 <= status < 400):
-                yield Reject(where, "http_status", f"HTTP status {status}")
-                continue
-            ctype = headers.get("content-type", "")
-            charset = _charset_from_ctype(ctype)
-            encoding = headers.get("content-encoding", "").lower()
-            if encoding in ("gzip", "x-gzip"):
-                try:
-                    body = gzip.decompress(body)
-                except Exception as exc:
-                    yield Reject(where, "corrupt_gzip", f"HTTP body: {exc}")
-                    continue
-            content = body
-            kind = "text" if ctype.startswith("text/plain") else "html"
-        else:
-            content = block
-            ctype = record.headers.get("Content-Type", "")
-            kind = "html" if "html" in ctype else ("text" if rtype == WarcRecordType.conversion else sniff(block[:65536]))
-            charset = "utf-8" if rtype == WarcRecordType.conversion else _charset_from_ctype(ctype)
-        if not content.strip():
-            yield Reject(where, "empty", "WARC record with an empty payload")
-            continue
-        bk = binary_kind(content[:4096])
-        if bk:
-            yield Reject(where, "binary", f"{bk} payload, not a web page")
-            continue
-        if kind not in ("html", "text"):
-            kind = "html"
-        yield Page(
-            source=where,
-            content=content,
-            kind=kind,
-            url=uri,
-            published=date[:10] if date else None,
-            published_source="warc" if date else None,
-            fetched=date,
-            encoding=charset,
-        )
-
-
-def _split_http(block: bytes) -> tuple[int | None, dict[str, str], bytes]:
-    sep = block.find(b"\r\n\r\n")
-    seplen = 4
-    if sep < 0:
-        sep = block.find(b"\n\n")
-        seplen = 2
-    if sep < 0 or not block.startswith(b"HTTP/"):
-        return None, {}, block
-    head = block[:sep].decode("latin-1", "replace").splitlines()
-    try:
-        status = int(head[0].split()[1])
-    except (IndexError, ValueError):
-        return None, {}, block
-    headers: dict[str, str] = {}
-    for line in head[1:]:
-        if ":" in line:
-            k, v = line.split(":", 1)
-            headers[k.strip().lower()] = v.strip()
-    return status, headers, block[sep + seplen:]
-
-
-def _charset_from_ctype(ctype: str) -> str | None:
-    for part in ctype.split(";"):
-        part = part.strip()
-        if part.lower().startswith("charset="):
-            return part.split("=", 1)[1].strip().strip("\"'").lower() or None
-    return None
+# Formats read as a stream of several pages, by the name ``sniff`` gives them.
+_STREAM_READERS: dict[str, Callable[..., Iterator[Page | Reject]]] = {
+    "warc": read_warc,
+    "jsonl": read_jsonl,
+}

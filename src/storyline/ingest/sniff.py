@@ -1,9 +1,39 @@
-"""Decide what a blob of bytes is from its content, not its file name."""
+"""Decide what a blob of bytes is from its content, not its file name.
+
+Order matters: container signatures (gzip, WARC) and byte-order marks are checked
+before the binary heuristic, because a WARC may hold a PDF in its first record and
+UTF-16 text is full of NUL bytes.
+"""
 from __future__ import annotations
 
+import codecs
 import re
 
-GZIP_MAGIC = b"\x1f\x8b"
+from .streams import GZIP_MAGIC
+
+# Signatures at byte 0 that name a container, checked before anything else.
+_CONTAINERS: tuple[tuple[bytes, str], ...] = (
+    (GZIP_MAGIC, "gzip"),
+)
+# Signatures that may follow a UTF-8 BOM or blank lines (hand-made files).
+_LEADING = b"\xef\xbb\xbf \t\r\n"
+_TEXT_CONTAINERS: tuple[tuple[bytes, str], ...] = (
+    (b"WARC/", "warc"),
+)
+
+# Byte-order marks; UTF-32 LE first, as its BOM starts with UTF-16 LE's.
+# (clean/decode.py decodes with the same table.)
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# A UTF-16/32 "BOM" in front of binary data decodes to junk: more than this
+# share of replacement or control characters (the share clean/decode.py
+# tolerates from a guessed encoding) and it is binary after all.
+WIDE_TEXT_MAX_BAD_SHARE = 1 / 50
 
 # Magic numbers of binary formats people accidentally point a news tool at.
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -23,6 +53,7 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"OggS", "ogg"),
     (b"\x28\xb5\x2f\xfd", "zstd"),
     (b"SQLite format 3", "sqlite"),
+    (GZIP_MAGIC, "gzip"),  # inside a WARC record: a payload gzipped without saying so
 )
 
 _HTML_HINT = re.compile(
@@ -31,29 +62,63 @@ _HTML_HINT = re.compile(
 )
 
 
+def _bom(head: bytes) -> tuple[bytes, str] | None:
+    for bom, enc in BOMS:
+        if head.startswith(bom):
+            return bom, enc
+    return None
+
+
+def bom_encoding(head: bytes) -> str | None:
+    """The encoding a byte-order mark at the start of ``head`` names, if any."""
+    found = _bom(head)
+    return found[1] if found else None
+
+
+def wide_text(head: bytes) -> str | None:
+    """``head`` decoded, when it is UTF-16/UTF-32 text with a BOM; None otherwise."""
+    found = _bom(head)
+    if found is None or found[1] == "utf-8":
+        return None
+    bom, enc = found
+    text = head[len(bom):].decode(enc, "replace")[:-1]  # the head may end inside a character
+    bad = sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f"))
+    if bad > len(text) * WIDE_TEXT_MAX_BAD_SHARE:
+        return None
+    return text
+
+
 def binary_kind(head: bytes) -> str | None:
     """Name of the binary format ``head`` starts with, or None if it looks like text."""
+    if wide_text(head) is not None:
+        return None
     for magic, name in _BINARY_MAGIC:
         if head.startswith(magic):
             return name
     if b"\x00" in head[:4096]:
-        # NUL bytes do not occur in any text encoding we accept (UTF-16 is not
-        # expected from scrapes; it would be caught here and reported).
+        # NUL bytes occur in no text encoding we accept without a BOM.
         return "binary"
     return None
 
 
 def sniff(head: bytes) -> str:
-    """Classify the first bytes (already gunzipped) of an input.
+    """Classify the first bytes of an input.
 
-    Returns one of: "warc", "jsonl", "html", "text", or "binary:<kind>".
+    Returns one of: "gzip", "warc", "jsonl", "html", "text", or "binary:<kind>".
     """
+    for magic, kind in _CONTAINERS:
+        if head.startswith(magic):
+            return kind
+    stripped = head.lstrip(_LEADING)
+    for magic, kind in _TEXT_CONTAINERS:
+        if stripped.startswith(magic):
+            return kind
+    wide = wide_text(head)
+    if wide is not None:
+        return "html" if _HTML_HINT.search(wide.encode("utf-8", "replace")) else "text"
     kind = binary_kind(head)
     if kind:
         return f"binary:{kind}"
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped.startswith(b"WARC/"):
-        return "warc"
     if stripped.startswith(b"{"):
         return "jsonl"
     if _HTML_HINT.search(head[:65536]):
