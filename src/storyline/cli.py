@@ -261,7 +261,7 @@ def _exit_if_nothing_built(summary, store: str) -> None:
     with _open_store(store) as st:
         stored = st.counts()["articles"]
     if not stored:
-        _err(f"error: nothing could be built: all {summary.pages_read} pages were rejected")
+        _err("error: nothing could be built: every page read was rejected")
         raise typer.Exit(EXIT_NOTHING_BUILT)
 
 
@@ -328,7 +328,7 @@ def extract(
     out.flush()
     if summary.pages_read == 0 or summary.articles == 0:
         _err("error: " + ("nothing could be read from the inputs" if summary.pages_read == 0
-                          else f"no article could be extracted: all {summary.pages_read} pages were rejected"))
+                          else "no article could be extracted: every page read was rejected"))
         raise typer.Exit(EXIT_NOTHING_BUILT)
 
 
