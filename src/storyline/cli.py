@@ -229,13 +229,13 @@ def build(
     from .store import StoreError
 
     _check_store_writable(store)
+    timeout = _page_timeout(page_timeout)
     interrupted = _build_interrupted()
     progress = None if quiet else _Progress()
     stopped = False
     try:
         summary = run_build(inputs, store, manifest=manifest, workers=workers or None,
-                            limits=_limits(max_mb), on_progress=progress,
-                            page_timeout=_page_timeout(page_timeout))
+                            limits=_limits(max_mb), on_progress=progress, page_timeout=timeout)
     except (InputError, ManifestError, StoreError) as exc:
         raise UserError(str(exc)) from None
     except interrupted as exc:
