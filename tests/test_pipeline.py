@@ -118,3 +118,16 @@ def test_a_page_that_hangs_becomes_a_timeout_reject_and_the_run_goes_on(tmp_path
                                       page_timeout=0.5)]
     assert [type(r).__name__ for r in results] == ["Article", "Reject", "Article"]
     assert isinstance(results[1], Reject) and results[1].reason == "timeout"
+
+
+def test_a_store_kept_inside_its_input_folder_is_not_read_as_input(tmp_path):
+    from pages import news_html
+
+    from storyline.pipeline import build
+
+    (tmp_path / "talks.html").write_text(news_html("Envoys meet in Riyadh", PARAGRAPHS[:4]))
+    store = str(tmp_path / "storyline.duckdb")
+    first = build([str(tmp_path)], store, workers=1)
+    again = build([str(tmp_path)], store, workers=1)
+    assert first.articles == 1 and first.rejected == 0
+    assert again.pages_read == 1 and again.duplicates == 1 and again.rejected == 0

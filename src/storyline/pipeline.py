@@ -232,7 +232,7 @@ def _store_pages(store, inputs, manifest, workers, limits, on_progress, batch_si
         store.write_batch(pages_b, arts_b, rej_b)
         pages_b.clear(), arts_b.clear(), rej_b.clear()
 
-    stream = iter_pages(inputs, manifest=manifest, limits=limits)
+    stream = iter_pages(inputs, manifest=manifest, limits=limits, exclude=[store.path])  # a store inside an input folder is not input
     try:
         for page, result in process(stream, workers, skip_ids=store.known_page_ids(), summary=summary,
                                     work=clean_and_analyse, work_batch=clean_and_analyse_batch,
@@ -251,11 +251,6 @@ def _store_pages(store, inputs, manifest, workers, limits, on_progress, batch_si
                 on_progress(summary)
     finally:
         flush()
-
-
-def _store_files(path: str) -> list[str]:
-    """The store and its write-ahead log: never read as input, even inside an input folder."""
-    return [path, path + ".wal"]
 
 
 def link(store) -> None:
