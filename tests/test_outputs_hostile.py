@@ -97,7 +97,7 @@ def test_no_csv_export_has_a_cell_a_spreadsheet_would_run(hostile, what):
 def test_csv_neutraliser_touches_only_string_cells_that_start_a_formula():
     import pyarrow as pa
 
-    from storyline.cli import _csv_neutralised
+    from storyline.safe_text import csv_neutralised as _csv_neutralised
 
     cells = ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "a=b", "", None, "'=x"]
     t = _csv_neutralised(pa.table({"s": cells, "n": list(range(len(cells)))}))
@@ -150,7 +150,8 @@ def test_extract_txt_and_reject_messages_print_no_control_characters(hostile, tm
 
 
 def test_terminal_helper_leaves_only_printable_text():
-    from storyline.cli import _json_line, _term
+    from storyline.safe_text import json_line as _json_line
+    from storyline.safe_text import terminal as _term
 
     every = "".join(map(chr, range(0xA0))) + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ud800 ok"
     line, block = _term(every), _term(every, layout=True)

@@ -5,14 +5,13 @@ a build or extract that produced no article exits 3; an unexpected exception
 prints one line and exits 1 (STORYLINE_DEBUG=1 shows the traceback).
 
 Everything printed comes from scraped pages and is untrusted: terminal text goes
-through ``_term`` (no escape sequences, no bidi overrides), JSON lines through
-``_json_line`` and CSV cells through ``_csv_neutralised`` (no spreadsheet formulas).
+through ``safe_text.terminal`` (no escape sequences, no bidi overrides), JSON lines through
+``json_line`` and CSV cells through ``csv_neutralised`` (no spreadsheet formulas).
 """
 from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 import time
 from contextlib import contextmanager
@@ -25,6 +24,8 @@ try:  # typer >= 0.22 vendors click; its exceptions live there
     from typer._click import exceptions as click_exc
 except ImportError:  # pragma: no cover
     from click import exceptions as click_exc
+
+from .safe_text import csv_neutralised, json_line, terminal
 
 EXIT_INTERNAL = 1        # an unexpected exception: a bug to report
 EXIT_USAGE = 2
@@ -73,69 +74,14 @@ class ExtractFormat(str, Enum):
 DEFAULT_STORE = "storyline.duckdb"
 
 
-# --------------------------------------------------------------------------- untrusted text out
-
-
-def _control_table() -> dict[int, str]:
-    """What a terminal would act on instead of showing, mapped to something visible:
-    C0 controls to their control pictures (ESC, which starts colour, cursor, title and
-    clipboard sequences, shows as U+241B), DEL to U+2421; C1 controls (8-bit CSI/OSC),
-    lone surrogates and the bidi embedding/override/isolate controls, which reorder
-    the text after them (CVE-2021-42574, "Trojan Source"), to U+FFFD."""
-    table = {c: chr(0x2400 + c) for c in range(0x20)}
-    table[0x7F] = "\u2421"
-    for lo, hi in ((0x80, 0xA0), (0x202A, 0x202F), (0x2066, 0x206A), (0xD800, 0xE000)):
-        table.update(dict.fromkeys(range(lo, hi), "\ufffd"))
-    return table
-
-
-# one line (names, titles, messages): line breaks and tabs fold to spaces
-_TERM_LINE = {**_control_table(), ord("\n"): " ", ord("\t"): " ", ord("\r"): " "}
-# layout kept (an article's text): its line breaks and tabs stay, CR goes (it overwrites a line)
-_TERM_LAYOUT = {**_TERM_LINE, ord("\n"): "\n", ord("\t"): "\t", ord("\r"): None}
-
-
-def _term(value, layout: bool = False) -> str:
-    """Scraped text made safe to print on a terminal (the one place that does it)."""
-    return str(value).translate(_TERM_LAYOUT if layout else _TERM_LINE)
-
-
 def _echo(text: str) -> None:
     """Print terminal text on stdout; its own line breaks are kept."""
-    print(_term(text, layout=True))
+    print(terminal(text, layout=True))
 
 
 def _err(msg: str) -> None:
     """One line on stderr, whatever the message carries."""
-    print(f"storyline: {_term(msg)}", file=sys.stderr)
-
-
-# json.dumps escapes C0 controls but writes DEL, C1 and bidi controls, U+2028/2029
-# and lone surrogates raw; as \u escapes they are the same JSON value, inert on a
-# terminal and encodable as UTF-8.
-_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def _json_line(obj) -> str:
-    return _JSON_RAW.sub(lambda m: "\\u%04x" % ord(m.group()), json.dumps(obj, ensure_ascii=False)) + "\n"
-
-
-# OWASP "CSV Injection": a spreadsheet runs a cell starting with = + - @ (or with a tab
-# or CR, which it skips first) as a formula; a leading ' makes it plain text.
-_FORMULA_START = r"^([=+\-@\t\r])"
-
-
-def _csv_neutralised(table):
-    """Every string cell of an Arrow table, prefixed with ' where it could start a formula."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    def safe(col):
-        if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
-            return pc.replace_substring_regex(col, pattern=_FORMULA_START, replacement=r"'\1")
-        return col
-
-    return pa.table([safe(c) for c in table.columns], names=table.column_names)
+    print(f"storyline: {terminal(msg)}", file=sys.stderr)
 
 
 class _Progress:
@@ -282,11 +228,11 @@ def _print_summary(summary, store: str) -> None:
 
 
 def _article_jsonl(art, fields) -> str:
-    return _json_line({f: getattr(art, f) for f in fields})
+    return json_line({f: getattr(art, f) for f in fields})
 
 
 def _article_txt(art, fields) -> str:
-    return _term((art.title + "\n\n" if art.title else "") + art.text, layout=True) + "\n\n"
+    return terminal((art.title + "\n\n" if art.title else "") + art.text, layout=True) + "\n\n"
 
 
 _EXTRACT_WRITERS = {ExtractFormat.jsonl: _article_jsonl, ExtractFormat.txt: _article_txt}
@@ -390,13 +336,13 @@ _EXPORTS = {
 
 def _write_jsonl(table, sink) -> None:
     for row in table.to_pylist():
-        sink.write(_json_line(row).encode("utf-8"))
+        sink.write(json_line(row).encode("utf-8"))
 
 
 def _write_csv(table, sink) -> None:
     import pyarrow.csv as pacsv
 
-    pacsv.write_csv(_csv_neutralised(table), sink)
+    pacsv.write_csv(csv_neutralised(table), sink)
 
 
 def _write_parquet(table, sink) -> None:
@@ -455,7 +401,7 @@ def show(
         raise UserError(f"no article matches {key!r}")
     for f in _SHOW_FIELDS:
         value = art.get(f)
-        _echo(f"{f + ':':<18}{_term(value) if value is not None else '-'}")
+        _echo(f"{f + ':':<18}{terminal(value) if value is not None else '-'}")
     _echo("")
     _echo(art["text"])
 
@@ -476,9 +422,9 @@ def who(
             raise UserError(f"no entity matches {name!r}")
         ent = max(hits, key=lambda e: len(e["mentions"]))
         meta = st.article_meta(ent["article_ids"])
-    _echo(f"{_term(ent['name'])}  [{ent['type']}]  id {ent['id']}"
+    _echo(f"{terminal(ent['name'])}  [{ent['type']}]  id {ent['id']}"
           + (f"  wikidata {ent['wikidata']}" if ent["wikidata"] else ""))
-    _echo(f"aliases: {', '.join(_term(a) for a in ent['aliases'])}")
+    _echo(f"aliases: {', '.join(terminal(a) for a in ent['aliases'])}")
     if ent["roles"]:
         _echo("roles:")
         seen = set()
@@ -486,21 +432,21 @@ def who(
             if (r["role"], r["date"]) in seen:
                 continue
             seen.add((r["role"], r["date"]))
-            _echo(f"  {r['date'] or 'undated':<10}  {_term(r['role'])}")
+            _echo(f"  {r['date'] or 'undated':<10}  {terminal(r['role'])}")
     said = [q for q in quotes if q["speaker_id"] == ent["id"]]
     _echo(f"quotes ({len(said)}):")
     for q in said:
-        _echo(f"  [{q['kind']}] \"{_term(q['text'][:160])}\"  ({_term(q['cue'] or '-')}; via {_chain(q['via'])}; "
+        _echo(f"  [{q['kind']}] \"{terminal(q['text'][:160])}\"  ({terminal(q['cue'] or '-')}; via {_chain(q['via'])}; "
               f"{len(q['article_ids'])} article(s))")
     _echo(f"articles ({len(ent['article_ids'])}):")
     for aid in ent["article_ids"]:
         m = meta.get(aid, {})
-        _echo(f"  {aid}  {_term(m.get('published') or '----------')}  {_term(m.get('outlet') or '-')}: "
-              f"{_term(m.get('title') or m.get('source'))}")
+        _echo(f"  {aid}  {terminal(m.get('published') or '----------')}  {terminal(m.get('outlet') or '-')}: "
+              f"{terminal(m.get('title') or m.get('source'))}")
 
 
 def _chain(via: list[str]) -> str:
-    return " -> ".join(_term(v) for v in via) if via else "-"
+    return " -> ".join(terminal(v) for v in via) if via else "-"
 
 
 @app.command()
@@ -532,11 +478,11 @@ def quotes(
 
 
 def _quote_txt(q: dict) -> str:
-    return (f"{_term(q['speaker'] or '(unattributed)')} [{q['kind']}, {_term(q['cue'] or '-')}] \"{_term(q['text'])}\"\n"
+    return (f"{terminal(q['speaker'] or '(unattributed)')} [{q['kind']}, {terminal(q['cue'] or '-')}] \"{terminal(q['text'])}\"\n"
             f"    via {_chain(q['via'])}; {len(q['article_ids'])} article(s)\n")
 
 
-_QUOTE_WRITERS = {ExtractFormat.jsonl: _json_line, ExtractFormat.txt: _quote_txt}
+_QUOTE_WRITERS = {ExtractFormat.jsonl: json_line, ExtractFormat.txt: _quote_txt}
 
 
 def _iso_day(value: Optional[str], option: str) -> Optional[str]:
@@ -570,7 +516,7 @@ def timeline(
             raise UserError(str(exc)) from None
     if fmt is ExtractFormat.jsonl:
         for it in dated + undated:
-            sys.stdout.write(_json_line(it.to_dict()))
+            sys.stdout.write(json_line(it.to_dict()))
         return
     for it in dated:
         _echo(_timeline_line(it))
@@ -583,13 +529,13 @@ def timeline(
 def _timeline_line(it) -> str:
     if it.kind == "event":
         what = f"{it.type}{'/' + it.mode if it.mode else ''}" + (f" ({it.modality})" if it.modality != "asserted" else "")
-        who = ", ".join(_term(a) for a in it.actors) or "-"
-        head = (f"{_term(it.date or '----------'):<10}  event  {what}: {who}"
-                + (f" in {_term(it.location)}" if it.location else ""))
+        who = ", ".join(terminal(a) for a in it.actors) or "-"
+        head = (f"{terminal(it.date or '----------'):<10}  event  {what}: {who}"
+                + (f" in {terminal(it.location)}" if it.location else ""))
     else:
-        head = f"{_term(it.date or '----------'):<10}  quote  {_term(it.speaker or '(unattributed)')}"
-    text = " ".join(_term(it.text).split())
-    src = ", ".join(f"{_term(s['outlet'] or s['article_id'][:8])}:{s['start']}-{s['end']}" for s in it.sources[:4])
+        head = f"{terminal(it.date or '----------'):<10}  quote  {terminal(it.speaker or '(unattributed)')}"
+    text = " ".join(terminal(it.text).split())
+    src = ", ".join(f"{terminal(s['outlet'] or s['article_id'][:8])}:{s['start']}-{s['end']}" for s in it.sources[:4])
     more = f" +{len(it.sources) - 4}" if len(it.sources) > 4 else ""
     return (f"{head}\n            \"{text[:160]}{'…' if len(text) > 160 else ''}\"\n"
             f"            sources: {src}{more} ({it.independent_sources} independent)")
@@ -616,7 +562,7 @@ def report(
         path = write_report(data, out)
     except OSError as exc:
         raise UserError(f"cannot write {out}: {exc.strerror}") from None
-    _echo(f"dossier of story {data['story']['id']} ({data['story']['article_count']} articles): {_term(path)}")
+    _echo(f"dossier of story {data['story']['id']} ({data['story']['article_count']} articles): {terminal(path)}")
 
 
 def main() -> None:
