@@ -223,6 +223,8 @@ def _print_summary(summary, store: str) -> None:
     for reason, n in d["rejects_by_reason"].items():
         lines.append(f"  {reason:<17}{n}")
     lines.append(f"time:              {d['seconds']:.2f} s ({rate:.1f} pages/s)")
+    if d["corpus_seconds"] is not None:
+        lines.append(f"  corpus stage:    {d['corpus_seconds']:.2f} s")
     lines.append(f"store:             {store}")
     _echo("\n".join(lines))
 

@@ -27,6 +27,7 @@ class BuildSummary:
     duplicates: int = 0            # exact duplicates skipped (already in the store or seen earlier)
     rejects: Counter = field(default_factory=Counter)   # reason -> count
     seconds: float = 0.0
+    corpus_seconds: float | None = None   # the corpus stage, when this run linked
 
     @property
     def rejected(self) -> int:
@@ -41,6 +42,7 @@ class BuildSummary:
             "rejected": self.rejected,
             "rejects_by_reason": dict(sorted(self.rejects.items())),
             "seconds": round(self.seconds, 3),
+            "corpus_seconds": None if self.corpus_seconds is None else round(self.corpus_seconds, 3),
         }
 
 
@@ -215,7 +217,9 @@ def build(
             summary.seconds = time.perf_counter() - t0
             raise BuildInterrupted(summary) from None
         if store.links_stale():
+            t_link = time.perf_counter()
             link(store)
+            summary.corpus_seconds = time.perf_counter() - t_link
     summary.seconds = time.perf_counter() - t0
     return summary
 

@@ -1,0 +1,106 @@
+"""How the build grows with the corpus, on real articles (issue 12).
+
+Builds the first N articles of the shared real corpus (28,803 Reuters, Guardian and
+BBC articles, shuffled with a fixed seed, ``../shared/benchmarks/scale``) for each N,
+as `storyline build` subprocesses, sampling the RSS of the whole process tree (main
+process and workers) every 50 ms. Prints per size: pages/s of the per-page stage,
+seconds of the corpus stage, corpus-stage ms per article, peak RSS of the tree.
+Then adds ``--grow`` (default 1%) more articles to the largest store and times that
+build against the full one.
+
+    .venv/bin/python bench/scale.py [--sizes 1000,4000,16000,28803] [--workers 2] [--grow 0.01]
+
+Skips (exit 0) when the shared corpus is absent.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.path.join(HERE, "..", "..", "shared", "benchmarks", "scale", "news-28k.jsonl.gz")
+sys.path.insert(0, HERE)
+from build_scale import _tree_rss  # noqa: E402
+
+
+def _write_prefix(path: str, start: int, stop: int) -> int:
+    """Lines [start, stop) of the corpus into ``path``; returns how many were written."""
+    n = 0
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as src, open(path, "w", encoding="utf-8") as out:
+        for i, line in enumerate(src):
+            if i >= stop:
+                break
+            if i >= start:
+                out.write(line)
+                n += 1
+    return n
+
+
+def _build(inputs: list[str], store: str, workers: int) -> dict:
+    exe = os.path.join(os.path.dirname(sys.executable), "storyline")
+    cmd = [exe, "build", *inputs, "--store", store, "-q", "--workers", str(workers)]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.05)
+    wall = time.perf_counter() - t0
+    out, err = proc.communicate()
+    if proc.returncode != 0:
+        sys.exit(f"build failed ({proc.returncode}): {err.strip()[-2000:]}")
+    corpus = re.search(r"corpus stage:\s+([\d.]+) s", out)
+    new = re.search(r"new articles:\s+(\d+)", out)
+    read = re.search(r"pages read:\s+(\d+)", out)
+    return {"wall": wall, "corpus": float(corpus.group(1)) if corpus else 0.0, "peak": peak,
+            "articles": int(new.group(1)), "pages": int(read.group(1))}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="1000,4000,16000,28803")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--grow", type=float, default=0.01, help="share of new articles added to the largest store")
+    args = ap.parse_args()
+    if not os.path.exists(CORPUS):
+        print(f"skipped: {CORPUS} not found")
+        return
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"# bench/scale.py --sizes {args.sizes} --workers {args.workers} --grow {args.grow}; "
+          f"{date.today()}, {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print("| articles in | whole build | per-page stage | corpus stage | corpus ms/article | corpus share "
+          "| peak RSS (tree) |")
+    print("|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        last = None
+        for n in sizes:
+            data = os.path.join(tmp, f"first{n}.jsonl")
+            _write_prefix(data, 0, n)
+            store = os.path.join(tmp, f"s{n}.duckdb")
+            r = _build([data], store, args.workers)
+            per_page = r["wall"] - r["corpus"]
+            print(f"| {n:,} | {r['wall']:.0f} s | {per_page:.0f} s ({r['pages'] / per_page:.1f} pages/s) "
+                  f"| {r['corpus']:.1f} s | {1000 * r['corpus'] / max(r['articles'], 1):.2f} "
+                  f"| {100 * r['corpus'] / r['wall']:.0f}% | {r['peak'] / 2**20:,.0f} MiB |", flush=True)
+            last = (n, data, store, r)
+        if last and args.grow > 0:
+            n, data, store, full = last
+            more = os.path.join(tmp, "more.jsonl")
+            added = _write_prefix(more, n, n + max(1, int(n * args.grow)))
+            if added:
+                r = _build([data, more], store, args.workers)
+                print(f"\nadding {added:,} articles to the {n:,}-article store: {r['wall']:.1f} s "
+                      f"(corpus stage {r['corpus']:.1f} s), {100 * r['wall'] / full['wall']:.1f}% of the full build; "
+                      f"peak RSS {r['peak'] / 2**20:,.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
