@@ -30,6 +30,7 @@ DATA = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "benchmarks", "
 
 SYSTEMS: list[tuple[str, dict]] = [
     ("full method", {}),
+    ("  - dense similarity matrices (the reference)", {"dense_max": 10**9}),
     ("  - without entities", {"w_entities": 0.0, "topic_w_entities": 0.0}),
     ("  - without salient tokens", {"w_salient": 0.0, "topic_w_salient": 0.0}),
     ("  - text only (both stages)", {"w_entities": 0.0, "topic_w_entities": 0.0, "w_salient": 0.0,
