@@ -131,7 +131,7 @@ _NOT_SALIENT = {
 }
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=None)     # one entry per article; cleared after each clustering
 def _salient_tokens(text: str) -> tuple[str, ...]:
     """Numbers and capitalised words that do not open a sentence: the specific
     details (places, names, magnitudes, tolls, ages) that tell two look-alike
@@ -207,15 +207,26 @@ def _stop_words() -> frozenset[str]:
 _WORD_RE = re.compile(_WORD)
 
 
-@functools.lru_cache(maxsize=8192)
 def _analyze(text: str) -> tuple[str, ...]:
-    """Tokens of a text for TF-IDF (lowercased, accents stripped, stop words out),
-    computed once: the two stages refit IDF on every topic block, and tokenising
-    again each time cost most of the clustering."""
+    """Tokens of a text for TF-IDF (lowercased, accents stripped, stop words out)."""
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     stop = _stop_words()
     return tuple(w for w in _WORD_RE.findall(text) if w not in stop)
+
+
+@functools.lru_cache(maxsize=None)     # one entry per article; cleared after each clustering
+def _bag(text: str) -> Counter:
+    """Token counts of an article's text, computed once per clustering: the two stages
+    refit IDF on every topic block, and tokenising again each time cost most of the
+    clustering (a bounded cache of 8,192 texts missed on every block past that size).
+    Shared: never modified."""
+    return Counter(_analyze(text))
+
+
+def _clear_caches() -> None:
+    _bag.cache_clear()
+    _salient_tokens.cache_clear()
 
 
 class _Tfidf:
@@ -228,7 +239,7 @@ class _Tfidf:
         self.idf = np.zeros(0)
 
     def fit_transform(self, texts: list[str]) -> sparse.csr_matrix:
-        bags = [Counter(_analyze(t)) for t in texts]
+        bags = [_bag(t) for t in texts]
         vocab = sorted({t for b in bags for t in b})
         self.index = {t: i for i, t in enumerate(vocab)}
         df = np.zeros(len(vocab))
@@ -429,8 +440,13 @@ def cluster_stories(docs: list[StoryDoc], existing: list[Story] | None = None, *
     stories that are passed again in ``docs`` describe their story (centroid, title,
     summary); an existing story none of whose articles is passed is represented by
     its title + summary + entities. Output is sorted by (start, id)."""
-    p = params_from(**params)
-    existing = list(existing or [])
+    try:
+        return _cluster_stories(docs, list(existing or []), params_from(**params))
+    finally:
+        _clear_caches()
+
+
+def _cluster_stories(docs: list[StoryDoc], existing: list[Story], p: StoryParams) -> list[Story]:
     by_id: dict[str, StoryDoc] = {}
     for d in docs:
         by_id.setdefault(d.id, d)
@@ -498,6 +514,31 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+# a sentence this similar (cosine of TF-IDF) to one already in a summary repeats it
+_REPEAT_COSINE = 0.6
+
+
+def _distinct_sentences(ranked: list[int], S: sparse.csr_matrix | None, limit: int) -> list[int]:
+    """The best ``limit`` candidates in ``ranked`` order, skipping near-repeats. The
+    cosines are taken from one small Gram matrix of the leading candidates (a sparse
+    product per pair cost more than the rest of the description)."""
+    head = ranked[:limit * 4]
+    gram = (S[head] @ S[head].T).toarray() if S is not None and head else None
+    chosen: list[int] = []          # positions in ranked
+    for pos, c in enumerate(ranked):
+        if len(chosen) >= limit:
+            break
+        if S is not None:
+            if pos < len(head):
+                sims = [gram[pos, o] for o in chosen]
+            else:
+                sims = [float((S[c] @ S[ranked[o]].T).toarray()[0, 0]) for o in chosen]
+            if any(x > _REPEAT_COSINE for x in sims):
+                continue
+        chosen.append(pos)
+    return [ranked[pos] for pos in chosen]
+
+
 def _describe(sid: str, article_ids: list[str], rows: list[int], docs: list[StoryDoc], feats: _Features,
               p: StoryParams, old: Story | None) -> Story:
     members = [docs[i] for i in rows]
@@ -533,13 +574,7 @@ def _describe(sid: str, article_ids: list[str], rows: list[int], docs: list[Stor
             scores = np.zeros(len(cands))
             S = None
         ranked = sorted(range(len(cands)), key=lambda c: (-round(float(scores[c]), 9), cands[c][1], cands[c][2]))
-        chosen: list[int] = []
-        for c in ranked:
-            if len(chosen) >= p.max_summary_sentences:
-                break
-            if S is not None and any(float((S[c] @ S[o].T).toarray()[0, 0]) > 0.6 for o in chosen):
-                continue
-            chosen.append(c)
+        chosen = _distinct_sentences(ranked, S, p.max_summary_sentences)
         chosen.sort(key=lambda c: (cands[c][1], cands[c][2]))
         summary_parts = [cands[c][3] for c in chosen]
     summary = " ".join(summary_parts) or (old.summary if old else "")
