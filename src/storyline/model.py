@@ -45,9 +45,43 @@ class Reject:
     """An input that could not become a page or an article, and why."""
 
     source: str
-    reason: str                      # short machine-friendly code, e.g. "binary", "empty"
+    reason: str                      # one of REJECT_REASONS
     detail: str = ""
     page_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.reason not in REJECT_REASONS:
+            raise ValueError(f"unknown reject reason {self.reason!r}: add it to model.REJECT_REASONS and "
+                             f"docs/bad-input.md")
+
+
+# Every reason an input can be rejected for, with what it means: users filter the
+# rejects by these codes, docs/bad-input.md lists them (a test keeps the two equal).
+REJECT_REASONS: dict[str, str] = {
+    # reading the inputs (ingest)
+    "unreadable": "the file cannot be opened or read (permissions, I/O error)",
+    "not_a_file": "not a regular file: a FIFO, a device, a socket, a link to one",
+    "outside_inputs": "a manifest row naming a file outside the manifest's folder and the inputs",
+    "missing_file": "a manifest row naming a file that does not exist",
+    "bad_manifest_row": "a manifest row without a path, or a JSONL manifest line that is not an object",
+    "empty": "an empty or whitespace-only file, WARC record or JSON line",
+    "binary": "a PDF, image, archive or other binary file or WARC payload, not a web page",
+    "too_large": "a page, WARC record or JSON line over --max-mb (default 20 MB), or gzip expanding past it",
+    "truncated_gzip": "a gzip stream that ends before its end marker",
+    "corrupt_gzip": "gzip data that cannot be decompressed",
+    "truncated_warc": "a WARC record cut short or a broken WARC stream (the records before it are kept)",
+    "bad_http": "a WARC response record without an HTTP header",
+    "http_status": "a WARC response with an HTTP error or redirect status",
+    "bad_json": "a JSONL line that is not JSON, or not an object",
+    # cleaning
+    "undecodable": "bytes that decode to no usable text in any encoding tried",
+    "too_deep": "HTML nested deeper than the parser's limit",
+    "no_article_text": "a page with no article text left once menus, teasers and other furniture are removed",
+    "clean_error": "the cleaner failed on this page (the raw page is kept for a later run)",
+    # running the per-page work
+    "worker_crashed": "processing this page killed its worker process (twice)",
+    "timeout": "processing this page took longer than --page-timeout (default 60 s)",
+}
 
 
 @dataclass(slots=True)
