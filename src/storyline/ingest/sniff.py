@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from .streams import GZIP_MAGIC
 
@@ -31,9 +32,12 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # A UTF-16/32 "BOM" in front of binary data decodes to junk: more than this
-# share of replacement or control characters (the share clean/decode.py
-# tolerates from a guessed encoding) and it is binary after all.
+# share of characters no text holds (controls, unassigned, private use,
+# broken surrogates) and it is binary after all. Random 16-bit units give
+# about 15%; 1/50 is the share clean/decode.py tolerates from a guessed encoding.
 WIDE_TEXT_MAX_BAD_SHARE = 1 / 50
+_NOT_TEXT_CATEGORIES = {"Cc", "Cn", "Co", "Cs"}
+_TEXT_CONTROLS = set("\t\n\r\f")
 
 # Magic numbers of binary formats people accidentally point a news tool at.
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -82,7 +86,8 @@ def wide_text(head: bytes) -> str | None:
         return None
     bom, enc = found
     text = head[len(bom):].decode(enc, "replace")[:-1]  # the head may end inside a character
-    bad = sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f"))
+    bad = sum(1 for ch in text if ch == "\ufffd"
+              or (unicodedata.category(ch) in _NOT_TEXT_CATEGORIES and ch not in _TEXT_CONTROLS))
     if bad > len(text) * WIDE_TEXT_MAX_BAD_SHARE:
         return None
     return text

@@ -112,6 +112,9 @@ class GunzipReader:
             if not more:
                 break
             rest += more
+        if rest and GZIP_MAGIC.startswith(rest):
+            self._end("truncated_gzip", "gzip stream ends inside a member's header")
+            return
         if not rest.startswith(GZIP_MAGIC):
             self._done = True  # clean end, or padding / garbage after the last member
             return
