@@ -15,9 +15,14 @@ from .files import safe_text
 from .sniff import binary_kind, sniff
 from .streams import SNIFF_BYTES, GzipBodyError, gunzip_bounded
 
-# Kinds of failure that are the library's, not ours: fastwarc raises OSError /
-# ValueError on broken streams, and a Rust panic surfaces as a BaseException.
-_PASS_THROUGH = (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)
+# Failures that are the stream's, not a bug of ours: fastwarc raises OSError /
+# ValueError on broken streams, and a Rust panic surfaces as pyo3's
+# PanicException (a BaseException, not importable by name).
+_STREAM_ERRORS = (OSError, ValueError)
+
+
+def _stream_failure(exc: BaseException) -> bool:
+    return isinstance(exc, _STREAM_ERRORS) or type(exc).__name__ == "PanicException"
 
 # Records that carry a page; the others (warcinfo, request, metadata, revisit)
 # are read only to notice a file cut inside them.
@@ -38,13 +43,14 @@ def read_warc(source: str, stream, limits) -> Iterator[Page | Reject]:
 
     it = ArchiveIterator(stream, record_types=WarcRecordType.any_type, parse_http=False, stream_detect=False)
     n = 0
+    found = 0  # pages and rejects yielded: a file that gives none is itself a reject
     while True:
         try:
             record = next(it)
         except StopIteration:
             break
         except BaseException as exc:
-            if isinstance(exc, _PASS_THROUGH):
+            if not _stream_failure(exc):
                 raise
             yield _cut(f"{source}#record{n + 1}", f"WARC stream broken: {exc}", stream)
             return
@@ -54,10 +60,18 @@ def read_warc(source: str, stream, limits) -> Iterator[Page | Reject]:
         except _Cut as cut:
             yield cut.args[0]
             return
+        except BaseException as exc:
+            if not _stream_failure(exc):
+                raise
+            yield _cut(f"{source}#record{n}", f"cannot read record body: {exc}", stream)
+            return
         if item is not None:
+            found += 1
             yield item
     if getattr(stream, "problem", None):  # gzip cut between two records: the rest is lost
         yield _cut(f"{source}#record{n + 1}", "stream ends between records", stream)
+    elif not found:
+        yield Reject(source, "empty", f"WARC file of {n} records, none a response, resource or conversion")
 
 
 def _read_record(source: str, n: int, record, limits, stream) -> Page | Reject | None:
