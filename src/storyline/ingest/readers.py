@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import io
 import json
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..model import Page, Reject
 from .files import safe_text
-from .sniff import bom_encoding, sniff
-from .streams import SNIFF_BYTES, TOO_LONG, GunzipReader, GzipBodyError, Replay, gunzip_head, iter_lines, read_bounded
+from .sniff import LEADING_BLANKS, bom_encoding, sniff
+from .streams import SNIFF_BYTES, TOO_LONG, GunzipReader, GzipBodyError, Replay, iter_lines, read_bounded
 from .warc import read_warc
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # pages larger than this are rejected, not parsed
@@ -52,8 +51,10 @@ def read_stream(source: str, raw, limits: Limits, meta: dict | None = None,
     """Read one open input (any supported format) into pages; ``size`` is its size on disk when known."""
     meta = meta or {}
     head = raw.read(SNIFF_BYTES)
-    stream = Replay(head, raw)
     kind = sniff(head)
+    if kind == "warc":  # fastwarc wants "WARC/" first: a BOM or blank lines before it go
+        head = head.lstrip(LEADING_BLANKS)
+    stream = Replay(head, raw)
     if kind == "gzip":
         yield from _read_gzip(source, stream, head, limits, meta)
         return
@@ -71,11 +72,12 @@ def read_blob(source: str, data: bytes, limits: Limits, meta: dict | None = None
 
 def _read_gzip(source: str, stream, head: bytes, limits: Limits, meta: dict) -> Iterator[Page | Reject]:
     """A gzip file: a WARC or JSONL inside is streamed, a page inside is decompressed (bounded)."""
-    try:
-        inner = sniff(gunzip_head(head))
-    except zlib.error as exc:
-        yield Reject(source, "corrupt_gzip", str(exc))
+    probe = GunzipReader(io.BytesIO(head))
+    inner_head = probe.read(SNIFF_BYTES)
+    if not inner_head and probe.problem and probe.problem[0] == "corrupt_gzip":
+        yield Reject(source, *probe.problem)
         return
+    inner = sniff(inner_head)
     gz = GunzipReader(stream)
     reader = _STREAM_READERS.get(inner)
     if reader:

@@ -17,7 +17,7 @@ _CONTAINERS: tuple[tuple[bytes, str], ...] = (
     (GZIP_MAGIC, "gzip"),
 )
 # Signatures that may follow a UTF-8 BOM or blank lines (hand-made files).
-_LEADING = b"\xef\xbb\xbf \t\r\n"
+LEADING_BLANKS = b"\xef\xbb\xbf \t\r\n"
 _TEXT_CONTAINERS: tuple[tuple[bytes, str], ...] = (
     (b"WARC/", "warc"),
 )
@@ -114,7 +114,7 @@ def sniff(head: bytes) -> str:
     for magic, kind in _CONTAINERS:
         if head.startswith(magic):
             return kind
-    stripped = head.lstrip(_LEADING)
+    stripped = head.lstrip(LEADING_BLANKS)
     for magic, kind in _TEXT_CONTAINERS:
         if stripped.startswith(magic):
             return kind

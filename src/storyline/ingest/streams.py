@@ -55,11 +55,6 @@ class Replay:
         return self._pos
 
 
-def gunzip_head(data: bytes, max_out: int = SNIFF_BYTES) -> bytes:
-    """The first ``max_out`` decompressed bytes of a gzip head (raises zlib.error if corrupt)."""
-    return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, max_out)
-
-
 class GunzipReader:
     """A (possibly multi-member) gzip stream, decompressed as it is read.
 
