@@ -93,7 +93,7 @@ class StoryParams:
     # rows and fewer use the dense matrices (the reference the bench compares with).
     dense_max: int = 0
     pair_floor: float = 0.05
-    max_neighbours: int = 100
+    max_neighbours: int = 30
     max_summary_sentences: int = 3
     max_story_entities: int = 10
 
@@ -332,13 +332,14 @@ def similar_pairs(docs: list[StoryDoc], p: StoryParams, feats: _Features | None 
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The pairs (i < j) whose similarity reaches ``p.pair_floor``, each row keeping its
     ``p.max_neighbours`` most similar: the sparse graph ``agglomerate_sparse`` works on.
-    Computed ``_PAIR_CHUNK`` rows at a time, so memory stays at a strip of the matrix."""
+    Computed a strip of rows at a time (``_PAIR_STRIP_CELLS``), so memory stays bounded."""
     f = feats or _features(docs, p)
     terms, days = _pair_terms(docs, p, f, weights)
     n = len(docs)
     keep_i, keep_j, keep_s = [], [], []
-    for lo in range(0, n, _PAIR_CHUNK):
-        hi = min(n, lo + _PAIR_CHUNK)
+    rows = max(16, _PAIR_STRIP_CELLS // max(n, 1))
+    for lo in range(0, n, rows):
+        hi = min(n, lo + rows)
         sim = _similarity_rows(lo, hi, terms, days, p)
         sim[np.arange(hi - lo), np.arange(lo, hi)] = -np.inf          # not its own neighbour
         if n > p.max_neighbours:
@@ -362,9 +363,10 @@ def similar_pairs(docs: list[StoryDoc], p: StoryParams, feats: _Features | None 
 
 # --------------------------------------------------------------------------- clustering
 
-# rows of the similarity matrix computed at once for the sparse graph (a strip of
-# 512 x 28,800 float64 is 118 MB; its numerator and denominator are two of them)
-_PAIR_CHUNK = 512
+# cells of the similarity matrix computed at once for the sparse graph: a strip of
+# rows of 4M float64 cells is 32 MB, and about ten such arrays are alive while it is
+# scored (16,000 articles: 1.56 GB peak with 512-row strips, 1.30 GB with 256 rows)
+_PAIR_STRIP_CELLS = 4_000_000
 
 
 def _sort_key(d: StoryDoc) -> tuple[str, str]:
