@@ -114,3 +114,21 @@ def test_an_incremental_build_killed_in_its_corpus_stage_is_completed(tmp_path, 
     assert _run_build(inputs, store, manifest, "corpus_writing") == -signal.SIGKILL
     _run_build(inputs, store, manifest)
     assert _dump(store, tmp_path) == clean["increments"]
+
+
+def test_ctrl_c_keeps_the_finished_pages_and_the_next_build_completes(tmp_path, clean):
+    """A real SIGINT (not a faked exception) at the moment the pages are committed:
+    one line, exit 130, the pages kept; the same build run again equals a clean build."""
+    inputs, manifest = _inputs(tmp_path)
+    store = str(tmp_path / "s.duckdb")
+    exe = os.path.join(os.path.dirname(sys.executable), "storyline")
+    cmd = [exe, "build", *inputs, "--manifest", manifest, "--store", store, "--workers", "1", "-q"]
+    env = {**os.environ, "STORYLINE_KILL_AT": "batch_written:1:INT"}
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 130, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "interrupted" in proc.stderr and "articles kept" in proc.stderr
+    with Store(store, read_only=True) as st:
+        assert st.counts()["articles"] >= 8 and st.links_stale()
+    _run_build(inputs, store, manifest)
+    assert _dump(store, tmp_path) == clean["whole"]

@@ -1,8 +1,9 @@
 """Named points where a fault-injection test can kill the process.
 
-The crash tests set ``STORYLINE_KILL_AT=<point>[:<n>]`` and run a build in a
-subprocess: at the n-th time (default: the first) the build reaches ``point``
-it sends itself SIGKILL, exactly like ``kill -9`` or a power cut at that moment.
+The crash tests set ``STORYLINE_KILL_AT=<point>[:<n>[:<signal>]]`` and run a build
+in a subprocess: at the n-th time (default: the first) the build reaches ``point``
+it sends itself the signal (default KILL, exactly like ``kill -9`` or a power cut
+at that moment; INT is a Ctrl-C at that moment).
 The next build must then complete the store. Unset, a kill point costs one
 dictionary lookup.
 
@@ -24,9 +25,10 @@ def kill_point(name: str) -> None:
     spec = os.environ.get(ENV)
     if not spec:
         return
-    point, _, nth = spec.partition(":")
+    point, _, rest = spec.partition(":")
     if point != name:
         return
+    nth, _, signame = rest.partition(":")
     _reached[name] += 1
-    if _reached[name] >= int(nth or 1):
-        os.kill(os.getpid(), signal.SIGKILL)
+    if _reached[name] == int(nth or 1):
+        os.kill(os.getpid(), getattr(signal, "SIG" + (signame or "KILL")))
