@@ -131,3 +131,20 @@ def test_a_store_kept_inside_its_input_folder_is_not_read_as_input(tmp_path):
     again = build([str(tmp_path)], store, workers=1)
     assert first.articles == 1 and first.rejected == 0
     assert again.pages_read == 1 and again.duplicates == 1 and again.rejected == 0
+
+
+def test_progress_knows_its_total_from_the_start_and_names_the_corpus_steps(tmp_path):
+    from storyline.pipeline import build
+
+    f = tmp_path / "dump.jsonl"
+    f.write_text("\n".join(json.dumps({"text": _site_page(i), "url": f"https://northstar.example/n/{i}"})
+                           for i in range(12)) + "\n")
+    seen = []
+    build([str(f)], str(tmp_path / "s.duckdb"), workers=1, batch_size=4,
+          on_progress=lambda s: seen.append((s.stage, s.inputs.read, s.inputs.total)))
+    pages = [(read, total) for stage, read, total in seen if stage == "pages"]
+    assert pages and all(total == f.stat().st_size for _r, total in pages)
+    reads = [r for r, _t in pages]
+    assert reads == sorted(reads) and reads[-1] == f.stat().st_size
+    steps = [stage for stage, _r, _t in seen if stage.startswith("corpus")]
+    assert steps[0] == "corpus: reading the store" and "corpus: stories" in steps and steps[-1] == "corpus: writing"

@@ -85,35 +85,51 @@ def _err(msg: str) -> None:
 
 
 class _Progress:
-    """A rich progress line on a terminal, a plain log line every few seconds otherwise."""
+    """The build's progress: on a terminal a rich bar over the input bytes with an ETA,
+    then the corpus stage's steps; otherwise a plain line every few seconds and one
+    per corpus step."""
+
+    LOG_EVERY = 5.0          # seconds between plain progress lines (logs, CI)
 
     def __init__(self) -> None:
-        self.tty = sys.stderr.isatty()
         self.t0 = time.perf_counter()
         self.last = self.t0
+        self.stage = "pages"
         self.bar = None
-        if self.tty:
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        if sys.stderr.isatty():
+            from rich.progress import (BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                                       TimeRemainingColumn)
 
-            self.bar = Progress(
-                SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                transient=True, console=None,
-            )
-            self.task = self.bar.add_task("reading pages")
+            self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                                TextColumn("{task.percentage:>3.0f}%"), TimeElapsedColumn(), TextColumn("eta"),
+                                TimeRemainingColumn(), transient=True)
+            self.task = self.bar.add_task("reading pages", total=None)
             self.bar.start()
 
     def __call__(self, s) -> None:
+        if s.stage != self.stage:
+            self.stage = s.stage
+            self._stage_changed()
+            return
         now = time.perf_counter()
+        if self.stage != "pages" or now - self.last < (0.1 if self.bar is not None else self.LOG_EVERY):
+            return
+        self.last = now
         rate = s.pages_read / max(now - self.t0, 1e-9)
+        counts = f"{s.pages_read} pages · {s.articles} articles · {s.rejected} rejected · {rate:.0f} pages/s"
         if self.bar is not None:
-            if now - self.last > 0.1:
-                self.bar.update(self.task, description=(
-                    f"{s.pages_read} pages · {s.articles} articles · {s.rejected} rejected · {rate:.0f} pages/s"))
-                self.last = now
-        elif now - self.last >= 5:
-            print(f"storyline: {s.pages_read} pages read, {s.articles} articles, "
-                  f"{s.rejected} rejected, {rate:.0f} pages/s", file=sys.stderr)
-            self.last = now
+            self.bar.update(self.task, description=counts, total=s.inputs.total or None, completed=s.inputs.read)
+        else:
+            share = s.inputs.read / s.inputs.total if s.inputs.total else 0.0
+            eta = (now - self.t0) * (1 - share) / share if share > 0 else None
+            print(f"storyline: {counts}, {100 * share:.0f}% of the input read"
+                  + (f", about {eta:.0f} s to go" if eta is not None else ""), file=sys.stderr)
+
+    def _stage_changed(self) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, description=self.stage, total=None, completed=0)
+        else:
+            print(f"storyline: {self.stage}", file=sys.stderr)
 
     def close(self) -> None:
         if self.bar is not None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .clean import clean_page
 from .engines.local import default_workers, map_ordered
-from .ingest import Limits, iter_pages
+from .ingest import InputProgress, Limits, iter_pages
 from .model import Article, Page, Reject
 
 # A real page is cleaned and analysed in well under a second (about 0.3 s on the
@@ -28,6 +28,10 @@ class BuildSummary:
     rejects: Counter = field(default_factory=Counter)   # reason -> count
     seconds: float = 0.0
     corpus_seconds: float | None = None   # the corpus stage, when this run linked
+    # for a progress display: the stage running ("pages", then "corpus: <step>"), and how
+    # far ingest has read into the inputs (bytes: a total and an ETA from the start)
+    stage: str = "pages"
+    inputs: InputProgress = field(default_factory=InputProgress)
 
     @property
     def rejected(self) -> int:
@@ -218,7 +222,13 @@ def build(
             raise BuildInterrupted(summary) from None
         if store.links_stale():
             t_link = time.perf_counter()
-            link(store)
+
+            def on_step(step: str) -> None:
+                summary.stage = f"corpus: {step}"
+                if on_progress:
+                    on_progress(summary)
+
+            link(store, on_step)
             summary.corpus_seconds = time.perf_counter() - t_link
     summary.seconds = time.perf_counter() - t0
     return summary
@@ -236,7 +246,7 @@ def _store_pages(store, inputs, manifest, workers, limits, on_progress, batch_si
         store.write_batch(pages_b, arts_b, rej_b)
         pages_b.clear(), arts_b.clear(), rej_b.clear()
 
-    stream = iter_pages(inputs, manifest=manifest, limits=limits, exclude=[store.path])  # a store inside an input folder is not input
+    stream = iter_pages(inputs, manifest=manifest, limits=limits, exclude=[store.path], progress=summary.inputs)  # a store inside an input folder is not input
     try:
         for page, result in process(stream, workers, skip_ids=store.known_page_ids(), summary=summary,
                                     work=clean_and_analyse, work_batch=clean_and_analyse_batch,
@@ -257,13 +267,17 @@ def _store_pages(store, inputs, manifest, workers, limits, on_progress, batch_si
         flush()
 
 
-def link(store) -> None:
+def link(store, on_step: Callable[[str], None] | None = None) -> None:
     """Corpus stage: one snapshot out of the store, a pure function over it, one
-    transaction back in (``link.corpus``)."""
+    transaction back in (``link.corpus``). ``on_step`` hears the name of each step."""
     from .faults import kill_point
     from .link.corpus import link_corpus
 
-    links = link_corpus(store.corpus_snapshot())
+    step = on_step or (lambda _name: None)
+    step("reading the store")
+    snapshot = store.corpus_snapshot()
+    links = link_corpus(snapshot, step)
+    step("writing")
     kill_point("corpus_linked")
     store.write_corpus(links)
 

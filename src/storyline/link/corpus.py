@@ -15,6 +15,7 @@ the ids of derived records are content hashes, made unique before they leave.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..model import CorpusLinks, CorpusSnapshot, effective_date
@@ -36,14 +37,18 @@ def _published(a: dict) -> str | None:
     return effective_date(a["published"], a.get("published_inferred"))
 
 
-def link_corpus(snap: CorpusSnapshot) -> CorpusLinks:
-    """The whole corpus stage over one snapshot; no store access."""
+def link_corpus(snap: CorpusSnapshot, on_step: Callable[[str], None] | None = None) -> CorpusLinks:
+    """The whole corpus stage over one snapshot; no store access. ``on_step`` hears the
+    name of each step as it starts (a progress display)."""
+    step = on_step or (lambda _name: None)
     by_id = {a["id"]: a for a in snap.articles}
+    step("entities and quotes")
     entities, links = resolve([LocalRef(**r) for r in snap.local_entities])
     names = {e.id: e.name for e in entities}
     countries = {e.id: e.country for e in entities if e.country}
     quotes = merge(_quote_rows(snap.quotes, links, names))
 
+    step("duplicates and wire copies")
     dup = link_duplicates([
         DocInfo(a["id"], a["text"] or "", a["outlet"], _published(a), a["syndicated_from"],
                 "forum" if _FORUM_URL.search(a["url"] or a["source"] or "") else None)
@@ -53,16 +58,19 @@ def link_corpus(snap: CorpusSnapshot) -> CorpusLinks:
         outlets = list(dict.fromkeys(by_id[x]["outlet"] for x in article_ids if x in by_id and by_id[x]["outlet"]))
         return outlets, independent_sources(article_ids, dup)
 
+    step("events")
     reports = _event_reports(snap.events, links)
     events = merge_events(reports, names, countries)
     for e in events:
         e.outlets, e.independent_sources = support(e.article_ids)
 
+    step("stories")
     stories = _stories(snap, reports, links, by_id)
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
     for e in events:
         e.story_id = story_of.get(e.article_ids[0])
 
+    step("contradictions")
     contradictions = _contradictions(snap, reports, links, names, by_id, story_of)
     article_links = [(a["id"], story_of.get(a["id"]), dup.duplicate_of.get(a["id"]),
                       dup.origin_id.get(a["id"], a["id"])) for a in snap.articles]
