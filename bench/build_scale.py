@@ -104,6 +104,20 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
+def run_sampled(cmd: list[str]) -> tuple[float, int, str, str, int]:
+    """Run ``cmd``, sampling the RSS of its process tree every 50 ms: (wall seconds,
+    peak bytes, stdout, stderr, exit code)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.05)
+    wall = time.perf_counter() - t0
+    out, err = proc.communicate()
+    return wall, peak, out, err, proc.returncode
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=2000)
@@ -116,17 +130,10 @@ def main() -> None:
         kinds = generate(data, args.pages)
         store = os.path.join(tmp, "bench.duckdb")
         cmd = [exe, "build", data, "--store", store, "-q"] + (["--workers", str(args.workers)] if args.workers else [])
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        peak = 0
-        while proc.poll() is None:
-            peak = max(peak, _tree_rss(proc.pid))
-            time.sleep(0.05)
-        wall = time.perf_counter() - t0
-        out, err = proc.communicate()
-        if proc.returncode != 0:
+        wall, peak, out, err, rc = run_sampled(cmd)
+        if rc != 0:
             print(out, err)
-            sys.exit(proc.returncode)
+            sys.exit(rc)
         print(f"generated: {args.pages} pages {kinds}")
         print(out.strip())
         print(f"wall: {wall:.2f} s, {args.pages / wall:.1f} pages/s (whole process, incl. start-up)")

@@ -19,16 +19,14 @@ import gzip
 import os
 import platform
 import re
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import date
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "..", "..", "shared", "benchmarks", "scale", "news-28k.jsonl.gz")
 sys.path.insert(0, HERE)
-from build_scale import _tree_rss  # noqa: E402
+from build_scale import run_sampled  # noqa: E402
 
 
 def _write_prefix(path: str, start: int, stop: int) -> int:
@@ -47,16 +45,9 @@ def _write_prefix(path: str, start: int, stop: int) -> int:
 def _build(inputs: list[str], store: str, workers: int) -> dict:
     exe = os.path.join(os.path.dirname(sys.executable), "storyline")
     cmd = [exe, "build", *inputs, "--store", store, "-q", "--workers", str(workers)]
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    while proc.poll() is None:
-        peak = max(peak, _tree_rss(proc.pid))
-        time.sleep(0.05)
-    wall = time.perf_counter() - t0
-    out, err = proc.communicate()
-    if proc.returncode != 0:
-        sys.exit(f"build failed ({proc.returncode}): {err.strip()[-2000:]}")
+    wall, peak, out, err, rc = run_sampled(cmd)
+    if rc != 0:
+        sys.exit(f"build failed ({rc}): {err.strip()[-2000:]}")
     corpus = re.search(r"corpus stage:\s+([\d.]+) s", out)
     new = re.search(r"new articles:\s+(\d+)", out)
     read = re.search(r"pages read:\s+(\d+)", out)
