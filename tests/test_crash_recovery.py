@@ -116,19 +116,21 @@ def test_an_incremental_build_killed_in_its_corpus_stage_is_completed(tmp_path, 
     assert _dump(store, tmp_path) == clean["increments"]
 
 
-def test_ctrl_c_keeps_the_finished_pages_and_the_next_build_completes(tmp_path, clean):
-    """A real SIGINT (not a faked exception) at the moment the pages are committed:
-    one line, exit 130, the pages kept; the same build run again equals a clean build."""
+@pytest.mark.parametrize("at", ["batch_written:1:INT", "corpus_writing:1:INT"])
+def test_ctrl_c_keeps_the_finished_pages_and_the_next_build_completes(tmp_path, clean, at):
+    """A real SIGINT (not a faked exception) when the pages are committed, or half-way
+    through writing the corpus stage: one line, exit 130, the pages kept, no half-written
+    links; the same build run again equals a clean build."""
     inputs, manifest = _inputs(tmp_path)
     store = str(tmp_path / "s.duckdb")
     exe = os.path.join(os.path.dirname(sys.executable), "storyline")
     cmd = [exe, "build", *inputs, "--manifest", manifest, "--store", store, "--workers", "1", "-q"]
-    env = {**os.environ, "STORYLINE_KILL_AT": "batch_written:1:INT"}
+    env = {**os.environ, "STORYLINE_KILL_AT": at}
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 130, proc.stderr
     assert "Traceback" not in proc.stderr
     assert "interrupted" in proc.stderr and "articles kept" in proc.stderr
     with Store(store, read_only=True) as st:
-        assert st.counts()["articles"] >= 8 and st.links_stale()
+        assert st.counts()["articles"] >= 8 and st.links_stale() and not st.story_rows()
     _run_build(inputs, store, manifest)
     assert _dump(store, tmp_path) == clean["whole"]

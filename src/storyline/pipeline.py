@@ -217,21 +217,23 @@ def build(
     with Store(store_path) as store:
         try:
             _store_pages(store, inputs, manifest, workers, limits, on_progress, batch_size, page_timeout, summary)
+            if store.links_stale():
+                t_link = time.perf_counter()
+                link(store, lambda step: _report_step(summary, step, on_progress))
+                summary.corpus_seconds = time.perf_counter() - t_link
         except KeyboardInterrupt:
+            # pages are committed batch by batch, the corpus stage in one transaction
+            # (rolled back here): the next build takes up where this one stopped
             summary.seconds = time.perf_counter() - t0
             raise BuildInterrupted(summary) from None
-        if store.links_stale():
-            t_link = time.perf_counter()
-
-            def on_step(step: str) -> None:
-                summary.stage = f"corpus: {step}"
-                if on_progress:
-                    on_progress(summary)
-
-            link(store, on_step)
-            summary.corpus_seconds = time.perf_counter() - t_link
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _report_step(summary: BuildSummary, step: str, on_progress) -> None:
+    summary.stage = f"corpus: {step}"
+    if on_progress:
+        on_progress(summary)
 
 
 def _store_pages(store, inputs, manifest, workers, limits, on_progress, batch_size, page_timeout,
@@ -246,7 +248,8 @@ def _store_pages(store, inputs, manifest, workers, limits, on_progress, batch_si
         store.write_batch(pages_b, arts_b, rej_b)
         pages_b.clear(), arts_b.clear(), rej_b.clear()
 
-    stream = iter_pages(inputs, manifest=manifest, limits=limits, exclude=[store.path], progress=summary.inputs)  # a store inside an input folder is not input
+    # a store kept inside an input folder is not input
+    stream = iter_pages(inputs, manifest=manifest, limits=limits, exclude=[store.path], progress=summary.inputs)
     try:
         for page, result in process(stream, workers, skip_ids=store.known_page_ids(), summary=summary,
                                     work=clean_and_analyse, work_batch=clean_and_analyse_batch,
