@@ -128,7 +128,7 @@ class _Progress:
     def _stage_changed(self) -> None:
         if self.bar is not None:
             self.bar.update(self.task, description=self.stage, total=None, completed=0)
-        else:
+        elif time.perf_counter() - self.t0 >= self.LOG_EVERY:    # a quick build stays quiet
             print(f"storyline: {self.stage}", file=sys.stderr)
 
     def close(self) -> None:
