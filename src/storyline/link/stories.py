@@ -495,9 +495,11 @@ def _cluster_stories(docs: list[StoryDoc], existing: list[Story], p: StoryParams
             old = existing[s_idx]
             known = set(old.article_ids)
             article_ids = list(old.article_ids) + [docs[i].id for i in real if docs[i].id not in known]
-            if real:
+            if real and len(article_ids) > len(old.article_ids):
                 stories.append(_describe(old.id, article_ids, real, docs, feats, p, old))
             else:
+                # no article joined: the story keeps its description (describing every story
+                # again cost a third of the corpus stage on each incremental build)
                 stories.append(replace(old, article_ids=article_ids, entity_ids=list(old.entity_ids)))
         else:
             seed = docs[real[0]]          # the earliest by (published, id)
