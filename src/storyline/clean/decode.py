@@ -4,19 +4,10 @@ from __future__ import annotations
 import codecs
 import re
 
+from ..ingest.sniff import BOMS  # the byte-order marks ingest sniffs: one table for both
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.\-]+)""", re.IGNORECASE)
-
-# Byte-order marks, UTF-32 LE before UTF-16 LE (its BOM starts with UTF-16 LE's).
-# ingest/sniff.py recognises the same marks when it tells text from binary.
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
 
 class DecodeError(Exception):
     pass
@@ -45,7 +36,7 @@ def declared_charset(data: bytes) -> str | None:
 
 def decode(data: bytes, declared: str | None = None, kind: str = "html") -> tuple[str, str]:
     """Decode page bytes; returns (text, encoding used). Raises DecodeError when hopeless."""
-    for bom, enc in _BOMS:
+    for bom, enc in BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(enc, "replace"), enc
     candidates: list[str] = []

@@ -23,7 +23,7 @@ _TEXT_CONTAINERS: tuple[tuple[bytes, str], ...] = (
 )
 
 # Byte-order marks; UTF-32 LE first, as its BOM starts with UTF-16 LE's.
-# (clean/decode.py decodes with the same table.)
+# (clean/decode.py decodes with this table.)
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
