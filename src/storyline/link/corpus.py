@@ -109,7 +109,8 @@ def _quote_rows(rows: list[dict], links: dict, names: dict[str, str]) -> list[di
         for hop in (q["syndicated_from"], q["outlet"]):
             if hop and hop not in via:
                 via.append(hop)
-        out.append({**q, "speaker_id": sid, "speaker": names.get(sid, q["speaker"]), "via": via})
+        out.append({**q, "speaker_id": sid, "speaker": names.get(sid, q["speaker"]), "via": via,
+                    "speaker_text": q["speaker"]})
     return out
 
 

@@ -19,7 +19,7 @@ class QuoteRecord:
     cue: str | None
     via: list[str]
     article_ids: list[str] = field(default_factory=list)
-    spans: list[dict] = field(default_factory=list)      # {article_id, start, end}
+    spans: list[dict] = field(default_factory=list)      # {article_id, start, end[, speaker_text]}
     chains: list[dict] = field(default_factory=list)     # {article_id, via}
 
 
@@ -45,6 +45,9 @@ def merge(rows: list[dict]) -> list[QuoteRecord]:
             rec.speaker_id, rec.speaker = r["speaker_id"], r.get("speaker")
         if r["article_id"] not in rec.article_ids:
             rec.article_ids.append(r["article_id"])
-        rec.spans.append({"article_id": r["article_id"], "start": r["start"], "end": r["end"]})
+        span = {"article_id": r["article_id"], "start": r["start"], "end": r["end"]}
+        if r.get("speaker_text") is not None:
+            span["speaker_text"] = r["speaker_text"]   # the article's own words for the speaker ("he")
+        rec.spans.append(span)
         rec.chains.append({"article_id": r["article_id"], "via": list(r.get("via") or [])})
     return list(out.values())
