@@ -25,7 +25,6 @@ The texts are the publishers' and are never copied into the repository.
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
 import shutil
@@ -33,7 +32,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from bisect import bisect_right
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,25 +52,42 @@ def pick_docs(split_dir: Path, limit: int | None) -> list[str]:
 
 
 class Aligner:
-    """Offsets in the clean text -> offsets in the original text (the cleaning joins
-    paragraphs, trims and may drop lines: a character alignment maps every kept
-    character back)."""
+    """Offsets in the clean text -> offsets in the original text. The cleaning joins
+    paragraphs, trims spaces and may drop lines: characters are walked in step,
+    whitespace is skipped on either side, and after a difference the walk resumes
+    where the next 16 characters of the clean text occur in the original."""
+
+    WINDOW = 16
 
     def __init__(self, clean: str, orig: str):
-        sm = difflib.SequenceMatcher(None, clean, orig, autojunk=False)
-        self.blocks = [b for b in sm.get_matching_blocks() if b.size]
-        self.starts = [b.a for b in self.blocks]
+        self.map_ = [None] * (len(clean) + 1)
+        i = j = 0
+        while i < len(clean) and j < len(orig):
+            if clean[i] == orig[j]:
+                self.map_[i] = j
+                i += 1
+                j += 1
+            elif clean[i].isspace():
+                i += 1
+            elif orig[j].isspace():
+                j += 1
+            else:
+                k = orig.find(clean[i:i + self.WINDOW], j)
+                if k < 0:
+                    i += 1   # a character the cleaning changed: left unmapped
+                else:
+                    j = k
 
     def map(self, k: int, end: bool = False) -> int | None:
-        i = bisect_right(self.starts, k - 1 if end else k) - 1
-        if i < 0:
+        if end:
+            for kk in range(k - 1, -1, -1):
+                if self.map_[kk] is not None:
+                    return self.map_[kk] + 1
             return None
-        b = self.blocks[i]
-        kk = k - 1 if end else k
-        if kk >= b.a + b.size:
-            # inside a gap (a character the cleaning changed): nearest side of the block
-            return b.b + b.size if end else (self.blocks[i + 1].b if i + 1 < len(self.blocks) else None)
-        return b.b + (kk - b.a) + (1 if end else 0)
+        for kk in range(k, len(self.map_)):
+            if self.map_[kk] is not None:
+                return self.map_[kk]
+        return None
 
 
 def build(docs: list[str], split_dir: Path, work: Path, workers: int) -> tuple[dict, list[dict], float]:
@@ -115,6 +130,32 @@ def predictions(articles: dict, quotes: list[dict], split_dir: Path) -> dict[str
                 row["text"] = origs[doc][s:e]
             out["surface"].append({**row, "speaker": sp.get("speaker_text")})
             out["name"].append({**row, "speaker": q["speaker"]})
+    return out, origs
+
+
+MAX_GAP_WORDS = 12   # the attribution clause between two parts of one quote ("he said, adding")
+
+
+def group_parts(preds: list[dict], texts: dict[str, str]) -> list[dict]:
+    """PolNeAR annotates one attribution per cue: “A,” he said. “B.” is one
+    attribution whose content is both parts. storyline exports each quoted part as a
+    quote (its own hand-made set counts them so); to score in PolNeAR's unit,
+    consecutive direct parts of one paragraph with the same speaker, no more than a
+    short clause apart and not each with a cue of its own (“A,” he said. “B,” he
+    added. stays two), become one prediction spanning both."""
+    out: list[dict] = []
+    for p in sorted(preds, key=lambda p: (p["doc"], p["start"] if p["start"] is not None else -1)):
+        prev = out[-1] if out else None
+        if prev is not None and prev["doc"] == p["doc"] and prev["kind"] == p["kind"] == "direct" \
+                and None not in (prev["start"], p["start"]) and p["start"] >= prev["end"]:
+            gap = texts[p["doc"]][prev["end"]:p["start"]]
+            own_cues = prev["cue"] and p["cue"] and prev["cue"] != p["cue"]
+            if "\n" not in gap and len(gap.split()) <= MAX_GAP_WORDS and not own_cues \
+                    and (p["speaker"] is None or prev["speaker"] is None or p["speaker"] == prev["speaker"]):
+                out[-1] = {**prev, "end": p["end"], "text": texts[p["doc"]][prev["start"]:p["end"]],
+                           "speaker": prev["speaker"] or p["speaker"], "cue": prev["cue"] or p["cue"]}
+                continue
+        out.append(dict(p))
     return out
 
 
@@ -168,19 +209,23 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     try:
         articles, quotes, seconds = build(docs, split_dir, work, args.workers)
-        preds = predictions(articles, quotes, split_dir)
+        parts, texts = predictions(articles, quotes, split_dir)
+        grouped = {v: group_parts(parts[v], texts) for v in VARIANTS}
         names = set(docs)
         gold = subset(DATA / f"{args.split}-gold.jsonl", names, work / "gold.jsonl")
         implicit = subset(DATA / f"{args.split}-implicit.jsonl", names, work / "implicit.jsonl")
-        results = {v: score(gold, implicit, preds[v], split_dir, work, v) for v in VARIANTS}
         print(f"PolNeAR {args.split}: {len(docs)} articles, {sum(1 for _ in open(gold))} gold attributions, "
-              f"{len(preds['surface'])} predicted quotes; build {seconds:.1f} s ({args.workers} worker(s))")
-        print(table(results))
+              f"{len(parts['surface'])} exported quote spans; build {seconds:.1f} s ({args.workers} worker(s))")
+        for title, preds in (("one prediction per attribution (the parts of an interrupted quote joined)", grouped),
+                             ("one prediction per exported quote (each quoted part alone)", parts)):
+            results = {v: score(gold, implicit, preds[v], split_dir, work, f"{v}-{len(preds[v])}") for v in VARIANTS}
+            print(f"\n{title}: {len(preds['surface'])} predictions")
+            print(table(results))
         if args.errors:
             sys.path.insert(0, str(Path(__file__).resolve().parent))
             from quotes_polnear_errors import write_errors
 
-            write_errors(gold, preds["surface"], split_dir, args.errors)
+            write_errors(gold, grouped["surface"], split_dir, args.errors)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -48,8 +48,9 @@ def write_errors(gold_path: Path, preds: list[dict], split_dir: Path, out: str) 
                 if not sc.speaker_match(p["speaker"], g["source"]["text"]):
                     lines.append(f"SPK {cat} {doc} | pred {p['speaker']!r} ({p['cue']}) gold {g['source']['text']!r} "
                                  f"({(g['cue'] or {}).get('text')}) | {text[max(0, s - 150):e + 120]!r}")
-            elif not sc.hits_any(by_doc.get(doc, []), s, e):
-                lines.append(f"FP {p['kind']} {doc} | {p['speaker']!r} ({p['cue']}) | {text[s:e][:200]!r}")
+            else:
+                why = "dup" if sc.hits_any(by_doc.get(doc, []), s, e) else "none"
+                lines.append(f"FP-{why} {p['kind']} {doc} | {p['speaker']!r} ({p['cue']}) | {text[s:e][:200]!r}")
         for i, spans in by_doc.get(doc, []):
             if i not in matched_g:
                 g = gold[i]

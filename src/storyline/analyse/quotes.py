@@ -19,6 +19,8 @@ from ..model import LocalEntity, Mention, Quote
 from .entities import resolve_description, role_class
 from .gazetteer import gazetteer
 from .doctext import doc_text
+from .quote_marks import find_quote_spans
+from .typography import flat
 
 CUE_LEMMAS = {
     "say", "tell", "add", "note", "stress", "warn", "insist", "claim", "announce", "argue", "suggest",
@@ -64,7 +66,6 @@ def verb_lemma(word: str) -> str:
 WEAK_CUES = {"call", "describe", "continue", "point", "post", "ask"}
 MEDIA_VERBS = {"report", "cite", "quote"}
 
-_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›", "»": "«"}
 _TERMINAL = (".", ",", "!", "?", "…", ";", ":")
 
 _MEDIA_GENERIC = re.compile(
@@ -84,74 +85,6 @@ _VIA_BEFORE = re.compile(
     r"(?:(?:news\s+agency|newspaper|broadcaster|channel|outlet|agency|daily)\s+)?"
 )
 _VIA_AFTER = re.compile(r"^\s*(?:reported|reports|reporting|cited|quoted|said|wrote|has\s+reported|was\s+reporting|quoting)\b")
-
-
-def _find_quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of quote contents (marks excluded), paired within paragraphs;
-    a quote left open at a paragraph's end continues when the next paragraph
-    opens with a quote mark (the news convention for multi-paragraph quotes)."""
-    spans: list[tuple[int, int]] = []
-    paragraphs = []
-    pos = 0
-    for para in text.split("\n"):
-        paragraphs.append((pos, pos + len(para)))
-        pos += len(para) + 1
-    carry_start = None
-    for pstart, pend in paragraphs:
-        i = pstart
-        if carry_start is not None:
-            if i < pend and text[i] in "“\"«„‘":
-                i += 1  # the reopening mark of a continued quote
-                carry_start = i
-            else:
-                carry_start = None
-        open_at = carry_start
-        open_mark = None if carry_start is None else "*"
-        while i < pend:
-            ch = text[i]
-            if open_at is None:
-                if ch in _OPEN_CLOSE and ch not in "’»" and _can_open(text, i, pstart):
-                    open_at, open_mark = i + 1, ch
-            else:
-                closes = ch == _OPEN_CLOSE.get(open_mark, "") or (open_mark == "*" and ch in "”\"»’") \
-                    or (open_mark == "„" and ch in "”\"")
-                if closes and _can_close(text, i, pend, open_mark):
-                    if i > open_at:
-                        spans.append((open_at, i))
-                    open_at, open_mark = None, None
-            i += 1
-        if open_at is not None:
-            # unterminated at the paragraph end: keep it if the next paragraph continues it
-            spans.append((open_at, pend))
-            carry_start = open_at
-        else:
-            carry_start = None
-    # merge carried quotes: consecutive spans across a paragraph break form one quote
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and text[merged[-1][1]:s].strip(" \n“\"«„‘") == "" and "\n" in text[merged[-1][1]:s] \
-                and (merged[-1][1] < len(text) and text[merged[-1][1]] == "\n"):
-            merged[-1] = (merged[-1][0], e)
-        else:
-            merged.append((s, e))
-    return [(s, e) for s, e in merged if len(text[s:e].split()) >= 1]
-
-
-def _can_open(text: str, i: int, pstart: int) -> bool:
-    prev = text[i - 1] if i > pstart else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
-    if text[i] == "‘":
-        return (prev.isspace() or prev in "([—–-:") and nxt.isalnum()
-    return not nxt.isspace() and (prev.isspace() or prev in "([—–-:,;/" or i == pstart)
-
-
-def _can_close(text: str, i: int, pend: int, mark: str | None) -> bool:
-    nxt = text[i + 1] if i + 1 < pend else " "
-    prev = text[i - 1] if i > 0 else " "
-    if text[i] == "’" and mark in ("‘", "*"):
-        # an apostrophe inside a word ("Kremlin’s") does not close a quote
-        return not nxt.isalpha() and not prev.isspace()
-    return not prev.isspace() and not nxt.isalnum()
 
 
 class _Ctx:
@@ -452,7 +385,8 @@ def _resolve_speaker(ctx: _Ctx, tok, sent, last_speaker: int | None) -> tuple[st
 def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) -> list[Quote]:
     text = doc_text(doc)
     ctx = _Ctx(doc, entities, mentions)
-    spans = _find_quote_spans(text)
+    spans = find_quote_spans(text)
+    marks = flat(text)   # the same text with every quote mark as ' or "
     quotes: list[Quote] = []
     in_quote = [False] * len(text)
     for s, e in spans:
@@ -498,7 +432,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         full = len(words) >= 3 and (content.rstrip()[-1:] in _TERMINAL or text[e:e + 1] in ".,!?" or
                                     s - 1 <= first_sent.start_char + 1 or text[max(0, s - 3):s].strip().endswith(":"))
         cue = cue_in(region, s - 1, e + 1)
-        if cue is None and last_sent.end < len(doc) and text[e:e + 1] in "”\"’»“" \
+        if cue is None and last_sent.end < len(doc) and marks[e:e + 1] in "\"'" \
                 and text[max(0, e - 1)] in "!?.":
             nxt_sent = ctx.sent_of(last_sent.end)
             if len(nxt_sent) <= 14:
@@ -568,6 +502,8 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         if speaker_surface is not None:
             last_speaker = (speaker_surface, speaker_idx)
         last_quote_end = e + 1
+    # a quote with neither a cue nor a speaker is a title or a scare quote, not a statement
+    quotes = [q for q in quotes if q.speaker is not None or q.cue is not None]
     speakers_at = [(q.start, q.speaker_entity) for q in quotes if q.speaker_entity is not None]
     quotes.extend(_indirect(doc, ctx, covered_sents, in_quote, speakers_at))
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -695,7 +631,7 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
         for left, right, surface, idx, cue_text in found:
             s, e = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
             # a closing quote mark right after the clause belongs to it
-            if e < len(doc_text(doc)) and doc_text(doc)[e] in "”\"’»“":
+            if e < len(doc_text(doc)) and flat(doc_text(doc)[e]) in "\"'":
                 e += 1
             kind = "mixed" if any(in_quote[k] for k in range(s, min(e, len(in_quote)))) else "indirect"
             via = [name for _p, name in _via_in(sent.text, sent.start_char, ctx)]
