@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -133,7 +134,10 @@ def predictions(articles: dict, quotes: list[dict], split_dir: Path) -> dict[str
     return out, origs
 
 
-MAX_GAP_WORDS = 12   # the attribution clause between two parts of one quote ("he said, adding")
+MAX_GAP_WORDS = 40   # the attribution clause between two parts of one quote ("he said at a rally in Iowa.")
+
+
+_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|St|Gen|Lt|Col|Jr|Sr|Sgt|Prof|[A-Z])\.")
 
 
 def group_parts(preds: list[dict], texts: dict[str, str]) -> list[dict]:
@@ -150,7 +154,9 @@ def group_parts(preds: list[dict], texts: dict[str, str]) -> list[dict]:
                 and None not in (prev["start"], p["start"]) and p["start"] >= prev["end"]:
             gap = texts[p["doc"]][prev["end"]:p["start"]]
             own_cues = prev["cue"] and p["cue"] and prev["cue"] != p["cue"]
-            if "\n" not in gap and len(gap.split()) <= MAX_GAP_WORDS and not own_cues \
+            bare = _ABBREV.sub("", gap).strip(" \"'\u201c\u201d\u2018\u2019")
+            one_clause = not re.search(r"[.!?]\s+\w", bare)
+            if "\n" not in gap and len(gap.split()) <= MAX_GAP_WORDS and one_clause and not own_cues \
                     and (p["speaker"] is None or prev["speaker"] is None or p["speaker"] == prev["speaker"]):
                 out[-1] = {**prev, "end": p["end"], "text": texts[p["doc"]][prev["start"]:p["end"]],
                            "speaker": prev["speaker"] or p["speaker"], "cue": prev["cue"] or p["cue"]}
