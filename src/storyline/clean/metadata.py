@@ -135,10 +135,12 @@ _CREDIT_PATTERNS: tuple[re.Pattern, ...] = (
     re.compile(r"\bwith\s+inputs?\s+from\s+(?:agencies\s+and\s+)?(?P<src>" + _AGENCY_ALT + r")\b", re.IGNORECASE),
 )
 _UNEDITED_FEED = re.compile(
-    r"(?:has\s+not\s+been\s+edited\s+by\s+.{1,60}?\s+staff|published\s+from\s+a\s+(?:syndicated|wire|agency)\s+(?:news\s+)?feed|auto-generated\s+from\s+a\s+syndicated\s+feed)",
+    r"(?:has\s+not\s+been\s+edited\s+by\s+.{1,60}?\s+staff|published\s+from\s+a\s+(?:syndicated|wire|agency)\s+(?:(?:wire|agency|news)\s+)?feed|auto-generated\s+from\s+a\s+syndicated\s+feed)",
     re.IGNORECASE,
 )
 _AGENCY_ANYWHERE = re.compile(r"\((" + _AGENCY_ALT + r")\)|\b(" + _AGENCY_ALT + r")\b(?=\s+(?:reported|said|reports))", re.IGNORECASE)
+# after an unedited-feed notice, the agency often stands alone: "... changed. ANI", "- PTI" on its own line
+_AGENCY_ALONE = re.compile(r"(?:^|[.!]\s+)[-–—]?\s*(" + _AGENCY_ALT + r")\s*\.?\s*$", re.IGNORECASE | re.MULTILINE)
 
 
 def _canonical_source(raw: str) -> str:
@@ -164,8 +166,9 @@ def syndicated_from(text: str, *, explicit_only: bool = False) -> str | None:
             src = m.group("src")
             if src and len(src) >= 2:
                 return _canonical_source(src)
-    if _UNEDITED_FEED.search(window):
-        m = _AGENCY_ANYWHERE.search(text)
+    feed = _UNEDITED_FEED.search(window)
+    if feed:
+        m = _AGENCY_ANYWHERE.search(text) or _AGENCY_ALONE.search(window, feed.start())
         if m:
             return _canonical_source(m.group(1) or m.group(2))
         return "syndicated feed"
