@@ -10,6 +10,7 @@ import re
 
 from ..model import Article, Page, Reject
 from .decode import DecodeError, decode
+from .htmlmeta import html_metadata
 from .language import detect_language
 from .metadata import byline, date_from_url, dateline, domain_of, normalise_date, syndicated_from
 
@@ -84,10 +85,12 @@ def _clean_page(page: Page) -> Article | Reject:
         if ex.method == "too_deep":
             return Reject(page.source, "too_deep", f"HTML nested more than {MAX_DEPTH} levels deep", page.id)
         body = ex.text
-        title = title or ex.title
-        author = ex.author
-        sitename = ex.sitename
-        html_date = ex.published
+        # title, authors, site and date by the rules of clean.htmlmeta
+        meta = html_metadata(text, ex.url or page.url, fast_date=ex.published, sitename=ex.sitename)
+        title = title or meta.title or ex.title
+        author = meta.author
+        sitename = meta.sitename or ex.sitename
+        html_date = meta.published
         html_lang = ex.language
         url = url or ex.url  # canonical / og:url when the input gave none
         extractor = ex.method

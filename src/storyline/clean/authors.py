@@ -1,0 +1,211 @@
+"""Authors of an HTML page: people, never the site, an e-mail or a URL.
+
+Candidates come from three places, most explicit first (the first that yields a
+valid name wins, and all its names are kept):
+
+1. the page's own JSON-LD item's ``author`` people (``clean.jsonld``);
+2. author meta tags (``author``, ``article:author``, ``parsely-author``, ...,
+   and ``twitter:data1`` when ``twitter:label1`` says "Written by");
+3. the byline in the markup: ``rel=author``, ``itemprop=author`` and elements
+   whose class names an author or a byline, outside comments and teasers.
+
+Every candidate is cleaned ("By ", "Von ", trailing dates and roles, @handles) and
+split into names ("A and B", "A; B", "Last, First" -> "First Last"); a name is
+dropped when it is an e-mail, a URL or domain, has digits, is a placeholder
+("admin", "No Author"), names an organisation (a company form, a media word) or
+is the site itself: its ``og:site_name``, the JSON-LD publisher or the domain.
+No author rather than a wrong one.
+"""
+from __future__ import annotations
+
+import html as _html
+import re
+import unicodedata
+
+__all__ = ["authors_from_meta", "authors_from_markup", "clean_names", "site_keys", "site_like"]
+
+MAX_NAME_CHARS = 60     # longer than any real personal name with particles and titles
+MAX_NAME_WORDS = 6      # "Maria de la Cruz García López" is 6
+MAX_BYLINE_CHARS = 120  # a byline element with more text is an author box or a teaser
+MAX_MARKUP_ELEMENTS = 40  # byline candidates examined per page (document order)
+ANCESTORS_CHECKED = 12    # how far up we look for a comment/teaser container
+MIN_SITE_KEY = 4          # shorter site/domain keys ("ap", "n-tv") match too many names by accident
+
+META_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+                    "dcterms.creator", "byl", "citation_author", "cxenseparse:author", "twitter:data1")
+_WRITTEN_BY = re.compile(r"(?i)\b(written|author|autor|verfasst|geschrieben|auteur|escrito|scritto|door)\b")
+
+# Words that make a "name" an organisation or a publication, in the languages of the pages we see.
+_ORG_WORDS = {
+    "gmbh", "ag", "kg", "inc", "ltd", "llc", "plc", "corp", "corporation", "company", "sa", "sarl", "spa",
+    "srl", "bv", "nv", "ev", "e.v", "verlag", "verlagsgruppe", "publishing", "publications", "media",
+    "média", "medien", "group", "gruppe", "groupe", "grupo", "news", "nachrichten", "noticias", "notícias",
+    "zeitung", "times", "post", "press", "presse", "prensa", "tribune", "herald", "gazette", "journal",
+    "magazin", "magazine", "daily", "weekly", "radio", "tv", "online", "network", "networks", "agency",
+    "agentur", "agence", "nast", "holding", "holdings", "foundation", "stiftung", "university",
+    "universität", "ministerium", "ministry", "department", "verband", "association", "club", "shop",
+    "rundschau", "kurier", "anzeiger", "diario", "journal", "wire", "newsroom", "newsdesk", "channel",
+}
+_PLACEHOLDERS = {
+    "admin", "administrator", "administrador", "no author", "unknown", "anonymous", "anonym", "guest",
+    "editor", "editors", "author", "autor", "auteur", "user", "webmaster", "none", "null", "redaktion",
+    "redaction", "rédaction", "redacción", "redazione", "staff", "team", "wordpress", "default", "by",
+    "von", "posted", "written", "share", "follow", "more", "profile", "contact", "kontakt",
+}
+_PREFIX = re.compile(
+    r"^(?:(?:by|from|von|vom|par|por|di|door|av|af|text|texte|fotos?|words|reporting|story|posted|written|"
+    r"erstellt|verfasst|geschrieben|publié|publicado|pubblicato|ein\s+beitrag|ein\s+interview|"
+    r"autor(?:in)?|author|auteur|autore|escrito)\b(?:\s+(?:by|von|par|por|di|door))?\s*[:\-–—]?\s*)+",
+    re.IGNORECASE,
+)
+_CUT = re.compile(r"\s+[|•·–—/]\s+|\s+-\s+|\n|\t|\s{3,}|\(|\[|\d")
+_TRAILING_WORDS = re.compile(r"(?:\s+(?:am|on|le|el|il|den|at|um|the|le|la|on|el|de|du|et|and|und|,|\.))+\s*$",
+                             re.IGNORECASE)
+_HANDLE = re.compile(r"\s*@\w+")
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_SPLIT = re.compile(r"\s*(?:;|\||&|\band\b|\bund\b|\bet\b|\by\b|\bsowie\b|,)\s*", re.IGNORECASE)
+_LAST_FIRST = re.compile(r"^\s*([^\W\d_][\w'’\-]+),\s*([^\W\d_][\w'’\-]+(?:\s+[^\W\d_]\.)?)\s*$")
+_DOMAINISH = re.compile(r"\w\.(?:[a-z]{2,6})(?:/|$)", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+
+
+def _key(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKC", text).lower() if c.isalnum())
+
+
+def site_keys(site_names, domain: str | None) -> set[str]:
+    """Comparable keys of the site's own names: its declared names and its domain's label."""
+    keys = {_key(s) for s in site_names if s}
+    if domain:
+        keys.add(_key(domain))
+        keys.add(_key(domain.split(".")[0]))
+    return {k for k in keys if len(k) >= MIN_SITE_KEY}
+
+
+def site_like(name: str, keys: set[str]) -> bool:
+    k = _key(name)
+    return any(k == s or (len(k) >= MIN_SITE_KEY and (s in k or k in s)) for s in keys)
+
+
+def _valid(name: str, keys: set[str]) -> bool:
+    if not (2 <= len(name) <= MAX_NAME_CHARS) or "http" in name.lower() or "www." in name.lower():
+        return False
+    if "@" in name or _DOMAINISH.search(name) or any(c.isdigit() for c in name):
+        return False
+    words = name.split()
+    if len(words) > MAX_NAME_WORDS or not any(c.isalpha() for c in name):
+        return False
+    low = name.lower()
+    if low in _PLACEHOLDERS:
+        return False
+    if any(w.strip(".,").lower() in _ORG_WORDS for w in words):
+        return False
+    return not site_like(name, keys)
+
+
+def _head(raw: str) -> str:
+    """The name part of a byline: no e-mails, handles, "By", trailing date, role or link."""
+    text = _html.unescape(raw).replace("\xa0", " ")
+    text = _EMAIL.sub(" ", _HANDLE.sub(" ", text))
+    text = _PREFIX.sub("", text.strip(" \t\r\n:|-–—,"))
+    return _CUT.split(text, 1)[0]
+
+
+def _tidy(part: str) -> str:
+    text = _PREFIX.sub("", " ".join(part.split()))
+    text = _TRAILING_WORDS.sub("", text)
+    return text.strip(" :,;-–—|·•\"'“”")
+
+
+def clean_names(raw: str | list[str] | None, keys: set[str]) -> list[str]:
+    """Valid personal names in one candidate value (rules in the module docstring)."""
+    values = raw if isinstance(raw, list) else [raw]
+    out: list[str] = []
+    for value in values:
+        if not isinstance(value, str) or not value.strip():
+            continue
+        value = " ".join(_html.unescape(value).split())
+        m = _LAST_FIRST.match(value)
+        if m and not (m.group(2).isupper() and len(m.group(2)) <= 3):   # "Doe, Jane", not "Doe, JD"
+            parts = [f"{m.group(2)} {m.group(1)}"]
+        else:
+            parts = [p for p in _SPLIT.split(_head(value)) if p.strip()]
+        for part in parts:
+            name = _tidy(part)
+            # in a list, a lone upper-case token beside full names is initials ("Tina Klostermeier,TK")
+            if not name or (len(parts) > 1 and len(name) <= 3 and name.isupper()):
+                continue
+            if _valid(name, keys) and name not in out:
+                out.append(name)
+    return out
+
+
+def authors_from_meta(meta: dict[str, str], keys: set[str]) -> list[str]:
+    for key in META_AUTHOR_KEYS:
+        value = meta.get(key)
+        if not value:
+            continue
+        if key == "twitter:data1" and not _WRITTEN_BY.search(meta.get("twitter:label1", "")):
+            continue
+        names = clean_names(value, keys)
+        if names:
+            return names
+    return []
+
+
+# --- bylines in the markup -----------------------------------------------------
+
+_BYLINE_SELECTOR = (
+    '[rel~="author"], [itemprop~="author"], [class*="author"], [class*="Author"], [class*="byline"], '
+    '[class*="Byline"], [class*="autor"], [class*="Autor"], [class*="auteur"], '
+    'a[href*="/author/"], a[href*="/autor/"], a[href*="/autoren/"]'
+)
+# Containers whose author elements are someone else's: comments, teasers, related lists.
+_FOREIGN = re.compile(r"comment|related|teaser|sidebar|widget|recommend|similar|more-|footer|popular|"
+                      r"trending|reply|respond|discussion|kommentar|reaction", re.IGNORECASE)
+# Author-ish class names that hold no name: pictures, biographies, labels.
+_NOT_NAME = re.compile(r"avatar|image|img|photo|picture|bio|desc|about|label|icon|social|follow|more|box-",
+                       re.IGNORECASE)
+_NAME_CHILD = '[itemprop~="name"], .fn, [rel~="author"], [class*="name"]'
+
+
+def _foreign(el) -> bool:
+    node = el
+    for _ in range(ANCESTORS_CHECKED):
+        node = node.parent
+        if node is None or node.tag in ("body", "html", "#document"):
+            return False
+        if node.tag in ("footer", "aside", "nav"):
+            return True
+        marker = (node.getattr("class") or "") + " " + (node.getattr("id") or "")
+        if _FOREIGN.search(marker):
+            return True
+    return False
+
+
+def authors_from_markup(tree, keys: set[str]) -> list[str]:
+    body = tree.body if tree is not None else None
+    if body is None:
+        return []
+    for n, el in enumerate(body.query_selector_all(_BYLINE_SELECTOR)):
+        if n >= MAX_MARKUP_ELEMENTS:
+            break
+        marker = (el.getattr("class") or "") + " " + (el.getattr("id") or "")
+        if _FOREIGN.search(marker) or (_NOT_NAME.search(marker) and not el.getattr("itemprop")):
+            continue
+        text = el.text
+        if el.getattr("itemprop") and el.tag == "meta":
+            text = el.getattr("content") or ""
+        if not text or not text.strip():
+            continue
+        if len(text) > MAX_BYLINE_CHARS:
+            child = el.query_selector(_NAME_CHILD)
+            text = child.text if child is not None else ""
+            if not text or len(text) > MAX_BYLINE_CHARS:
+                continue
+        if _foreign(el):
+            continue
+        names = clean_names(text, keys)
+        if names:
+            return names
+    return []
