@@ -739,6 +739,49 @@ def _clean(text: str, repeated_lines) -> CleanText:
     return _finish(lines, keep, bs, be)
 
 
+# A trailing rail of unrelated headlines ("Trending", "Latest news": entertainment,
+# sport, markets, a crypto presale) can be kept with the article when it follows a short
+# story or its lines end with a period. A run of at least this many headline-shaped lines
+# after the article's last paragraph ...
+MIN_HEADLINE_RUN = 4
+HEADLINE_MAX_WORDS = 20      # a longer line is a paragraph, not a headline
+PARAGRAPH_MIN_WORDS = 25     # the article before the run has a paragraph at least this long
+# ... whose content words are mostly absent from the article (a related follow-up
+# shares names with the story; a trending rail does not) is dropped.
+HEADLINE_RUN_MAX_OVERLAP = 0.25
+_CREDIT_LINE = re.compile(
+    r"\b(?:published\s+from|originally\s+(?:appeared|published)|first\s+(?:appeared|published)|"
+    r"republished|reprinted|reproduced|not\s+been\s+edited|wire\s+agency|agency\s+feed|syndicated)\b",
+    re.I,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+
+
+def _headline_shaped(t: str, words: int) -> bool:
+    return words <= HEADLINE_MAX_WORDS and not _SENTENCE_BREAK.search(t) and not _CREDIT_LINE.search(t)
+
+
+def _content_words(t: str) -> set[str]:
+    return {x for x in _WORD_RE.findall(t.lower()) if len(x) >= 4 and x not in _STOP}
+
+
+def _drop_trailing_headlines(lines: list[_Line], order: list[int]) -> list[int]:
+    """``order`` (kept line indices) minus a trailing run of unrelated headlines."""
+    j = len(order)
+    while j > 0 and _headline_shaped(lines[order[j - 1]].text, lines[order[j - 1]].words):
+        j -= 1
+    run = order[j:]
+    if len(run) < MIN_HEADLINE_RUN or not any(lines[i].words >= PARAGRAPH_MIN_WORDS for i in order[:j]):
+        return order
+    article: set[str] = set()
+    for i in order[:j]:
+        article |= _content_words(lines[i].text)
+    shared = [len(cw & article) / len(cw) for cw in (_content_words(lines[i].text) for i in run) if cw]
+    if shared and sum(shared) / len(shared) > HEADLINE_RUN_MAX_OVERLAP:
+        return order
+    return order[:j]
+
+
 def _finish(lines: list[_Line], keep: set[int], bs: int, be: int) -> CleanText:
     first = min(keep) if keep else (bs if be >= bs else 0)
     body_words = set()
@@ -758,4 +801,5 @@ def _finish(lines: list[_Line], keep: set[int], bs: int, be: int) -> CleanText:
             continue
         seen.add(t)
         order.append(i)
+    order = _drop_trailing_headlines(lines, order)
     return CleanText(title, "\n".join(lines[i].text for i in order), [lines[i].idx for i in order])

@@ -1,0 +1,99 @@
+"""Plain-text dumps of real-looking news pages (issue 10): a trailing list of unrelated
+trending headlines, a headline printed twice after a section label, a wire credit line
+followed by junk. The dumps are written here, line by line, as a scraper would save them."""
+from __future__ import annotations
+
+from storyline.clean import clean_page
+from storyline.clean.text import clean_text
+from storyline.model import Article, Page
+
+HEADLINE = "India and Japan agree to expand defence cooperation during Tokyo talks"
+BODY = [
+    "India and Japan on Tuesday agreed to deepen their defence and security ties, with both sides "
+    "pledging to hold more joint exercises and to work together on the production of military equipment.",
+    "The agreement came during talks in Tokyo between Defence Minister Rajnath Singh and his Japanese "
+    "counterpart, who said the two countries shared a responsibility for peace in the Indo-Pacific region.",
+    "Officials said the ministers discussed maritime security, supply chains for defence technology and "
+    "the training of personnel, and that a working group would meet before the end of the year.",
+    "Singh said the partnership had grown steadily over the past decade and that India welcomed Japanese "
+    "investment in its defence manufacturing sector, according to a statement released after the meeting.",
+    "The two ministers also reviewed the progress of the annual summit held last month and agreed that "
+    "their navies would take part in a larger exercise in the Bay of Bengal next year.",
+]
+CREDIT = ("This story has been published from a wire agency feed without modifications to the text. "
+          "Only the headline has been changed.")
+AGENCY = "ANI"
+# What follows the story on such pages: share buttons, an app promotion, then a rail of
+# trending headlines from every section, none about the story.
+JUNK_AFTER_CREDIT = ["Catch all the Business News and Updates on Live Mint.", "Download App", "Share", "MoreLess"]
+TRENDING = [
+    "Taylor Swift announces surprise extra dates for her European tour",
+    "Stock market today: Sensex ends 400 points higher as banks rally",
+    "Gold price today slips for third straight session on strong dollar",
+    "This new crypto presale raised $5 million in 48 hours, investors rush in",
+    "IPL 2025: Mumbai Indians beat Chennai Super Kings in last-over thriller",
+    "Bollywood star's wedding photos go viral on social media",
+    "Apple unveils cheaper iPhone model with bigger battery",
+    "Monsoon to arrive early in Kerala this year, says weather office",
+    "Five stocks to buy this week, according to market experts",
+    "Netflix confirms second season of hit thriller series",
+    "Petrol and diesel prices unchanged across major cities",
+    "Virat Kohli opens up about his fitness routine",
+    "Best budget smartphones under ₹20,000 to buy this month",
+    "Bitcoin climbs past $70,000 as ETF inflows rise",
+    "Oscar-winning director to make his first Indian film",
+    "Home loan rates: what the latest central bank decision means for you",
+    "Real Madrid sign teenage striker in record deal",
+    "Tata Motors shares jump after strong quarterly sales",
+    "Celebrity chef shares his favourite monsoon recipes",
+    "New tax regime: five changes every salaried employee should know",
+    "Meme coin soars 300% in a week as traders pile in",
+    "Grand Slam champion announces retirement from tennis",
+    "Upcoming cars launching in India next month",
+    "Box office collection: action drama crosses ₹500 crore",
+    "Rupee opens flat against US dollar in early trade",
+    "Healthy breakfast ideas for busy mornings",
+    "Olympic medallist to lead national team at Asian Games",
+    "Budget airline announces sale on domestic flights",
+    "Streaming platforms raise subscription prices again",
+    "Top gainers and losers on the Nifty today",
+]
+
+
+def trending_dump(section: str | None = "WORLD") -> str:
+    top = ["Skip to content", "Home", "Markets", "Companies", "Opinion", "Subscribe", "Sign In"]
+    if section:
+        top.append(section)
+    lines = top + [HEADLINE, HEADLINE, "2 min read . Updated: 12 Mar 2025, 09:14 PM IST"]
+    lines += BODY + [CREDIT, AGENCY] + JUNK_AFTER_CREDIT + ["Trending Stories"] * 0 + TRENDING
+    lines += ["About Us", "Contact Us", "Terms of Use", "Privacy Policy", "Copyright © 2025 HT Digital Streams Ltd"]
+    return "\n".join(lines)
+
+
+def _article(text: str) -> Article:
+    art = clean_page(Page(source="dump.txt", content=text.encode(), kind="text", id="dump"))
+    assert isinstance(art, Article), art
+    return art
+
+
+def test_trailing_trending_headlines_are_dropped():
+    ct = clean_text(trending_dump())
+    for p in BODY:
+        assert p in ct.text
+    assert not any(h in ct.text for h in TRENDING)
+    assert ct.text.split("\n")[-1] in (BODY[-1], CREDIT)
+
+
+def test_headline_repeated_after_section_label_is_the_title_once():
+    for section in ("WORLD", None, "Politics"):
+        ct = clean_text(trending_dump(section))
+        assert ct.title == HEADLINE
+        assert HEADLINE not in ct.text
+        assert section is None or section not in ct.text.split("\n")
+
+
+def test_wire_credit_followed_by_junk_sets_syndicated_from():
+    art = _article(trending_dump())
+    assert art.title == HEADLINE
+    assert art.syndicated_from == "ANI"
+    assert not any(h in art.text for h in TRENDING)
