@@ -69,6 +69,16 @@ _RES_OPTS = dict(
     skip_elements=_SKIP,
 )
 
+# Threads (forum topics, Q&A pages): the replies are the content, so Resiliparse keeps
+# the elements it would drop as "comments". A page is a thread when it declares itself
+# one in schema.org terms (JSON-LD or microdata): DiscussionForumPosting (XenForo,
+# Discourse, Invision, NodeBB, vBulletin ...), QAPage (StackExchange, Q&A plugins). On
+# WCXB dev these names occur on 85 of 113 forum pages and on none of the 1,265 others.
+_THREAD_TYPES = ("DiscussionForumPosting", "QAPage")
+_THREAD_OPTS = dict(_RES_OPTS, comments=True,
+                    skip_elements=_SKIP + ['[class*="signature"]', '[class*="cookie"]', '[id*="cookie"]',
+                                           '[class*="consent"]', '[id*="consent"]'])
+
 LINK_DENSITY_MAX = 0.7   # drop an output block when more than this share of its chars is link text
 SHORT_LINE_TOKENS = 8    # a line with fewer tokens than this is "short"
 SHORT_LINE_SHARE = 0.35  # above this share of short lines -> trafilatura
@@ -163,9 +173,9 @@ def _find_date():
 # --- main text ----------------------------------------------------------------
 
 
-def _resiliparse_text(tree) -> str:
+def _resiliparse_text(tree, opts: dict | None = None) -> str:
     """Main content via Resiliparse, minus link-dominated blocks, as plain lines."""
-    marked = _mods()["extract_plain_text"](tree, **_RES_OPTS)
+    marked = _mods()["extract_plain_text"](tree, **(opts or _RES_OPTS))
     out = []
     for line in marked.split("\n"):
         if "<" in line:
@@ -199,6 +209,42 @@ def _unsure(text: str) -> bool:
     return len(lines) - len(set(lines)) >= REPEATS - 1 and max(Counter(lines).values()) >= REPEATS
 
 
+def _is_thread(html: str) -> bool:
+    """The page declares itself a forum thread or Q&A page (schema.org type name);
+    a substring test, ~0.1 ms on a 500 KB page."""
+    return any(t in html for t in _THREAD_TYPES)
+
+
+# Per-post chrome of forum software: a line made only of these words (and counts,
+# dates, "#12", separators) is a button bar, a badge or a counter, never a post.
+_POST_CHROME_WORDS = frozenset("""
+    quote reply replies like likes liked share report permalink link bookmark save follow followers
+    following unfollow edit edited delete flag upvote downvote vote votes helpful thanks thank
+    solution solved accepted answer answers answered asked comment comments add a an the to this
+    post posts posted posting message messages member members joined registered user location
+    reactions reaction points level rep reputation badge badges trophy trophies online offline
+    moderator admin administrator staff senior junior new newbie active well known expand collapse
+    click show hide more less original poster op author top quoted recommended ago on at by of in
+    views view read mins min hours hour days day weeks week months month years year
+    jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
+    august september october november december am pm log sign up register
+    """.split())
+_CHROME_TOKEN = re.compile(r"[^\W\d_]+")
+MAX_CHROME_LINE_WORDS = 8   # longer lines are prose even when made of common words
+
+
+def _drop_post_chrome(text: str) -> str:
+    """Thread text minus lines that are only per-post chrome ("Quote Reply", "Posts: 1,204",
+    "Joined: Mar 2019", "Reactions: 12", "Click to expand...", "Recommended Posts")."""
+    out = []
+    for line in text.split("\n"):
+        words = _CHROME_TOKEN.findall(line.lower())
+        if len(words) <= MAX_CHROME_LINE_WORDS and all(w in _POST_CHROME_WORDS for w in words):
+            continue  # also drops lines with no letters at all (counts, dates, "#12", "|")
+        out.append(line)
+    return "\n".join(out)
+
+
 _TRAF_PRESTRIP = (
     "script", "style", "noscript", "svg", "template", "iframe", "nav", "aside", "footer", "menu",
     "embed", "object", "applet", "audio", "video", "canvas", "map", "picture", "button", "select",
@@ -206,7 +252,7 @@ _TRAF_PRESTRIP = (
 )
 
 
-def _trafilatura_text(html: str, url: str | None) -> str:
+def _trafilatura_text(html: str, url: str | None, comments: bool = False) -> str:
     traf = _trafilatura()
     lxml_html, etree = _MODS["lxml_html"], _MODS["etree"]
     try:
@@ -217,7 +263,7 @@ def _trafilatura_text(html: str, url: str | None) -> str:
     # (its MANUALLY_CLEANED list, minus the ones it treats specially: form, figure,
     # math), but only after several XPath passes over them. ~13 % faster, same output.
     etree.strip_elements(tree, *_TRAF_PRESTRIP, etree.Comment, with_tail=False)
-    out = traf.extract(tree, url=url, fast=True, include_comments=False)
+    out = traf.extract(tree, url=url, fast=not comments, include_comments=comments)
     return out or ""
 
 
@@ -414,9 +460,23 @@ def _extract(html: str, url: str | None) -> HtmlExtract:
     title, author, sitename = _metadata(tree, meta)
     language = _language(tree, meta)
 
-    text = _resiliparse_text(tree)
-    method = "resiliparse"
-    if _unsure(text):
+    if _is_thread(html):
+        # every post is content: no trafilatura (fast mode keeps the opening post only)
+        text = _drop_post_chrome(_resiliparse_text(tree, _THREAD_OPTS))
+        method = "resiliparse-thread"
+        if len(_WORD.findall(text)) < MIN_TOKENS:
+            # Resiliparse found no main block (posts in deeply nested widgets): trafilatura
+            # with its comment pass, which reads replies as a second block
+            try:
+                slow = _trafilatura_text(html, url, comments=True)
+            except (Exception, RecursionError):
+                slow = ""
+            if len(_WORD.findall(slow)) > len(_WORD.findall(text)):
+                text, method = _drop_post_chrome(slow), "trafilatura-thread"
+    else:
+        text = _resiliparse_text(tree)
+        method = "resiliparse"
+    if method == "resiliparse" and _unsure(text):
         try:
             slow = _trafilatura_text(html, url)
         except (Exception, RecursionError):
