@@ -100,7 +100,7 @@ _WS = re.compile(r"\s+")
 # opening / closing tags, ignoring void and implicitly-closed elements
 _OPEN_CLOSE = re.compile(
     r"<(/?)(?!(?:br|img|meta|link|input|hr|source|wbr|area|base|col|embed|param|track|p|li|td|th|tr|option)\b)"
-    r"[a-zA-Z]",
+    r"[a-zA-Z][^>]*?(/?)>",   # a self-closed tag (<path ... />, inline SVG) opens nothing
     re.I,
 )
 
@@ -110,7 +110,9 @@ def _too_deep(html: str) -> bool:
     if html.count("<") < MAX_DEPTH:
         return False
     depth = 0
-    for slash in _OPEN_CLOSE.findall(html):
+    for slash, self_closed in _OPEN_CLOSE.findall(html):
+        if self_closed:
+            continue
         if slash:
             depth = depth - 1 if depth else 0
         else:
