@@ -33,10 +33,11 @@ CUE_LEMMAS = {
     "rage", "fume", "blast", "slam", "storm", "gush", "snap", "plead", "beg", "rant", "scream", "shout",
     "thunder", "hail", "praise", "mock", "taunt", "sneer", "brand", "fire", "hit", "demand", "propose",
     "counter", "retort", "recount", "reveal", "disclose", "signal", "indicate", "hint", "mention",
+    "bark", "interject", "exclaim", "yell", "wonder", "muse", "lament", "tout", "shoot", "chime", "cry",
 }
 _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "writes": "write",
               "spoke": "speak", "spoken": "speak", "hit": "hit", "thought": "think", "made": "make",
-              "stood": "stand", "went": "go", "gave": "give", "given": "give", "swore": "swear", "sworn": "swear",
+              "stood": "stand", "shot": "shoot", "cried": "cry", "went": "go", "gave": "give", "given": "give", "swore": "swear", "sworn": "swear",
               "foretold": "foretell", "stressed": "stress", "stresses": "stress", "stressing": "stress"}
 
 
@@ -61,6 +62,8 @@ def verb_lemma(word: str) -> str:
                 return base[:-1]
     return w
 
+
+SHORT_QUOTE_CUE_GAP = 30   # characters from a one- or two-word quote to its cue ("," he said)
 
 # Cue verbs that only count with a quote or a clause: "called" needs a quoted complement.
 WEAK_CUES = {"call", "describe", "continue", "point", "post", "ask"}
@@ -429,9 +432,11 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         # the sentences around the quote, outside it, carry the attribution
         region_start, region_end = first_sent.start, last_sent.end
         region = doc[region_start:region_end]
+        cue = cue_in(region, s - 1, e + 1)
         full = len(words) >= 3 and (content.rstrip()[-1:] in _TERMINAL or text[e:e + 1] in ".,!?" or
                                     s - 1 <= first_sent.start_char + 1 or text[max(0, s - 3):s].strip().endswith(":"))
-        cue = cue_in(region, s - 1, e + 1)
+        if not full and content.rstrip()[-1:] in ",!?." and cue is not None and 0 < cue.idx - e <= SHORT_QUOTE_CUE_GAP:
+            full = True   # “Really,” she added. / “Apparently not,” he said.
         if cue is None and last_sent.end < len(doc) and marks[e:e + 1] in "\"'" \
                 and text[max(0, e - 1)] in "!?.":
             nxt_sent = ctx.sent_of(last_sent.end)
@@ -452,6 +457,8 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                 if subj is None:
                     subj = next((c for c in cue.children if c.dep_ in ("nsubj", "dobj", "attr") and c.i > cue.i
                                  and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")), None)
+                if subj is None:
+                    subj = _name_before_cue(doc, e, cue)   # a misparse: '“...,” Trump barked and ...'
                 if subj is not None:
                     speaker_surface, speaker_idx = _resolve_speaker(
                         ctx, subj, first_sent, last_speaker[1] if last_speaker else None)
@@ -552,6 +559,21 @@ def _cut_media_report(doc, left: int, right: int, cue_i: int) -> int:
                     r -= 1
                 return r
     return right
+
+
+def _name_before_cue(doc, quote_end: int, cue):
+    """The speaker token of '“...,” NAME said' when the parser gave the cue no
+    subject: the words between the closing mark and the cue, if they are a name or
+    a pronoun (no verb among them, at most five words); their last word is the head."""
+    toks = [t for t in doc[max(0, cue.i - 6):cue.i] if t.idx >= quote_end and not t.is_punct]
+    if not toks or len(toks) > 5 or any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") for t in toks):
+        return None
+    if toks[0].idx - quote_end > 3:
+        return None
+    head = toks[-1]
+    if head.pos_ == "PROPN" or head.lower_ in ("he", "she", "they"):
+        return head
+    return None
 
 
 def _cue_text(doc, t) -> str:
