@@ -50,23 +50,47 @@ _PLACEHOLDERS = {
     "admin", "administrator", "administrador", "no author", "unknown", "anonymous", "anonym", "guest",
     "editor", "editors", "author", "autor", "auteur", "user", "webmaster", "none", "null", "redaktion",
     "redaction", "rédaction", "redacción", "redazione", "staff", "team", "wordpress", "default", "by",
-    "von", "posted", "written", "share", "follow", "more", "profile", "contact", "kontakt",
+    "von", "posted", "written", "share", "follow", "more", "profile", "contact", "kontakt", "on", "vor",
+    "ca", "am", "stand", "datum", "date", "published", "veröffentlicht", "publiziert", "nachricht",
+    "updated", "aktualisiert", "hace", "agencies", "agenturen", "agences", "wordpressadmin", "redakteur",
 }
+# Words that are a date or a label, never part of a name; a name ends before them.
+_DATE_WORDS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|"
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+    "january|february|march|april|june|july|august|september|october|november|december|"
+    "januar|februar|märz|mai|juni|juli|oktober|dezember|stand|updated|aktualisiert|published|hace|"
+    "veröffentlicht|am|on|le|el|il|den|at|um|the|la|de|du|et|and|und|in"
+)
+_DEGREES = {"phd", "ph.d", "md", "m.d", "msc", "ma", "mba", "mph", "rd", "bsc", "ba", "dr", "prof", "jd", "rn"}
+# "By", "Von", "Written by:", "Veröffentlicht von", "Zeige alle Beiträge von", "Redaktion:", "Interview:"
 _PREFIX = re.compile(
-    r"^(?:(?:by|from|von|vom|par|por|di|door|av|af|text|texte|fotos?|words|reporting|story|posted|written|"
-    r"erstellt|verfasst|geschrieben|publié|publicado|pubblicato|ein\s+beitrag|ein\s+interview|"
-    r"autor(?:in)?|author|auteur|autore|escrito)\b(?:\s+(?:by|von|par|por|di|door))?\s*[:\-–—]?\s*)+",
+    r"^(?:(?:(?:veröffentlicht|publiziert|geschrieben|verfasst|erstellt|gepostet|posted|published|written|"
+    r"zeige\s+alle\s+beiträge|alle\s+beiträge|beiträge|beitrag|ein\s+beitrag|ein\s+interview|ein\s+artikel|"
+    r"artikel|article|publié|publicado|pubblicato|escrito|scritto|story|reporting|words|text|texte|fotos?|"
+    r"alles|mehr)\s*(?:by|von|par|por|di|door)?|by|from|von|vom|par|por|door|av|af|"
+    r"autor(?:in)?|author|auteur|autore|redaktion|interview)(?:\b|(?=[A-Z]))\s*[:\-–—~]?\s*|"
+    r"[~\-–—:]\s*|[^\W\d]+(?:\s[^\W\d]+)?\s*:\s+)+",
     re.IGNORECASE,
 )
-_CUT = re.compile(r"\s+[|•·–—/]\s+|\s+-\s+|\n|\t|\s{3,}|\(|\[|\d")
-_TRAILING_WORDS = re.compile(r"(?:\s+(?:am|on|le|el|il|den|at|um|the|le|la|on|el|de|du|et|and|und|,|\.))+\s*$",
-                             re.IGNORECASE)
+_CUT = re.compile(r"\s+[|•·–—/]\s+|\s+-\s+|/|\n|\t|\s{3,}|\(|\[|(?:^|\s)\d")
+_TRAILING_WORDS = re.compile(r"(?:[\s,]+(?:" + _DATE_WORDS + r"|,|\.))+\.?\s*$", re.IGNORECASE)
 _HANDLE = re.compile(r"\s*@\w+")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _SPLIT = re.compile(r"\s*(?:;|\||&|\band\b|\bund\b|\bet\b|\by\b|\bsowie\b|,)\s*", re.IGNORECASE)
 _LAST_FIRST = re.compile(r"^\s*([^\W\d_][\w'’\-]+),\s*([^\W\d_][\w'’\-]+(?:\s+[^\W\d_]\.)?)\s*$")
 _DOMAINISH = re.compile(r"\w\.(?:[a-z]{2,6})(?:/|$)", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+_PARTICLES = {"von", "van", "de", "der", "den", "la", "le", "du", "da", "dos", "del", "di", "zu", "ter", "y", "bin", "al"}
+
+
+def _agencies() -> set[str]:
+    from .metadata import AGENCIES
+
+    return set(AGENCIES) | {v.lower() for v in AGENCIES.values()}
+
+
+_AGENCIES = _agencies()
 
 
 def _key(text: str) -> str:
@@ -83,42 +107,59 @@ def site_keys(site_names, domain: str | None) -> set[str]:
 
 
 def site_like(name: str, keys: set[str]) -> bool:
+    """The name is the site's: equal to one of its names, or one contains the other."""
     k = _key(name)
     return any(k == s or (len(k) >= MIN_SITE_KEY and (s in k or k in s)) for s in keys)
 
 
-def _valid(name: str, keys: set[str]) -> bool:
+def person_shaped(name: str) -> bool:
+    """Two to four capitalised words (particles allowed): "Helge Fahrnberger", "Anna von Arnim"."""
+    words = name.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    return all(w[0].isupper() and not w.isupper() or w.lower() in _PARTICLES or (len(w) <= 3 and w.endswith("."))
+               for w in words)
+
+
+def _valid(name: str, keys: set[str], strict: bool) -> bool:
     if not (2 <= len(name) <= MAX_NAME_CHARS) or "http" in name.lower() or "www." in name.lower():
         return False
-    if "@" in name or _DOMAINISH.search(name) or any(c.isdigit() for c in name):
+    if "@" in name or _DOMAINISH.search(name) or not any(c.isalpha() for c in name):
         return False
     words = name.split()
-    if len(words) > MAX_NAME_WORDS or not any(c.isalpha() for c in name):
+    if len(words) > MAX_NAME_WORDS or any(w.isdigit() for w in words):
         return False
     low = name.lower()
-    if low in _PLACEHOLDERS:
+    if low in _PLACEHOLDERS or low in _AGENCIES:
         return False
     if any(w.strip(".,").lower() in _ORG_WORDS for w in words):
         return False
+    if not strict and person_shaped(name):
+        # a personal site's name is its author's ("Alexander Klier" on alexander-klier.net):
+        # a person's name from a byline or a JSON-LD Person is refused only when it *is* the site's name
+        return _key(name) not in keys
     return not site_like(name, keys)
 
 
 def _head(raw: str) -> str:
     """The name part of a byline: no e-mails, handles, "By", trailing date, role or link."""
     text = _html.unescape(raw).replace("\xa0", " ")
-    text = _EMAIL.sub(" ", _HANDLE.sub(" ", text))
+    text = _HANDLE.sub(" ", _EMAIL.sub(" ", text))
     text = _PREFIX.sub("", text.strip(" \t\r\n:|-–—,"))
     return _CUT.split(text, 1)[0]
 
 
 def _tidy(part: str) -> str:
     text = _PREFIX.sub("", " ".join(part.split()))
-    text = _TRAILING_WORDS.sub("", text)
+    text = _TRAILING_WORDS.sub("", " " + text).strip()
     return text.strip(" :,;-–—|·•\"'“”")
 
 
-def clean_names(raw: str | list[str] | None, keys: set[str]) -> list[str]:
-    """Valid personal names in one candidate value (rules in the module docstring)."""
+def clean_names(raw: str | list[str] | None, keys: set[str], strict: bool = True) -> list[str]:
+    """Valid personal names in one candidate value (rules in the module docstring).
+
+    ``strict``: for author meta tags, which sites fill with their own name; a byline's
+    or a JSON-LD Person's name that looks like a person's is kept on a personal site."""
     values = raw if isinstance(raw, list) else [raw]
     out: list[str] = []
     for value in values:
@@ -126,16 +167,18 @@ def clean_names(raw: str | list[str] | None, keys: set[str]) -> list[str]:
             continue
         value = " ".join(_html.unescape(value).split())
         m = _LAST_FIRST.match(value)
-        if m and not (m.group(2).isupper() and len(m.group(2)) <= 3):   # "Doe, Jane", not "Doe, JD"
-            parts = [f"{m.group(2)} {m.group(1)}"]
+        if m and not (m.group(2).isupper() and len(m.group(2)) <= 3) and m.group(2).lower() not in _DEGREES:
+            parts = [f"{m.group(2)} {m.group(1)}"]     # "Doe, Jane" -> "Jane Doe"; not "Doe, JD" or "Doe, PhD"
         else:
             parts = [p for p in _SPLIT.split(_head(value)) if p.strip()]
         for part in parts:
             name = _tidy(part)
-            # in a list, a lone upper-case token beside full names is initials ("Tina Klostermeier,TK")
-            if not name or (len(parts) > 1 and len(name) <= 3 and name.isupper()):
+            if not name or name.lower().strip(".") in _DEGREES:
                 continue
-            if _valid(name, keys) and name not in out:
+            # in a list, a lone upper-case token beside full names is initials ("Tina Klostermeier,TK")
+            if len(parts) > 1 and len(name) <= 3 and name.isupper():
+                continue
+            if _valid(name, keys, strict) and name not in out:
                 out.append(name)
     return out
 
@@ -193,19 +236,17 @@ def authors_from_markup(tree, keys: set[str]) -> list[str]:
         marker = (el.getattr("class") or "") + " " + (el.getattr("id") or "")
         if _FOREIGN.search(marker) or (_NOT_NAME.search(marker) and not el.getattr("itemprop")):
             continue
-        text = el.text
-        if el.getattr("itemprop") and el.tag == "meta":
+        if el.tag == "meta":
             text = el.getattr("content") or ""
-        if not text or not text.strip():
-            continue
-        if len(text) > MAX_BYLINE_CHARS:
+        else:
+            # the name's own element first: the byline's text runs labels into names ("AuthorAndreas Kalt")
             child = el.query_selector(_NAME_CHILD)
-            text = child.text if child is not None else ""
-            if not text or len(text) > MAX_BYLINE_CHARS:
-                continue
+            text = child.text if child is not None and child.text.strip() else el.text
+        if not text or not text.strip() or len(text) > MAX_BYLINE_CHARS:
+            continue
         if _foreign(el):
             continue
-        names = clean_names(text, keys)
+        names = clean_names(text, keys, strict=False)
         if names:
             return names
     return []

@@ -151,7 +151,7 @@ def html_metadata(html: str, url: str | None, *, fast_date: str | None = None,
     authors: list[str] = []
     if own is not None:
         people, _orgs = item_people(own, items)
-        authors = clean_names(people, keys)
+        authors = clean_names(people, keys, strict=False)
     if not authors:
         authors = authors_from_meta(meta, keys)
     if not authors:

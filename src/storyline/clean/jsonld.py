@@ -151,7 +151,8 @@ def item_people(item: dict, items: list[dict]) -> tuple[list[str], list[str]]:
                     name = name[0] if name else None
                 if not isinstance(name, str):
                     continue
-                (orgs if types(v) & _ORG_TYPES else people).append(name)
+                t = types(v)
+                (orgs if t & _ORG_TYPES and "person" not in t else people).append(name)
             elif isinstance(v, str):
                 people.append(v)
         if people:
