@@ -19,6 +19,7 @@ from ..model import LocalEntity, Mention, Quote
 from .entities import resolve_description, role_class
 from .gazetteer import gazetteer
 from .doctext import doc_text
+from .gender import agrees, gender_of
 from .quote_marks import find_quote_spans
 from .typography import flat
 
@@ -102,6 +103,8 @@ class _Ctx:
         self.entities = entities
         self.mentions = mentions
         self.gaz = gazetteer()
+        self.text = doc_text(doc)
+        self._genders: dict[int, str | None] = {}
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         for m in self.mentions:
@@ -115,6 +118,15 @@ class _Ctx:
     def add_mention(self, m: Mention) -> None:
         self.mentions.append(m)
         self.mentions.sort(key=lambda x: (x.start, x.end))
+
+    def gender(self, idx: int) -> str | None:
+        if idx not in self._genders:
+            ent = self.entities[idx]
+            said = [m.text for m in self.mentions if m.entity == idx]
+            # "Mrs. Clinton" written before a mention counts too
+            titled = [self.text[max(0, m.start - 6):m.end] for m in self.mentions if m.entity == idx]
+            self._genders[idx] = gender_of([ent.name, *ent.aliases, *said, *titled]) if ent.type == "PERSON" else None
+        return self._genders[idx]
 
     def persons_before(self, pos: int, since: int) -> list[int]:
         return [m.entity for m in self.mentions
@@ -322,21 +334,21 @@ def _resolve_speaker(ctx: _Ctx, tok, sent, last_speaker: int | None) -> tuple[st
     if low in ("he", "she", "they", "i", "we"):
         if low in ("i", "we"):
             return tok.text, None
-        # the most recent person before the pronoun: same sentence, then the previous one
+        if low == "they":
+            return tok.text, None      # a group, a campaign, an institution: left as written
+        # the people before the pronoun (same sentence, else the previous one) who agree
+        # with it; it resolves when one fits, or to the speaker whose turn it continues
         cands = ctx.persons_before(tok.idx, sent.start_char)
         if not cands:
             prev = ctx.sent_of(sent.start - 1) if sent.start > 0 else None
             if prev is not None:
                 cands = ctx.persons_before(prev.end_char, prev.start_char)
-        distinct = list(dict.fromkeys(cands))
-        if len(distinct) == 1:
-            return tok.text, distinct[0]
-        if last_speaker is not None and (not distinct or last_speaker in distinct):
+        fits = [i for i in dict.fromkeys(cands) if agrees(low, ctx.gender(i))]
+        if last_speaker is not None and agrees(low, ctx.gender(last_speaker)) and (not cands or last_speaker in fits):
             return tok.text, last_speaker
-        if distinct:
-            # several people: the subject of the previous clause is the usual antecedent
-            return tok.text, distinct[0] if low != "they" else None
-        return tok.text, None if low == "they" else last_speaker
+        if len(fits) == 1:
+            return tok.text, fits[0]
+        return tok.text, None
     span = _span_of_subject(doc, tok)
     if _POSSESSIVE_ORG.match(span.text.strip()):
         found = _new_entity_for(ctx, span)
