@@ -97,3 +97,29 @@ def test_wire_credit_followed_by_junk_sets_syndicated_from():
     assert art.title == HEADLINE
     assert art.syndicated_from == "ANI"
     assert not any(h in art.text for h in TRENDING)
+
+
+def test_rail_after_a_short_story_or_with_final_periods_is_dropped():
+    short = "\n".join(["WORLD", HEADLINE, HEADLINE] + BODY[:2] + [CREDIT] + TRENDING)
+    dotted = "\n".join(["WORLD", HEADLINE, HEADLINE] + BODY + [h + "." for h in TRENDING])
+    for dump, body in ((short, BODY[:2]), (dotted, BODY)):
+        ct = clean_text(dump)
+        assert all(p in ct.text for p in body)
+        assert not any(h in ct.text for h in TRENDING)
+
+
+def test_closing_list_about_the_story_is_not_a_rail():
+    from storyline.clean import text as T
+
+    follow_up = [
+        "Rajnath Singh to visit Japanese defence manufacturing plants in Tokyo",
+        "India and Japan navies plan larger exercise in the Bay of Bengal",
+        "Japanese counterpart says Indo-Pacific security ties will grow",
+        "Working group on defence technology supply chains to meet this year",
+    ]
+    texts = BODY + follow_up
+    lines = [T._Line(i, t, len(t.split()), True, False) for i, t in enumerate(texts)]
+    order = list(range(len(lines)))
+    assert T._drop_trailing_headlines(lines, order) == order            # shares the story's names
+    rail = [T._Line(i, t, len(t.split()), True, False) for i, t in enumerate(BODY + TRENDING[:6])]
+    assert T._drop_trailing_headlines(rail, list(range(len(rail)))) == list(range(len(BODY)))
