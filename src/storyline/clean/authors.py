@@ -35,6 +35,8 @@ META_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.auth
                     "dcterms.creator", "byl", "citation_author", "cxenseparse:author", "twitter:data1")
 _WRITTEN_BY = re.compile(r"(?i)\b(written|author|autor|verfasst|geschrieben|auteur|escrito|scritto|door)\b")
 
+# A desk byline ("Redaktion", "Newsdesk") is kept: it is what the page says wrote the
+# story, and it is not the site's name (that one is refused below).
 # Words that make a "name" an organisation or a publication, in the languages of the pages we see.
 _ORG_WORDS = {
     "gmbh", "ag", "kg", "inc", "ltd", "llc", "plc", "corp", "corporation", "company", "sa", "sarl", "spa",
@@ -44,12 +46,11 @@ _ORG_WORDS = {
     "magazin", "magazine", "daily", "weekly", "radio", "tv", "online", "network", "networks", "agency",
     "agentur", "agence", "nast", "holding", "holdings", "foundation", "stiftung", "university",
     "universität", "ministerium", "ministry", "department", "verband", "association", "club", "shop",
-    "rundschau", "kurier", "anzeiger", "diario", "journal", "wire", "newsroom", "newsdesk", "channel",
+    "rundschau", "kurier", "anzeiger", "diario", "journal", "wire", "channel",
 }
 _PLACEHOLDERS = {
     "admin", "administrator", "administrador", "no author", "unknown", "anonymous", "anonym", "guest",
-    "editor", "editors", "author", "autor", "auteur", "user", "webmaster", "none", "null", "redaktion",
-    "redaction", "rédaction", "redacción", "redazione", "staff", "team", "wordpress", "default", "by",
+    "editor", "editors", "author", "autor", "auteur", "user", "webmaster", "none", "null", "staff", "team", "wordpress", "default", "by",
     "von", "posted", "written", "share", "follow", "more", "profile", "contact", "kontakt", "on", "vor",
     "ca", "am", "stand", "datum", "date", "published", "veröffentlicht", "publiziert", "nachricht",
     "updated", "aktualisiert", "hace", "agencies", "agenturen", "agences", "wordpressadmin", "redakteur",
@@ -204,8 +205,10 @@ _BYLINE_SELECTOR = (
     'a[href*="/author/"], a[href*="/autor/"], a[href*="/autoren/"]'
 )
 # Containers whose author elements are someone else's: comments, teasers, related lists.
-_FOREIGN = re.compile(r"comment|related|teaser|sidebar|widget|recommend|similar|more-|footer|popular|"
-                      r"trending|reply|respond|discussion|kommentar|reaction", re.IGNORECASE)
+# Matched at the start of a class/id token: "comment-author", "related-posts", but not
+# "sticky-sidebar-parent" or "has-comments-open"-style state classes deep in a token.
+_FOREIGN = re.compile(r"(?:^|\s)(?:comment|related|teaser|sidebar|widget|recommend|similar|more-|footer|"
+                      r"popular|trending|reply|respond|discussion|kommentar|reaction)", re.IGNORECASE)
 # Author-ish class names that hold no name: pictures, biographies, labels.
 _NOT_NAME = re.compile(r"avatar|image|img|photo|picture|bio|desc|about|label|icon|social|follow|more|box-",
                        re.IGNORECASE)

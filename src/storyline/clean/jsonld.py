@@ -175,7 +175,7 @@ def organisation_names(items: list[dict]) -> set[str]:
     names: set[str] = set()
     for item in items:
         candidates = []
-        if types(item) & _ORG_TYPES:
+        if types(item) & _ORG_TYPES and "person" not in types(item):
             candidates.append(item.get("name"))
             candidates.append(item.get("alternateName"))
         pub = item.get("publisher")
