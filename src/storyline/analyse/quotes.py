@@ -83,12 +83,25 @@ _MEDIA_NAME = re.compile(
 )
 _VIA_BEFORE = re.compile(
     r"\b(?:told|telling|in\s+an?\s+(?:interview|conversation|op-ed|article|post)\s+(?:with|for|on|in)|speaking\s+(?:to|with|on)|"
-    r"according\s+to|as\s+reported\s+by|reported\s+by|cited\s+by|quoted\s+by|as\s+saying\s+by|"
+    r"[Aa]ccording\s+to|[Aa]s\s+reported\s+by|reported\s+by|cited\s+by|quoted\s+by|as\s+saying\s+by|"
     r"in\s+comments\s+to|in\s+remarks\s+to|wrote\s+(?:in|on)|said\s+(?:in|on)|posted\s+on|an\s+interview\s+with|"
-    r"broadcast\s+by|aired\s+by|published\s+by)\s+(?:the\s+|a\s+)?(?:(?:state|state-run|Russian|Ukrainian|US)\s+)?"
+    r"broadcast\s+by|aired\s+by|published\s+by)\s+(?:the\s+|a\s+)?(?P<adj>(?:state|state-run|Russian|Ukrainian|US)\s+)?"
     r"(?:(?:news\s+agency|newspaper|broadcaster|channel|outlet|agency|daily)\s+)?"
 )
-_VIA_AFTER = re.compile(r"^\s*(?:reported|reports|reporting|cited|quoted|said|wrote|has\s+reported|was\s+reporting|quoting)\b")
+_CAPS = re.compile(r"((?:[A-Z][\w.&-]*)(?:\s+[A-Z][\w.&-]*){0,3})")
+
+
+def _known_media(words: str) -> str | None:
+    """The gazetteer's name of a medium named by these capitalised words (or their start)."""
+    parts = words.split()
+    for n in range(len(parts), 0, -1):
+        actor = gazetteer().org(" ".join(parts[:n]))
+        if actor and actor.kind in ("news_agency", "broadcaster", "newspaper", "media", "magazine", "news_outlet"):
+            return actor.name
+    return None
+
+
+_VIA_AFTER = re.compile(r"^\s*(?:(?:news\s+agency|agency|newspaper|broadcaster|channel|daily)\s*,?\s+)?(?:reported|reports|reporting|cited|quoted|said|wrote|has\s+reported|was\s+reporting|quoting)\b")
 
 
 class _Ctx:
@@ -182,9 +195,13 @@ def _via_in(sent_text: str, sent_start: int, ctx: _Ctx) -> list[tuple[int, str]]
     for m in _VIA_BEFORE.finditer(sent_text):
         rest = sent_text[m.end():]
         cand = None
-        g = _MEDIA_GENERIC.match(rest)
+        g = _MEDIA_GENERIC.match(rest) or _MEDIA_GENERIC.match(sent_text[m.start("adj"):]) if m.group("adj") else \
+            _MEDIA_GENERIC.match(rest)
+        named = _CAPS.match(rest)
         if g:
             cand = g.group(1)
+        elif named and _known_media(named.group(1)):
+            cand = _known_media(named.group(1))
         else:
             mention = ctx.mention_at(sent_start + m.end(), sent_start + m.end() + 1)
             if mention and mention.start == sent_start + m.end():
@@ -526,7 +543,30 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     speakers_at = [(q.start, q.speaker_entity) for q in quotes if q.speaker_entity is not None]
     quotes.extend(_indirect(doc, ctx, covered_sents, in_quote, speakers_at))
     quotes.sort(key=lambda q: (q.start, q.end))
+    _carry_chains(quotes)
     return quotes
+
+
+def _carry_chains(quotes: list[Quote]) -> None:
+    """'..., Ryabkov said, TASS reports. “We are not in a hurry,” Ryabkov noted.': a
+    quote whose own sentences name no medium came the way the article says its
+    speaker's other statements came (the nearest earlier one, else the next one); and
+    when the article cites one news agency for everything it attributes, through it."""
+    for n, q in enumerate(quotes):
+        if q.via or q.speaker_entity is None:
+            continue
+        same = [o for o in quotes if o.via and o.speaker_entity == q.speaker_entity]
+        before = [o for o in same if o.start < q.start]
+        if before or same:
+            q.via = list((before[-1] if before else same[0]).via)
+    chains = {tuple(q.via) for q in quotes if q.via}
+    if len(chains) == 1:
+        chain = next(iter(chains))
+        actor = gazetteer().org(chain[0])
+        if actor is not None and actor.kind == "news_agency":
+            for q in quotes:
+                if not q.via and q.speaker is not None:
+                    q.via = list(chain)
 
 
 def _clauses(doc, comp) -> list[tuple[int, int]]:
@@ -588,6 +628,43 @@ def _name_before_cue(doc, quote_end: int, cue):
     return None
 
 
+def _cited_person(t):
+    """The person a medium cites: "TASS quoted X as saying ...", "RIA cited X",
+    "Interfax reported, citing X", "..., X was quoted as saying by TASS"."""
+    verb = t
+    if t.lower_ == "saying" and t.head.lower_ == "as":
+        verb = t.head.head           # "quoted X as saying"
+    elif t.dep_ in ("advcl", "xcomp") and verb_lemma(t.head.text) in MEDIA_VERBS and t.lower_ == "saying":
+        verb = t.head
+    cands = [verb] + [c for c in verb.children if c.dep_ == "advcl" and c.lower_ in ("citing", "quoting")]
+    for v in cands:
+        if verb_lemma(v.text) not in ("cite", "quote") and v.lower_ not in ("citing", "quoting"):
+            continue
+        obj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is not None and (obj.ent_type_ == "PERSON" or obj.pos_ == "PROPN") and not _is_media(obj.text):
+            return obj
+    return None
+
+
+def _reports_elsewhere(t, sent) -> bool:
+    """'..., X said, TASS reports': another reporting verb with a person subject in the
+    sentence makes the medium's verb a link of the chain, not a statement."""
+    for o in sent:
+        if o.i != t.i and verb_lemma(o.text) in CUE_LEMMAS and o.pos_ == "VERB":
+            sj = _subject_of(o)
+            if sj is not None and sj.i != _subject_of(t).i if _subject_of(t) is not None else sj is not None:
+                return True
+    return False
+
+
+def _parenthetical(doc, t, subj, sent) -> bool:
+    """'Moscow will respond, Ryabkov said.' parsed with "said" as the root and no
+    complement: a comma right before the speaker and a clause before it."""
+    left = _span_of_subject(doc, subj).start
+    return t.dep_ == "ROOT" and subj.i < t.i and left > sent.start + 2 and doc[left - 1].text == "," \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in t.children)
+
+
 def _cue_text(doc, t) -> str:
     """A reporting verb as written, with its particle ("pointed out", "told reporters")."""
     nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
@@ -637,16 +714,28 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
             if verb_lemma(t.text) not in CUE_LEMMAS or t.pos_ != "VERB" or in_quote[t.idx]:
                 continue
             subj = _subject_of(t)
+            cited = _cited_person(t)
+            if cited is not None:
+                subj = cited   # "TASS quoted X as saying", "Interfax reported, citing X": X speaks
             if subj is None:
                 continue
             surface_np = _span_of_subject(doc, subj).text
-            if verb_lemma(t.text) in MEDIA_VERBS or (_is_media(surface_np) and verb_lemma(t.text) in ("say", "report")):
-                continue  # "TASS reported": a chain link, not a speaker
+            if cited is None and (verb_lemma(t.text) in MEDIA_VERBS - {"report"} or _is_media(surface_np) and
+                                  verb_lemma(t.text) in ("say", "report") and _reports_elsewhere(t, sent)):
+                continue  # "..., X said, TASS reported": a chain link, not a speaker
+            if verb_lemma(t.text) in MEDIA_VERBS - {"report"}:
+                continue
             comp = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None) or \
                 next((c for c in t.children if c.dep_ == "ccomp"), None)
+            if comp is None and t.dep_ == "xcomp" and t.head.lower_ in ("as",) or comp is None and cited is not None:
+                comp = next((c for c in t.subtree if c.dep_ == "ccomp"), None)
             ranges: list[tuple[int, int]] = []
             if comp is not None:
                 ranges = _clauses(doc, comp)
+            elif t.dep_ == "parataxis" or _parenthetical(doc, t, subj, sent):
+                # "Moscow will respond, Ryabkov said, TASS reports.": the clause before "X said"
+                left = _span_of_subject(doc, subj).start
+                ranges = [(sent.start, left)] if left - sent.start >= 3 and doc[left - 1].is_punct else []
             elif any(in_quote[k.idx] for k in t.subtree if k.i != t.i):
                 # "called the talks “useful”", "branded them ‘freeloaders’": the complement
                 right_kids = [c for c in t.children if c.i > t.i and c.dep_ not in ("conj", "cc", "punct", "advcl")]
@@ -669,6 +758,8 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
                 e += 1
             kind = "mixed" if any(in_quote[k] for k in range(s, min(e, len(in_quote)))) else "indirect"
             via = [name for _p, name in _via_in(sent.text, sent.start_char, ctx)]
+            if surface and _is_media(surface):
+                via = [v for v in via if v != _media_name(surface)]   # the medium speaks for itself
             out.append(Quote(s, e, doc_text(doc)[s:e], kind, surface, idx, cue_text, via))
             last = idx if idx is not None else last
     return out
