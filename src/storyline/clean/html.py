@@ -76,7 +76,8 @@ _RES_OPTS = dict(
 # WCXB dev these names occur on 85 of 113 forum pages and on none of the 1,265 others.
 _THREAD_TYPES = ("DiscussionForumPosting", "QAPage")
 _THREAD_OPTS = dict(_RES_OPTS, comments=True,
-                    skip_elements=_SKIP + ['[class*="signature"]', '[class*="cookie"]', '[id*="cookie"]',
+                    # a <blockquote> in a reply quotes an earlier post, already kept once
+                    skip_elements=_SKIP + ["blockquote", '[class*="signature"]', '[class*="cookie"]', '[id*="cookie"]',
                                            '[class*="consent"]', '[id*="consent"]'])
 
 LINK_DENSITY_MAX = 0.7   # drop an output block when more than this share of its chars is link text
