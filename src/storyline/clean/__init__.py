@@ -86,7 +86,7 @@ def _clean_page(page: Page) -> Article | Reject:
             return Reject(page.source, "too_deep", f"HTML nested more than {MAX_DEPTH} levels deep", page.id)
         body = ex.text
         # title, authors, site and date by the rules of clean.htmlmeta
-        meta = html_metadata(text, ex.url or page.url, fast_date=ex.published, sitename=ex.sitename)
+        meta = html_metadata(text, page.url, canonical=ex.url, fast_date=ex.published, sitename=ex.sitename)
         title = title or meta.title or ex.title
         author = meta.author
         sitename = meta.sitename or ex.sitename

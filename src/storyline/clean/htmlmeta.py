@@ -35,9 +35,11 @@ __all__ = ["PageMeta", "html_metadata"]
 # htmldate's extensive search answers "January 1st" when all it found was a year
 # (a copyright line, a year in the text): that is no publication day.
 YEAR_ONLY_DAY = "-01-01"
-# A URL date this many days or fewer from the metadata's is the same publication
-# seen from another time zone; further apart, the URL names something else.
-URL_DATE_TOLERANCE_DAYS = 1
+# A full date in the URL path (/2023/11/08/) is written once, by the newsroom's CMS, in
+# its local day; metadata timestamps are often UTC (an evening story is "tomorrow") or
+# rewritten on update. htmldate reads the URL first too. On news-pages the URL date is
+# the gold day on 191 of 198 pages that have one.
+URL_DATE_FIRST = True
 
 _META = re.compile(r"<meta\b[^>]*>", re.I)
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
@@ -124,21 +126,20 @@ def _publication_date(html, meta, items, own, url, fast_date) -> tuple[str | Non
             published = _htmldate_extensive(html)
             source = "htmldate" if published else None
     from_url = date_from_url(url)
-    if from_url and published and from_url != published:
-        gap = abs(date.fromisoformat(from_url) - date.fromisoformat(published))
-        if gap <= timedelta(days=URL_DATE_TOLERANCE_DAYS):
-            published, source = from_url, "url"
+    if from_url and from_url != published and URL_DATE_FIRST:
+        published, source = from_url, "url"
     return published, source
 
 
-def html_metadata(html: str, url: str | None, *, fast_date: str | None = None,
+def html_metadata(html: str, url: str | None, *, canonical: str | None = None, fast_date: str | None = None,
                   sitename: str | None = None, tree=None) -> PageMeta:
-    """Metadata of one page (cascade in the module docstring). Never raises on odd input."""
+    """Metadata of one page (cascade in the module docstring). ``url`` is where the page
+    was fetched, ``canonical`` the URL it declares for itself."""
     head_end_m = _HEAD_END.search(html, 0, MAX_HEAD_CHARS)
     head_end = head_end_m.start() if head_end_m else min(len(html), MAX_HEAD_CHARS)
     meta = _meta_map(html, head_end)
     items = jsonld_items(html)
-    own = own_item(items, url) if items else None
+    own = (own_item(items, canonical or url) or (own_item(items, url) if canonical and url else None)) if items else None
 
     site = meta.get("og:site_name") or meta.get("application-name") or sitename
     names = {site, meta.get("og:site_name"), meta.get("application-name"), sitename,
@@ -146,7 +147,7 @@ def html_metadata(html: str, url: str | None, *, fast_date: str | None = None,
     names |= organisation_names(items)
     if not site:
         site = next(iter(sorted(organisation_names(items))), None)
-    keys = site_keys(names, domain_of(url))
+    keys = site_keys(names, domain_of(url or canonical))
 
     authors: list[str] = []
     if own is not None:
@@ -166,5 +167,5 @@ def html_metadata(html: str, url: str | None, *, fast_date: str | None = None,
     title = choose_title(meta.get("og:title"), meta.get("twitter:title"), title_tag,
                          headings(html, "h1"), headings(html, "h2", 3), keys)
 
-    published, source = _publication_date(html, meta, items, own, url, fast_date)
+    published, source = _publication_date(html, meta, items, own, url or canonical, fast_date)
     return PageMeta(title, "; ".join(authors) or None, site, published, source)
