@@ -60,15 +60,17 @@ def analyse_article(article: Article, doc=None) -> Article:
     from .events import extract_events
     from .gazetteer import gazetteer
     from .quotes import extract_quotes
-    from .timex import find_timexes, infer_publication_date
+    from .timex import find_timexes
+    from .writing_date import infer_writing_date
 
     if doc is None:
         doc = nlp()(parse_text(article.text))
     anchor = article.published[:10] if article.published else None
     if anchor is None:
         # An undated article: relative dates stay unresolved unless the text itself dates
-        # the article with stated evidence (the latest full date plus weekday cues).
-        date, confidence, evidence = infer_publication_date(article.text[:MAX_CHARS])
+        # the writing (a dateline, "today", a past-tense report; never a planned or
+        # conditional date: analyse/writing_date.py), with its evidence.
+        date, confidence, evidence = infer_writing_date(article.text[:MAX_CHARS])
         if date is not None and confidence >= INFERRED_DATE_MIN_CONFIDENCE:
             article.published_inferred = {"date": date, "confidence": round(confidence, 2), "evidence": evidence}
             anchor = date
