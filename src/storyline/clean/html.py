@@ -17,12 +17,19 @@ see ``docs/html-extraction.md`` and ``bench/html_extraction.py``):
 
 Decision rule (generic page features, no site-specific keys): count the lines of
 the Resiliparse output; a line is *short* when it has fewer than 8 word tokens.
-If more than 30 % of lines are short, or one line repeats 3+ times, or the output
+If more than 40 % of lines are short, or one line repeats 3+ times, or the output
 is under 50 tokens, the page is fragmented (bylines, bullet lists of links,
 captions, per-item widgets) and Resiliparse's main-content guess is unreliable
 -> use trafilatura. Keep the Resiliparse text if trafilatura returns nothing, or
-more than twice as many tokens as a non-trivial (>= 50 tokens) Resiliparse text
-(it then grabbed a page-wide container rather than fixing precision).
+fewer than half the tokens of a non-trivial (>= 50 tokens) Resiliparse text (it
+kept one section of a long page), or more than twice the tokens of a Resiliparse
+text of 150+ tokens (it grabbed a page-wide container rather than fixing precision).
+
+3. **Threads** (a page that declares schema.org ``DiscussionForumPosting`` or
+   ``QAPage``): every post is content. Resiliparse runs with its comment elements
+   kept, quotes of earlier posts and signatures skipped, no trafilatura fast pass
+   (it keeps the opening post only), then lines made only of per-post chrome words
+   ("Quote Reply Like", "Posts: 1,204", "Joined: Mar 2019") are dropped.
 
 Metadata comes straight from ``<meta>``/``<title>``/JSON-LD in the already-parsed
 Resiliparse DOM (microseconds); the date from htmldate with fast settings.
