@@ -1,0 +1,95 @@
+"""Forum threads (issue 10): every post's text in order, per-post chrome dropped. The page is
+written here in the shape forum software gives it (XenForo-like markup, schema.org JSON-LD)."""
+from __future__ import annotations
+
+import json
+
+from storyline.clean import clean_page
+from storyline.clean.html import _drop_post_chrome, extract_html
+from storyline.model import Article, Page
+
+TITLE = "Is a used table saw worth it for a beginner?"
+POSTS = [
+    ("woodchuck42", "I am new to woodworking and have been offered a ten year old contractor saw for "
+     "two hundred dollars. The fence is a bit loose but the motor runs fine. Is it worth buying, or "
+     "should I save for a new jobsite saw with a better fence and a riving knife?"),
+    ("OldSawdust", "A good used contractor saw beats most new jobsite saws. Check that the arbor "
+     "has no play, that the trunnions are not cracked and that the blade tilts smoothly. A loose "
+     "fence can usually be tuned, or replaced later with an aftermarket one."),
+    ("MapleMike", "Whatever you buy, budget for a good blade and a riving knife or splitter. Most "
+     "kickback injuries happen on saws without one, and older saws often lost theirs years ago."),
+    ("woodchuck42", "Thanks, both of you. I went to look at it this morning: no play in the arbor, "
+     "the fence squares up after a quick adjustment, and the seller threw in a dado stack. I bought it."),
+]
+CHROME = ["Quote", "Reply", "Like", "Report", "Messages: 1,204", "Joined: Mar 12, 2019",
+          "Reactions: 37", "Senior Member", "Click to expand..."]
+SIGNATURE = "Measure twice, cut once, swear three times."
+RECOMMENDED = ["Best first router for a small shop", "Dust collection on a budget"]
+
+
+def forum_html() -> str:
+    ld = {"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": TITLE,
+          "author": {"@type": "Person", "name": POSTS[0][0]}, "datePublished": "2025-03-02T10:15:00Z",
+          "interactionStatistic": {"@type": "InteractionCounter", "userInteractionCount": 3}}
+    posts = []
+    for n, (user, text) in enumerate(POSTS, 1):
+        quote = ""
+        if n == 3:  # a reply quoting an earlier post
+            quote = f'<blockquote class="bbCodeBlock bbCodeBlock--quote">{POSTS[1][0]} said:<br>{POSTS[1][1]}</blockquote>'
+        posts.append(f"""
+      <article class="message message--post" data-author="{user}" id="post-{n}">
+        <div class="message-cell message-cell--user">
+          <h4 class="message-name"><a href="/members/{user}.{n}/" class="username">{user}</a></h4>
+          <h5 class="userTitle">Senior Member</h5>
+          <dl class="pairs"><dt>Joined:</dt><dd>Mar 12, 2019</dd></dl>
+          <dl class="pairs"><dt>Messages:</dt><dd>1,204</dd></dl>
+        </div>
+        <div class="message-cell message-cell--main">
+          <header class="message-attribution"><time>Mar 2, 2025</time> <a href="#post-{n}">#{n}</a></header>
+          <div class="message-content">
+            <div class="bbWrapper">{quote}{text}</div>
+          </div>
+          <aside class="message-signature"><div class="bbWrapper">{SIGNATURE}</div></aside>
+          <div class="reactionsBar">Reactions: 37</div>
+          <div class="message-actionBar"><a>Report</a> <a>Like</a> <a>Quote</a> <a>Reply</a></div>
+        </div>
+      </article>""")
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{TITLE} | Sawdust Forum</title>
+<meta property="og:site_name" content="Sawdust Forum"><meta property="og:title" content="{TITLE}">
+<script type="application/ld+json">{json.dumps(ld)}</script></head>
+<body><header class="p-header"><nav><a href="/">Forums</a> <a href="/whats-new/">What's new</a>
+<a href="/login/">Log in</a> <a href="/register/">Register</a></nav></header>
+<div class="p-body"><div class="p-body-main"><h1 class="p-title-value">{TITLE}</h1>
+<div class="block-body js-replyNewMessageContainer">{''.join(posts)}</div>
+<div class="block"><h3>Recommended Posts</h3><ul>{''.join(f'<li><a href="/t/{i}">{r}</a></li>' for i, r in enumerate(RECOMMENDED))}</ul></div>
+</div></div><footer><a href="/help/terms">Terms and rules</a> <a href="/help/privacy">Privacy policy</a></footer></body></html>"""
+
+
+def test_thread_keeps_every_post_in_order():
+    ex = extract_html(forum_html())
+    assert ex.method == "resiliparse-thread"
+    positions = [ex.text.find(text[:60]) for _user, text in POSTS]
+    assert all(p >= 0 for p in positions), ex.text
+    assert positions == sorted(positions)
+
+
+def test_thread_drops_per_post_chrome_signatures_quotes_and_recommended():
+    text = extract_html(forum_html()).text
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    assert not any(ln in CHROME for ln in lines), lines
+    assert SIGNATURE not in text
+    assert text.count(POSTS[1][1][:60]) == 1     # the quoted post is kept once, not twice
+    assert not any(r in text for r in RECOMMENDED) and "Recommended Posts" not in text
+
+
+def test_thread_is_an_article_with_its_replies():
+    art = clean_page(Page(source="thread.html", content=forum_html().encode(), kind="html", id="t1"))
+    assert isinstance(art, Article)
+    assert art.extractor == "resiliparse-thread"
+    assert POSTS[-1][1][:50] in art.text
+
+
+def test_post_chrome_filter_keeps_short_prose():
+    text = "\n".join(["Quote Reply Like", "Posts: 1,204", "#12", "Joined: Mar 2019 · 3 days ago",
+                      "I like it.", "Thanks for the answer, that fixed it", "Reply to this post"])
+    assert _drop_post_chrome(text).split("\n") == ["I like it.", "Thanks for the answer, that fixed it"]
