@@ -415,11 +415,16 @@ def show(
     """Print one article's metadata and clean text."""
     with _open_store(store) as st:
         art = st.find_article(key)
+        inferred = st.inferred_date(art["id"]) if art is not None and not art.get("published") else None
     if art is None:
         raise UserError(f"no article matches {key!r}")
     for f in _SHOW_FIELDS:
         value = art.get(f)
         _echo(f"{f + ':':<18}{terminal(value) if value is not None else '-'}")
+        if f == "published_source" and inferred:
+            # an undated article's date from its text: shown apart, as inferred, with its evidence
+            _echo(f"{'published_inferred:':<18}{terminal(inferred.get('date'))} (inferred, confidence "
+                  f"{inferred.get('confidence')}: {terminal(inferred.get('evidence') or '')})")
     _echo("")
     _echo(art["text"])
 
@@ -545,13 +550,22 @@ def timeline(
 
 
 def _timeline_line(it) -> str:
+    line = _timeline_head(it)
+    if it.date_source == "published_inferred":
+        ev = next((s["published_inferred"].get("evidence") for s in it.sources if s.get("published_inferred")), None)
+        line += f"\n            date inferred from the text{': ' + terminal(ev) if ev else ''}"
+    return line
+
+
+def _timeline_head(it) -> str:
+    date = (it.date or "----------") + (" (inferred)" if it.date_source == "published_inferred" else "")
     if it.kind == "event":
         what = f"{it.type}{'/' + it.mode if it.mode else ''}" + (f" ({it.modality})" if it.modality != "asserted" else "")
         who = ", ".join(terminal(a) for a in it.actors) or "-"
-        head = (f"{terminal(it.date or '----------'):<10}  event  {what}: {who}"
+        head = (f"{terminal(date):<10}  event  {what}: {who}"
                 + (f" in {terminal(it.location)}" if it.location else ""))
     else:
-        head = f"{terminal(it.date or '----------'):<10}  quote  {terminal(it.speaker or '(unattributed)')}"
+        head = f"{terminal(date):<10}  quote  {terminal(it.speaker or '(unattributed)')}"
     text = " ".join(terminal(it.text).split())
     src = ", ".join(f"{terminal(s['outlet'] or s['article_id'][:8])}:{s['start']}-{s['end']}" for s in it.sources[:4])
     more = f" +{len(it.sources) - 4}" if len(it.sources) > 4 else ""

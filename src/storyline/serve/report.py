@@ -177,13 +177,45 @@ def _fmt_date(value, precision=None) -> str:
     return f"week of {label}" if gran == "week" else label
 
 
-def _period(story: dict) -> str:
+def _period(story: dict, inferred_days: frozenset = frozenset()) -> str:
+    """The story's first – last day; an end that only an inferred article date gives is marked."""
     start, end = story.get("start"), story.get("end")
+    fmt = lambda d: _fmt_date(d) + (" (inferred)" if _s(d)[:10] in inferred_days else "")  # noqa: E731
     if start and end and _s(start) != _s(end):
-        return f"{_fmt_date(start)} – {_fmt_date(end)}"
+        return f"{fmt(start)} – {fmt(end)}"
     if start or end:
-        return _fmt_date(start or end)
+        return fmt(start or end)
     return ""
+
+
+def _inferred(src: dict) -> dict:
+    """The inferred-date record of a source whose shown date is inferred from its text, else {}."""
+    inf = src.get("published_inferred")
+    return inf if isinstance(inf, dict) and inf.get("date") else {}
+
+
+def _date_text(src: dict) -> str:
+    """A source's date for people; an inferred one says so, with its evidence."""
+    label = _fmt_date(src.get("published"))
+    inf = _inferred(src)
+    if label and inf:
+        label += f" (inferred: {_s(inf.get('evidence')) or 'from the text'})"
+    return label
+
+
+def _date_html(src: dict) -> str:
+    label = _t(_fmt_date(src.get("published")))
+    inf = _inferred(src)
+    if label and inf:
+        label += (f' <span class="inferred" title="{_e(_s(inf.get("evidence")) or "from the text")}">'
+                  f"(inferred)</span>")
+    return label
+
+
+def _inferred_days(ctx) -> frozenset:
+    """Days that only inferred article dates give (no source states them)."""
+    stated = {_s(s.get("published"))[:10] for s in ctx.sources if not _inferred(s)}
+    return frozenset(_s(s.get("published"))[:10] for s in ctx.sources if _inferred(s)) - stated
 
 
 # --------------------------------------------------------------------------- model
@@ -269,6 +301,7 @@ def _cite_label(aid: str, start, end) -> str:
 # --------------------------------------------------------------------------- HTML
 
 _CSS = """
+.inferred{font-style:italic;opacity:.8}
 :root{color-scheme:light dark;--bg:#ffffff;--fg:#1c1f24;--muted:#5b6370;--line:#d8dce2;
 --card:#f5f6f8;--accent:#1d5bbf;--mark:#fff0a0;--warn:#a8231b;--chip:#e9edf3}
 @media (prefers-color-scheme:dark){:root{--bg:#141619;--fg:#e4e7eb;--muted:#9aa3ae;
@@ -370,6 +403,8 @@ def _cite_html(ctx: _Ctx, src: dict) -> str:
     outlet = ctx.outlet(src) or aid or "unknown source"
     pub = ctx.published(src)
     label = _t(outlet) + (f", {_t(_fmt_date(pub))}" if pub else "")
+    if pub and _inferred(ctx.articles.get(aid, src)):
+        label += " (inferred)"
     key = ctx.span_key(src)
     if key:
         target = f"art-{_id_token(aid)}-{key[1]}-{key[2]}"
@@ -582,6 +617,8 @@ def _chart_html(ctx: _Ctx) -> str:
 def _item_html(ctx: _Ctx, item: dict, anchor: str, colour: str | None) -> str:
     kind = _s(item.get("kind")) or "event"
     when = _fmt_date(item.get("date"), _s(item.get("date_precision")) or None)
+    if when and _s(item.get("date_source")) == "published_inferred":
+        when += " (inferred)"
     chips = []
     if kind == "quote":
         chips.append('<span class="chip">quote</span>')
@@ -704,7 +741,7 @@ def _sources_html(ctx: _Ctx) -> str:
             "<tr>"
             f"<td>{_t(src.get('outlet'))}</td>"
             f'<td><a href="#art-{_id_token(aid)}">{_t(title)}</a></td>'
-            f"<td>{_t(_fmt_date(src.get('published')))}</td>"
+            f"<td>{_date_html(src)}</td>"
             f"<td>{_t(src.get('syndicated_from'))}</td>"
             f'<td class="num">{"" if copies is None else copies}</td>'
             f"<td>{_art_link(ctx, _s(src.get('duplicate_of')))}</td>"
@@ -776,7 +813,7 @@ def _articles_html(ctx: _Ctx) -> str:
     for aid, src in ctx.articles.items():
         tok = _id_token(aid)
         title = _s(src.get("title")) or aid
-        meta = [x for x in (_s(src.get("outlet")), _fmt_date(src.get("published"))) if x]
+        meta = [x for x in (_s(src.get("outlet")), _date_text(src)) if x]
         if _s(src.get("syndicated_from")):
             meta.append(f"syndicated from {_s(src.get('syndicated_from'))}")
         meta.append(f"id {aid}")  # ids are storyline's own hashes
@@ -798,7 +835,7 @@ def render_html(dossier: dict) -> str:
     """The dossier as one self-contained HTML page (inline CSS and SVG, no script, no remote loads)."""
     ctx = _Ctx(dossier)
     story = ctx.story
-    period = _period(story)
+    period = _period(story, _inferred_days(ctx))
     count = _int(story.get("article_count"))
     meta = [x for x in (period, f"{count} article{'s' if count != 1 else ''}" if count is not None else "") if x]
     summary = _s(story.get("summary"))
@@ -877,7 +914,8 @@ def _md_cite(ctx: _Ctx, src: dict) -> str:
     key = ctx.span_key(src)
     start, end = _int(src.get("start")), _int(src.get("end"))
     ref = _cite_label(aid, *(key[1:] if key else (start, end)))
-    label = ", ".join(x for x in (outlet, _fmt_date(pub)) if x)
+    label = ", ".join(x for x in (outlet, _fmt_date(pub) + (" (inferred)" if pub and _inferred(
+        ctx.articles.get(aid, src)) else "")) if x)
     parts = [f"{_md(label)} (`{_s(ref).replace('`', '')}`)" if label else f"`{_s(ref).replace('`', '')}`"]
     url = _md_url(ctx.url(src))
     if url:
@@ -901,6 +939,8 @@ def _md_cites(ctx: _Ctx, item: dict) -> list[str]:
 def _md_item(ctx: _Ctx, item: dict) -> list[str]:
     kind = _s(item.get("kind")) or "event"
     when = _fmt_date(item.get("date"), _s(item.get("date_precision")) or None)
+    if when and _s(item.get("date_source")) == "published_inferred":
+        when += " (inferred)"
     tags = ["quote"] if kind == "quote" else ([_s(item.get("type"))] if _s(item.get("type")) else [])
     for t in (_s(item.get("mode")), _s(item.get("modality"))):
         if t and t != "asserted":
@@ -926,7 +966,7 @@ def render_markdown(dossier: dict) -> str:
     ctx = _Ctx(dossier)
     story = ctx.story
     out: list[str] = [f"# {_md(ctx.title)}", ""]
-    period = _period(story)
+    period = _period(story, _inferred_days(ctx))
     count = _int(story.get("article_count"))
     meta = [x for x in (period, f"{count} article{'s' if count != 1 else ''}" if count is not None else "",
                         f"story `{_s(story.get('id')).replace('`', '')}`" if _s(story.get("id")) else "") if x]
@@ -1005,7 +1045,7 @@ def render_markdown(dossier: dict) -> str:
             out.append(" | ".join([
                 f"| `{_s(src.get('article_id')).replace('`', '').replace('|', '')}`",
                 _md_cell(src.get("outlet")), _md_cell(src.get("title")),
-                _md_cell(_fmt_date(src.get("published"))), _md_cell(src.get("syndicated_from")),
+                _md_cell(_date_text(src)), _md_cell(src.get("syndicated_from")),
                 "" if copies is None else str(copies), _md_cell(src.get("duplicate_of")),
                 _md_cell(src.get("origin_id")), _md_url(src.get("url")) or " "]) + " |")
     else:
@@ -1027,7 +1067,7 @@ def render_markdown(dossier: dict) -> str:
         out += ["_No article texts._", ""]
     for aid, src in ctx.articles.items():
         out += [f"### {_md(_s(src.get('title')) or aid)}", ""]
-        meta = [x for x in (_s(src.get("outlet")), _fmt_date(src.get("published"))) if x]
+        meta = [x for x in (_s(src.get("outlet")), _date_text(src)) if x]
         line = " · ".join([_md(m) for m in meta] + [f"`{aid.replace('`', '')}`"])
         url = _md_url(src.get("url"))
         out += [line + (f" · {url}" if url else ""), ""]

@@ -43,7 +43,7 @@ class Item:
     kind: str                      # event | quote
     date: str | None               # the value as stated (2025-02-18, 2025-W13, 2025-03)
     date_precision: str | None
-    date_source: str | None        # timex | published (events); published (quotes: first carried)
+    date_source: str | None        # timex | published | published_inferred (events); published | published_inferred (quotes: first carried)
     text: str
     type: str | None = None        # PLOVER type (events)
     mode: str | None = None
@@ -85,6 +85,15 @@ def _published(art: dict) -> str | None:
     return effective_date(art.get("published"), art.get("published_inferred"))
 
 
+def _inferred(art: dict | None) -> dict | None:
+    """The inferred-date record {date, confidence, evidence} when the date shown for the
+    article is inferred from its text (it has no publication date), else None."""
+    if not art or art.get("published"):
+        return None
+    inf = art.get("published_inferred")
+    return inf if isinstance(inf, dict) and inf.get("date") else None
+
+
 def timeline(store, entity: str | None = None, story: str | None = None, date_from: str | None = None,
              date_to: str | None = None) -> tuple[list[Item], list[Item]]:
     """(dated items in date order, undated items in corpus order). ``entity``: a name,
@@ -107,7 +116,7 @@ def timeline(store, entity: str | None = None, story: str | None = None, date_fr
     def source(aid: str, start: int, end: int) -> dict:
         a = arts.get(aid, {})
         return {"article_id": aid, "outlet": a.get("outlet"), "published": _published(a) if a else None,
-                "url": a.get("url"), "start": start, "end": end}
+                "published_inferred": _inferred(a), "url": a.get("url"), "start": start, "end": end}
 
     items: list[Item] = []
     for e in store.event_rows():
@@ -116,11 +125,18 @@ def timeline(store, entity: str | None = None, story: str | None = None, date_fr
             e["modality"], list(e["actors"]), list(e["actor_ids"]), location=e["location"],
             sources=[source(s["article_id"], s["start"], s["end"]) for s in e["spans"]],
             independent_sources=e["independent_sources"] or 0, outlets=list(e["outlets"]), story_id=e["story_id"]))
+    for it in items:
+        # an event dated by its articles' dates, all of them inferred from the text
+        if it.date_source == "published" and it.sources and all(x.get("published_inferred") for x in it.sources):
+            it.date_source = "published_inferred"
     story_of = {aid: a.get("story_id") for aid, a in arts.items()}
     for q in store.quote_rows():
         dates = sorted(d for d in (_published(arts[a]) for a in q["article_ids"] if a in arts) if d)
+        stated = {arts[a]["published"][:10] for a in q["article_ids"] if a in arts and arts[a].get("published")}
+        # a quote dated by an article whose date is only inferred says so ("published_inferred")
+        how = None if not dates else "published" if dates[0] in stated else "published_inferred"
         items.append(Item(
-            q["id"], "quote", dates[0] if dates else None, "day" if dates else None, "published" if dates else None,
+            q["id"], "quote", dates[0] if dates else None, "day" if dates else None, how,
             q["text"], modality=q["kind"], speaker=q["speaker"], speaker_id=q["speaker_id"],
             actor_ids=[q["speaker_id"]] if q["speaker_id"] else [], actors=[q["speaker"]] if q["speaker"] else [],
             via=list(q["via"]), sources=[source(s["article_id"], s["start"], s["end"]) for s in q["spans"]],
@@ -194,7 +210,7 @@ def dossier(store, story: str | None = None, store_path: str | None = None) -> d
         if a["origin_id"] and a["origin_id"] != a["id"]:
             copies[a["origin_id"]] = copies.get(a["origin_id"], 0) + 1
     sources = [{"article_id": a["id"], "outlet": a["outlet"], "title": a["title"], "url": a["url"],
-                "published": _published(a), "syndicated_from": a["syndicated_from"],
+                "published": _published(a), "published_inferred": _inferred(a), "syndicated_from": a["syndicated_from"],
                 "duplicate_of": a["duplicate_of"], "origin_id": a["origin_id"], "copies": copies.get(a["id"], 0),
                 "text": a["text"]} for a in arts]
     sources.sort(key=lambda s: (s["published"] or "~", s["article_id"]))

@@ -311,6 +311,11 @@ class Store(CorpusIO):
         rows = self._run("SELECT id, title, outlet, published, source FROM articles WHERE list_contains(?, id)", [ids])
         return {r[0]: {"title": r[1], "outlet": r[2], "published": r[3], "source": r[4]} for r in rows}
 
+    def inferred_date(self, article_id: str) -> dict | None:
+        """An undated article's date inferred from its text: {date, confidence, evidence}, or None."""
+        rows = self._run("SELECT published_inferred FROM articles WHERE id = ?", [article_id])
+        return json.loads(rows[0][0]) if rows and rows[0][0] else None
+
     # --- reads -------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
