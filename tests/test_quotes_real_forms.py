@@ -176,3 +176,17 @@ def test_i_and_we_are_never_resolved_speakers():
     art = analyse("“I think we will win this one,” I said to the driver.")
     for q in art.quotes:
         assert q.speaker_entity is None
+
+
+def test_according_to_a_medium_alone_is_its_statement_but_a_link_when_a_person_speaks():
+    art = analyse("According to CNN, the campaign spent two million dollars on ads in Iowa.")
+    assert quote(art, "the campaign spent two million dollars").speaker == "CNN"
+    art = analyse("According to TASS, Sergei Ryabkov said Moscow will respond to the sanctions.")
+    q = quote(art, "Moscow will respond")
+    assert name(art, q) == "Sergei Ryabkov" and q.via == ["TASS"]
+
+
+def test_a_poll_finding_is_attributed_to_the_poll_but_a_video_showing_is_not_speech():
+    art = analyse("A new Quinnipiac poll shows that Clinton leads Trump by five points in Ohio.")
+    assert "poll" in quote(art, "Clinton leads Trump by five points").speaker
+    assert analyse("The video shows him walking out of the room after the vote.").quotes == []

@@ -50,6 +50,8 @@ def verb_lemma(word: str) -> str:
     w = word.lower()
     if w in _IRREGULAR:
         return _IRREGULAR[w]
+    if w in _IRREGULAR_FINDING:
+        return _IRREGULAR_FINDING[w]
     known = CUE_LEMMAS | MEDIA_VERBS
     if w in known:
         return w
@@ -63,6 +65,13 @@ def verb_lemma(word: str) -> str:
                 return base[:-1]
     return w
 
+
+# "A new poll shows (that) ...": the findings of a poll or a study are attributed to it
+FINDING_VERBS = {"show", "find"}
+FINDING_SOURCES = {"poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "data",
+                   "research", "audit", "review", "investigation", "figures", "statistics", "polling"}
+_IRREGULAR_FINDING = {"shows": "show", "showed": "show", "shown": "show", "showing": "show", "found": "find",
+                      "finds": "find", "finding": "find"}
 
 SHORT_QUOTE_CUE_GAP = 30   # characters from a one- or two-word quote to its cue ("," he said)
 
@@ -646,6 +655,16 @@ def _cited_person(t):
     return None
 
 
+def _person_cue_in(sent) -> bool:
+    """Does someone other than a medium say something in this sentence?"""
+    for o in sent:
+        if verb_lemma(o.text) in CUE_LEMMAS and o.pos_ == "VERB":
+            sj = _subject_of(o)
+            if sj is not None and not _is_media(_span_of_subject(sj.doc, sj).text):
+                return True
+    return False
+
+
 def _reports_elsewhere(t, sent) -> bool:
     """'..., X said, TASS reports': another reporting verb with a person subject in the
     sentence makes the medium's verb a link of the chain, not a statement."""
@@ -697,8 +716,8 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
                 if pobj is None:
                     continue
                 src = _span_of_subject(doc, pobj)
-                if _is_media(src.text):
-                    continue
+                if _is_media(src.text) and _person_cue_in(sent):
+                    continue   # "according to TASS, Ryabkov said ...": a chain link
                 if t.i == sent.start:
                     end_tok = src.end
                     while end_tok < sent.end and doc[end_tok].is_punct:
@@ -711,9 +730,12 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
                     found.append((left, right, surface, idx, "according to"))
                     taken.update(range(left, right))
                 continue
-            if verb_lemma(t.text) not in CUE_LEMMAS or t.pos_ != "VERB" or in_quote[t.idx]:
+            finding = verb_lemma(t.text) in FINDING_VERBS and t.pos_ == "VERB" and not in_quote[t.idx]
+            if (verb_lemma(t.text) not in CUE_LEMMAS or t.pos_ != "VERB" or in_quote[t.idx]) and not finding:
                 continue
             subj = _subject_of(t)
+            if finding and (subj is None or subj.lower_ not in FINDING_SOURCES):
+                continue   # "a poll shows that ...", not "the video shows him"
             cited = _cited_person(t)
             if cited is not None:
                 subj = cited   # "TASS quoted X as saying", "Interfax reported, citing X": X speaks
