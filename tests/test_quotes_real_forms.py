@@ -190,3 +190,14 @@ def test_a_poll_finding_is_attributed_to_the_poll_but_a_video_showing_is_not_spe
     art = analyse("A new Quinnipiac poll shows that Clinton leads Trump by five points in Ohio.")
     assert "poll" in quote(art, "Clinton leads Trump by five points").speaker
     assert analyse("The video shows him walking out of the room after the vote.").quotes == []
+
+
+def test_the_addressee_and_words_inside_the_quote_are_never_the_speaker():
+    art = analyse("“Yes, I support Ted Cruz,” Brent Bozell, founder of the Media Research Center, tells Breitbart News "
+                  "in an exclusive interview.")
+    q = quote(art, "I support Ted Cruz")
+    assert "Bozell" in (q.speaker or "") and "Breitbart" not in (q.speaker or "")
+    art = analyse("“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, told AFP "
+                  "in an interview in Mexico City on Monday.")
+    q = quote(art, "We were tremendously wrong")
+    assert q.speaker != "We" and "AFP" not in (q.speaker or "")

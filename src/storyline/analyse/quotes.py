@@ -491,17 +491,25 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
             else:
                 subj = _subject_of(cue)
                 cue_text = cue.text
-                # inverted attribution: '"...," said Peskov.'
+                if subj is not None and not _can_speak(subj, in_quote):
+                    subj = None    # "We" inside the quote, "Tuesday", "Rubio's tax plan": not a speaker
+                # inverted attribution: '"...," said Peskov.' (never the addressee: "tells Breitbart News")
                 if subj is None:
-                    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "dobj", "attr") and c.i > cue.i
+                    subj = next((c for c in cue.children if c.i > cue.i and _can_speak(c, in_quote)
+                                 and (c.dep_ in ("nsubj", "attr") or c.dep_ == "dobj" and verb_lemma(cue.text) != "tell")
                                  and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")), None)
                 if subj is None:
                     subj = _name_before_cue(doc, e, cue)   # a misparse: '“...,” Trump barked and ...'
+                cited = _cited_person(cue)
+                if cited is not None:
+                    subj = cited   # "TASS quoted X as saying “...”": X speaks
                 if subj is not None:
                     speaker_surface, speaker_idx = _resolve_speaker(
                         ctx, subj, first_sent, last_speaker[1] if last_speaker else None)
-                    if verb_lemma(cue.text) in MEDIA_VERBS and speaker_idx is not None and _is_media(speaker_surface or ""):
+                    if verb_lemma(cue.text) in MEDIA_VERBS - {"report"} and _is_media(speaker_surface or ""):
                         speaker_surface, speaker_idx = None, None
+                    elif speaker_surface is not None:
+                        speaker_surface = speaker_surface.strip(" ,\"'\u201c\u201d\u2018\u2019\u00ab\u00bb") or None
                 cue_text = _cue_text(doc, cue)  # with its particle: "told reporters", "pointed out"
         if not full:
             # a partial quote is part of reported speech: the clause pass below
@@ -620,6 +628,21 @@ def _cut_media_report(doc, left: int, right: int, cue_i: int) -> int:
                     r -= 1
                 return r
     return right
+
+
+_NOT_SPEAKERS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART", "LAW"}
+_NOT_SPEAKER_WORDS = {"that", "this", "it", "which", "what", "others", "some", "many", "nobody", "everyone",
+                      "wonder", "plan", "amendment", "bill", "tweet", "video", "ad", "letter", "statement"}
+
+
+def _can_speak(tok, in_quote: list[bool]) -> bool:
+    """Could this subject token be a speaker? Not a word inside the quote itself, a
+    date, a number, a title or a thing ("Tuesday said", "the plan says")."""
+    if in_quote[tok.idx] or tok.ent_type_ in _NOT_SPEAKERS:
+        return False
+    if tok.lower_ in _NOT_SPEAKER_WORDS and tok.ent_type_ != "PERSON":
+        return False
+    return True
 
 
 def _name_before_cue(doc, quote_end: int, cue):
