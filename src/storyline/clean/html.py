@@ -243,6 +243,8 @@ _POST_CHROME_WORDS = frozenset("""
     views view read mins min hours hour days day weeks week months month years year
     jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
     august september october november december am pm log sign up register
+    last select code all other sites explore related questions similar tags not open further
+    status since date k m
     """.split())
 _CHROME_TOKEN = re.compile(r"[^\W\d_]+")
 MAX_CHROME_LINE_WORDS = 8   # longer lines are prose even when made of common words
