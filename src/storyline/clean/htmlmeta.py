@@ -54,6 +54,11 @@ _DATE_META_KEYS = (
     "publication_date", "date", "created",
 )
 MAX_HEAD_CHARS = 1_000_000
+# Bylines stand next to the headline (above it in a kicker row, below it with the date) or
+# open the article; the zone around the first <h1> holds them on news and blog templates.
+BYLINE_ZONE_BEFORE = 4_000
+BYLINE_ZONE_AFTER = 25_000
+_BYLINE_MARKERS = ("uthor", "yline", "utor", "uteur")   # author/Author/byline/autor/auteur
 
 
 @dataclass(slots=True)
@@ -131,6 +136,24 @@ def _publication_date(html, meta, items, own, url, fast_date) -> tuple[str | Non
     return published, source
 
 
+def _byline_zone(html: str, head_end: int):
+    """The DOM of the part of the page where bylines sit: from a little before the
+    headline to well into the article (``BYLINE_ZONE_*``). Parsing the whole page cost
+    0.8 ms on the ScrapingHub pages, more than all other metadata rules together."""
+    from resiliparse.parse.html import HTMLTree
+
+    h1 = html.find("<h1", head_end)
+    if h1 < 0:
+        h1 = html.find("<H1", head_end)
+    start = max(head_end, h1 - BYLINE_ZONE_BEFORE) if h1 >= 0 else head_end
+    end = (h1 if h1 >= 0 else head_end) + BYLINE_ZONE_AFTER
+    zone = html[start:end]
+    # no author/byline marker in the zone's markup: nothing for the selectors to find
+    if not any(m in zone for m in _BYLINE_MARKERS):
+        return None
+    return HTMLTree.parse(zone)
+
+
 def html_metadata(html: str, url: str | None, *, canonical: str | None = None, fast_date: str | None = None,
                   sitename: str | None = None, tree=None) -> PageMeta:
     """Metadata of one page (cascade in the module docstring). ``url`` is where the page
@@ -157,15 +180,13 @@ def html_metadata(html: str, url: str | None, *, canonical: str | None = None, f
         authors = authors_from_meta(meta, keys)
     if not authors:
         if tree is None:
-            from resiliparse.parse.html import HTMLTree
-
-            tree = HTMLTree.parse(html)
+            tree = _byline_zone(html, head_end)
         authors = authors_from_markup(tree, keys)
 
     m = _TITLE.search(html, 0, head_end + 8)
     title_tag = " ".join(_html.unescape(m.group(1)).split()) if m else None
     title = choose_title(meta.get("og:title"), meta.get("twitter:title"), title_tag,
-                         headings(html, "h1"), headings(html, "h2", 3), keys)
+                         headings(html, "h1"), lambda: headings(html, "h2", 3), keys)
 
     published, source = _publication_date(html, meta, items, own, url or canonical, fast_date)
     return PageMeta(title, "; ".join(authors) or None, site, published, source)

@@ -43,23 +43,22 @@ def _norm(text: str) -> str:
 
 
 def headings(html: str, tag: str, limit: int = MAX_HEADINGS) -> list[str]:
-    """Text of the first ``<tag>`` elements, by a string scan (no DOM needed)."""
+    """Text of the first ``<tag>`` elements, by a string scan (no DOM needed). A page
+    writes its tags in one case: ``<H1>`` is looked for only when ``<h1`` is absent."""
     out: list[str] = []
-    low_open, up_open = "<" + tag, "<" + tag.upper()
-    pos = 0
-    while len(out) < limit:
-        a, b = html.find(low_open, pos), html.find(up_open, pos)
-        at = min(x for x in (a, b) if x >= 0) if a >= 0 or b >= 0 else -1
-        if at < 0:
-            break
-        nxt = html[at + len(low_open):at + len(low_open) + 1]
+    opener, closer = "<" + tag, "</" + tag
+    at = html.find(opener)
+    if at < 0:
+        opener, closer = opener.upper(), closer.upper()
+        at = html.find(opener)
+    while at >= 0 and len(out) < limit:
+        follow = html[at + len(opener):at + len(opener) + 1]
         start = html.find(">", at)
-        end_a, end_b = html.find("</" + tag, start), html.find("</" + tag.upper(), start)
-        end = min(x for x in (end_a, end_b) if x >= 0) if end_a >= 0 or end_b >= 0 else -1
-        if start < 0 or end < 0:
+        end = html.find(closer, start) if start >= 0 else -1
+        if end < 0:
             break
-        pos = end + 3
-        if nxt not in (">", " ", "\n", "\t", "\r"):
+        at = html.find(opener, end)
+        if follow not in (">", " ", "\n", "\t", "\r"):
             continue
         inner = html[start + 1:end]
         if len(inner) > 20 * MAX_HEADING_CHARS:
@@ -92,12 +91,13 @@ def _strip_chrome(title: str, keys: set[str], extra: set[str]) -> str:
 
 
 def choose_title(og_title: str | None, twitter_title: str | None, title_tag: str | None,
-                 h1s: list[str], h2s: list[str], keys: set[str]) -> str | None:
+                 h1s: list[str], h2s, keys: set[str]) -> str | None:
+    """``h2s``: a list, or a callable giving it (read only when no ``<h1>`` is the headline)."""
     declared = [t for t in (og_title, twitter_title, title_tag) if t]
     normed = [_norm(t) for t in declared]
     best = None
     for group in (h1s, h2s):
-        for h in group:
+        for h in (group() if callable(group) else group):
             nh = _norm(h)
             if not nh or site_like(h, keys):
                 continue
