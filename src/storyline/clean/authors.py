@@ -29,7 +29,7 @@ MAX_NAME_WORDS = 6      # "Maria de la Cruz García López" is 6
 MAX_BYLINE_CHARS = 120  # a byline element with more text is an author box or a teaser
 MAX_MARKUP_ELEMENTS = 40  # byline candidates examined per page (document order)
 ANCESTORS_CHECKED = 12    # how far up we look for a comment/teaser container
-MIN_SITE_KEY = 4          # shorter site/domain keys ("ap", "n-tv") match too many names by accident
+MIN_SITE_KEY = 4          # shorter site/domain keys ("dw", "ntv") count only when equal: inside names they match by accident
 
 META_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                     "dcterms.creator", "byl", "citation_author", "cxenseparse:author", "twitter:data1")
@@ -102,15 +102,18 @@ def site_keys(site_names, domain: str | None) -> set[str]:
     """Comparable keys of the site's own names: its declared names and its domain's label."""
     keys = {_key(s) for s in site_names if s}
     if domain:
-        keys.add(_key(domain))
-        keys.add(_key(domain.split(".")[0]))
-    return {k for k in keys if len(k) >= MIN_SITE_KEY}
+        # marked "~": a domain's label is often its owner's name ("helge.at"), so a
+        # person's name that equals it is not refused for that alone (see _valid)
+        keys.add("~" + _key(domain))
+        keys.add("~" + _key(domain.split(".")[0]))
+    return {k for k in keys if len(k.lstrip("~")) >= 2}
 
 
 def site_like(name: str, keys: set[str]) -> bool:
     """The name is the site's: equal to one of its names, or one contains the other."""
     k = _key(name)
-    return any(k == s or (len(k) >= MIN_SITE_KEY and (s in k or k in s)) for s in keys)
+    return any(k == s or (min(len(k), len(s)) >= MIN_SITE_KEY and (s in k or k in s))
+               for s in (x.lstrip("~") for x in keys))
 
 
 def person_shaped(name: str) -> bool:
