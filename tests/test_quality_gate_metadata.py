@@ -29,7 +29,7 @@ FLOORS = {  # the gate: below any of these the test fails (about 3 points under 
     "author_exact": 0.57,
     "author_f1": 0.66,
 }
-MAX_WRONG_DATE_SHARE = 0.12   # wrong dates (not nulls) over dated pages: a wrong date is worse than none
+MAX_WRONG_DATE_SHARE = 0.13   # wrong dates (not nulls) over dated pages: a wrong date is worse than none
 
 pytestmark = pytest.mark.skipif(not (DATA / "pages.jsonl.gz").is_file() or not (DATA / "score.py").is_file(),
                                 reason="../shared/benchmarks/news-pages not present")
