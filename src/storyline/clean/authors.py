@@ -62,8 +62,11 @@ _DATE_WORDS = (
     "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
     "january|february|march|april|june|july|august|september|october|november|december|"
     "januar|februar|märz|mai|juni|juli|oktober|dezember|stand|updated|aktualisiert|published|hace|"
+    "janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
     "veröffentlicht|am|on|le|el|il|den|at|um|the|la|de|du|et|and|und|in"
 )
+_DATE_WORD = re.compile(_DATE_WORDS, re.IGNORECASE)
 _DEGREES = {"phd", "ph.d", "md", "m.d", "msc", "ma", "mba", "mph", "rd", "bsc", "ba", "dr", "prof", "jd", "rn"}
 # "By", "Von", "Written by:", "Veröffentlicht von", "Zeige alle Beiträge von", "Redaktion:", "Interview:"
 _PREFIX = re.compile(
@@ -134,8 +137,12 @@ def _valid(name: str, keys: set[str], strict: bool) -> bool:
     if len(words) > MAX_NAME_WORDS or any(w.isdigit() for w in words):
         return False
     low = name.lower()
-    if low in _PLACEHOLDERS or low in _AGENCIES:
+    if low in _PLACEHOLDERS or low in _AGENCIES or any(c in name for c in "?!:;()[]{}<>=+*#"):
         return False
+    if all(_DATE_WORD.fullmatch(w.strip(".,")) for w in words):
+        return False    # "juillet", "Donnerstag, 3."
+    if len(words) > 1 and any(w[0].islower() and w.lower() not in _PARTICLES for w in words):
+        return False    # a phrase, not a name: "Rezept von", "deinen Hochzeitsbloggern"
     if any(w.strip(".,").lower() in _ORG_WORDS for w in words):
         return False
     if not strict and person_shaped(name):
