@@ -24,8 +24,14 @@ emma emily sophie julia karen linda betsy rachel rebecca kate katherine catherin
 dana diane heather helen janet jane joan judith judy julie katie kim liz lucy martha meg megan monica
 nicole pam pamela patricia paula rosa ruth sandra shannon sharon stephanie teresa tina vanessa victoria
 wendy ayanna alexandria ilhan rashida sheila loretta samantha condoleezza madeleine sonia elena ruth
-amal golda indira benazir sanna mette jacinda liz priti suella rishi_no yvette harriet
-""".split()) - {"rishi_no"}
+amal golda indira benazir sanna mette jacinda liz priti suella yvette harriet abigail alice alicia
+amanda andrea angie april ashley beth betty brenda carol caroline carolyn cathy cheryl christina claire
+cindy connie deborah denise diana dolores doris dorothy eileen elaine ellen erica erin eva evelyn frances
+gail gloria grace gwen hannah holly irene jacqueline janice jean jeanine jenna joanne joni joyce kathy
+katrina kay kayleigh kristen leslie lois louise lynn marcia marilyn marsha maureen melissa mia molly nina
+norma olivia patti peggy phyllis renee rita roberta rose roxanne sally sara shirley stacey sue suzanne
+sylvia tammy tara tiffany tracy valerie vera virginia wanda yolanda zoe nikki betsy callista huma
+""".split())
 MALE_NAMES = set("""
 donald barack joe joseph bernie ted marco jeb ben john chris christopher mike michael paul rand mitt
 bill william george tim tom thomas mark david james robert richard charles steve steven stephen scott
@@ -35,6 +41,12 @@ keir rishi benjamin recep xi kim narendra justin mohammed muhammad ali ahmed has
 lindsey_no jared brian chuck harry mitch kellyanne_no lincoln martin luther frank gary greg henry
 jack jason jerry jon jonathan larry matt matthew nick patrick pete peter ron roger sam samuel tony
 alexei alexey yevgeny igor ivan nikolai pavel viktor vladislav andriy denys rustem kirill maxim
+ronald gerald lyndon dwight franklin woodrow harold walter al dick newt rick karl ken kenneth dennis
+douglas edward ed fred gene glenn jorge luis carlos jose juan miguel roy ray raymond russell stanley wayne
+willie joel josh joshua adam aaron alan allen andy arthur barry bruce carl craig dan daniel dean don
+doug earl eugene francis gordon howard jesse keith kyle leon lloyd louis marvin nathan neil norman oliver
+oscar phil philip ralph randy reid rex rob rod ross seth simon stuart terry todd travis trey troy vince
+vincent wesley zach bobby billy johnny tommy danny ban
 """.split()) - {"lindsey_no", "kellyanne_no"}
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
@@ -54,7 +66,8 @@ def gender_of(names: list[str]) -> str | None:
             elif w in MALE_TITLES:
                 votes.add("m")
         first = next((w for w in words if w not in FEMALE_TITLES | MALE_TITLES), None)
-        if first is not None and len(words) > 1 and first != words[-1]:
+        # a given name: the first word of a full name, or a name used alone ("Hillary")
+        if first is not None and (first != words[-1] or len(words) == 1):
             if first in FEMALE_NAMES:
                 votes.add("f")
             elif first in MALE_NAMES:
