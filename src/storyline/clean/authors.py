@@ -145,10 +145,12 @@ def _valid(name: str, keys: set[str], strict: bool) -> bool:
         return False    # a phrase, not a name: "Rezept von", "deinen Hochzeitsbloggern"
     if any(w.strip(".,").lower() in _ORG_WORDS for w in words):
         return False
-    if not strict and person_shaped(name):
-        # a personal site's name is its author's ("Alexander Klier" on alexander-klier.net):
-        # a person's name from a byline or a JSON-LD Person is refused only when it *is* the site's name
-        return _key(name) not in keys
+    if person_shaped(name):
+        # a personal site's domain is its author's name ("Alexander Klier" on alexander-klier.net):
+        # a person's name is refused when it is one of the site's declared names (and, from an
+        # author meta tag, when it contains one or is contained in one)
+        declared = {k for k in keys if not k.startswith("~")}
+        return _key(name) not in declared if not strict else not site_like(name, declared)
     return not site_like(name, keys)
 
 
@@ -156,12 +158,14 @@ def _head(raw: str) -> str:
     """The name part of a byline: no e-mails, handles, "By", trailing date, role or link."""
     text = _html.unescape(raw).replace("\xa0", " ")
     text = _HANDLE.sub(" ", _EMAIL.sub(" ", text))
-    text = _PREFIX.sub("", text.strip(" \t\r\n:|-–—,"))
+    text = text.strip(" \t\r\n:|-–—,")
+    text = _PREFIX.sub("", text) or text
     return _CUT.split(text, 1)[0]
 
 
 def _tidy(part: str) -> str:
-    text = _PREFIX.sub("", " ".join(part.split()))
+    text = " ".join(part.split())
+    text = _PREFIX.sub("", text) or text     # a desk byline "Redaktion" is a name, not a label
     text = _TRAILING_WORDS.sub("", " " + text).strip()
     return text.strip(" :,;-–—|·•\"'“”")
 
