@@ -215,7 +215,7 @@ def authors_from_meta(meta: dict[str, str], keys: set[str]) -> list[str]:
 
 _BYLINE_SELECTOR = (
     '[rel~="author"], [itemprop~="author"], [class*="author"], [class*="Author"], [class*="byline"], '
-    '[class*="Byline"], [class*="autor"], [class*="Autor"], [class*="auteur"], '
+    '[class*="Byline"], [class*="autor"], [class*="Autor"], [class*="auteur"], [id*="author"], [id*="byline"], '
     'a[href*="/author/"], a[href*="/autor/"], a[href*="/autoren/"]'
 )
 # Containers whose author elements are someone else's: comments, teasers, related lists.
@@ -226,6 +226,8 @@ _FOREIGN = re.compile(r"(?:^|\s)(?:comment|related|teaser|sidebar|widget|recomme
 # Author-ish class names that hold no name: pictures, biographies, labels.
 _NOT_NAME = re.compile(r"avatar|image|img|photo|picture|bio|desc|about|label|icon|social|follow|more|box-",
                        re.IGNORECASE)
+# display-state classes that say nothing of the content ("field--label-hidden")
+_STATE_CLASSES = re.compile(r"[\w-]*(?:label-hidden|visually-hidden|label-inline|label-above)[\w-]*")
 _NAME_CHILD = '[itemprop~="name"], .fn, [rel~="author"], [class*="name"]'
 
 
@@ -251,6 +253,7 @@ def authors_from_markup(tree, keys: set[str]) -> list[str]:
         if n >= MAX_MARKUP_ELEMENTS:
             break
         marker = (el.getattr("class") or "") + " " + (el.getattr("id") or "")
+        marker = _STATE_CLASSES.sub(" ", marker)
         if _FOREIGN.search(marker) or (_NOT_NAME.search(marker) and not el.getattr("itemprop")):
             continue
         if el.tag == "meta":

@@ -63,7 +63,7 @@ def jsonld_items(html: str) -> list[dict]:
             continue
         blocks += 1
         try:
-            data = json.loads(raw.strip().strip(";").replace("<!--", "").replace("-->", "") or "null")
+            data = json.loads(raw.strip().strip(";").replace("<!--", "").replace("-->", "") or "null", strict=False)
         except ValueError:
             continue
         _collect(data, items)
