@@ -93,3 +93,25 @@ def test_post_chrome_filter_keeps_short_prose():
     text = "\n".join(["Quote Reply Like", "Posts: 1,204", "#12", "Joined: Mar 2019 · 3 days ago",
                       "I like it.", "Thanks for the answer, that fixed it", "Reply to this post"])
     assert _drop_post_chrome(text).split("\n") == ["I like it.", "Thanks for the answer, that fixed it"]
+
+
+def undeclared_thread_html() -> str:
+    """A thread page that names no schema.org type: a short title block, the posts in
+    comment-classed containers (phpBB-, Reddit- and Lemmy-like markup)."""
+    posts = "".join(f"""
+      <div class="comment thing" id="c{n}"><p class="tagline"><a class="author">{user}</a> 3 points</p>
+        <div class="comment-body"><p>{text}</p></div>
+        <ul class="flat-list buttons"><li>permalink</li><li>reply</li><li>report</li></ul></div>"""
+                    for n, (user, text) in enumerate(POSTS, 1))
+    return f"""<!DOCTYPE html><html lang="en"><head><title>{TITLE}</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/new">New</a></nav></header>
+<div class="content"><h1>{TITLE}</h1><p class="meta">submitted by woodchuck42</p>
+<div class="commentarea" id="comments">{posts}</div></div>
+<footer><a href="/rules">Rules</a></footer></body></html>"""
+
+
+def test_undeclared_thread_whose_posts_are_comments_keeps_them():
+    ex = extract_html(undeclared_thread_html())
+    assert ex.method == "resiliparse-comments", ex.method
+    for _user, text in POSTS:
+        assert text[:60] in ex.text

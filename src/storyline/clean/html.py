@@ -87,6 +87,12 @@ _THREAD_OPTS = dict(_RES_OPTS, comments=True,
                     skip_elements=_SKIP + ["blockquote", '[class*="signature"]', '[class*="cookie"]', '[id*="cookie"]',
                                            '[class*="consent"]', '[id*="consent"]'])
 
+# A fast-path text under MIN_TOKENS (too thin to be the page's content) is re-read with
+# comment elements kept; that text wins when it holds COMMENTS_GAIN times as many tokens
+# (and MIN_TOKENS at least). Not higher than MIN_TOKENS: a blog post of 77 words under a
+# 1,100-word comment thread (ScrapingHub) is an article whose comments are not content.
+COMMENTS_GAIN = 3
+
 LINK_DENSITY_MAX = 0.7   # drop an output block when more than this share of its chars is link text
 SHORT_LINE_TOKENS = 8    # a line with fewer tokens than this is "short"
 SHORT_LINE_SHARE = 0.4   # above this share of short lines -> trafilatura (0.35 until issue 10: same F1, 25% fewer slow calls)
@@ -493,7 +499,15 @@ def _extract(html: str, url: str | None) -> HtmlExtract:
     else:
         text = _resiliparse_text(tree)
         method = "resiliparse"
-    if method == "resiliparse" and _unsure(text):
+        fast_tokens = len(_WORD.findall(text))
+        if fast_tokens < MIN_TOKENS:
+            # Almost nothing outside "comment" elements: a thread that does not declare
+            # itself (phpBB, Reddit, Lemmy ...) or a page whose body sits in comment-classed
+            # containers. When the comments hold several times more, they are the content.
+            with_comments = _resiliparse_text(tree, _THREAD_OPTS)
+            if len(_WORD.findall(with_comments)) >= max(MIN_TOKENS, COMMENTS_GAIN * fast_tokens):
+                text, method = _drop_post_chrome(with_comments), "resiliparse-comments"
+    if method in ("resiliparse", "resiliparse-comments") and _unsure(text):
         try:
             slow = _trafilatura_text(html, url)
         except (Exception, RecursionError):
