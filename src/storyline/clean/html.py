@@ -29,7 +29,9 @@ text of 150+ tokens (it grabbed a page-wide container rather than fixing precisi
    ``QAPage``): every post is content. Resiliparse runs with its comment elements
    kept, quotes of earlier posts and signatures skipped, no trafilatura fast pass
    (it keeps the opening post only), then lines made only of per-post chrome words
-   ("Quote Reply Like", "Posts: 1,204", "Joined: Mar 2019") are dropped.
+   ("Quote Reply Like", "Posts: 1,204", "Joined: Mar 2019") are dropped. A page
+   that declares nothing but has under 50 tokens outside comment elements, and 3x more
+   with them, is read the same way (an undeclared thread).
 
 Metadata comes straight from ``<meta>``/``<title>``/JSON-LD in the already-parsed
 Resiliparse DOM (microseconds); the date from htmldate with fast settings.
