@@ -160,3 +160,11 @@ def test_clean_page_uses_the_rules():
                           url="https://www.dailymeridian.com/news/budget"))
     assert isinstance(art, Article)
     assert (art.title, art.author, art.published) == ("Budget passes", "Jane Roe", "2024-03-05")
+
+
+def test_utc_timestamp_takes_the_page_s_local_day():
+    head = meta("article:published_time", "2023-11-09T02:11:03+00:00", "property")
+    body = '<h1>Story</h1><time datetime="2023-11-08T21:11:03-05:00">Nov 8</time>'
+    assert html_metadata(page(head, body), "https://news.example/story").published == "2023-11-08"
+    # no local copy of the same instant: the UTC day stays
+    assert html_metadata(page(head, "<h1>Story</h1>"), "https://news.example/story").published == "2023-11-09"

@@ -23,7 +23,7 @@ from __future__ import annotations
 import html as _html
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timezone
 
 from .authors import authors_from_markup, authors_from_meta, clean_names, site_keys
 from .jsonld import all_dates, item_date, item_people, jsonld_items, organisation_names, own_item
@@ -101,12 +101,49 @@ def _iso_day(value: str | None) -> str | None:
     return d.isoformat() if 1990 <= d.year <= date.today().year + 1 else None
 
 
-def _first_meta(meta: dict[str, str], keys) -> str | None:
+def _first_meta(meta: dict[str, str], keys) -> tuple[str | None, str | None]:
     for key in keys:
         day = _iso_day(meta.get(key))
         if day:
-            return day
-    return None
+            return day, meta.get(key)
+    return None, None
+
+
+_UTC_STAMP = re.compile(r"\s*\d{4}-\d\d-\d\d[T ](\d\d:\d\d(?::\d\d)?)(?:\.\d+)?\s*(?:Z|[+-]00:?00|UTC|GMT)\s*$")
+_LOCAL_STAMP = re.compile(r"(\d{4}-\d\d-\d\d)[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?([+-]\d\d:?\d\d)")
+MAX_LOCAL_LOOKUPS = 40   # occurrences of the time's minutes examined
+
+
+def _local_day(html: str, raw: str | None, day: str) -> str:
+    """A UTC timestamp's day as the page itself gives it in its local offset.
+
+    "2023-11-09T02:11:03+00:00" is the evening of the 8th in New York: when the page carries
+    the same instant with a non-zero offset ("2023-11-08T21:11:03-05:00"), that offset is the
+    newsroom's, and its day is the publication day."""
+    m = _UTC_STAMP.match(raw or "")
+    if not m:
+        return day
+    try:
+        instant = datetime.fromisoformat(raw.strip().replace("Z", "+00:00").replace(" UTC", "+00:00")
+                                         .replace(" GMT", "+00:00"))
+        if instant.tzinfo is None:
+            instant = instant.replace(tzinfo=timezone.utc)
+    except ValueError:
+        return day
+    needle = m.group(1)[2:]          # ":MM:SS" (or ":MM"): the same in every offset that is whole hours
+    pos, seen = html.find(needle), 0
+    while pos >= 0 and seen < MAX_LOCAL_LOOKUPS:
+        seen += 1
+        local = _LOCAL_STAMP.search(html, max(0, pos - 16), pos + len(needle) + 12)
+        if local and local.group(2).replace(":", "") not in ("+0000", "-0000"):
+            try:
+                stamp = datetime.fromisoformat(local.group(0).replace(" ", "T"))
+            except ValueError:
+                stamp = None
+            if stamp is not None and stamp.tzinfo is not None and stamp == instant:
+                return local.group(1)
+        pos = html.find(needle, pos + 1)
+    return day
 
 
 def _htmldate_extensive(html: str) -> str | None:
@@ -126,11 +163,14 @@ def _publication_date(html, meta, items, own, url, fast_date) -> tuple[str | Non
     # the page's own declarations: the publication-time meta tags news CMSs write, then the
     # own JSON-LD item, then generic date tags (on news-pages, where article:published_time and
     # the JSON-LD disagree the meta tag is the gold day 7 times, the JSON-LD 4 times)
-    published, source = _first_meta(meta, _DATE_META_KEYS_STRONG), "meta"
+    (published, raw), source = _first_meta(meta, _DATE_META_KEYS_STRONG), "meta"
     if not published and own:
-        published, source = _iso_day(item_date(own)), "jsonld"
+        raw = item_date(own)
+        published, source = _iso_day(raw), "jsonld"
     if not published:
-        published, source = _first_meta(meta, _DATE_META_KEYS_WEAK), "meta"
+        (published, raw), source = _first_meta(meta, _DATE_META_KEYS_WEAK), "meta"
+    if published:
+        published = _local_day(html, raw, published)
     if not published:
         # clean.html's date came from htmldate's fast search or from the first JSON-LD
         # datePublished anywhere: the latter is not ours when it is not the own item's.
