@@ -74,3 +74,17 @@ def test_report_marks_inferred_dates_with_evidence(render):
     assert "past-tense report of" in out.replace("&#x27;", "'")
     plain = render(_dossier(False))
     assert "(inferred" not in plain
+
+
+def test_timeline_line_marks_an_inferred_date_with_its_evidence():
+    from storyline.cli import _timeline_line
+    from storyline.serve.timeline import Item
+
+    src = {"article_id": "a1b2c3d4e5", "outlet": "Meridian", "start": 0, "end": 10, "published": "2025-03-03",
+           "published_inferred": {"date": "2025-03-03", "confidence": 0.55, "evidence": "past-tense report"}}
+    item = Item("q1", "quote", "2025-03-03", "day", "published_inferred", "We agreed.", speaker="Jane Roe",
+                sources=[src])
+    line = _timeline_line(item)
+    assert "2025-03-03 (inferred)" in line and "date inferred from the text: past-tense report" in line
+    item.date_source = "published"
+    assert "inferred" not in _timeline_line(item)
