@@ -17,6 +17,10 @@
 3. Speed: microseconds per article spent in extract_events (after spaCy), next to spaCy's
    own time, on the one-sentence sets and on the news paragraphs of bench/data/quotes_gold.jsonl.
 
+Types are scored in the PLOVER manual's coding (Event.plover_type): storyline keeps a planned
+act's own type (a planned visit is CONSULT, modality "planned"), PLOVER codes a planned
+cooperative act as AGREE and a planned retreat as CONCEDE, as both gold sets do.
+
 Participants match by overlap: the predicted and gold surface strings share a content
 word (case-insensitive), or both are null.
 
@@ -125,7 +129,7 @@ def run_gold(show: bool, limit: int | None) -> None:
         ev = main_event(events)
         gtype = row.get("type")
         gtype = None if gtype in (None, "", "NONE", "none") else gtype
-        ptype = ev.type if ev else None
+        ptype = ev.plover_type if ev else None
         t_ok = ptype == gtype
         ok["type"] += t_ok
         by_type[gtype or "NONE"]["n"] += 1
@@ -220,21 +224,21 @@ def run_gsr(show: bool, limit: int | None, half: str) -> None:
     for row in rows:
         art, events = analyse(row["text"], "2000-01-01", "gsr")
         ev = main_event(events)
-        any_ok = any(e.type == row["event"] for e in events)
-        t_ok = ev is not None and ev.type == row["event"]
+        any_ok = any(e.plover_type == row["event"] for e in events)
+        t_ok = ev is not None and ev.plover_type == row["event"]
         ok["type"] += t_ok
         ok["any"] += any_ok
         ok["found"] += ev is not None
         by_type[row["event"]]["n"] += 1
         by_type[row["event"]]["ok"] += t_ok
         if not t_ok:
-            conf[(row["event"], ev.type if ev else None)] += 1
+            conf[(row["event"], ev.plover_type if ev else None)] += 1
         actors = " ".join(a["text"] for a in row.get("actors") or [])
         if ev is not None and actors:
             ok["src_n"] += 1
             ok["src"] += overlap(ev.source_text, actors) or any(overlap(ev.source_text, a["text"]) for a in row["actors"])
         if show and not t_ok:
-            print(f"- {row['id']}: {ev.type if ev else None} ({ev.trigger if ev else ''}) ≠ {row['event']} "
+            print(f"- {row['id']}: {ev.plover_type if ev else None} ({ev.trigger if ev else ''}) ≠ {row['event']} "
                   f"[{row.get('event_text')}]\n    {row['text'][:180]}")
     n = len(rows)
     label = {TUNE: "tuning half", HELD: "HELD-APART half"}[half]

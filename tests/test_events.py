@@ -46,9 +46,9 @@ def test_held_phone_call_is_consult_phone(analyse):
         assert ev.date == "2025-03-18" and ev.date_source == "timex"
 
 
-def test_planned_summit_is_agree_planned(analyse):
+def test_planned_summit_is_consult_planned_and_plover_agree(analyse):
     ents, events, ev = analyse("Putin and Trump will hold a summit in Budapest next month, Kremlin aide Yuri Ushakov said.")
-    assert ev.type == "AGREE"
+    assert ev.type == "CONSULT" and ev.plover_type == "AGREE"   # a planned meeting is not an agreement
     assert ev.modality == "planned"
     assert ev.location_text == "Budapest"
     assert "Putin" in ev.source_text and "Trump" in ev.target_text   # reciprocal: second party as target
@@ -235,7 +235,8 @@ def test_date_comes_from_the_events_own_clause(analyse):
     # "said on Saturday" dates the statement; "on Monday" the call
     ev = analyse("U.S. President Donald Trump said on Saturday he will speak by phone with Russian President "
                  "Vladimir Putin on Monday about stopping the bloodbath in Ukraine.", "2025-05-17")[2]
-    assert ev.type == "AGREE" and ev.date == "2025-05-19" and "Putin" in ev.target_text
+    assert ev.type == "CONSULT" and ev.modality == "planned" and ev.plover_type == "AGREE"
+    assert ev.date == "2025-05-19" and "Putin" in ev.target_text
 
 
 @pytest.mark.skipif(find_timexes is None, reason="needs the time-expression module")

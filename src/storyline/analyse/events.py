@@ -34,6 +34,7 @@ from functools import lru_cache
 from ..model import LocalEntity, Mention
 from .quotes import CUE_LEMMAS, verb_lemma
 from .doctext import doc_text
+from .event_types import COOPERATIVE_TYPES, plover_type, verb_cues
 
 
 @dataclass(slots=True)
@@ -59,103 +60,20 @@ class Event:
     trigger_i: int = -1              # token index of the clause head (for ranking; not stored)
     depth: int = 0                   # distance of the clause head from the sentence root
 
+    @property
+    def plover_type(self) -> str:
+        """The PLOVER manual's code: a planned cooperative act is AGREE, a planned retreat CONCEDE."""
+        return plover_type(self.type, self.modality)
+
 
 # --------------------------------------------------------------------------------------------
 # Lexicon
 # --------------------------------------------------------------------------------------------
 
-# Verb triggers: lemma -> (type, mode). Type None: the verb needs a typed object
-# (see _OBJ_TYPED) or a wrapped trigger (see _WRAPPERS) to be an event.
-VERBS: dict[str, tuple[str | None, str | None]] = {
-    # CONSULT
-    "meet": ("CONSULT", None), "visit": ("CONSULT", "visit"), "host": ("CONSULT", None),
-    "negotiate": ("CONSULT", None), "discuss": ("CONSULT", None), "phone": ("CONSULT", "phone"),
-    "telephone": ("CONSULT", "phone"), "consult": ("CONSULT", None), "confer": ("CONSULT", None),
-    "talk": ("CONSULT", None), "speak": ("CONSULT", None), "mediate": ("CONSULT", "third-party"),
-    "call": (None, None),            # phoned / called for / called on: decided by its complements
-    # AGREE
-    "agree": ("AGREE", None), "promise": ("AGREE", None), "pledge": ("AGREE", None), "offer": ("AGREE", None),
-    "propose": ("AGREE", None), "invite": ("AGREE", None), "accept": ("AGREE", None), "commit": ("AGREE", None),
-    "vow": ("AGREE", None),
-    # SUPPORT
-    "support": ("SUPPORT", None), "back": ("SUPPORT", None), "endorse": ("SUPPORT", None), "praise": ("SUPPORT", None),
-    "commend": ("SUPPORT", None), "welcome": ("SUPPORT", None), "hail": ("SUPPORT", None), "applaud": ("SUPPORT", None),
-    "congratulate": ("SUPPORT", None), "thank": ("SUPPORT", None), "recognize": ("SUPPORT", None),
-    "recognise": ("SUPPORT", None), "ratify": ("SUPPORT", None), "sign": ("SUPPORT", None), "defend": ("SUPPORT", None),
-    # CONCEDE
-    "apologize": ("CONCEDE", None), "apologise": ("CONCEDE", None), "pardon": ("CONCEDE", None),
-    "acquit": ("CONCEDE", None), "concede": ("CONCEDE", None), "relent": ("CONCEDE", None), "forgive": ("CONCEDE", None),
-    "lift": (None, None), "ease": (None, None), "relax": (None, None),
-    # COOPERATE
-    "cooperate": ("COOPERATE", None), "collaborate": ("COOPERATE", None), "extradite": ("COOPERATE", None),
-    # AID
-    "aid": ("AID", None), "donate": ("AID", None), "fund": ("AID", None), "finance": ("AID", None),
-    "rescue": ("AID", None), "provide": (None, None), "supply": (None, None), "send": (None, None),
-    "deliver": (None, None), "give": (None, None), "grant": (None, None), "allocate": (None, None),
-    "approve": (None, None), "transfer": (None, None), "ship": (None, None),
-    # RETREAT
-    "withdraw": (None, None), "retreat": ("RETREAT", "withdraw"), "resign": ("RETREAT", "resign"),
-    "release": ("RETREAT", "release"), "free": ("RETREAT", "release"), "disarm": ("RETREAT", "disarm"),
-    "pull": (None, None), "surrender": ("RETREAT", "disarm"), "swap": (None, None), "exchange": (None, None),
-    # REQUEST
-    "demand": ("REQUEST", None), "urge": ("REQUEST", None), "request": ("REQUEST", None), "appeal": ("REQUEST", None),
-    "ask": ("REQUEST", None), "press": ("REQUEST", None), "implore": ("REQUEST", None), "seek": ("REQUEST", None),
-    # ACCUSE
-    "accuse": ("ACCUSE", "allege"), "blame": ("ACCUSE", "allege"), "condemn": ("ACCUSE", "disapprove"),
-    "criticize": ("ACCUSE", "disapprove"), "criticise": ("ACCUSE", "disapprove"), "denounce": ("ACCUSE", "disapprove"),
-    "decry": ("ACCUSE", "disapprove"), "deplore": ("ACCUSE", "disapprove"), "rebuke": ("ACCUSE", "disapprove"),
-    "censure": ("ACCUSE", "disapprove"), "reprimand": ("ACCUSE", "disapprove"), "slam": ("ACCUSE", "disapprove"),
-    "lambast": ("ACCUSE", "disapprove"), "lambaste": ("ACCUSE", "disapprove"), "allege": ("ACCUSE", "allege"),
-    "charge": ("ACCUSE", "allege"), "indict": ("ACCUSE", "allege"), "sue": ("ACCUSE", "allege"),
-    "prosecute": ("ACCUSE", "allege"), "investigate": ("ACCUSE", "investigate"), "probe": ("ACCUSE", "investigate"),
-    "summon": ("ACCUSE", "disapprove"), "protest": ("PROTEST", "demo"),
-    # REJECT
-    "reject": ("REJECT", None), "refuse": ("REJECT", None), "decline": ("REJECT", None), "deny": ("REJECT", None),
-    "veto": ("REJECT", None), "rebuff": ("REJECT", None), "dismiss": (None, None), "cancel": ("REJECT", "meet"),
-    "block": ("REJECT", None), "oppose": ("REJECT", None), "postpone": ("REJECT", "meet"),
-    # THREATEN
-    "threaten": ("THREATEN", None), "warn": (None, None),
-    # PROTEST
-    "demonstrate": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"), "march": ("PROTEST", "demo"),
-    "riot": ("PROTEST", "riot"), "boycott": ("PROTEST", "boycott"), "picket": ("PROTEST", "demo"),
-    # SANCTION
-    "sanction": ("SANCTION", "discontinue"), "expel": ("SANCTION", "expel"), "embargo": ("SANCTION", "discontinue"),
-    "convict": ("SANCTION", "convict"), "sentence": ("SANCTION", "convict"), "fine": ("SANCTION", "convict"),
-    "suspend": (None, None), "sever": ("SANCTION", "discontinue"), "freeze": (None, None), "recall": (None, None),
-    "halt": (None, None), "cut": (None, None), "ban": (None, None), "impose": (None, None), "break": (None, None),
-    "order": (None, None), "stop": (None, None), "end": (None, None),
-    # MOBILIZE
-    "deploy": ("MOBILIZE", "troops"), "mobilize": ("MOBILIZE", "troops"), "mobilise": ("MOBILIZE", "troops"),
-    "mass": ("MOBILIZE", "troops"), "amass": ("MOBILIZE", "troops"), "dispatch": (None, None),
-    "station": ("MOBILIZE", "troops"), "reinforce": ("MOBILIZE", "troops"),
-    # COERCE
-    "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "arrest"), "jail": ("COERCE", "arrest"),
-    "imprison": ("COERCE", "arrest"), "raid": ("COERCE", "seize"), "seize": ("COERCE", "seize"),
-    "confiscate": ("COERCE", "seize"), "censor": ("COERCE", "censor"), "deport": ("COERCE", "deport"),
-    "hack": ("COERCE", "cyber"), "outlaw": ("COERCE", "restrict"), "disperse": ("COERCE", "restrict"),
-    "crack": (None, None),
-    # ASSAULT
-    "attack": ("ASSAULT", None), "strike": ("ASSAULT", None), "shell": ("ASSAULT", "heavy-weapons"),
-    "bomb": ("ASSAULT", "aerial"), "bombard": ("ASSAULT", "heavy-weapons"), "fire": (None, None),
-    "shoot": ("ASSAULT", "firearms"), "kill": ("ASSAULT", None), "murder": ("ASSAULT", None),
-    "assassinate": ("ASSAULT", "targeted"), "execute": ("ASSAULT", "targeted"), "kidnap": ("ASSAULT", "abduct"),
-    "abduct": ("ASSAULT", "abduct"), "torture": ("ASSAULT", "torture"), "stab": ("ASSAULT", "primitive"),
-    "invade": ("ASSAULT", None), "clash": ("ASSAULT", None), "fight": ("ASSAULT", None), "ambush": ("ASSAULT", None),
-    "wound": ("ASSAULT", None), "injure": ("ASSAULT", None), "target": ("ASSAULT", None), "hit": (None, None),
-    "pound": ("ASSAULT", "heavy-weapons"), "storm": (None, None), "destroy": ("ASSAULT", "destroy"),
-    "raze": ("ASSAULT", "destroy"), "massacre": ("ASSAULT", "targeted"), "behead": ("ASSAULT", "targeted"),
-    "capture": ("ASSAULT", None), "occupy": ("ASSAULT", None), "rape": ("ASSAULT", "sexual"), "launch": (None, None),
-    "beat": ("ASSAULT", "beat"),
-    # added after the hand-labelled gold set
-    "quit": ("RETREAT", "resign"), "step": (None, None), "allow": (None, None), "leave": (None, None),
-    "hand": (None, None), "drop": (None, None), "airdrop": ("AID", None), "disburse": ("AID", None),
-    "export": ("COOPERATE", None), "pool": ("COOPERATE", None), "share": (None, None), "reopen": (None, None),
-    "restore": (None, None), "establish": (None, None), "restrict": ("COERCE", "restrict"), "snub": ("REJECT", None),
-    "boot": (None, None), "kick": (None, None), "walk": (None, None), "hurl": (None, None), "throw": (None, None),
-    "unleash": (None, None), "use": (None, None), "pay": (None, None), "reduce": (None, None), "put": (None, None),
-    "take": (None, None), "travel": (None, None), "jet": (None, None), "fly": (None, None), "head": (None, None),
-    "arrive": (None, None), "implement": (None, None), "adopt": (None, None), "announce": (None, None),
-}
+# Verb triggers: lemma -> (type, mode), from the one table of event types (event_types.py).
+# Type None: the verb needs a typed object (see _object_typed) or a wrapped trigger (see
+# _WRAPPERS) to be an event.
+VERBS: dict[str, tuple[str | None, str | None]] = verb_cues()
 
 # Event nouns: form -> (class, type, mode); the class lets light verbs re-type them.
 _NOUNS_RAW = {
@@ -235,7 +153,7 @@ _WRAPPERS = {
     "try": "try", "attempt": "try", "begin": "try", "start": "try", "continue": "try", "resume": "try",
     "manage": "try", "move": "try", "help": "try",
 }
-_COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"}
+_COOPERATIVE = COOPERATIVE_TYPES
 _CONFLICT = {"ASSAULT", "SANCTION", "COERCE", "MOBILIZE", "THREATEN"}
 
 # Light verbs over an event noun, and how they re-type it: (verb lemma, noun class) -> (type, mode)
@@ -2106,12 +2024,8 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
     date, prec, dsrc, dtext, future = _date(ctx, head, top, noun, wrapped, sent, stmt_verb)
     if future and modality == "asserted":
         modality = "planned"
-    if modality == "planned":
-        # PLOVER: future cooperation is AGREE; future retreat is CONCEDE
-        if typ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
-            typ, mode = "AGREE", None
-        elif typ == "RETREAT":
-            typ, mode = "CONCEDE", None
+    # a planned act keeps its type with modality "planned" (a planned visit is CONSULT, not an
+    # agreement); Event.plover_type gives the PLOVER manual's coding (AGREE / CONCEDE)
     if modality in ("planned", "negated") and dsrc == "published":
         # a plan or a non-event is dated only by its own time expression ("no talks took place on Sunday")
         date, prec, dsrc, dtext = None, None, None, None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE", "FIGHT"}
+from ..analyse.event_types import SYMMETRIC_TYPES   # the one table of event types
 
 
 @dataclass
