@@ -128,3 +128,41 @@ def plover_type(typ: str, modality: str) -> str:
     if modality == "planned" and row is not None and row.future_as:
         return row.future_as
     return typ
+
+
+# Figurative uses of trigger verbs: lemma -> (particles or prepositions, object heads) that make
+# the verb an idiom, not the act ("Peskov seized upon the remarks", "thank you for joining us",
+# "left the White House in 2021", "met the deadline", "hit the headlines").
+FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    lem: (frozenset(preps.split()), frozenset(objs.split())) for lem, preps, objs in (
+        ("seize", "upon on", "opportunity chance moment initiative momentum occasion limelight spotlight headlines "
+                             "imagination day"),
+        ("pounce", "upon on", ""),
+        ("thank", "", "you everyone everybody viewers listeners readers all"),
+        ("welcome", "", "you everyone everybody viewers listeners readers back"),
+        ("leave", "", "house office post power kremlin presidency job role position stage building room hospital "
+                      "home door race"),
+        ("meet", "", "deadline deadlines expectations expectation demand target targets needs need criteria "
+                     "standards standard requirements requirement goal goals end obligations costs fate match"),
+        ("hit", "", "headlines record high low road ground shelves market wall jackpot mark nerve"),
+        ("capture", "", "imagination mood attention moment essence spirit headlines public audience"),
+        ("visit", "", "website site page"),
+        ("host", "", "show podcast programme program party dinner gala event concert"),
+        ("press", "on ahead", "conference briefing"),
+        ("fire", "up", "imagination supporters base crowd"),
+        ("kill", "", "time mood"),
+        ("attack", "", "problem issue question"),
+        ("fight", "back", "tears"),
+        ("back", "down away off", ""),
+        ("storm", "out off", ""),
+    )
+}
+
+
+# Who travels to talk: a trip by one of these (or a named person) to a place is a visit
+# (PLOVER CONSULT visit), as "U.S. envoy Steve Witkoff travelled to Moscow" is.
+TRAVELLERS: frozenset[str] = frozenset((
+    "envoy envoys delegation delegations minister ministers president president-elect premier chancellor "
+    "secretary diplomat diplomats ambassador official officials negotiator negotiators leader leaders "
+    "king queen prince emissary representative representatives adviser advisor aide mediator mediators "
+    "senator senators lawmakers congressman chief").split())

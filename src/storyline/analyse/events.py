@@ -27,6 +27,7 @@ with no other time, else none.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,7 +35,7 @@ from functools import lru_cache
 from ..model import LocalEntity, Mention
 from .quotes import CUE_LEMMAS, verb_lemma
 from .doctext import doc_text
-from .event_types import COOPERATIVE_TYPES, plover_type, verb_cues
+from .event_types import COOPERATIVE_TYPES, FIGURATIVE, TRAVELLERS, plover_type, verb_cues
 
 
 @dataclass(slots=True)
@@ -78,7 +79,8 @@ VERBS: dict[str, tuple[str | None, str | None]] = verb_cues()
 # Event nouns: form -> (class, type, mode); the class lets light verbs re-type them.
 _NOUNS_RAW = {
     "MEET": ("CONSULT", None, "talks meeting meetings summit summits negotiations discussions consultations "
-                              "conversation conversations visit visits call calls phone-call videoconference"),
+                              "conversation conversations visit visits call calls phone-call videoconference trip trips "
+                              "contacts"),
     "SANCT": ("SANCTION", "discontinue", "sanctions sanction tariffs tariff embargo embargoes"),
     "CEASE": ("CONCEDE", None, "ceasefire ceasefires cease-fire truce armistice"),
     "ATTACK": ("ASSAULT", None, "attack attacks strike strikes airstrike airstrikes air-strike bombardment shelling "
@@ -167,6 +169,7 @@ _LIGHT = {
     "mediate", "arrange", "plan", "schedule", "request", "demand", "urge", "threaten", "resort", "step", "intensify",
     "escalate", "organize", "organise", "lead", "go", "announce", "unleash", "renew", "allocate", "approve",
     "condemn", "denounce", "deny", "dismiss", "rebuff", "welcome", "support", "back", "endorse", "strike",
+    "confirm", "complete", "speed", "finish", "prevent", "reimpose",
 }
 
 # Words of an attack that give its ASSAULT mode
@@ -193,7 +196,8 @@ _IRREGULAR = {
     "made": "make", "paid": "pay", "began": "begin", "begun": "begin", "led": "lead", "went": "go", "gone": "go",
     "forgave": "forgive", "forgiven": "forgive", "sought": "seek", "dealt": "deal", "bore": "bear", "set": "set",
     "put": "put", "undertook": "undertake", "overran": "overrun", "shut": "shut", "told": "tell", "said": "say",
-    "left": "leave",
+    "left": "leave", "had": "have", "has": "have", "having": "have", "flew": "fly", "flown": "fly",
+    "travelled": "travel", "travelling": "travel",
 }
 _LEXICON_VERBS = set(VERBS) | set(_LIGHT) | set(_WRAPPERS)
 
@@ -650,7 +654,7 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
         for po in _prep_objs(tok, "for", "on") + (_prep_objs(w, "for") if w is not None else []):
             if NOUNS.get(po.lower_, ("",))[0] == "MEET":
                 return ("CONSULT", "visit")
-        return None
+        return ("CONSULT", "visit") if _official_trip(tok) else None
     if lem == "dismiss":
         return ("REJECT", None) if obj is not None and "CLAIM" in classes else None
     if lem == "crack":
@@ -663,6 +667,18 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
 
 
 # --- clause helpers ---------------------------------------------------------------------------
+
+def _official_trip(tok) -> bool:
+    """ "U.S. envoy Steve Witkoff travelled to Moscow": a named person or an official goes to a
+    named place (event_types.TRAVELLERS); troops, refugees and tourists do not visit."""
+    subj, _p = _subject(tok)
+    if subj is None:
+        return False
+    person = subj.ent_type_ == "PERSON" or subj.lower_ in TRAVELLERS or any(
+        c.dep_ == "compound" and c.lower_ in TRAVELLERS for c in subj.children)
+    dest = _prep_objs(tok, "to", "in", "into") if lemma(tok.text) != "head" else _prep_objs(tok, "to", "for")
+    return person and any(d.ent_type_ in ("GPE",) for d in dest)
+
 
 def _subject(tok):
     """(subject token, passive?) of a clause head, climbing through xcomp / conj / participles."""
@@ -1133,7 +1149,7 @@ def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[s
         return None
     if cls == "MEET":
         if hl in ("hold", "have", "conduct", "begin", "start", "resume", "continue", "join", "attend", "host", "make",
-                  "pay", "open", "go", "take", "lead", "mediate", "conclude"):
+                  "pay", "open", "go", "take", "lead", "mediate", "conclude", "confirm", "complete"):
             return (typ, mode)
         if hl in ("agree", "propose", "offer", "plan", "schedule", "arrange", "accept", "promise", "pledge", "invite"):
             return ("AGREE", None)
@@ -1313,6 +1329,8 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
     typ, mode = VERBS[lem]
     obj = _dobj(tok)          # the object, or the patient of a passive
     prt = _particle(tok)
+    if _figurative(tok, lem, obj):
+        return None
     inner = _inner_trigger(tok)
 
     # verbs typed by their complements
@@ -1481,6 +1499,17 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
         mode = _assault_mode(tok)
     return _build(ctx, tok, typ, mode, noun=noun, trigger=_verb_trigger_text(tok, wrapped), seen=seen,
                   wrapped=wrapped)
+
+
+def _figurative(tok, lem: str, obj) -> bool:
+    """An idiom, not the act: "seized upon the remarks", "thank you for joining us", "left the
+    White House", "met the deadline" (event_types.FIGURATIVE)."""
+    preps, objs = FIGURATIVE.get(lem, ((), ()))
+    if preps and any(c.dep_ == "prt" and c.lower_ in preps or c.dep_ == "prep" and c.lower_ in preps and
+                     not any(g.ent_type_ in ("DATE", "TIME") or g.lower_ in _CALENDAR for g in c.children)
+                     for c in tok.children):
+        return True
+    return obj is not None and obj.lower_ in objs and not (obj.ent_type_ in ("GPE", "PERSON") and lem != "leave")
 
 
 def _verb_trigger_text(tok, wrapped) -> str:
@@ -2264,8 +2293,9 @@ def _date(ctx: _Ctx, head, top, noun, wrapped, sent, stmt_verb=None, inherit=Tru
         prec = getattr(best, "precision", None)
         future = False
         if value and pub and isinstance(value, str) and value[:1].isdigit():
-            n = min(len(value), len(pub))
-            future = value[:n] > pub[:n]
+            start = _calendar_start(value)
+            n = min(len(start), len(pub))
+            future = start[:n] > pub[:n]
         if value and len(value) > 10 and value[4:5] == "-" and value[10:11] == "T":
             value, prec = value[:10], "day"        # "last night", "on Tuesday morning": the day
         return value, prec, "timex", best.text, future
@@ -2279,6 +2309,25 @@ def _date(ctx: _Ctx, head, top, noun, wrapped, sent, stmt_verb=None, inherit=Tru
     if pub and _past_report(head, top, sent) and not _has_other_time(sent, chain_ids):
         return pub[:10], "day", "published", None, False
     return None, None, None, None, False
+
+
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])")
+
+
+def _calendar_start(value: str) -> str:
+    """A timex value as a comparable calendar prefix: "2025-W09" -> "2025-02-24" (its Monday),
+    "2025-Q2" -> "2025-04"; plain dates are already comparable ("last week" is not the future)."""
+    m = _ISO_WEEK.match(value)
+    if m:
+        try:
+            return datetime.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1).isoformat()
+        except ValueError:
+            return value[:4]
+    m = _QUARTER.match(value)
+    if m:
+        return f"{m.group(1)}-{(int(m.group(2)) - 1) * 3 + 1:02d}"
+    return value
 
 
 def _past_report(head, top, sent) -> bool:
