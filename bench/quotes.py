@@ -1,7 +1,10 @@
 """Quote extraction against the hand-annotated gold set (bench/data/quotes_gold.jsonl).
 
 For every paragraph, storyline's analysis runs on the paragraph as an article
-(English, dated, with the paragraph's outlet). A predicted quote matches a gold
+(English, dated, with the paragraph's outlet). The gold counts each quoted part
+of an interrupted quote (“A,” he said. “B.”) as a quote; storyline exports such a
+statement as one quote listing its parts, and each part is scored here. A
+predicted quote (part) matches a gold
 quote when their character spans overlap by at least 50% of each (one-to-one,
 greedy by overlap). Reported:
 
@@ -91,7 +94,10 @@ def main() -> int:
         preds = []
         for q in art.quotes:
             name = art.entities[q.speaker_entity].name if q.speaker_entity is not None else None
-            preds.append((_strip(text, q.start, q.end), q, name))
+            # this set counts each quoted part of an interrupted quote (“A,” he said. “B.”) as a
+            # quote: score the parts storyline lists for it, each with the quote's speaker
+            for start, end in q.parts or [(q.start, q.end)]:
+                preds.append((_strip(text, start, end), q, name))
         golds = [(_strip(text, g["start"], g["end"]), g) for g in row["quotes"]]
         n_pred += len(preds)
         n_gold += len(golds)

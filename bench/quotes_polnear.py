@@ -3,9 +3,12 @@ with the shared metric (../shared/benchmarks/quotes-polnear/score.py).
 
 The split's article texts are copied to a temporary folder and built into a
 temporary store exactly as a user would (ingest, cleaning, analysis, corpus
-stage). The exported quotes are mapped back to the corpus files: each span's
-offsets into the clean text are aligned to the original .txt, the speaker is
-written two ways, and score.py scores each:
+stage). The exported quotes are mapped back to the corpus files, and nothing
+more: each exported span's offsets into the clean text are aligned to the
+original .txt (an interrupted quote, “A,” he said. “B.”, is one exported quote
+whose span runs from its first part to its last; its parts are also scored
+apart, as a second table), the speaker is written two ways, and score.py scores
+each:
 
 - ``surface``: the article's own words for the speaker (the span's ``speaker_text``:
   "he", "the spokesman", "Ryabkov"), the source span PolNeAR annotates;
@@ -26,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import os
 import shutil
 import subprocess
@@ -109,10 +111,13 @@ def build(docs: list[str], split_dir: Path, work: Path, workers: int) -> tuple[d
     return articles, quotes, seconds
 
 
-def predictions(articles: dict, quotes: list[dict], split_dir: Path) -> dict[str, list[dict]]:
-    """One prediction per quote span, per speaker variant."""
+def predictions(articles: dict, quotes: list[dict], split_dir: Path) -> tuple[dict, dict]:
+    """Per speaker variant: one prediction per exported quote span (an interrupted quote,
+    which storyline exports as one quote, runs from its first part to its last), and one
+    per quoted part (a span's ``parts`` when it has them, else the span itself)."""
     origs, aligners = {}, {}
-    out = {v: [] for v in VARIANTS}
+    whole = {v: [] for v in VARIANTS}
+    parts = {v: [] for v in VARIANTS}
     for q in quotes:
         for sp in q["spans"]:
             art = articles.get(sp["article_id"])
@@ -122,47 +127,24 @@ def predictions(articles: dict, quotes: list[dict], split_dir: Path) -> dict[str
             if doc not in origs:
                 origs[doc] = (split_dir / f"{doc}.txt").read_text(encoding="utf-8")
                 aligners[doc] = Aligner(art["text"], origs[doc])
-            s, e = aligners[doc].map(sp["start"]), aligners[doc].map(sp["end"], end=True)
-            row = {"doc": doc, "text": art["text"][sp["start"]:sp["end"]], "start": s, "end": e,
-                   "kind": q["kind"], "cue": q["cue"], "via": q["via"]}
-            if s is None or e is None or e <= s:
-                row["start"] = row["end"] = None      # score.py locates it by its text
-            else:
-                row["text"] = origs[doc][s:e]
-            out["surface"].append({**row, "speaker": sp.get("speaker_text")})
-            out["name"].append({**row, "speaker": q["speaker"]})
-    return out, origs
+            for out, ranges in ((whole, [(sp["start"], sp["end"])]),
+                                (parts, sp.get("parts") or [(sp["start"], sp["end"])])):
+                for start, end in ranges:
+                    row = _row(doc, art["text"], origs[doc], aligners[doc], start, end, q)
+                    out["surface"].append({**row, "speaker": sp.get("speaker_text")})
+                    out["name"].append({**row, "speaker": q["speaker"]})
+    return whole, parts
 
 
-MAX_GAP_WORDS = 40   # the attribution clause between two parts of one quote ("he said at a rally in Iowa.")
-
-
-_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|St|Gen|Lt|Col|Jr|Sr|Sgt|Prof|[A-Z])\.")
-
-
-def group_parts(preds: list[dict], texts: dict[str, str]) -> list[dict]:
-    """PolNeAR annotates one attribution per cue: “A,” he said. “B.” is one
-    attribution whose content is both parts. storyline exports each quoted part as a
-    quote (its own hand-made set counts them so); to score in PolNeAR's unit,
-    consecutive direct parts of one paragraph with the same speaker, no more than a
-    short clause apart and not each with a cue of its own (“A,” he said. “B,” he
-    added. stays two), become one prediction spanning both."""
-    out: list[dict] = []
-    for p in sorted(preds, key=lambda p: (p["doc"], p["start"] if p["start"] is not None else -1)):
-        prev = out[-1] if out else None
-        if prev is not None and prev["doc"] == p["doc"] and prev["kind"] == p["kind"] == "direct" \
-                and None not in (prev["start"], p["start"]) and p["start"] >= prev["end"]:
-            gap = texts[p["doc"]][prev["end"]:p["start"]]
-            own_cues = prev["cue"] and p["cue"] and prev["cue"] != p["cue"]
-            bare = _ABBREV.sub("", gap).strip(" \"'\u201c\u201d\u2018\u2019")
-            one_clause = not re.search(r"[.!?]\s+\w", bare)
-            if "\n" not in gap and len(gap.split()) <= MAX_GAP_WORDS and one_clause and not own_cues \
-                    and (p["speaker"] is None or prev["speaker"] is None or p["speaker"] == prev["speaker"]):
-                out[-1] = {**prev, "end": p["end"], "text": texts[p["doc"]][prev["start"]:p["end"]],
-                           "speaker": prev["speaker"] or p["speaker"], "cue": prev["cue"] or p["cue"]}
-                continue
-        out.append(dict(p))
-    return out
+def _row(doc: str, clean: str, orig: str, aligner: "Aligner", start: int, end: int, q: dict) -> dict:
+    s, e = aligner.map(start), aligner.map(end, end=True)
+    row = {"doc": doc, "text": clean[start:end], "start": s, "end": e, "kind": q["kind"], "cue": q["cue"],
+           "via": q["via"]}
+    if s is None or e is None or e <= s:
+        row["start"] = row["end"] = None      # score.py locates it by its text
+    else:
+        row["text"] = orig[s:e]
+    return row
 
 
 def score(gold: Path, implicit: Path, preds: list[dict], split_dir: Path, work: Path, tag: str) -> dict:
@@ -215,15 +197,15 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     try:
         articles, quotes, seconds = build(docs, split_dir, work, args.workers)
-        parts, texts = predictions(articles, quotes, split_dir)
-        grouped = {v: group_parts(parts[v], texts) for v in VARIANTS}
+        whole, parts = predictions(articles, quotes, split_dir)
         names = set(docs)
         gold = subset(DATA / f"{args.split}-gold.jsonl", names, work / "gold.jsonl")
         implicit = subset(DATA / f"{args.split}-implicit.jsonl", names, work / "implicit.jsonl")
         print(f"PolNeAR {args.split}: {len(docs)} articles, {sum(1 for _ in open(gold))} gold attributions, "
-              f"{len(parts['surface'])} exported quote spans; build {seconds:.1f} s ({args.workers} worker(s))")
-        for title, preds in (("one prediction per attribution (the parts of an interrupted quote joined)", grouped),
-                             ("one prediction per exported quote (each quoted part alone)", parts)):
+              f"{len(whole['surface'])} exported quote spans; build {seconds:.1f} s ({args.workers} worker(s))")
+        for title, preds in (("one prediction per exported quote span (the headline figures)", whole),
+                             ("one prediction per exported quoted part (spans[].parts of an interrupted quote "
+                              "scored apart)", parts)):
             results = {v: score(gold, implicit, preds[v], split_dir, work, f"{v}-{len(preds[v])}") for v in VARIANTS}
             print(f"\n{title}: {len(preds['surface'])} predictions")
             print(table(results))
@@ -231,7 +213,7 @@ def main() -> int:
             sys.path.insert(0, str(Path(__file__).resolve().parent))
             from quotes_polnear_errors import write_errors
 
-            write_errors(gold, grouped["surface"], split_dir, args.errors)
+            write_errors(gold, whole["surface"], split_dir, args.errors)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

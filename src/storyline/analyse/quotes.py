@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..model import LocalEntity, Mention, Quote
 from .entities import resolve_description, role_class
+from .names import HONORIFICS, SUFFIXES
 from .gazetteer import gazetteer
 from .doctext import doc_text
 from .gender import agrees, gender_of
@@ -75,6 +76,14 @@ _IRREGULAR_FINDING = {"shows": "show", "showed": "show", "shown": "show", "showi
                       "finds": "find", "finding": "find"}
 
 SHORT_QUOTE_CUE_GAP = 30   # characters from a one- or two-word quote to its cue ("," he said)
+
+# An interrupted quote (“A,” he said. “B.”) is one statement: its parts are joined when
+# they are one paragraph, one speaker and at most the attribution clause apart.
+INTERRUPTION_MAX_WORDS = 40   # the clause between two parts ("he said at a rally in Iowa on
+                              # Tuesday, adding:"); a longer stretch is narrative, not an aside
+# a full stop after these does not end a sentence ("Mr. Trump said. “...”")
+_NOT_SENTENCE_ENDS = HONORIFICS | SUFFIXES
+_SENTENCE_END = re.compile(r"(\b[\w'’]+)?[.!?]+[\"'”’»]*\s+[\"'“‘«]*\w")
 
 # Cue verbs that only count with a quote or a clause: "called" needs a quoted complement.
 WEAK_CUES = {"call", "describe", "continue", "point", "post", "ask"}
@@ -347,6 +356,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     last_speaker: tuple[str | None, int | None] | None = None
     last_quote_end = -1
     covered_sents: set[int] = set()
+    own_cue: dict[int, int | None] = {}    # id(quote) -> its own cue token, if it has one
 
     def cue_in(sent, exclude_start, exclude_end):
         # A cue whose clause contains the quote wins ("called the talks “useful”");
@@ -430,7 +440,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         if cue is None or (speaker_surface is None and cue_text is None):
             # continuation: a quote standing alone right after another quote / a "said:" sentence
             gap = text[last_quote_end:s] if last_quote_end >= 0 else None
-            if last_speaker and gap is not None and len(gap) < 200 and not re.search(r"[A-Za-z]{3,}.*[.!?]", gap.strip(" \n“”\"«»„‘’")[:-1] or ""):
+            if last_speaker and gap is not None and len(gap) < 200 and not _sentence_ends_in(gap.strip(" \n“”\"«»„‘’")):
                 speaker_surface, speaker_idx = last_speaker
                 cue_text = None
             else:
@@ -461,6 +471,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         via = [name for _p, name in _via_in(region.text, region.start_char, ctx)]
         quotes.append(Quote(q_start, q_end, text[q_start:q_end].strip(), kind, speaker_surface, speaker_idx,
                             cue_text, via))
+        own_cue[id(quotes[-1])] = cue.i if cue is not None and cue_text is not None else None
         for ss in range(first_sent.start, last_sent.end):
             covered_sents.add(ctx.sent_of(ss).start)
         if speaker_surface is not None:
@@ -468,11 +479,74 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         last_quote_end = e + 1
     # a quote with neither a cue nor a speaker is a title or a scare quote, not a statement
     quotes = [q for q in quotes if q.speaker is not None or q.cue is not None]
+    quotes = _join_interrupted(quotes, own_cue, text, in_quote)
     speakers_at = [(q.start, q.speaker_entity) for q in quotes if q.speaker_entity is not None]
     quotes.extend(_indirect(doc, ctx, covered_sents, in_quote, speakers_at))
     quotes.sort(key=lambda q: (q.start, q.end))
     _carry_chains(quotes)
     return quotes
+
+
+def _sentence_ends_in(gap: str) -> bool:
+    """Does a sentence end inside this stretch, before its last characters? The full
+    stop closing the attribution clause (", he said.") is its end, not inside it;
+    "Mr." and initials ("U.S.") end nothing."""
+    for m in _SENTENCE_END.finditer(gap):
+        word = (m.group(1) or "").lower()
+        if word in _NOT_SENTENCE_ENDS or len(word) == 1:
+            continue
+        return True
+    return False
+
+
+def _same_speaker(a: Quote, b: Quote) -> bool:
+    """One speaker for two parts: the same entity, else the same words; a part naming
+    none takes the other's (the part after “A,” he said. carries his turn)."""
+    if a.speaker is None or b.speaker is None:
+        return True
+    if a.speaker_entity is not None and b.speaker_entity is not None:
+        return a.speaker_entity == b.speaker_entity
+    return a.speaker.lower() == b.speaker.lower()
+
+
+def _interrupted(a: Quote, b: Quote, own_cue: dict[int, int | None], text: str, in_quote: list[bool]) -> bool:
+    """Is b the next part of the statement a is the first part of? Both direct, in one
+    paragraph, one speaker, nothing quoted between, at most a clause apart, and not each
+    with a cue of its own (“A,” he said. “B,” he added. are two statements)."""
+    if a.kind != "direct" or b.kind != "direct" or b.start < a.end:
+        return False
+    gap = text[a.end:b.start]
+    if "\n" in gap or len(gap.split()) > INTERRUPTION_MAX_WORDS:
+        return False
+    inner = range(a.end + 1, max(a.end + 1, b.start - 1))
+    if any(in_quote[k] for k in inner):
+        return False      # another quoted stretch between them
+    ca, cb = own_cue.get(id(a)), own_cue.get(id(b))
+    if ca is not None and cb is not None and ca != cb:
+        return False
+    if _sentence_ends_in(gap.strip(" \"'“”‘’«»„")):
+        return False
+    return _same_speaker(a, b)
+
+
+def _join_interrupted(quotes: list[Quote], own_cue: dict[int, int | None], text: str,
+                      in_quote: list[bool]) -> list[Quote]:
+    """“A,” he said. “B.” -> one quote: start/end from the first part to the last, text the
+    parts joined (the content only, without the attribution clause), each part in parts."""
+    out: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: (q.start, q.end)):
+        prev = out[-1] if out else None
+        if prev is None or not _interrupted(prev, q, own_cue, text, in_quote):
+            out.append(q)
+            continue
+        parts = (prev.parts or [(prev.start, prev.end)]) + [(q.start, q.end)]
+        joined = Quote(prev.start, q.end, f"{prev.text} {q.text}", "direct",
+                       prev.speaker if prev.speaker is not None else q.speaker,
+                       prev.speaker_entity if prev.speaker is not None else q.speaker_entity,
+                       prev.cue or q.cue, list(dict.fromkeys(prev.via + q.via)), parts)
+        own_cue[id(joined)] = own_cue.get(id(prev)) if own_cue.get(id(prev)) is not None else own_cue.get(id(q))
+        out[-1] = joined
+    return out
 
 
 def _clauses(doc, comp) -> list[tuple[int, int]]:

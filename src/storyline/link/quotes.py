@@ -19,7 +19,7 @@ class QuoteRecord:
     cue: str | None
     via: list[str]
     article_ids: list[str] = field(default_factory=list)
-    spans: list[dict] = field(default_factory=list)      # {article_id, start, end[, speaker_text]}
+    spans: list[dict] = field(default_factory=list)      # {article_id, start, end[, speaker_text][, parts]}
     chains: list[dict] = field(default_factory=list)     # {article_id, via}
 
 
@@ -48,6 +48,10 @@ def merge(rows: list[dict]) -> list[QuoteRecord]:
         span = {"article_id": r["article_id"], "start": r["start"], "end": r["end"]}
         if r.get("speaker_text") is not None:
             span["speaker_text"] = r["speaker_text"]   # the article's own words for the speaker ("he")
+        if r.get("parts"):
+            # an interrupted quote (“A,” he said. “B.”): start/end run from the first part to the
+            # last, and each quoted part is listed, so that every word still cites the page
+            span["parts"] = [[int(a), int(b)] for a, b in r["parts"]]
         rec.spans.append(span)
         rec.chains.append({"article_id": r["article_id"], "via": list(r.get("via") or [])})
     return list(out.values())

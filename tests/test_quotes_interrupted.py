@@ -1,0 +1,118 @@
+"""An interrupted quote (“A,” he said. “B.”) is one statement: storyline exports one
+quote whose text is the parts joined and whose span runs from the first part to the
+last, with each part listed. Two speakers back to back, two cues, two paragraphs or a
+narrative sentence between keep two quotes. Pages written here."""
+import json
+
+from storyline.analyse import analyse_article
+from storyline.model import Article
+
+
+def analyse(text: str) -> Article:
+    art = Article(id="a1", page_id="p1", source="t", url=None, outlet="The Daily Meridian", title=None,
+                  published="2025-02-19", published_source=None, language="en", author=None, text=text)
+    return analyse_article(art)
+
+
+def direct(art: Article):
+    return [q for q in art.quotes if q.kind == "direct"]
+
+
+def name(art: Article, q) -> str | None:
+    return art.entities[q.speaker_entity].name if q.speaker_entity is not None else None
+
+
+def assert_parts_cite_the_page(art: Article, q, *fragments):
+    assert len(q.parts) == len(fragments)
+    for (start, end), fragment in zip(q.parts, fragments):
+        assert art.text[start:end] == fragment
+    assert (q.start, q.end) == (q.parts[0][0], q.parts[-1][1])
+    assert q.text == " ".join(fragments)
+
+
+def test_said_between_two_sentences_makes_one_quote():
+    text = ("Governor Maria Ellison defended the plan at a press conference in Albany. "
+            "“We will not back down on the budget,” Ellison said on Tuesday. "
+            "“The schools stay open and the teachers get paid.”")
+    art = analyse(text)
+    [q] = direct(art)
+    assert_parts_cite_the_page(art, q, "We will not back down on the budget,",
+                               "The schools stay open and the teachers get paid.")
+    assert name(art, q) == "Maria Ellison" and q.cue == "said"
+    assert "Ellison said" not in q.text       # the content only, without its attribution clause
+
+
+def test_he_added_between_parts_of_one_sentence():
+    text = ("Senator Tom Harwick spoke to reporters outside the Capitol. "
+            "“This bill is dead on arrival,” he added, “and everyone in this building knows it.”")
+    art = analyse(text)
+    [q] = direct(art)
+    assert_parts_cite_the_page(art, q, "This bill is dead on arrival,", "and everyone in this building knows it.")
+    assert name(art, q) == "Tom Harwick" and q.speaker == "he"
+
+
+def test_a_title_is_no_sentence_end_and_a_second_cue_opens_a_second_statement():
+    text = ("“We have the votes,” said Mr. Harwick. “We had them last week.” "
+            "“We will have them next week,” he said, “whatever the governor thinks.”")
+    art = analyse(text)
+    first, second = direct(art)
+    assert_parts_cite_the_page(art, first, "We have the votes,", "We had them last week.")
+    assert_parts_cite_the_page(art, second, "We will have them next week,", "whatever the governor thinks.")
+    assert name(art, first) == name(art, second) == "Harwick"
+
+
+def test_two_speakers_back_to_back_are_not_joined():
+    text = ("“We will not back down on the budget,” Governor Maria Ellison said. "
+            "“That is simply not true,” replied Senator Tom Harwick, her opponent in the race.")
+    art = analyse(text)
+    qs = direct(art)
+    assert len(qs) == 2 and not any(q.parts for q in qs)
+    assert [name(art, q) for q in qs] == ["Maria Ellison", "Tom Harwick"]
+
+
+def test_each_part_with_its_own_cue_stays_two_statements():
+    text = ("“We will not back down on the budget,” Governor Maria Ellison said. "
+            "“The schools stay open,” she added later in the evening.")
+    art = analyse(text)
+    qs = direct(art)
+    assert len(qs) == 2 and not any(q.parts for q in qs)
+    assert {q.cue for q in qs} == {"said", "added"}
+
+
+def test_parts_in_two_paragraphs_or_with_narrative_between_are_not_joined():
+    paragraphs = ("“We will not back down on the budget,” Governor Maria Ellison said.\n\n"
+                  "“The schools stay open.”")
+    narrative = ("“We will not back down on the budget,” Governor Maria Ellison said. The crowd cheered "
+                 "for several minutes. Protesters outside the building chanted slogans. “The schools stay open.”")
+    for text in (paragraphs, narrative):
+        qs = direct(analyse(text))
+        assert qs and not any(q.parts or "schools" in q.text and "budget" in q.text for q in qs), text
+
+
+def test_export_lists_the_parts_beside_the_contract_fields(tmp_path):
+    from storyline.pipeline import build
+    from storyline.store import Store
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "budget.txt").write_text(
+        "Budget fight in Albany\n\n"
+        "Governor Maria Ellison defended the plan at a press conference on Tuesday.\n\n"
+        "“We will not back down on the budget,” Ellison said. “The schools stay open.”\n\n"
+        "“That is simply not true,” replied Senator Tom Harwick, her opponent.\n", encoding="utf-8")
+    store = str(tmp_path / "s.duckdb")
+    build([str(pages)], store, workers=1)
+    with Store(store, read_only=True) as st:
+        assert st.QUOTE_FIELDS[:9] == ["id", "text", "kind", "speaker_id", "speaker", "cue", "via",
+                                       "article_ids", "spans"]
+        rows = st.quote_rows()
+        text = st.article_rows()[0]["text"]
+    by_text = {r["text"]: r for r in rows}
+    joined = by_text["We will not back down on the budget, The schools stay open."]
+    [span] = joined["spans"]
+    assert [text[a:b] for a, b in span["parts"]] == ["We will not back down on the budget,", "The schools stay open."]
+    assert (span["start"], span["end"]) == (span["parts"][0][0], span["parts"][-1][1])
+    assert span["speaker_text"] == "Ellison" and joined["speaker"] == "Maria Ellison"
+    single = by_text["That is simply not true,"]
+    assert "parts" not in single["spans"][0]
+    json.dumps(rows)     # the export writes them as JSON
