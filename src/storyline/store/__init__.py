@@ -203,9 +203,6 @@ class Store(CorpusIO):
         for table, rows in (("local_entities", ents), ("mentions", ments), ("article_quotes", quotes),
                             ("article_timexes", timexes), ("article_events", events)):
             self._insert_rows(table, rows, ignore=True)
-        terms = {a.id: a.terms for a in articles if a.terms is not None}
-        if terms:
-            self.write_terms(terms)
         inferred = [(a.id, json.dumps(a.published_inferred)) for a in articles if a.published_inferred]
         for aid, value in inferred:
             self._run("UPDATE articles SET published_inferred = ? WHERE id = ?", [value, aid])
