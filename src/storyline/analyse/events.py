@@ -238,7 +238,7 @@ def lemma(word: str) -> str:
 # Token texts that make a sentence worth examining: verb triggers and event nouns.
 TRIGGER_FORMS: frozenset[str] = frozenset(
     {f for lem in VERBS for f in _verb_forms(lem)} | {f for f, lem in _IRREGULAR.items() if lem in VERBS}
-    | set(NOUNS) | {"phoned", "called"})
+    | set(NOUNS) | {"phoned", "called", "must"})
 
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -344,11 +344,35 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], ti
 
 def _event_for(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
     low = tok.lower_
+    if low in _DEMAND_MODALS:
+        return _demand_event(ctx, tok, seen)
     if low in NOUNS and (tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("dobj", "pobj", "nsubjpass")):
         return _noun_event(ctx, tok, seen)      # also "hold live-fire drills" mis-tagged as a verb
     if tok.pos_ == "VERB":
         return _verb_event(ctx, tok, seen)
     return None
+
+
+# "X said that Y must Z": a demand by X of Y (PLOVER REQUEST; the CAMEO manual's DEMAND
+# examples are mostly worded so). Only with a named speaker of a statement verb, not the
+# writer's own "must".
+_DEMAND_MODALS = {"must"}
+_DEMAND_STATEMENTS = _REPORTING | {"conclude", "insist", "issue", "remind", "stress", "declare", "demand", "warn"}
+
+
+def _demand_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
+    verb = tok.head
+    if tok.dep_ != "aux" or verb.dep_ not in ("ccomp", "acl") or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    stmt = verb.head
+    if stmt.dep_ == "dobj" or stmt.pos_ == "NOUN":     # "issued a reminder that Iraq must ..."
+        stmt = stmt.head
+    speaker = _subject(stmt)[0] if stmt.pos_ in ("VERB", "AUX") else None
+    if lemma(stmt.text) not in _DEMAND_STATEMENTS or speaker is None or speaker.pos_ == "PRON":
+        return None
+    it = _inner_type(ctx, verb)
+    mode = _request_mode(it[0]) if it else None
+    return _build(ctx, verb, "REQUEST", mode, trigger=f"{tok.text} {verb.text}", seen=seen, demand_by=stmt)
 
 
 # --- typing -----------------------------------------------------------------------------------
@@ -1833,7 +1857,7 @@ def _refine_mode(ctx: _Ctx, typ: str, mode, verb, noun, tgt) -> str | None:
 
 
 def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: str, seen: set[int],
-           wrapped=None, noun_is_subject: bool = False) -> Event | None:
+           wrapped=None, noun_is_subject: bool = False, demand_by=None) -> Event | None:
     if head.i in seen:
         return None
     seen.add(head.i)
@@ -1894,10 +1918,17 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
             src_tok = _agent(head) or _agent(top)
         if src_tok is not None and src_tok.lower_ in NOUNS and NOUNS[src_tok.lower_][0] == "ATTACK":
             src_tok = _event_noun_source(src_tok) or None   # "a Russian strike killed ..."
+    demanded_of = None
+    if demand_by is not None:
+        # "Russia said Sudan must return the helicopter": the speaker demands, of the clause's subject
+        demanded_of, src_tok = src_tok, _subject(demand_by)[0]
+        passive = False
     skip = {src_tok.i} if src_tok is not None else set()
     tgt_tok = None
     verb_for_target = wrapped if wrapped is not None else head
-    if passive and not noun_is_subject:
+    if demanded_of is not None:
+        tgt_tok = demanded_of
+    elif passive and not noun_is_subject:
         tgt_tok = patient
     else:
         if typ in ("REQUEST", "THREATEN", "REJECT") and wrapped is not None:
@@ -1935,7 +1966,7 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
         if sp is not None and sp.pos_ != "PRON":
             src_tok = sp
     src_text, src, src_all, second = _participant(ctx, src_tok, split=True)
-    stmt_verb = None
+    stmt_verb = demand_by
     if src is not None and (offered or (typ in _VERBAL and head.tag_ in ("VBZ", "VBP"))) and src_tok is not None \
             and src_tok.pos_ != "PRON" and not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ not in ("to", "do", "does"))
                                                    for x in (head, top) for c in x.children):
