@@ -1489,9 +1489,7 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
             ityp, imode = it
             wrapped = inner
             if w == "agree":
-                if ityp in ("RETREAT", "CONCEDE"):
-                    typ, mode = "CONCEDE", None
-                elif ityp in _CONFLICT:
+                if ityp in _CONFLICT:
                     typ, mode = "THREATEN", _threat_mode(ityp, imode)
                 else:
                     typ, mode = "AGREE", None
@@ -1880,12 +1878,11 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
             break
         wk = _WRAPPERS.get(lemma(w.text)) or _WRAPPERS.get(w.lower_)
         if wk == "offer" and w.pos_ == "ADJ":
-            # "Ankara is ready to host talks": an offer, made now (PLOVER AGREE / CONCEDE / THREATEN)
+            # "Ankara is ready to host talks", "prepared to lift the ban": an offer, made now
+            # (PLOVER AGREE: "agree to, offer, promise ... willingness"; THREATEN for conflict)
             offered = True
-            if typ in _COOPERATIVE:
+            if typ in _COOPERATIVE or typ in ("RETREAT", "CONCEDE"):
                 typ, mode = "AGREE", None
-            elif typ in ("RETREAT", "CONCEDE"):
-                typ, mode = "CONCEDE", None
             elif typ in _CONFLICT:
                 typ, mode = "THREATEN", _threat_mode(typ, mode)
         elif wk in ("plan",):
@@ -2081,6 +2078,15 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
         typ, mode, modality = "REJECT", _request_mode(typ), "asserted"
         if stmt_verb is None and top.dep_ == "ccomp" and lemma(top.head.text) in _REPORTING:
             stmt_verb = top.head
+    if (typ in _CONFLICT or typ == "PROTEST") and typ != "THREATEN" and _announced_conflict(top):
+        # "announced he will withdraw the inspectors", "will boycott the elections unless ...": a
+        # threat, made when it is said (PLOVER THREATEN, mode: the content of the threat)
+        typ, mode, modality = "THREATEN", _threat_mode(typ, mode), "asserted"
+        if stmt_verb is None and top.dep_ == "ccomp":
+            stmt_verb = top.head
+    elif modality == "negated" and typ in ("AGREE", "SUPPORT") and _WRAPPERS.get(lemma(top.text)) == "neg":
+        # "failed to reach agreement": a rejection (PLOVER REJECT), asserted
+        typ, mode, modality = "REJECT", None, "asserted"
     date, prec, dsrc, dtext, future = _date(ctx, head, top, noun, wrapped, sent, stmt_verb)
     if future and modality == "asserted":
         modality = "planned"
@@ -2344,6 +2350,24 @@ def _date(ctx: _Ctx, head, top, noun, wrapped, sent, stmt_verb=None, inherit=Tru
 
 _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])")
+
+
+# A conflictual act promised by its actor is a threat: announced ("announced that it will
+# withdraw"), or conditioned ("will boycott unless ..."). "could ... if" is speculation and
+# stays hypothetical.
+_THREAT_STATEMENTS = {"announce", "warn", "declare", "confirm", "vow", "pledge"}
+_THREAT_MODALS = {"will", "would", "'ll", "shall", "may", "wo"}
+
+
+def _announced_conflict(top) -> bool:
+    if not any(c.dep_ == "aux" and c.lower_ in _THREAT_MODALS for c in top.children):
+        return False
+    if any(c.dep_ == "neg" for c in top.children):
+        return False
+    if top.dep_ == "ccomp" and lemma(top.head.text) in _THREAT_STATEMENTS:
+        return True
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+               for c in top.children)
 
 
 def _calendar_start(value: str) -> str:
