@@ -80,7 +80,7 @@ VERBS: dict[str, tuple[str | None, str | None]] = verb_cues()
 _NOUNS_RAW = {
     "MEET": ("CONSULT", None, "talks meeting meetings summit summits negotiations discussions consultations "
                               "conversation conversations visit visits call calls phone-call videoconference trip trips "
-                              "contacts"),
+                              "contacts mediation"),
     "SANCT": ("SANCTION", "discontinue", "sanctions sanction tariffs tariff embargo embargoes"),
     "CEASE": ("CONCEDE", None, "ceasefire ceasefires cease-fire truce armistice"),
     "ATTACK": ("ASSAULT", None, "attack attacks strike strikes airstrike airstrikes air-strike bombardment shelling "
@@ -126,6 +126,7 @@ _OBJ_CLASSES = {
     "TIES": set("ties relations cooperation contacts trade imports exports flights talks negotiations dialogue "
                 "aid assistance funding deliveries exports participation membership travel visas visa shipments "
                 "sharing".split()),
+    "INSPECT": set("inspectors inspector investigators investigator monitors observers experts".split()),
     "TERRIT": set("territory town towns village villages city cities region positions border".split()),
     "CLAIM": set("claims claim accusations accusation allegations allegation reports report charges suggestions "
                  "proposal offer request demand demands calls invitation idea plan".split()),
@@ -169,7 +170,7 @@ _LIGHT = {
     "mediate", "arrange", "plan", "schedule", "request", "demand", "urge", "threaten", "resort", "step", "intensify",
     "escalate", "organize", "organise", "lead", "go", "announce", "unleash", "renew", "allocate", "approve",
     "condemn", "denounce", "deny", "dismiss", "rebuff", "welcome", "support", "back", "endorse", "strike",
-    "confirm", "complete", "speed", "finish", "prevent", "reimpose",
+    "confirm", "complete", "speed", "finish", "prevent", "reimpose", "undertake", "accelerate", "crush", "suppress",
 }
 
 # Words of an attack that give its ASSAULT mode
@@ -497,8 +498,10 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
             # "provide Ukraine with air defence systems"
             for w in _prep_objs(tok, "with"):
                 classes |= set(_OBJ_OF.get(w.lower_, ()))
+    if lem in ("send", "dispatch") and "INSPECT" in classes:
+        return ("ACCUSE", "investigate")   # "dispatched inspectors to the plant"
     if lem in ("send", "provide", "supply", "deliver", "give", "grant", "allocate", "approve", "transfer", "ship",
-               "dispatch"):
+               "dispatch", "contribute"):
         if "TROOPS" in classes and not ({"AIDOBJ"} & classes and obj.lower_ not in _OBJ_CLASSES["TROOPS"]):
             if lem in ("send", "dispatch", "deliver", "ship") or obj.lower_ in ("troops", "soldiers"):
                 mode = "weapons" if obj.lower_ in ("warships", "ships", "vessels", "jets", "aircraft", "bombers",
@@ -536,7 +539,12 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
         return ("RETREAT", "release") if "PRISON" in classes else None
     if lem in ("release", "free"):
         return ("RETREAT", "release")
+    t = _OBJECT_RULES.get(lem)
+    if t is not None:
+        return t(tok, obj, classes, prt)
     if lem in ("suspend", "freeze", "halt", "cut", "stop", "end", "break"):
+        if lem == "stop" and obj is not None and obj.lower_ == "work":
+            return ("PROTEST", "strike")
         if lem == "break" and prt != "off" and not (obj is not None and obj.lower_ in ("ties", "relations")):
             return None
         if lem == "cut" and obj is not None and ({obj.lower_} | {c.lower_ for c in obj.children if c.dep_ in (
@@ -559,7 +567,11 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
         if obj is not None and obj.lower_ in ("imports", "exports", "flights", "trade", "products", "goods"):
             return ("SANCTION", "discontinue")
         return ("COERCE", "restrict") if obj is not None else None
-    if lem == "impose":
+    if lem in ("impose", "reimpose", "tighten"):
+        if obj is not None and obj.lower_ in ("blockade", "blockades", "siege"):
+            return ("COERCE", "restrict")
+        if lem == "tighten":
+            return None
         if nclass == "SANCT" or (obj is not None and obj.lower_ in ("restrictions", "duties", "levies", "ban", "penalties")):
             return ("SANCTION", "discontinue")
         if nclass == "CURFEW":
@@ -674,11 +686,7 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
             return ("PROTEST", "demo")
         return None
     if lem in ("travel", "jet", "fly", "head", "arrive"):
-        w = _wrapper_of(tok) if tok.dep_ == "xcomp" else None
-        for po in _prep_objs(tok, "for", "on") + (_prep_objs(w, "for") if w is not None else []):
-            if NOUNS.get(po.lower_, ("",))[0] == "MEET":
-                return ("CONSULT", "visit")
-        return ("CONSULT", "visit") if _official_trip(tok) else None
+        return _travel(tok)
     if lem == "dismiss":
         return ("REJECT", None) if obj is not None and "CLAIM" in classes else None
     if lem == "crack":
@@ -691,6 +699,59 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
 
 
 # --- clause helpers ---------------------------------------------------------------------------
+
+def _evacuate(tok, obj, classes, prt):
+    """ "evacuated the wounded" (AID); "will evacuate the settlements" (RETREAT withdraw)."""
+    if obj is None:
+        return None
+    if obj.lower_ in _EVACUEES or "PRISON" in classes:
+        return ("AID", None)
+    if "TERRIT" in classes or obj.lower_ in ("settlements", "settlement", "positions", "bases", "base", "outposts"):
+        return ("RETREAT", "withdraw")
+    return None
+
+
+def _strengthen(tok, obj, classes, prt):
+    """ "strengthened its forces in Lebanon": MOBILIZE."""
+    return ("MOBILIZE", "troops") if "TROOPS" in classes else None
+
+
+def _violate(tok, obj, classes, prt):
+    """ "violated a ban", "violated the accord": REJECT (a ceasefire's violation is typed from its noun)."""
+    if obj is not None and obj.lower_ in _RULES_BROKEN:
+        return ("REJECT", None)
+    return None
+
+
+def _return(tok, obj, classes, prt):
+    """ "will return the weapons seized last year" (RETREAT return), "return the prisoners" (release);
+    negotiators returning to Geneva for talks travel (see _travel)."""
+    if obj is None:
+        return _travel(tok)
+    if "PRISON" in classes:
+        return ("RETREAT", "release")
+    if obj.lower_ in _RETURNED or "AIDOBJ" in classes and obj.lower_ in ("weapons", "equipment", "arms"):
+        return ("RETREAT", "return")
+    return None
+
+
+def _travel(tok):
+    w = _wrapper_of(tok) if tok.dep_ == "xcomp" else None
+    for po in _prep_objs(tok, "for", "on") + (_prep_objs(w, "for") if w is not None else []):
+        if NOUNS.get(po.lower_, ("",))[0] == "MEET" or po.lower_ in ("talk",):
+            return ("CONSULT", "visit")
+    return ("CONSULT", "visit") if _official_trip(tok) else None
+
+
+_EVACUEES = {"wounded", "injured", "civilians", "people", "residents", "citizens", "nationals", "children", "refugees",
+             "sick", "patients", "families", "staff", "survivors", "foreigners", "diplomats"}
+_RULES_BROKEN = {"ban", "embargo", "agreement", "accord", "treaty", "resolution", "resolutions", "sanctions", "deal",
+                 "curfew", "order", "ruling", "law", "constitution", "commitment", "pledge"}
+_RETURNED = {"weapons", "equipment", "property", "land", "territory", "helicopter", "aircraft", "ship", "vessel",
+             "remains", "bodies", "assets", "artefacts", "artifacts", "documents", "seized"}
+_OBJECT_RULES = {"evacuate": _evacuate, "strengthen": _strengthen, "reinforce": _strengthen, "violate": _violate,
+                 "return": _return}
+
 
 def _official_trip(tok) -> bool:
     """ "U.S. envoy Steve Witkoff travelled to Moscow": a named person or an official goes to a
@@ -1106,7 +1167,9 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
             and head.head.pos_ == "VERB":
         return _build(ctx, head.head, typ, mode, noun=noun, trigger=_trigger_text(head.head, noun), seen=seen)
     if noun.dep_ == "compound":
-        return None
+        if head.lower_ not in _FRAME_NOUNS:
+            return None
+        noun, head = head, head.head      # "ended mediation efforts", "undertook a mediation mission"
     hl = lemma(head.text) if head.pos_ in ("VERB", "AUX") else ""
     prep_head = None
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and _through_of(head.head).i == noun.i \
@@ -1151,6 +1214,10 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
     return None
 
 
+# Nouns that frame an event noun compounded onto them: the compound is the event
+_FRAME_NOUNS = {"effort", "efforts", "mission", "missions", "bid", "process", "round", "campaign"}
+
+
 def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[str, str | None] | None:
     """Type of a light verb over an event noun."""
     prt = _particle(verb)
@@ -1173,7 +1240,7 @@ def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[s
         return None
     if cls == "MEET":
         if hl in ("hold", "have", "conduct", "begin", "start", "resume", "continue", "join", "attend", "host", "make",
-                  "pay", "open", "go", "take", "lead", "mediate", "conclude", "confirm", "complete"):
+                  "pay", "open", "go", "take", "lead", "mediate", "conclude", "confirm", "complete", "undertake"):
             return (typ, mode)
         if hl in ("agree", "propose", "offer", "plan", "schedule", "arrange", "accept", "promise", "pledge", "invite"):
             return ("AGREE", None)
@@ -1228,6 +1295,8 @@ def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[s
             return (typ, mode)
         if hl in ("lodge", "file", "make", "issue", "send"):
             return ("ACCUSE", "disapprove")
+        if hl in ("prevent", "ban", "block", "disperse", "break", "crush", "suppress", "outlaw"):
+            return ("COERCE", "restrict")    # "police prevented the demonstration"
         return None
     if cls == "AIDN":
         if hl in ("send", "provide", "deliver", "give", "grant", "allocate", "approve", "offer", "pledge", "promise"):
@@ -1254,7 +1323,8 @@ def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[s
             return (typ, mode)
         return None
     if cls == "INVEST":
-        if hl in ("open", "launch", "begin", "start", "conduct", "order", "announce", "carry"):
+        if hl in ("open", "launch", "begin", "start", "conduct", "order", "announce", "carry", "complete", "finish",
+                  "conclude"):
             return (typ, mode)
         if hl in ("call", "demand", "urge", "seek", "request"):
             return ("REQUEST", "change")
@@ -1266,7 +1336,7 @@ def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[s
     if cls == "WITHDR":
         if hl in ("announce", "order", "declare", "agree", "promise", "pledge"):
             return ("CONCEDE", None)
-        if hl in ("complete", "begin", "start", "carry"):
+        if hl in ("complete", "begin", "start", "carry", "speed", "accelerate", "finish"):
             return ("RETREAT", "withdraw")
         if hl in ("demand", "call", "urge", "request"):
             return ("REQUEST", "yield")
@@ -1399,7 +1469,8 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
     elif lem == "protest":
         subj, _pas = _subject(tok)
         if subj is not None and (subj.ent_type_ in ("GPE", "ORG", "PERSON") or subj.lower_ in (
-                "ministry", "government", "embassy", "minister", "foreign", "officials")):
+                "ministry", "government", "embassy", "minister", "foreign", "officials", "group", "watchdog",
+                "organisation", "organization", "body", "commission", "committee", "council")):
             typ, mode = "ACCUSE", "disapprove"
     elif lem == "strike":
         if obj is not None and obj.lower_ in ("deal", "agreement", "accord", "pact", "bargain", "compromise", "tone",
@@ -1427,7 +1498,8 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
             return None
         if lem == "block" and obj is not None and obj.lower_ in ("roads", "road", "highway", "streets", "entrance",
                                                                 "access", "traffic", "railway", "bridge", "border", "crossing", "motorways",
-                                                                "motorway", "roads", "port", "streets", "entrance"):
+                                                                "motorway", "roads", "port", "streets", "entrance",
+                                                                "transport", "traffic"):
             typ, mode = "PROTEST", "obstruct"
     elif lem in ("back", "support"):
         if obj is None and lem == "back":
