@@ -399,7 +399,10 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         if cue is None and last_sent.end < len(doc) and marks[e:e + 1] in "\"'" \
                 and text[max(0, e - 1)] in "!?.":
             nxt_sent = ctx.sent_of(last_sent.end)
-            if len(nxt_sent) <= 14:
+            # “...!” the crowd chanted. -- in the same paragraph, and not the cue of a
+            # quote of its own (“...,” he added.)
+            if len(nxt_sent) <= 14 and "\n" not in text[e:nxt_sent.start_char] \
+                    and not any(in_quote[t.idx] for t in nxt_sent):
                 cue = cue_in(nxt_sent, s - 1, e + 1)
         speaker_surface, speaker_idx = None, None
         cue_text = None
@@ -479,7 +482,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         last_quote_end = e + 1
     # a quote with neither a cue nor a speaker is a title or a scare quote, not a statement
     quotes = [q for q in quotes if q.speaker is not None or q.cue is not None]
-    quotes = _join_interrupted(quotes, own_cue, text, in_quote)
+    quotes = _join_interrupted(quotes, own_cue, text)
     speakers_at = [(q.start, q.speaker_entity) for q in quotes if q.speaker_entity is not None]
     quotes.extend(_indirect(doc, ctx, covered_sents, in_quote, speakers_at))
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -509,18 +512,16 @@ def _same_speaker(a: Quote, b: Quote) -> bool:
     return a.speaker.lower() == b.speaker.lower()
 
 
-def _interrupted(a: Quote, b: Quote, own_cue: dict[int, int | None], text: str, in_quote: list[bool]) -> bool:
+def _interrupted(a: Quote, b: Quote, own_cue: dict[int, int | None], text: str) -> bool:
     """Is b the next part of the statement a is the first part of? Both direct, in one
-    paragraph, one speaker, nothing quoted between, at most a clause apart, and not each
+    paragraph, one speaker, at most a clause apart, and not each
     with a cue of its own (“A,” he said. “B,” he added. are two statements)."""
     if a.kind != "direct" or b.kind != "direct" or b.start < a.end:
         return False
     gap = text[a.end:b.start]
+    # (a title in quotes may sit in the clause: ', Sanders said on CNN's “State of the Union.”')
     if "\n" in gap or len(gap.split()) > INTERRUPTION_MAX_WORDS:
         return False
-    inner = range(a.end + 1, max(a.end + 1, b.start - 1))
-    if any(in_quote[k] for k in inner):
-        return False      # another quoted stretch between them
     ca, cb = own_cue.get(id(a)), own_cue.get(id(b))
     if ca is not None and cb is not None and ca != cb:
         return False
@@ -529,14 +530,13 @@ def _interrupted(a: Quote, b: Quote, own_cue: dict[int, int | None], text: str, 
     return _same_speaker(a, b)
 
 
-def _join_interrupted(quotes: list[Quote], own_cue: dict[int, int | None], text: str,
-                      in_quote: list[bool]) -> list[Quote]:
+def _join_interrupted(quotes: list[Quote], own_cue: dict[int, int | None], text: str) -> list[Quote]:
     """“A,” he said. “B.” -> one quote: start/end from the first part to the last, text the
     parts joined (the content only, without the attribution clause), each part in parts."""
     out: list[Quote] = []
     for q in sorted(quotes, key=lambda q: (q.start, q.end)):
         prev = out[-1] if out else None
-        if prev is None or not _interrupted(prev, q, own_cue, text, in_quote):
+        if prev is None or not _interrupted(prev, q, own_cue, text):
             out.append(q)
             continue
         parts = (prev.parts or [(prev.start, prev.end)]) + [(q.start, q.end)]
