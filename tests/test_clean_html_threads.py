@@ -115,3 +115,53 @@ def test_undeclared_thread_whose_posts_are_comments_keeps_them():
     assert ex.method == "resiliparse-comments", ex.method
     for _user, text in POSTS:
         assert text[:60] in ex.text
+
+
+QUESTION = ("How do I move keyboard focus to the file list in the file manager without the mouse? "
+            "Tabbing cycles through the toolbar, the address bar and the side pane first, and the "
+            "number of presses changes with the window layout.")
+ANSWERS = [
+    "Press Ctrl+E to jump to the search box, then Escape: focus falls back to the file list, and the "
+    "first file is selected so the arrow keys work straight away.",
+    "Alternatively hide the menu bar in the folder options; with one pane fewer, a single Shift+Tab "
+    "from the address bar lands on the file list in every layout I tried.",
+]
+QA_COMMENTS = ["Does this also work on the older release? Commented Mar 3, 2019 at 9:24",
+               "Yes, I just tried it there too. Commented Mar 3, 2019 at 10:02"]
+
+
+def qa_page_html() -> str:
+    """A Q&A page as StackExchange writes it: QAPage microdata, the question and answers as
+    posts, the comments under each post in a ``comments`` container."""
+    def post(cls, text, comment):
+        return f"""
+      <div class="{cls}" itemprop="{'mainEntity' if cls == 'question' else 'suggestedAnswer'}">
+        <div class="post-layout"><div class="votecell">12</div>
+          <div class="postcell"><div class="s-prose js-post-body" itemprop="text"><p>{text}</p></div>
+            <div class="post-signature"><a href="/users/1">asker</a> asked Mar 2, 2019</div></div>
+          <div id="comments-1" class="comments js-comments-container">
+            <ul class="comments-list"><li class="comment js-comment"><div class="comment-body">
+              <span class="comment-copy">{comment}</span></div></li></ul></div>
+        </div></div>"""
+    body = post("question", QUESTION, QA_COMMENTS[0]) + "".join(
+        post("answer", a, QA_COMMENTS[1]) for a in ANSWERS)
+    return f"""<!DOCTYPE html><html lang="en"><head><title>Focus the file list | Super User</title></head>
+<body itemscope itemtype="https://schema.org/QAPage"><header><nav><a href="/">Questions</a>
+<a href="/tags">Tags</a></nav></header>
+<div id="content"><h1 itemprop="name">Focus the file list from the keyboard</h1>{body}
+<p>You must log in to answer this question.</p></div><footer>Site design / logo</footer></body></html>"""
+
+
+def test_qa_page_keeps_question_and_answers_and_drops_comments():
+    ex = extract_html(qa_page_html())
+    assert ex.method == "resiliparse-thread"
+    assert QUESTION[:60] in ex.text
+    assert all(a[:60] in ex.text for a in ANSWERS), ex.text
+    assert not any(c[:30] in ex.text for c in QA_COMMENTS), ex.text
+
+
+def test_comments_containers_stay_on_forum_threads():
+    # the comments rule is for Q&A pages only: on a forum thread a "comments" block holds replies
+    page = forum_html().replace('class="block-body js-replyNewMessageContainer"', 'class="comments"')
+    ex = extract_html(page)
+    assert all(text[:60] in ex.text for _user, text in POSTS), ex.text
