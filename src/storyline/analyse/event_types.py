@@ -67,7 +67,7 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
                     "denounce:disapprove decry:disapprove deplore:disapprove rebuke:disapprove censure:disapprove "
                     "reprimand:disapprove slam:disapprove lambast:disapprove lambaste:disapprove allege:allege "
                     "charge:allege indict:allege sue:allege prosecute:allege investigate:investigate "
-                    "probe:investigate summon:disapprove")),
+                    "probe:investigate summon:disapprove complain:allege")),
     EventType("REJECT", _VX, False, False, None, ("assist", "change", "yield", "meet"),
               _cues("reject refuse decline deny veto rebuff cancel:meet block oppose postpone:meet snub renege "
                     "defy")),
@@ -92,7 +92,7 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
                     "assassinate:targeted execute:targeted kidnap:abduct abduct:abduct torture:torture "
                     "stab:primitive invade clash fight ambush wound injure target pound:heavy-weapons "
                     "destroy:destroy raze:destroy massacre:targeted behead:targeted capture occupy rape:sexual "
-                    "beat:beat retake recapture overrun")),
+                    "beat:beat retake recapture overrun hijack:abduct")),
 )}
 
 # Verbs typed by what they act on ("sent troops" MOBILIZE, "sent aid" AID, "lifted sanctions"
@@ -102,7 +102,7 @@ OBJECT_TYPED_VERBS: frozenset[str] = frozenset((
     "exchange dismiss warn suspend freeze recall halt cut ban impose break order stop end dispatch crack fire hit "
     "storm launch step allow leave hand drop share reopen restore establish boot kick walk hurl throw unleash use "
     "pay reduce put take travel jet fly head arrive implement adopt announce contribute evacuate reimpose tighten "
-    "strengthen violate return").split())
+    "strengthen violate return revoke rescind repeal scrap abolish annul hold turn receive").split())
 
 SYMMETRIC_TYPES: frozenset[str] = frozenset(t.name for t in EVENT_TYPES.values() if t.symmetric)
 # the cooperative acts whose promise PLOVER codes as AGREE (and AGREE itself)

@@ -80,7 +80,7 @@ VERBS: dict[str, tuple[str | None, str | None]] = verb_cues()
 _NOUNS_RAW = {
     "MEET": ("CONSULT", None, "talks meeting meetings summit summits negotiations discussions consultations "
                               "conversation conversations visit visits call calls phone-call videoconference trip trips "
-                              "contacts mediation"),
+                              "contacts mediation welcome"),
     "SANCT": ("SANCTION", "discontinue", "sanctions sanction tariffs tariff embargo embargoes"),
     "CEASE": ("CONCEDE", None, "ceasefire ceasefires cease-fire truce armistice"),
     "ATTACK": ("ASSAULT", None, "attack attacks strike strikes airstrike airstrikes air-strike bombardment shelling "
@@ -97,7 +97,7 @@ _NOUNS_RAW = {
     "THREAT": ("THREATEN", None, "threat threats ultimatum"),
     "WITHDR": ("RETREAT", "withdraw", "withdrawal pullout pull-out"),
     "AGREEM": ("SUPPORT", None, "agreement deal accord treaty pact memorandum"),
-    "PROPOS": ("AGREE", None, "proposal proposals offer peace-plan"),
+    "PROPOS": ("AGREE", None, "proposal proposals offer peace-plan willingness readiness"),
     "ACCUS": ("ACCUSE", "allege", "accusation accusations allegations allegation claims charges case lawsuit"),
     "DEMANDN": ("REQUEST", None, "demand demands appeal request"),
     "SWAP": ("RETREAT", "release", "swap exchange"),
@@ -127,6 +127,8 @@ _OBJ_CLASSES = {
                 "aid assistance funding deliveries exports participation membership travel visas visa shipments "
                 "sharing".split()),
     "INSPECT": set("inspectors inspector investigators investigator monitors observers experts".split()),
+    "INTL": set("peacekeepers peacekeeper observers monitors inspectors workers mission missions staff personnel "
+                "volunteers".split()),
     "TERRIT": set("territory town towns village villages city cities region positions border".split()),
     "CLAIM": set("claims claim accusations accusation allegations allegation reports report charges suggestions "
                  "proposal offer request demand demands calls invitation idea plan".split()),
@@ -171,6 +173,7 @@ _LIGHT = {
     "escalate", "organize", "organise", "lead", "go", "announce", "unleash", "renew", "allocate", "approve",
     "condemn", "denounce", "deny", "dismiss", "rebuff", "welcome", "support", "back", "endorse", "strike",
     "confirm", "complete", "speed", "finish", "prevent", "reimpose", "undertake", "accelerate", "crush", "suppress",
+    "express", "signal", "indicate", "voice", "reaffirm", "accord",
 }
 
 # Words of an attack that give its ASSAULT mode
@@ -517,6 +520,8 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
             t = _noun_type(obj)
             return t
         return None
+    if lem in ("withdraw", "pull", "recall", "ship") and "INTL" in classes and (lem != "ship" or prt == "out"):
+        return ("SANCTION", "withdraw")   # peacekeepers, observers, aid workers: international involvement (CAMEO 166)
     if lem in ("withdraw", "pull", "recall"):
         if "DIPLO" in classes:
             return ("SANCTION", "withdraw")
@@ -559,10 +564,12 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
             return ("SANCTION", "discontinue")
         return None
     if lem in ("lift", "ease", "relax"):
-        if nclass in ("SANCT", "CURFEW", "EMERG") or (obj is not None and obj.lower_ in
-                                              ("restrictions", "ban", "blockade", "siege", "embargo", "curbs")):
+        if nclass in ("SANCT", "CURFEW", "EMERG") or (obj is not None and obj.lower_ in _RESTRICTIONS):
             return ("CONCEDE", None)
         return None
+    if lem in ("revoke", "rescind", "repeal", "scrap", "abolish", "annul"):
+        return ("CONCEDE", None) if nclass in ("SANCT", "CURFEW", "EMERG") or (
+            obj is not None and obj.lower_ in _RESTRICTIONS) else None
     if lem == "ban":
         if obj is not None and obj.lower_ in ("imports", "exports", "flights", "trade", "products", "goods"):
             return ("SANCTION", "discontinue")
@@ -613,6 +620,9 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
     if lem == "step" or lem == "stand":
         return ("RETREAT", "resign") if prt == "down" else None
     if lem == "allow":
+        if obj is not None and any(t.lower_ in ("opposition", "rally", "march", "protest", "demonstration", "rallies",
+                                                "protests", "demonstrations", "marches") for t in tok.subtree):
+            return ("CONCEDE", None)       # easing political dissent (CAMEO 082)
         if obj is not None and obj.lower_ in ("aid", "trucks", "convoys", "inspectors", "observers", "access", "entry",
                                                "peacekeepers", "monitors", "journalists", "deliveries", "supplies"):
             return ("RETREAT", "access")
@@ -663,6 +673,14 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
         if obj is not None and obj.lower_ in ("stones", "rocks", "grenades", "bombs", "molotov", "cocktails"):
             return ("ASSAULT", "primitive")
         return None
+    if lem in ("hold", "use") and any(p.lower_ == "as" and any(g.lower_ in ("shields", "shield") for g in p.children)
+                                      for p in tok.children):
+        return ("ASSAULT", "abduct")       # "holding civilians as human shields" (CAMEO 184)
+    if lem == "receive" and obj is not None and (obj.ent_type_ == "PERSON" or obj.lower_ in TRAVELLERS):
+        return ("CONSULT", None)   # "Putin received Witkoff in the Kremlin": hosting a visit (CAMEO 043); the
+        # host is the subject here, PLOVER codes the visitor as actor, so no "visit" mode is claimed
+    if lem == "turn" and prt == "down":
+        return ("REJECT", None)
     if lem in ("unleash", "use"):
         if obj is not None and obj.lower_ in ("weapons", "force", "missiles", "troops", "army", "arms", "nukes"):
             return ("ASSAULT", "unconventional" if any(t.lower_ in ("nuclear", "chemical") for t in obj.lefts) else None)
@@ -735,14 +753,25 @@ def _return(tok, obj, classes, prt):
     return None
 
 
+def _peacekeeping(tok) -> bool:
+    """A peacekeeping force in the clause ("sent 4,000 peacekeepers", "peacekeeping troops arrived")."""
+    return any(t.lower_.startswith(("peacekeep", "peace-keep")) for t in tok.subtree)
+
+
 def _travel(tok):
     w = _wrapper_of(tok) if tok.dep_ == "xcomp" else None
     for po in _prep_objs(tok, "for", "on") + (_prep_objs(w, "for") if w is not None else []):
         if NOUNS.get(po.lower_, ("",))[0] == "MEET" or po.lower_ in ("talk",):
             return ("CONSULT", "visit")
+    subj = _subject(tok)[0]
+    if subj is not None and _peacekeeping(subj):
+        return ("AID", None)
     return ("CONSULT", "visit") if _official_trip(tok) else None
 
 
+# What is eased when a government yields (CAMEO 081 "ease administrative sanctions")
+_RESTRICTIONS = {"restrictions", "ban", "bans", "blockade", "siege", "embargo", "curbs", "measures", "controls",
+                 "limits", "rules", "restriction", "decree", "censorship", "quotas", "checkpoints"}
 _EVACUEES = {"wounded", "injured", "civilians", "people", "residents", "citizens", "nationals", "children", "refugees",
              "sick", "patients", "families", "staff", "survivors", "foreigners", "diplomats"}
 _RULES_BROKEN = {"ban", "embargo", "agreement", "accord", "treaty", "resolution", "resolutions", "sanctions", "deal",
@@ -1238,6 +1267,12 @@ def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[s
         if hl in ("violate", "breach", "break"):
             return ("ACCUSE", "allege") if verb.dep_ in ("pcomp", "pobj") else ("ASSAULT", None)
         return None
+    if cls == "MEET" and noun.lower_ == "welcome":
+        # "gave a warm welcome to de Klerk": hosting a visitor (CAMEO 043); to a plan: support
+        if hl in ("give", "extend", "accord"):
+            to = _prep_objs(noun, "to") + _prep_objs(verb, "to")
+            return ("CONSULT", "visit") if to and to[0].ent_type_ == "PERSON" else ("SUPPORT", None)
+        return None
     if cls == "MEET":
         if hl in ("hold", "have", "conduct", "begin", "start", "resume", "continue", "join", "attend", "host", "make",
                   "pay", "open", "go", "take", "lead", "mediate", "conclude", "confirm", "complete", "undertake"):
@@ -1352,7 +1387,8 @@ def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[s
             return ("SANCTION", "withdraw")
         return None
     if cls == "PROPOS":
-        if hl in ("make", "offer", "present", "put", "submit", "unveil", "announce", "propose"):
+        if hl in ("make", "offer", "present", "put", "submit", "unveil", "announce", "propose", "express", "signal",
+                  "indicate", "voice", "reaffirm"):
             return ("AGREE", None)
         if hl in ("reject", "rebuff", "dismiss"):
             return ("REJECT", None)
@@ -1472,6 +1508,9 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
                 "ministry", "government", "embassy", "minister", "foreign", "officials", "group", "watchdog",
                 "organisation", "organization", "body", "commission", "committee", "council")):
             typ, mode = "ACCUSE", "disapprove"
+    elif lem == "cancel" and obj is not None and (obj.lower_ in _RESTRICTIONS or
+                                                  NOUNS.get(obj.lower_, ("",))[0] in ("SANCT", "CURFEW", "EMERG")):
+        typ, mode = "CONCEDE", None        # "cancelled restrictions on the use of Russian"
     elif lem == "strike":
         if obj is not None and obj.lower_ in ("deal", "agreement", "accord", "pact", "bargain", "compromise", "tone",
                                                "balance", "chord", "note"):
@@ -1591,6 +1630,8 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
             typ, mode = "COERCE", "deport"
     if typ == "ASSAULT" and mode is None:
         mode = _assault_mode(tok)
+    if typ == "MOBILIZE" and _peacekeeping(tok):
+        typ, mode = "AID", None            # peacekeepers sent or deployed: protection (CAMEO 074)
     return _build(ctx, tok, typ, mode, noun=noun, trigger=_verb_trigger_text(tok, wrapped), seen=seen,
                   wrapped=wrapped)
 
