@@ -597,6 +597,35 @@ def report(
     _echo(f"dossier of story {data['story']['id']} ({data['story']['article_count']} articles): {terminal(path)}")
 
 
+@app.command()
+def serve(
+    store: str = typer.Option(DEFAULT_STORE, "--store"),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; anything but loopback needs --token."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535),
+    token: Optional[str] = typer.Option(None, "--token", envvar="STORYLINE_TOKEN", show_envvar=True, help=(
+        "Secret every request must carry (Authorization: Bearer, or ?token= once in the browser).")),
+) -> None:
+    """Browse the store in a web browser: stories, people, articles, search, and a JSON
+    API under /api/ (read-only; OpenAPI at /api/openapi.json)."""
+    from .serve.app import ServeError, check_bind
+
+    try:
+        check_bind(host, token)
+    except ServeError as exc:
+        raise UserError(str(exc)) from None
+    with _open_store(store):  # the same one-line errors as every command for a missing or foreign store
+        pass
+    import uvicorn
+
+    from .serve.app import create_app
+
+    asgi = create_app(store, token=token, host=host)
+    shown = f"[{host}]" if ":" in host else host
+    _echo(f"serving {terminal(store)} on http://{shown}:{port}/" + (f"?token=…" if token else "")
+          + "  (Ctrl-C to stop)")
+    uvicorn.run(asgi, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)
+
+
 def main() -> None:
     """Console entry point: one-line errors, never a traceback for user mistakes."""
     try:

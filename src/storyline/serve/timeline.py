@@ -220,7 +220,8 @@ def dossier(store, story: str | None = None, store_path: str | None = None) -> d
             side["outlet"] = next((a["outlet"] for a in arts if a["id"] == side["article_id"]), None)
 
     def item(it: Item) -> dict:
-        return {"date": it.date, "date_precision": it.date_precision, "kind": it.kind, "type": it.type,
+        return {"id": it.id, "date": it.date, "date_precision": it.date_precision, "date_source": it.date_source,
+                "kind": it.kind, "type": it.type,
                 "mode": it.mode, "modality": it.modality, "text": it.text, "actors": it.actors, "speaker": it.speaker,
                 "sources": it.sources, "independent_sources": it.independent_sources, "outlets": it.outlets,
                 "via": it.via, "sort_date": it.sort_date}
