@@ -501,6 +501,16 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
             # "provide Ukraine with air defence systems"
             for w in _prep_objs(tok, "with"):
                 classes |= set(_OBJ_OF.get(w.lower_, ()))
+    if lem in ("withdraw", "pull", "recall", "ship") and "INTL" in classes and (
+            lem != "ship" or prt == "out" or _prep_objs(tok, "out") or any(c.lower_ == "out" for c in tok.children)):
+        return ("SANCTION", "withdraw")   # peacekeepers, observers, aid workers: international involvement (CAMEO 166)
+    if lem == "force" and (prt == "out" or any(c.lower_ == "out" for c in tok.children)) and obj is not None:
+        if obj.ent_type_ == "ORG" or "INTL" in classes or obj.lower_ in ("agency", "organisation", "organization") \
+                or any(c.dep_ == "appos" and c.ent_type_ == "ORG" for c in obj.children):
+            return ("SANCTION", "expel")   # "forced the UN refugee agency out of the country" (CAMEO 166)
+        if obj.lower_ in _EVACUEES or obj.lower_ in ("villagers", "inhabitants", "palestinians", "families"):
+            return ("ASSAULT", None)       # "forced out 1,000 refugees from their homes": mass expulsion (CAMEO 201)
+        return None
     if lem in ("send", "dispatch") and "INSPECT" in classes:
         return ("ACCUSE", "investigate")   # "dispatched inspectors to the plant"
     if lem in ("send", "provide", "supply", "deliver", "give", "grant", "allocate", "approve", "transfer", "ship",
@@ -520,8 +530,6 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
             t = _noun_type(obj)
             return t
         return None
-    if lem in ("withdraw", "pull", "recall", "ship") and "INTL" in classes and (lem != "ship" or prt == "out"):
-        return ("SANCTION", "withdraw")   # peacekeepers, observers, aid workers: international involvement (CAMEO 166)
     if lem in ("withdraw", "pull", "recall"):
         if "DIPLO" in classes:
             return ("SANCTION", "withdraw")
@@ -1989,8 +1997,11 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
                     top.head.dep_ == "xcomp" and _WRAPPERS.get(lemma(top.head.head.text)) == "plan":
                 planned_by_wrapper = True
             break
-        wk = _WRAPPERS.get(lemma(w.text)) or _WRAPPERS.get(w.lower_)
-        if wk == "offer" and w.pos_ == "ADJ":
+        wk = (_WRAPPERS.get(w.lower_) if w.pos_ == "ADJ" else None) or _WRAPPERS.get(lemma(w.text)) or \
+            _WRAPPERS.get(w.lower_)     # "is prepared to": the adjective (an offer), not "prepare" (a plan)
+        if wk == "offer" and (w.pos_ == "ADJ" or w.tag_ == "VBN" and any(
+                c.dep_ in ("auxpass", "aux") and c.lower_ in ("is", "are", "was", "were", "be", "'s", "'re")
+                for c in w.children)):
             # "Ankara is ready to host talks", "prepared to lift the ban": an offer, made now
             # (PLOVER AGREE: "agree to, offer, promise ... willingness"; THREATEN for conflict)
             offered = True
