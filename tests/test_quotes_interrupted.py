@@ -116,3 +116,20 @@ def test_export_lists_the_parts_beside_the_contract_fields(tmp_path):
     single = by_text["That is simply not true,"]
     assert "parts" not in single["spans"][0]
     json.dumps(rows)     # the export writes them as JSON
+
+
+# ---------------------------------------------------------------- speakers of US news forms
+
+def test_speaker_forms_of_us_news_copy():
+    cases = [
+        ("In Berea, OH, after winning the primary, Gov. John Kasich (R-OH), said, "
+         "“I’m getting ready to rent a covered wagon to California.”", "John Kasich"),
+        ("\"The risk,\" said Edward Leamer, an economist who directs the UCLA Anderson Forecast, "
+         "\"is that we're going to be attracting workers and repelling jobs.\"", "Edward Leamer"),
+        ("“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, "
+         "told AFP in an interview in Mexico City on Monday.", "Ramos"),
+    ]
+    for text, speaker in cases:
+        art = analyse(text)
+        [q] = direct(art)
+        assert name(art, q) == speaker, (text, q)

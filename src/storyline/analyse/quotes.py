@@ -138,10 +138,12 @@ def _subject_of(verb):
     passive ("was quoted as saying by"), or the subject of the verb it hangs off."""
     tok = verb
     for _ in range(4):
-        for c in tok.children:
-            # a stray quote mark parsed as the subject ("«...» said Ushakov") is not one
-            if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct and not c.is_quote:
-                return c
+        # a stray quote mark parsed as the subject ("«...» said Ushakov") is not one; of two
+        # subjects ("in Berea, OH, ... Gov. John Kasich said"), the one nearest the verb
+        subjects = [c for c in tok.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct and not c.is_quote]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
         # "Peskov, speaking to reporters, said" / "X told reporters ..., adding" /
         # "Peskov was cited as saying": climb to the verb that has the subject
         if tok.dep_ in ("advcl", "conj", "xcomp", "pcomp", "pobj", "prep") and tok.head is not tok:
@@ -413,7 +415,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                 if pobj is not None and not _is_media(_span_of_subject(doc, pobj).text):
                     speaker_surface, speaker_idx = _resolve_speaker(ctx, pobj, first_sent, None)
             else:
-                subj = _subject_of(cue)
+                subj = _past_age(_subject_of(cue))
                 cue_text = cue.text
                 if subj is not None and not _can_speak(subj, in_quote):
                     subj = None    # "We" inside the quote, "Tuesday", "Rubio's tax plan": not a speaker
@@ -424,6 +426,9 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                                  and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")), None)
                 if subj is None:
                     subj = _name_before_cue(doc, e, cue)   # a misparse: '“...,” Trump barked and ...'
+                if subj is None:
+                    subj = _name_after_cue(doc, e, cue)    # a misparse: '“...,” said X, an economist who ...'
+                    subj = subj if subj is not None and _can_speak(subj, in_quote) else None
                 cited = _cited_person(cue)
                 if cited is not None:
                     subj = cited   # "TASS quoted X as saying “...”": X speaks
@@ -608,19 +613,57 @@ def _can_speak(tok, in_quote: list[bool]) -> bool:
     return True
 
 
+def _past_age(tok):
+    """'Ramos, 58, told AFP': an age set off by commas parsed as the subject; the name
+    before it speaks."""
+    if tok is None or not tok.like_num or tok.i < 2:
+        return tok
+    doc = tok.doc
+    if doc[tok.i - 1].text == "," and doc[tok.i - 2].pos_ == "PROPN":
+        return doc[tok.i - 2]
+    return tok
+
+
 def _name_before_cue(doc, quote_end: int, cue):
     """The speaker token of '“...,” NAME said' when the parser gave the cue no
     subject: the words between the closing mark and the cue, if they are a name or
     a pronoun (no verb among them, at most five words); their last word is the head."""
     toks = [t for t in doc[max(0, cue.i - 6):cue.i] if t.idx >= quote_end and not t.is_punct]
-    if not toks or len(toks) > 5 or any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") for t in toks):
+    if not toks or len(toks) > 5 or toks[0].idx - quote_end > 3:
         return None
-    if toks[0].idx - quote_end > 3:
-        return None
+    if len(toks) > 1 and toks[-1].like_num:
+        toks = toks[:-1]      # "Ramos, 58, told"
     head = toks[-1]
+    # a job title before a name tagged as a verb ("screenwriter Cole Haddon wrote")
+    titled_name = head.ent_type_ == "PERSON" and toks[0].is_lower and all(t.pos_ == "PROPN" for t in toks[1:])
+    if any(t.pos_ in _NOT_IN_NAMES for t in (toks[1:] if titled_name else toks)):
+        return None
     if head.pos_ == "PROPN" or head.lower_ in ("he", "she", "they"):
         return head
     return None
+
+
+_NOT_IN_NAMES = ("VERB", "AUX", "ADP", "SCONJ", "CCONJ")
+INVERTED_CUE_GAP = 4     # characters from the closing mark to the cue of '“...,” said NAME' (", ")
+INVERTED_NAME_WORDS = 5  # words of the name after the cue ("Sen. Rand Paul", "former Gov. Jeb Bush")
+
+
+def _name_after_cue(doc, quote_end: int, cue):
+    """The speaker token of '“...,” said Edward Leamer, an economist ...' when the parser
+    made the name the subject of another verb: the name right after a cue that directly
+    follows the closing mark; its last word is the head. Not after "told" (the name
+    there is who was told)."""
+    if not 0 <= cue.idx - quote_end <= INVERTED_CUE_GAP or verb_lemma(cue.text) == "tell":
+        return None
+    toks = []
+    for t in doc[cue.i + 1:cue.i + 1 + INVERTED_NAME_WORDS]:
+        if t.is_punct or t.pos_ not in ("PROPN", "DET", "ADJ", "NOUN"):
+            break
+        toks.append(t)
+    names = [t for t in toks if t.pos_ == "PROPN"]
+    if not names or toks[-1].pos_ != "PROPN":
+        return None
+    return toks[-1]
 
 
 def _cited_person(t):
