@@ -112,3 +112,26 @@ def test_table_drives_the_lexicon_and_linking():
                                 "ASSAULT"}
     assert plover_type("RETREAT", "planned") == "CONCEDE" and plover_type("RETREAT", "asserted") == "RETREAT"
     assert plover_type("ASSAULT", "planned") == "ASSAULT"
+
+
+# --- PLOVER intent codings ---------------------------------------------------------------------
+
+def test_a_reported_must_is_a_demand_by_the_speaker(analyse):
+    ev = analyse("Russia said on Tuesday that Sudan must return the helicopter seized last week.")[1]
+    assert ev.type == "REQUEST" and "Russia" in ev.source_text and "Sudan" in ev.target_text
+    ev = analyse("Sudan must return the helicopter.")[1]          # the writer's own "must": no speaker
+    assert ev is None or ev.type != "REQUEST"
+
+
+def test_an_announced_conflictual_act_is_a_threat_but_speculation_is_not(analyse):
+    ev = analyse("The United Nations announced on Monday that it will withdraw its weapons inspectors from Iraq.")[1]
+    assert ev.type == "THREATEN" and ev.modality == "asserted"
+    ev = analyse("The party said it will boycott the elections unless the president steps down.")[1]
+    assert ev.type == "THREATEN"
+    ev = analyse("NATO could deploy more fighter jets to the Baltics if drone incursions continue, analysts said.")[1]
+    assert ev.type == "MOBILIZE" and ev.modality == "hypothetical"
+
+
+def test_failing_to_agree_is_a_rejection(analyse):
+    ev = analyse("Israeli and Palestinian negotiators failed to reach agreement on Sunday.")[1]
+    assert ev.type == "REJECT"

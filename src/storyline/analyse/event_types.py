@@ -49,28 +49,30 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
                     "mediate:third-party")),
     EventType("SUPPORT", _VC, False, False, "AGREE", (),
               _cues("support back endorse praise commend welcome hail applaud congratulate thank recognize "
-                    "recognise ratify sign defend")),
+                    "recognise ratify sign defend laud salute extol normalize normalise")),
     EventType("CONCEDE", _VC, False, False, None, (),
               _cues("apologize apologise pardon acquit concede relent forgive")),
     EventType("COOPERATE", _MC, True, True, "AGREE", (),
               _cues("cooperate collaborate extradite export pool")),
     EventType("AID", _MC, True, False, "AGREE", (),
-              _cues("aid donate fund finance rescue airdrop disburse")),
+              _cues("aid donate fund finance rescue airdrop disburse lend loan")),
     EventType("RETREAT", _MC, False, False, "CONCEDE",
               ("withdraw", "release", "return", "disarm", "access", "ceasefire", "resign"),
               _cues("retreat:withdraw resign:resign release:release free:release disarm:disarm surrender:disarm "
-                    "quit:resign")),
+                    "quit:resign demobilize:disarm demobilise:disarm decommission:disarm")),
     EventType("REQUEST", _VX, False, False, None, ("assist", "change", "yield", "meet"),
-              _cues("demand urge request appeal ask press implore seek")),
+              _cues("demand urge request appeal ask press implore seek plead beg")),
     EventType("ACCUSE", _VX, False, False, None, ("disapprove", "investigate", "allege"),
               _cues("accuse:allege blame:allege condemn:disapprove criticize:disapprove criticise:disapprove "
                     "denounce:disapprove decry:disapprove deplore:disapprove rebuke:disapprove censure:disapprove "
                     "reprimand:disapprove slam:disapprove lambast:disapprove lambaste:disapprove allege:allege "
                     "charge:allege indict:allege sue:allege prosecute:allege investigate:investigate "
-                    "probe:investigate summon:disapprove complain:allege")),
+                    "probe:investigate summon:disapprove complain:allege assail:disapprove chastise:disapprove "
+                    "castigate:disapprove berate:disapprove scold:disapprove admonish:disapprove "
+                    "excoriate:disapprove inspect:investigate")),
     EventType("REJECT", _VX, False, False, None, ("assist", "change", "yield", "meet"),
               _cues("reject refuse decline deny veto rebuff cancel:meet block oppose postpone:meet snub renege "
-                    "defy")),
+                    "defy spurn repudiate")),
     EventType("THREATEN", _VX, False, False, None, ("restrict", "ban", "arrest", "violence"),
               _cues("threaten")),
     EventType("PROTEST", _MX, False, False, None, ("demo", "hunger", "strike", "boycott", "obstruct", "riot"),
@@ -84,7 +86,8 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
     EventType("COERCE", _MX, False, False, None,
               ("seize", "restrict", "arrest", "deport", "curfew", "martial-law", "censor", "cyber", "withhold"),
               _cues("arrest:arrest detain:arrest jail:arrest imprison:arrest raid:seize seize:seize confiscate:seize "
-                    "censor:censor deport:deport hack:cyber outlaw:restrict disperse:restrict restrict:restrict")),
+                    "censor:censor deport:deport hack:cyber outlaw:restrict disperse:restrict restrict:restrict "
+                    "demolish:seize bulldoze:seize expropriate:seize nationalize:seize nationalise:seize")),
     EventType("ASSAULT", _MX, False, False, None,
               ("beat", "firearms", "explosives", "primitive", "heavy-weapons", "aerial", "drone", "suicide-attack",
                "targeted", "abduct", "torture", "sexual", "destroy", "crowd-control", "unconventional"),
@@ -92,7 +95,7 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
                     "assassinate:targeted execute:targeted kidnap:abduct abduct:abduct torture:torture "
                     "stab:primitive invade clash fight ambush wound injure target pound:heavy-weapons "
                     "destroy:destroy raze:destroy massacre:targeted behead:targeted capture occupy rape:sexual "
-                    "beat:beat retake recapture overrun hijack:abduct")),
+                    "beat:beat retake recapture overrun hijack:abduct battle detonate:explosives")),
 )}
 
 # Verbs typed by what they act on ("sent troops" MOBILIZE, "sent aid" AID, "lifted sanctions"
@@ -102,7 +105,7 @@ OBJECT_TYPED_VERBS: frozenset[str] = frozenset((
     "exchange dismiss warn suspend freeze recall halt cut ban impose break order stop end dispatch crack fire hit "
     "storm launch step allow leave hand drop share reopen restore establish boot kick walk hurl throw unleash use "
     "pay reduce put take travel jet fly head arrive implement adopt announce contribute evacuate reimpose tighten "
-    "strengthen violate return revoke rescind repeal scrap abolish annul hold turn receive force").split())
+    "strengthen violate return revoke rescind repeal scrap abolish annul hold turn receive force increase boost heighten beef close shut").split())
 
 SYMMETRIC_TYPES: frozenset[str] = frozenset(t.name for t in EVENT_TYPES.values() if t.symmetric)
 # the cooperative acts whose promise PLOVER codes as AGREE (and AGREE itself)

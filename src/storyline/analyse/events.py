@@ -91,7 +91,7 @@ _NOUNS_RAW = {
     "CURFEW": ("COERCE", "curfew", "curfew curfews"),
     "EMERG": ("COERCE", "martial-law", "emergency martial-law lockdown law"),
     "EXPUL": ("SANCTION", "expel", "expulsion expulsions"),
-    "DEPLOY": ("MOBILIZE", "troops", "deployment deployments mobilization mobilisation"),
+    "DEPLOY": ("MOBILIZE", "troops", "deployment deployments mobilization mobilisation patrols"),
     "EXERC": ("MOBILIZE", "troops", "exercises exercise drills drill manoeuvres maneuvers wargames"),
     "INVEST": ("ACCUSE", "investigate", "investigation investigations probe inquiry"),
     "THREAT": ("THREATEN", None, "threat threats ultimatum"),
@@ -586,7 +586,7 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
         if obj is not None and obj.lower_ in ("blockade", "blockades", "siege"):
             return ("COERCE", "restrict")
         if lem == "tighten":
-            return None
+            return _security(tok, obj, classes, prt)
         if nclass == "SANCT" or (obj is not None and obj.lower_ in ("restrictions", "duties", "levies", "ban", "penalties")):
             return ("SANCTION", "discontinue")
         if nclass == "CURFEW":
@@ -626,6 +626,8 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
             return ("ASSAULT", None)
         return None
     if lem == "step" or lem == "stand":
+        if prt == "up" and lem == "step":
+            return _security(tok, obj, classes, prt)
         return ("RETREAT", "resign") if prt == "down" else None
     if lem == "allow":
         if obj is not None and any(t.lower_ in ("opposition", "rally", "march", "protest", "demonstration", "rallies",
@@ -786,7 +788,32 @@ _RULES_BROKEN = {"ban", "embargo", "agreement", "accord", "treaty", "resolution"
                  "curfew", "order", "ruling", "law", "constitution", "commitment", "pledge"}
 _RETURNED = {"weapons", "equipment", "property", "land", "territory", "helicopter", "aircraft", "ship", "vessel",
              "remains", "bodies", "assets", "artefacts", "artifacts", "documents", "seized"}
-_OBJECT_RULES = {"evacuate": _evacuate, "strengthen": _strengthen, "reinforce": _strengthen, "violate": _violate,
+def _security(tok, obj, classes, prt):
+    """ "tightened security", "stepped up patrols", "boosted its military presence": MOBILIZE
+    (CAMEO 15: increase police or military alert or power)."""
+    if obj is None or obj.lower_ not in ("security", "patrols", "presence", "alert", "checks", "vigilance"):
+        return None
+    subj = _subject(tok)[0]
+    words = [t.lower_ for t in obj.subtree] + ([subj.lower_] if subj is not None else [])
+    military = any(w in ("military", "army", "naval", "navy", "troops", "forces", "soldiers") for w in words)
+    return ("MOBILIZE", "troops" if military else "police")
+
+
+def _shut(tok, obj, classes, prt):
+    """ "shut down the newspaper" (COERCE censor); "closed its borders" (COERCE restrict: CAMEO 191,
+    restrict movement)."""
+    if obj is None:
+        return None
+    if obj.lower_ in ("newspaper", "newspapers", "station", "stations", "channel", "channels", "website", "websites",
+                      "outlet", "outlets", "paper", "broadcaster", "media", "radio", "television"):
+        return ("COERCE", "censor")
+    if obj.lower_ in ("border", "borders", "crossing", "crossings", "airspace", "frontier", "checkpoints"):
+        return ("COERCE", "restrict")
+    return None
+
+
+_OBJECT_RULES = {"evacuate": _evacuate, "increase": _security, "boost": _security, "heighten": _security,
+                 "beef": _security, "close": _shut, "shut": _shut, "strengthen": _strengthen, "reinforce": _strengthen, "violate": _violate,
                  "return": _return}
 
 
@@ -1362,8 +1389,10 @@ def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[s
             return (typ, mode) if hl in ("order", "announce") else ("REQUEST", "change")
         return None
     if cls in ("DEPLOY", "EXERC"):
-        if hl in ("hold", "conduct", "launch", "stage", "begin", "start", "carry", "announce", "order", "step"):
-            return (typ, mode)
+        if hl in ("hold", "conduct", "launch", "stage", "begin", "start", "carry", "announce", "order", "step",
+                  "increase", "intensify", "boost"):
+            return ("MOBILIZE", "police") if noun.lower_ == "patrols" and any(
+                t.lower_ in ("police", "policemen", "paramilitary") for t in noun.subtree) else (typ, mode)
         return None
     if cls == "INVEST":
         if hl in ("open", "launch", "begin", "start", "conduct", "order", "announce", "carry", "complete", "finish",
@@ -1516,6 +1545,8 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
                 "ministry", "government", "embassy", "minister", "foreign", "officials", "group", "watchdog",
                 "organisation", "organization", "body", "commission", "committee", "council")):
             typ, mode = "ACCUSE", "disapprove"
+    elif lem == "rally" and obj is not None and obj.lower_ in ("support", "backing"):
+        typ, mode = "SUPPORT", None        # "rallied support for the plan" (CAMEO 053)
     elif lem == "cancel" and obj is not None and (obj.lower_ in _RESTRICTIONS or
                                                   NOUNS.get(obj.lower_, ("",))[0] in ("SANCT", "CURFEW", "EMERG")):
         typ, mode = "CONCEDE", None        # "cancelled restrictions on the use of Russian"
