@@ -156,9 +156,9 @@ def run_gold(show: bool, limit: int | None) -> None:
         if row.get("target_country"):
             denom["tcountry"] += 1
             ok["tcountry"] += _ctry(art, ev.target if ev else None) == row["target_country"]
-        if row.get("mode") is not None or (ev and ev.mode):
+        if row.get("mode") is not None or (ev and ev.plover_mode):
             denom["mode"] += 1
-            ok["mode"] += (ev.mode if ev else None) == row.get("mode")
+            ok["mode"] += (ev.plover_mode if ev else None) == row.get("mode")
         m_ok = (ev.modality if ev else None) == (row.get("modality") or "asserted")
         ok["modality"] += m_ok
         if not m_ok:

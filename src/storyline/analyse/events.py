@@ -66,6 +66,11 @@ class Event:
         """The PLOVER manual's code: a planned cooperative act is AGREE, a planned retreat CONCEDE."""
         return plover_type(self.type, self.modality)
 
+    @property
+    def plover_mode(self) -> str | None:
+        """The mode in the manual's coding: AGREE and CONCEDE have none."""
+        return self.mode if self.plover_type == self.type else None
+
 
 # --------------------------------------------------------------------------------------------
 # Lexicon
