@@ -23,7 +23,8 @@ from datetime import date
 from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Generic, Optional, TypeVar
-from urllib.parse import parse_qsl, urlencode
+import re
+from urllib.parse import parse_qsl, unquote, urlencode
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -54,6 +55,22 @@ SECURITY_HEADERS = [
     (b"cross-origin-resource-policy", b"same-origin"),
 ]
 STATIC_TYPES = {".css": "text/css; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png"}
+
+
+# a parent-directory step in a path or a parameter (also encoded, also doubly): the app
+# reads no file named by a request, and such a request gets a 404 before any route
+TRAVERSAL = re.compile(r"(^|[\\/])\.\.([\\/]|$)|\x00")
+
+
+def traversal(value: str) -> bool:
+    for _ in range(3):
+        if TRAVERSAL.search(value):
+            return True
+        decoded = unquote(value)
+        if decoded == value:
+            return False
+        value = decoded
+    return True
 
 
 class ServeError(Exception):
@@ -97,6 +114,10 @@ class Guard:
                 else headers.get("host", "").split("]")[0] + "]"
             if host.lower() not in LOOPBACK_NAMES:
                 return await _plain(send, 421, "this server answers requests to localhost only")
+        raw_query = scope.get("query_string", b"").decode("latin-1")
+        if traversal(scope.get("raw_path", b"").decode("latin-1")) or traversal(scope["path"]) \
+                or any(traversal(k) or traversal(v) for k, v in parse_qsl(raw_query, keep_blank_values=True)):
+            return await _plain(send, 404, "not found")
         if self.token is not None:
             query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
             if "token" in query and self._ok(query["token"]):
@@ -356,9 +377,9 @@ def create_app(store: str, token: str | None = None, host: str = "127.0.0.1", wi
     @api.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": "invalid parameters", "errors": [
-                {"loc": [str(x) for x in e.get("loc", [])], "msg": str(e.get("msg"))} for e in exc.errors()]},
-                status_code=422)
+            from fastapi.encoders import jsonable_encoder
+
+            return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
         return page("error.html", 400, title="Bad request", message="Some parameters are not valid.")
 
     @api.exception_handler(Exception)
@@ -426,9 +447,9 @@ def create_app(store: str, token: str | None = None, host: str = "127.0.0.1", wi
 
     limit_q = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="page size")
     offset_q = Query(0, ge=0, le=10**9, description="items to skip")
-    responses = {404: {"model": ErrorOut}}
+    responses = {404: {"model": ErrorOut, "description": "unknown id, or a path-traversal parameter"}}
 
-    @api.get("/api/stories", response_model=PageOf[StoryOut], tags=["stories"])
+    @api.get("/api/stories", response_model=PageOf[StoryOut], responses=responses, tags=["stories"])
     def api_stories(limit: int = limit_q, offset: int = offset_q):
         """Every story, in store order."""
         return _paged(_records(holder.get().snap.stories()), limit, offset)
@@ -438,7 +459,7 @@ def create_app(store: str, token: str | None = None, host: str = "127.0.0.1", wi
         rows = _records(holder.get().snap.sql("SELECT * FROM stories WHERE id = ?", [story_id]))
         return rows[0] if rows else not_found(request, "story")
 
-    @api.get("/api/entities", response_model=PageOf[EntityOut], tags=["entities"])
+    @api.get("/api/entities", response_model=PageOf[EntityOut], responses=responses, tags=["entities"])
     def api_entities(type: Optional[str] = None, name: Optional[str] = None, limit: int = limit_q,
                      offset: int = offset_q):
         """People, organisations, countries and places; ``name`` matches a name, alias or id."""
@@ -449,7 +470,7 @@ def create_app(store: str, token: str | None = None, host: str = "127.0.0.1", wi
         e = holder.get().entities.get(entity_id)
         return e if e else not_found(request, "entity")
 
-    @api.get("/api/quotes", response_model=PageOf[QuoteOut], tags=["quotes"])
+    @api.get("/api/quotes", response_model=PageOf[QuoteOut], responses=responses, tags=["quotes"])
     def api_quotes(speaker: Optional[str] = None, via: Optional[str] = None, story: Optional[str] = None,
                    date_from: Optional[date] = None, date_to: Optional[date] = None, kind: Optional[str] = None,
                    limit: int = limit_q, offset: int = offset_q):
@@ -459,7 +480,7 @@ def create_app(store: str, token: str | None = None, host: str = "127.0.0.1", wi
                                      date_to=date_to, kind=kind)
         return _paged(_records(t), limit, offset)
 
-    @api.get("/api/events", response_model=PageOf[EventOut], tags=["events"])
+    @api.get("/api/events", response_model=PageOf[EventOut], responses=responses, tags=["events"])
     def api_events(type: Optional[str] = None, actor: Optional[str] = None, story: Optional[str] = None,
                    date_from: Optional[date] = None, date_to: Optional[date] = None,
                    modality: Optional[str] = None, limit: int = limit_q, offset: int = offset_q):
@@ -468,7 +489,7 @@ def create_app(store: str, token: str | None = None, host: str = "127.0.0.1", wi
                                      modality=modality)
         return _paged(_records(t), limit, offset)
 
-    @api.get("/api/articles", response_model=PageOf[ArticleOut], tags=["articles"])
+    @api.get("/api/articles", response_model=PageOf[ArticleOut], responses=responses, tags=["articles"])
     def api_articles(story: Optional[str] = None, outlet: Optional[str] = None, date_from: Optional[date] = None,
                      date_to: Optional[date] = None, limit: int = limit_q, offset: int = offset_q):
         """Articles in corpus order, with their clean text."""
@@ -480,7 +501,7 @@ def create_app(store: str, token: str | None = None, host: str = "127.0.0.1", wi
         rows = _records(holder.get().snap.articles(ids=[article_id]))
         return rows[0] if rows else not_found(request, "article")
 
-    @api.get("/api/search", response_model=PageOf[SearchHitOut], tags=["search"])
+    @api.get("/api/search", response_model=PageOf[SearchHitOut], responses=responses, tags=["search"])
     def api_search(q: str = Query("", max_length=1000), date_from: Optional[date] = None,
                    date_to: Optional[date] = None, outlet: Optional[str] = None, person: Optional[str] = None,
                    type: Optional[str] = None, story: Optional[str] = None, limit: int = limit_q,
