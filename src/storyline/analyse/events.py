@@ -109,6 +109,12 @@ _NOUNS_RAW = {
     "AMNESTY": ("CONCEDE", None, "amnesty pardon pardons moratorium"),
     "WARRANT": ("THREATEN", "arrest", "warrant warrants"),
     "SHARE": ("COOPERATE", None, "sharing cooperation"),
+    # stances voiced: "expressed concern over" (ACCUSE disapprove, CAMEO 111), "voiced support for"
+    # (SUPPORT, CAMEO 051), "gave assurances" (AGREE, CAMEO 03); typed only under a voicing verb
+    "STANCE": ("ACCUSE", "disapprove", "concern concerns dismay outrage indignation displeasure alarm"),
+    "BACKING": ("SUPPORT", None, "support solidarity backing"),
+    "PLEDGE": ("AGREE", None, "assurances assurance commitment commitments guarantees"),
+    "OPENFIRE": ("ASSAULT", "firearms", "fire"),      # only "opened fire"
 }
 NOUNS: dict[str, tuple[str, str, str | None]] = {}
 for _cls, (_t, _m, _words) in _NOUNS_RAW.items():
@@ -178,7 +184,7 @@ _LIGHT = {
     "escalate", "organize", "organise", "lead", "go", "announce", "unleash", "renew", "allocate", "approve",
     "condemn", "denounce", "deny", "dismiss", "rebuff", "welcome", "support", "back", "endorse", "strike",
     "confirm", "complete", "speed", "finish", "prevent", "reimpose", "undertake", "accelerate", "crush", "suppress",
-    "express", "signal", "indicate", "voice", "reaffirm", "accord",
+    "express", "signal", "indicate", "voice", "reaffirm", "accord", "reiterate", "convey", "show", "state",
 }
 
 # Words of an attack that give its ASSAULT mode
@@ -717,6 +723,10 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
     if lem == "take":
         if any(p.lower_ == "to" and any(g.lower_ == "streets" for g in p.children) for p in tok.children):
             return ("PROTEST", "demo")
+        if any(t.lower_ in ("hostage", "hostages", "captive", "prisoner") and t.dep_ in ("oprd", "dobj", "npadvmod",
+                                                                                          "advmod", "pobj", "xcomp")
+               for t in tok.children):
+            return ("ASSAULT", "abduct")   # "took three aid workers hostage" (CAMEO 181)
         return None
     if lem in ("travel", "jet", "fly", "head", "arrive"):
         return _travel(tok)
@@ -1264,6 +1274,8 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
             return _build(ctx, head, typ, mode, noun=noun, trigger=_trigger_text(head, noun), seen=seen)
         return None
     if noun.dep_ in ("nsubj",) and head.pos_ in ("VERB", "AUX"):
+        if cls in ("STANCE", "BACKING", "PLEDGE", "OPENFIRE"):
+            return None        # "concern grew", "a fire broke out": not acts
         if hl in ("take", "begin", "start", "resume", "continue", "go", "end", "be", "open", "conclude", "collapse",
                   "hit", "kill", "destroy", "damage", "wound", "injure", "target", "strike", "leave", "last", "hold",
                   "take place", "come", "happen", "occur", "erupt", "break"):
@@ -1278,10 +1290,14 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
             return _build(ctx, head, typ, mode, noun=noun, trigger=_trigger_text(head, noun), seen=seen,
                           noun_is_subject=True)
         return None
-    if noun.dep_ == "ROOT":
+    if noun.dep_ == "ROOT" and cls not in ("STANCE", "BACKING", "PLEDGE", "OPENFIRE"):
         return _build(ctx, noun, typ, mode, noun=noun, trigger=noun.text, seen=seen, noun_is_subject=True)
     return None
 
+
+# Verbs that voice a stance or a pledge ("expressed concern", "voiced support", "gave assurances")
+_VOICING = {"express", "voice", "reaffirm", "reiterate", "signal", "give", "offer", "extend", "declare", "show",
+            "convey", "state"}
 
 # Nouns that frame an event noun compounded onto them: the compound is the event
 _FRAME_NOUNS = {"effort", "efforts", "mission", "missions", "bid", "process", "round", "campaign"}
@@ -1437,6 +1453,14 @@ def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[s
         if hl in ("accept", "welcome", "back", "support", "endorse"):
             return ("AGREE", None) if hl == "accept" else ("SUPPORT", None)
         return None
+    if cls in ("STANCE", "BACKING", "PLEDGE"):
+        if hl in _VOICING:
+            return (typ, mode)
+        if cls == "BACKING" and hl in ("pledge", "promise", "offer"):
+            return ("AGREE", None)     # promised support: an intent (CAMEO 032)
+        return None
+    if cls == "OPENFIRE":
+        return (typ, mode) if hl == "open" else None
     if cls == "ACCUS":
         if noun.lower_ in ("case", "lawsuit") and not (hl in ("open", "file", "bring", "launch") and (
                 _prep_objs(noun, "against") or _prep_objs(verb, "against"))):
