@@ -133,3 +133,21 @@ def test_speaker_forms_of_us_news_copy():
         art = analyse(text)
         [q] = direct(art)
         assert name(art, q) == speaker, (text, q)
+
+
+def test_colon_lead_in_names_the_speaker_over_an_earlier_turn():
+    text = ("“They cannot be trusted,” Senator Ann Corbett said.\n\n"
+            "When the moderators turned to snark, Ted Cruz called them on it:\n\n"
+            "“The questions asked in this debate illustrate why the American people don’t trust the media.”\n\n"
+            "Cruz continued:\n\n"
+            "“You look at the questions and you see the bias.”")
+    art = analyse(text)
+    speakers = [name(art, q) for q in direct(art)]
+    assert speakers == ["Ann Corbett", "Ted Cruz", "Ted Cruz"]
+
+
+def test_a_verb_that_only_introduces_quotes_is_their_cue():
+    art = analyse("Thousands filled the arena in Tampa. “Lock her up!” the crowd chanted as Donald Trump "
+                  "took the stage.")
+    [q] = direct(art)
+    assert q.cue == "chanted" and q.speaker == "the crowd"

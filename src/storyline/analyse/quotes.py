@@ -44,6 +44,43 @@ _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "w
               "foretold": "foretell", "stressed": "stress", "stresses": "stress", "stressing": "stress"}
 
 
+# Verbs that introduce a quoted statement ("“Lock her up!” the crowd chanted", "Trump
+# thanked voters: “...”") but are not reporting verbs of reported speech in general:
+# they count as the cue of a direct quote only, and stay out of CUE_LEMMAS (which the
+# event stage also reads).
+QUOTE_CUES = {
+    "chant", "assure", "thank", "criticize", "criticise", "denounce", "decry", "bemoan", "proclaim",
+    "testify", "email", "retweet", "surmise", "pronounce", "chide", "dub", "accuse", "blame", "condemn",
+    "dismiss", "remember", "agree", "question", "whisper", "mutter", "murmur", "repeat", "summarize",
+    "summarise", "elaborate", "tease", "gripe", "grumble", "marvel", "vent", "scold", "chastise", "opine",
+    "posit", "theorize", "speculate", "relay", "echo", "concur", "brag", "object", "protest", "rebut",
+    "clarify", "reason", "recommend", "advise", "instruct", "swear", "apologize", "apologise", "confess",
+    "guess", "text", "sing",
+}
+
+
+def _lemma_among(word: str, known: set[str]) -> str | None:
+    """The lemma of a verb form when it is one of ``known`` ("chanted" -> "chant")."""
+    w = word.lower()
+    if w in known:
+        return w
+    for suffix, repl in (("ying", "y"), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                         ("d", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix):
+            base = w[: len(w) - len(suffix)] + repl
+            if base in known:
+                return base
+            if len(base) > 2 and base[-1] == base[-2] and base[:-1] in known:  # "slammed" -> slam
+                return base[:-1]
+    return None
+
+
+def quote_cue(word: str) -> bool:
+    """Can this verb form introduce a direct quote?"""
+    lemma = verb_lemma(word)
+    return lemma in CUE_LEMMAS or lemma in QUOTE_CUES or _lemma_among(word, QUOTE_CUES) is not None
+
+
 @lru_cache(maxsize=32768)
 def verb_lemma(word: str) -> str:
     """Lemma of a verb form, for the reporting verbs we look for: spaCy's
@@ -366,13 +403,13 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
         inside = [t for t in sent if exclude_start <= t.idx < exclude_end]
         for t in inside:
             for anc in t.ancestors:
-                if verb_lemma(anc.text) in CUE_LEMMAS and anc.pos_ == "VERB" and not in_quote[anc.idx]:
+                if quote_cue(anc.text) and anc.pos_ == "VERB" and not in_quote[anc.idx]:
                     return anc
         best = None
         for t in sent:
             if exclude_start <= t.idx < exclude_end or in_quote[t.idx]:
                 continue
-            if verb_lemma(t.text) in CUE_LEMMAS and t.pos_ in ("VERB", "AUX"):
+            if quote_cue(t.text) and t.pos_ in ("VERB", "AUX"):
                 dist = min(abs(t.idx - exclude_start), abs(t.idx - exclude_end))
                 if best is None or dist < best[0]:
                     best = (dist, t)
@@ -446,6 +483,12 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
             # it is a scare quote or a title, not speech
             continue
         if cue is None or (speaker_surface is None and cue_text is None):
+            lead = _lead_in(ctx, s, in_quote, last_speaker[1] if last_speaker else None)
+            if lead is not None:
+                # "Cruz continued:\n\n“...”", "Clinton has since apologized: “...”"
+                speaker_surface, speaker_idx, cue_text = lead
+                cue = None
+        if cue is None and speaker_surface is None or (speaker_surface is None and cue_text is None):
             # continuation: a quote standing alone right after another quote / a "said:" sentence
             gap = text[last_quote_end:s] if last_quote_end >= 0 else None
             if last_speaker and gap is not None and len(gap) < 200 and not _sentence_ends_in(gap.strip(" \n“”\"«»„‘’")):
@@ -611,6 +654,36 @@ def _can_speak(tok, in_quote: list[bool]) -> bool:
     if tok.lower_ in _NOT_SPEAKER_WORDS and tok.ent_type_ != "PERSON":
         return False
     return True
+
+
+LEAD_IN_GAP = 4   # characters from a lead-in's colon to the opening mark (":\n\n“")
+
+
+def _lead_in(ctx: _Ctx, s: int, in_quote: list[bool], last_speaker: int | None):
+    """(surface, entity, cue) of a quote opened by a colon lead-in, the sentence before
+    the colon naming who speaks ("Cruz continued:", "McConnell delivered a blunt message
+    to Trump:", "Clinton has since apologized for what happened:"): the subject of the
+    lead-in's main verb, when it can speak. The lead-in may end the paragraph before."""
+    text = ctx.text
+    k = s - 2
+    while k >= 0 and s - 2 - k <= LEAD_IN_GAP and text[k].isspace():
+        k -= 1
+    if k < 0 or text[k] != ":":
+        return None
+    span = ctx.doc.char_span(k, k + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = ctx.sent_of(span[0].i)
+    verbs = [t for t in sent if t.idx < k and t.pos_ in ("VERB", "AUX") and not in_quote[t.idx]]
+    verbs.sort(key=lambda t: (t.dep_ != "ROOT", -t.i))   # the main verb, else the last one
+    for verb in verbs:
+        subj = _past_age(_subject_of(verb))
+        if subj is None or subj.idx >= k or not _can_speak(subj, in_quote) or subj.lower_ in ("i", "we", "it"):
+            continue
+        surface, idx = _resolve_speaker(ctx, subj, sent, last_speaker)
+        if surface:
+            return surface, idx, _cue_text(ctx.doc, verb)
+    return None
 
 
 def _past_age(tok):
