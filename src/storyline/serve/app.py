@@ -117,6 +117,8 @@ class Guard:
         raw_query = scope.get("query_string", b"").decode("latin-1")
         if traversal(scope.get("raw_path", b"").decode("latin-1")) or traversal(scope["path"]) \
                 or any(traversal(k) or traversal(v) for k, v in parse_qsl(raw_query, keep_blank_values=True)):
+            if scope["path"].startswith("/api/"):
+                return await _plain(send, 404, '{"detail": "not found"}', json=True)
             return await _plain(send, 404, "not found")
         if self.token is not None:
             query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
@@ -159,10 +161,11 @@ class Guard:
         return False
 
 
-async def _plain(send, status: int, text: str, extra: list | None = None) -> None:
+async def _plain(send, status: int, text: str, extra: list | None = None, json: bool = False) -> None:
     body = text.encode("utf-8")
+    ctype = b"application/json" if json else b"text/plain; charset=utf-8"
     await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                "headers": [(b"content-type", ctype),
                             (b"content-length", str(len(body)).encode())] + SECURITY_HEADERS + (extra or [])})
     await send({"type": "http.response.body", "body": body})
 
