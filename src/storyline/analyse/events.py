@@ -102,7 +102,7 @@ _NOUNS_RAW = {
     "THREAT": ("THREATEN", None, "threat threats ultimatum"),
     "WITHDR": ("RETREAT", "withdraw", "withdrawal pullout pull-out"),
     "AGREEM": ("SUPPORT", None, "agreement deal accord treaty pact memorandum"),
-    "PROPOS": ("AGREE", None, "proposal proposals offer peace-plan willingness readiness"),
+    "PROPOS": ("AGREE", None, "proposal proposals offer peace-plan willingness readiness invitation invitations"),
     "ACCUS": ("ACCUSE", "allege", "accusation accusations allegations allegation claims charges case lawsuit"),
     "DEMANDN": ("REQUEST", None, "demand demands appeal request"),
     "SWAP": ("RETREAT", "release", "swap exchange"),
@@ -525,7 +525,7 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
     if lem in ("send", "dispatch") and "INSPECT" in classes:
         return ("ACCUSE", "investigate")   # "dispatched inspectors to the plant"
     if lem in ("send", "provide", "supply", "deliver", "give", "grant", "allocate", "approve", "transfer", "ship",
-               "dispatch", "contribute"):
+               "dispatch", "contribute", "extend"):
         if "TROOPS" in classes and not ({"AIDOBJ"} & classes and obj.lower_ not in _OBJ_CLASSES["TROOPS"]):
             if lem in ("send", "dispatch", "deliver", "ship") or obj.lower_ in ("troops", "soldiers"):
                 mode = "weapons" if obj.lower_ in ("warships", "ships", "vessels", "jets", "aircraft", "bombers",
@@ -546,8 +546,8 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
             return ("SANCTION", "withdraw")
         if lem == "recall":
             return None
-        if "TROOPS" in classes or (lem == "pull" and prt in ("out", "back")) or (obj is None and lem == "withdraw"):
-            frm = _prep_objs(tok, "from")
+        if "TROOPS" in classes or (lem == "pull" and (prt == "back" or _has_out(tok))) or (obj is None and lem == "withdraw"):
+            frm = _prep_objs(tok, "from") + _out_of(tok)     # "pulled out of the talks"
             if obj is None and frm and (NOUNS.get(frm[0].lower_, ("",))[0] in ("AGREEM", "MEET")
                                          or frm[0].ent_type_ == "ORG"):
                 return ("SANCTION", "withdraw")
@@ -697,6 +697,10 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
     if lem in ("hold", "use") and any(p.lower_ == "as" and any(g.lower_ in ("shields", "shield") for g in p.children)
                                       for p in tok.children):
         return ("ASSAULT", "abduct")       # "holding civilians as human shields" (CAMEO 184)
+    if lem == "brief" and obj is not None and obj.lower_ not in _NON_ACTOR_NOUNS and (
+            obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or obj.lower_ in TRAVELLERS or obj.lower_ in (
+                "counterpart", "counterparts", "allies", "partners")):
+        return ("CONSULT", None)           # "briefed his counterpart on the talks" (CAMEO 040)
     if lem == "receive" and obj is not None and (obj.ent_type_ == "PERSON" or obj.lower_ in TRAVELLERS):
         return ("CONSULT", None)   # "Putin received Witkoff in the Kremlin": hosting a visit (CAMEO 043); the
         # host is the subject here, PLOVER codes the visitor as actor, so no "visit" mode is claimed
@@ -803,6 +807,17 @@ _RULES_BROKEN = {"ban", "embargo", "agreement", "accord", "treaty", "resolution"
                  "curfew", "order", "ruling", "law", "constitution", "commitment", "pledge"}
 _RETURNED = {"weapons", "equipment", "property", "land", "territory", "helicopter", "aircraft", "ship", "vessel",
              "remains", "bodies", "assets", "artefacts", "artifacts", "documents", "seized"}
+def _has_out(tok) -> bool:
+    """ "pulled out", "shipped out": the particle, or the parser's preposition."""
+    return any(c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod") for c in tok.children)
+
+
+def _out_of(tok) -> list:
+    """The objects of "out of" ("pulled out of the talks")."""
+    return [g for c in tok.children if c.lower_ == "out" for p in c.children if p.lower_ == "of"
+            for g in p.children if g.dep_ == "pobj"] + _prep_objs(tok, "out")
+
+
 def _security(tok, obj, classes, prt):
     """ "tightened security", "stepped up patrols", "boosted its military presence": MOBILIZE
     (CAMEO 15: increase police or military alert or power)."""
@@ -1242,8 +1257,9 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
         return None
     typ, mode = nt
     cls = NOUNS[noun.lower_][0]
-    if noun.lower_ in ("strike", "strikes") and typ == "PROTEST" and noun.dep_ == "pobj" and head.lower_ == "on" \
-            and head.head.pos_ == "VERB":
+    if noun.lower_ in ("strike", "strikes") and noun.dep_ == "pobj" and head.lower_ == "on" and \
+            head.head.pos_ in ("VERB", "AUX") and (typ == "PROTEST" or lemma(head.head.text) in _ON_STRIKE):
+        typ, mode = "PROTEST", mode if typ == "PROTEST" else "strike"     # "workers went on strike"
         return _build(ctx, head.head, typ, mode, noun=noun, trigger=_trigger_text(head.head, noun), seen=seen)
     if noun.dep_ == "compound":
         if head.lower_ not in _FRAME_NOUNS:
@@ -1298,6 +1314,9 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
 # Verbs that voice a stance or a pledge ("expressed concern", "voiced support", "gave assurances")
 _VOICING = {"express", "voice", "reaffirm", "reiterate", "signal", "give", "offer", "extend", "declare", "show",
             "convey", "state"}
+
+# "went / are / remain on strike": a labour strike, not an attack
+_ON_STRIKE = {"go", "be", "remain", "stay", "come", "walk", "call"}
 
 # Nouns that frame an event noun compounded onto them: the compound is the event
 _FRAME_NOUNS = {"effort", "efforts", "mission", "missions", "bid", "process", "round", "campaign"}
@@ -1446,8 +1465,8 @@ def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[s
         return None
     if cls == "PROPOS":
         if hl in ("make", "offer", "present", "put", "submit", "unveil", "announce", "propose", "express", "signal",
-                  "indicate", "voice", "reaffirm"):
-            return ("AGREE", None)
+                  "indicate", "voice", "reaffirm", "extend", "issue", "send"):
+            return ("AGREE", None)     # an invitation extended: intent to meet (CAMEO 036)
         if hl in ("reject", "rebuff", "dismiss"):
             return ("REJECT", None)
         if hl in ("accept", "welcome", "back", "support", "endorse"):
@@ -1515,6 +1534,8 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
     lem = lemma(tok.text)
     if lem not in VERBS:
         return None
+    if tok.dep_ == "acl" and NOUNS.get(tok.head.lower_, ("",))[0] in ("PROPOS", "DEMANDN"):
+        return None       # "an invitation to visit", "a proposal to meet": the noun's content, not an act
     if tok.dep_ in ("amod", "compound", "nmod", "poss"):
         return None       # an adjectival participle: "occupied Crimea", "the seized properties", "a hacking group"
     # a trigger under a control verb: the control verb's event ("agreed to meet")
