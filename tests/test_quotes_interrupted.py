@@ -151,3 +151,10 @@ def test_a_verb_that_only_introduces_quotes_is_their_cue():
                   "took the stage.")
     [q] = direct(art)
     assert q.cue == "chanted" and q.speaker == "the crowd"
+
+
+def test_a_title_in_quotes_is_no_statement_but_a_shout_is():
+    art = analyse("Trump, who became famous as the host of “The Apprentice,” said he would win the state.")
+    assert not direct(art)
+    art = analyse("“Lock Her Up!” the crowd chanted as Donald Trump took the stage in Tampa.")
+    assert [q.text for q in direct(art)] == ["Lock Her Up!"]

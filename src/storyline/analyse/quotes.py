@@ -435,6 +435,8 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                                     s - 1 <= first_sent.start_char + 1 or text[max(0, s - 3):s].strip().endswith(":"))
         if not full and content.rstrip()[-1:] in ",!?." and cue is not None and 0 < cue.idx - e <= SHORT_QUOTE_CUE_GAP:
             full = True   # “Really,” she added. / “Apparently not,” he said.
+        if full and _is_title(words):
+            full = False  # “The Art of the Deal.”, “The Apprentice,”: a title or a name, not a statement
         if cue is None and last_sent.end < len(doc) and marks[e:e + 1] in "\"'" \
                 and text[max(0, e - 1)] in "!?.":
             nxt_sent = ctx.sent_of(last_sent.end)
@@ -654,6 +656,23 @@ def _can_speak(tok, in_quote: list[bool]) -> bool:
     if tok.lower_ in _NOT_SPEAKER_WORDS and tok.ent_type_ != "PERSON":
         return False
     return True
+
+
+TITLE_MAX_WORDS = 6   # longer runs of capitalised words are headlines or shouted statements
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "&"}
+
+
+def _is_title(words: list[str]) -> bool:
+    """A short run of capitalised words ("The Art of the Deal.", "Shark Tank,"): every word
+    but the small ones starts with a capital letter; "Apparently not," is a statement."""
+    core = [w.strip(".,!?;:…\"'“”‘’«»()") for w in words]
+    core = [w for w in core if w]
+    if not 2 <= len(core) <= TITLE_MAX_WORDS:
+        return False
+    if all(w.isupper() for w in core) or words[-1].rstrip("\"'“”‘’»")[-1:] in ("!", "?"):
+        return False      # “LOCK HER UP!”, “Lock Her Up!”: shouted, not a title
+    return core[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS or not w[0].isalpha()
+                                        for w in core)
 
 
 LEAD_IN_GAP = 4   # characters from a lead-in's colon to the opening mark (":\n\n“")
