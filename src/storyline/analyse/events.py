@@ -212,7 +212,7 @@ _IRREGULAR = {
     "forgave": "forgive", "forgiven": "forgive", "sought": "seek", "dealt": "deal", "bore": "bear", "set": "set",
     "put": "put", "undertook": "undertake", "overran": "overrun", "shut": "shut", "told": "tell", "said": "say",
     "left": "leave", "had": "have", "has": "have", "having": "have", "flew": "fly", "flown": "fly",
-    "travelled": "travel", "travelling": "travel",
+    "travelled": "travel", "travelling": "travel", "blew": "blow", "blown": "blow",
 }
 _LEXICON_VERBS = set(VERBS) | set(_LIGHT) | set(_WRAPPERS)
 
@@ -842,7 +842,16 @@ def _shut(tok, obj, classes, prt):
     return None
 
 
-_OBJECT_RULES = {"evacuate": _evacuate, "increase": _security, "boost": _security, "heighten": _security,
+def _blow_up(tok, obj, classes, prt):
+    """ "a suicide bomber blew himself up" (ASSAULT suicide-attack), "blew up a bridge" (explosives)."""
+    if prt != "up" and not any(c.lower_ == "up" for c in tok.children):
+        return None
+    if obj is not None and obj.lower_ in ("himself", "herself", "themselves"):
+        return ("ASSAULT", "suicide-attack")
+    return ("ASSAULT", "explosives") if obj is not None and obj.pos_ in ("NOUN", "PROPN") else None
+
+
+_OBJECT_RULES = {"blow": _blow_up, "evacuate": _evacuate, "increase": _security, "boost": _security, "heighten": _security,
                  "beef": _security, "close": _shut, "shut": _shut, "strengthen": _strengthen, "reinforce": _strengthen, "violate": _violate,
                  "return": _return}
 
