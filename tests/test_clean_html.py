@@ -59,3 +59,15 @@ def test_non_english_page_gets_its_language():
                           kind="html", id="p4"))
     assert isinstance(art, Article) and art.language == "ru"
     assert ru[0][:40] in art.text
+
+
+def test_trafilatura_text_is_weighed_against_the_fast_text():
+    from storyline.clean.html import _accept_slow
+
+    assert _accept_slow(30, 400)              # thin fast text: anything longer wins
+    assert not _accept_slow(1000, 300)        # lost most of a long body: a section, not a fix
+    assert not _accept_slow(400, 1200)        # tripled a substantial text: a page-wide grab
+    # ... unless the fast text is a page's comments, read because its main block was thin:
+    # then trafilatura's longer text is the body Resiliparse missed
+    assert _accept_slow(400, 1200, capped=False)
+    assert not _accept_slow(400, 100, capped=False)   # threads keep their replies

@@ -242,6 +242,20 @@ def _unsure(text: str) -> bool:
     return len(lines) - len(set(lines)) >= REPEATS - 1 and max(Counter(lines).values()) >= REPEATS
 
 
+def _accept_slow(fast_tokens: int, slow_tokens: int, capped: bool = True) -> bool:
+    """Take trafilatura's text over the fast path's? Not when it lost a large part of a
+    substantial fast-path text (MIN_SHRINK), nor when it multiplies one (MAX_GROWTH: it
+    grabbed a page-wide container: listings, comment threads). ``capped=False`` when the
+    fast text is a page's comment elements, read because its main block was under
+    MIN_TOKENS: a longer trafilatura text there is the body Resiliparse missed (a newsletter
+    post above its comments), not a grab."""
+    if fast_tokens < MIN_TOKENS:
+        return True
+    if slow_tokens < MIN_SHRINK * fast_tokens:
+        return False
+    return not capped or fast_tokens < GROWTH_CAP_MIN_TOKENS or slow_tokens <= MAX_GROWTH * fast_tokens
+
+
 def _is_thread(html: str) -> bool:
     """The page declares itself a forum thread or Q&A page (schema.org type name);
     a substring test, ~0.1 ms on a 500 KB page."""
@@ -513,15 +527,8 @@ def _extract(html: str, url: str | None) -> HtmlExtract:
             slow = _trafilatura_text(html, url)
         except (Exception, RecursionError):
             slow = ""
-        # Accept the slow result unless it is empty, or it is a "precision fix" that
-        # instead multiplies a substantial fast-path text (it then grabbed a page-wide
-        # container: listings, comment threads).
-        fast_tokens = len(_WORD.findall(text))
-        if slow.strip() and (
-            fast_tokens < MIN_TOKENS
-            or MIN_SHRINK * fast_tokens <= len(_WORD.findall(slow))
-            and (fast_tokens < GROWTH_CAP_MIN_TOKENS or len(_WORD.findall(slow)) <= MAX_GROWTH * fast_tokens)
-        ):
+        if slow.strip() and _accept_slow(len(_WORD.findall(text)), len(_WORD.findall(slow)),
+                                         capped=method == "resiliparse"):
             text, method = slow, "trafilatura"
     published = _quick_date(html, meta) or _published(html)
     return HtmlExtract(text, title, sitename, published, language, method, _canonical(html, meta))
