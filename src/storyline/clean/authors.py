@@ -22,13 +22,15 @@ import html as _html
 import re
 import unicodedata
 
-__all__ = ["authors_from_meta", "authors_from_markup", "clean_names", "site_keys", "site_like"]
+__all__ = ["authors_from_meta", "authors_from_markup", "authors_from_text", "clean_names", "fold", "site_keys", "site_like"]
 
 MAX_NAME_CHARS = 60     # longer than any real personal name with particles and titles
 MAX_NAME_WORDS = 6      # "Maria de la Cruz García López" is 6
 MAX_BYLINE_CHARS = 120  # a byline element with more text is an author box or a teaser
 MAX_MARKUP_ELEMENTS = 40  # byline candidates examined per page (document order)
 ANCESTORS_CHECKED = 12    # how far up we look for a comment/teaser container
+SPACED_TEXT_DEPTH = 4     # a byline element's parts are this shallow; deeper ones are read as one text
+MAX_ABBREVIATION = 4      # an all-capitals single token this short is an outlet, an agency or initials
 MIN_SITE_KEY = 4          # shorter site/domain keys ("dw", "ntv") count only when equal: inside names they match by accident
 
 META_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
@@ -46,7 +48,7 @@ _ORG_WORDS = {
     "magazin", "magazine", "daily", "weekly", "radio", "tv", "online", "network", "networks", "agency",
     "agentur", "agence", "nast", "holding", "holdings", "foundation", "stiftung", "university",
     "universität", "ministerium", "ministry", "department", "verband", "association", "club", "shop",
-    "rundschau", "kurier", "anzeiger", "diario", "journal", "wire", "channel",
+    "rundschau", "kurier", "anzeiger", "diario", "journal", "wire", "channel", "illustrierte", "welle",
 }
 _PLACEHOLDERS = {
     "admin", "administrator", "administrador", "no author", "unknown", "anonymous", "anonym", "guest",
@@ -78,9 +80,17 @@ _PREFIX = re.compile(
     r"[~\-–—:]\s*|[^\W\d]+(?:\s[^\W\d]+)?\s*:\s+)+",
     re.IGNORECASE,
 )
-_CUT = re.compile(r"\s+[|•·–—/]\s+|\s+-\s+|/|\n|\t|\s{3,}|\(|\[|(?:^|\s)\d")
+# where a name ends: a separator, a date's digits, or the next label ("Fritz Imhof Quelle: Livenet")
+_CUT = re.compile(r"\s+[|•·–—/]\s+|\s+-\s+|/|\n|\t|\s{3,}|\(|\[|(?:^|\s)\d|\s[^\W\d_]+\s?:(?:\s|$)")
+# A byline label after other byline parts: "Posted on 21 September 2020 by Adi Tzlil",
+# "Datum: 19.11.2021 Autor: Fritz Imhof". The name follows the label.
+_INNER_LABEL = re.compile(r"(?:^|[\s|,;·•])(?:by|von|par|por|door|autor(?:in)?\s*:|author\s*:|auteur\s*:|"
+                          r"text\s*:)\s+(?=[^\W\d_])", re.IGNORECASE)
 _TRAILING_WORDS = re.compile(r"(?:[\s,]+(?:" + _DATE_WORDS + r"|,|\.))+\.?\s*$", re.IGNORECASE)
 _HANDLE = re.compile(r"\s*@\w+")
+_TAG = re.compile(r"<[^<>]*>")
+_DESK = re.compile(r"(?:redaktion|team|editorial|newsdesk|desk|redacción|rédaction|redazione)\b", re.IGNORECASE)
+_LEADING_BY = re.compile(r"^(?:by|von|vom|par|por|door)\s+", re.IGNORECASE)
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _SPLIT = re.compile(r"\s*(?:;|\||&|\band\b|\bund\b|\bet\b|\by\b|\bsowie\b|,)\s*", re.IGNORECASE)
 _LAST_FIRST = re.compile(r"^\s*([^\W\d_][\w'’\-]+),\s*([^\W\d_][\w'’\-]+(?:\s+[^\W\d_]\.)?)\s*$")
@@ -136,13 +146,17 @@ def _valid(name: str, keys: set[str], strict: bool) -> bool:
     words = name.split()
     if len(words) > MAX_NAME_WORDS or any(w.isdigit() for w in words):
         return False
+    if len(words) == 1 and name.isupper() and len(name) <= MAX_ABBREVIATION:
+        return False    # "ARD", "NDR", "AFP": a broadcaster's or agency's abbreviation, or initials
     low = name.lower()
     if low in _PLACEHOLDERS or low in _AGENCIES or any(c in name for c in "?!:;()[]{}<>=+*#"):
         return False
     if all(_DATE_WORD.fullmatch(w.strip(".,")) for w in words):
         return False    # "juillet", "Donnerstag, 3."
     if len(words) > 1 and any(w[0].islower() and w.lower() not in _PARTICLES for w in words):
-        return False    # a phrase, not a name: "Rezept von", "deinen Hochzeitsbloggern"
+        return False    # a phrase, not a name: "deinen Hochzeitsbloggern"
+    if len(words) > 1 and words[-1].lower() in _PARTICLES:
+        return False    # a label cut before its name: "Rezept von", "Artikel von"
     if any(w.strip(".,").lower() in _ORG_WORDS for w in words):
         return False
     if person_shaped(name):
@@ -160,12 +174,25 @@ def _head(raw: str) -> str:
     text = _HANDLE.sub(" ", _EMAIL.sub(" ", text))
     text = text.strip(" \t\r\n:|-–—,")
     text = _PREFIX.sub("", text) or text
+    label = _INNER_LABEL.search(text)
+    if label and label.start() > 0 and _not_a_name(text[:label.start()]):
+        text = text[label.end():]
     return _CUT.split(text, 1)[0]
+
+
+def _not_a_name(text: str) -> bool:
+    """What precedes an inner byline label is a date, a label or a verb, not a first author:
+    it has digits or a colon, or is one lower-case or date/label word ("Posted on")."""
+    words = text.split()
+    return (any(c.isdigit() for c in text) or ":" in text
+            or all(w[0].islower() or _DATE_WORD.fullmatch(w.strip(".,")) or w.lower() in _PLACEHOLDERS
+                   for w in words if w))
 
 
 def _tidy(part: str) -> str:
     text = " ".join(part.split())
-    text = _PREFIX.sub("", text) or text     # a desk byline "Redaktion" is a name, not a label
+    # a desk byline "Redaktion" is a name, not a label: "von Redaktion" -> "Redaktion"
+    text = _PREFIX.sub("", text) or _LEADING_BY.sub("", text) or text
     text = _TRAILING_WORDS.sub("", " " + text).strip()
     return text.strip(" :,;-–—|·•\"'“”")
 
@@ -181,6 +208,8 @@ def clean_names(raw: str | list[str] | None, keys: set[str], strict: bool = True
         if not isinstance(value, str) or not value.strip():
             continue
         value = " ".join(_html.unescape(value).split())
+        if strict and _names_site_domain(value, keys):
+            continue    # "Deutsche Welle (www.dw.com)", "hessenschau.de, Frankfurt, Germany": the site's own tag
         m = _LAST_FIRST.match(value)
         if m and not (m.group(2).isupper() and len(m.group(2)) <= 3) and m.group(2).lower() not in _DEGREES:
             parts = [f"{m.group(2)} {m.group(1)}"]     # "Doe, Jane" -> "Jane Doe"; not "Doe, JD" or "Doe, PhD"
@@ -193,9 +222,36 @@ def clean_names(raw: str | list[str] | None, keys: set[str], strict: bool = True
             # in a list, a lone upper-case token beside full names is initials ("Tina Klostermeier,TK")
             if len(parts) > 1 and len(name) <= 3 and name.isupper():
                 continue
+            if strict and _organisation(name):
+                return []   # "Landesanstalt für Wald und Forstwirtschaft": one body, not a list of people
+            if _DESK.match(part.strip()) and site_like(name, keys):
+                continue    # "Redaktion Polizeiticker Schweiz": the outlet's desk, named by the outlet
             if _valid(name, keys, strict) and name not in out:
                 out.append(name)
     return out
+
+
+MIN_DOMAIN_KEY = 5   # "dwcom", "hessenschaude": shorter domain keys occur inside names by accident
+
+
+def _names_site_domain(value: str, keys: set[str]) -> bool:
+    k = _key(value)
+    return any(len(d) >= MIN_DOMAIN_KEY and "." in value and d in k
+               for d in (x[1:] for x in keys if x.startswith("~")))
+
+
+def _organisation(name: str) -> bool:
+    """A body's name: a company or media word, or several words with a lower-case one
+    that is no name particle ("Bayerische Landesanstalt für Wald")."""
+    words = name.split()
+    return (any(w.strip(".,").lower() in _ORG_WORDS for w in words)
+            or len(words) > 2 and any(w[0].islower() and w.lower() not in _PARTICLES for w in words))
+
+
+def fold(name: str) -> str:
+    """A name as a login: lower case, accents and separators dropped ("Gàbor Muniér" -> "gabormunier")."""
+    text = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
 
 
 def authors_from_meta(meta: dict[str, str], keys: set[str]) -> list[str]:
@@ -231,13 +287,30 @@ _STATE_CLASSES = re.compile(r"[\w-]*(?:label-hidden|visually-hidden|label-inline
 _NAME_CHILD = '[itemprop~="name"], .fn, [rel~="author"], [class*="name"]'
 
 
-def _foreign(el) -> bool:
+def _headline_home(body) -> set:
+    """The elements that contain the page's headline (its ``<h1>``): a container of the
+    headline is the article's, whatever layout class it carries ("content-area sidebar",
+    Blogger's "widget Blog")."""
+    h1 = body.query_selector("h1")
+    home = set()
+    node = h1.parent if h1 is not None else None
+    while node is not None and node.tag not in ("body", "html", "#document"):
+        home.add(node)
+        node = node.parent
+    return home
+
+
+def _foreign(el, home: set = frozenset()) -> bool:
     node = el
     for _ in range(ANCESTORS_CHECKED):
         node = node.parent
-        if node is None or node.tag in ("body", "html", "#document"):
+        if node is None or node.tag in ("body", "html", "#document") or node in home:
             return False
-        if node.tag in ("footer", "aside", "nav"):
+        if node.tag == "footer":
+            if node.parent is not None and node.parent in home:
+                continue    # the footer of the headline's own article ("Posted by X at 18:52")
+            return True
+        if node.tag in ("aside", "nav"):
             return True
         marker = (node.getattr("class") or "") + " " + (node.getattr("id") or "")
         if _FOREIGN.search(marker):
@@ -245,10 +318,25 @@ def _foreign(el) -> bool:
     return False
 
 
+def _spaced_text(el, depth: int = 0) -> str:
+    """The element's text with a space between its parts: ``.text`` glues inline
+    elements ("Autor: Fritz ImhofQuelle: Livenet")."""
+    from resiliparse.parse.html import NodeType
+
+    parts = []
+    for child in el.child_nodes:
+        if child.type == NodeType.TEXT:
+            parts.append(child.text)
+        elif child.type == NodeType.ELEMENT and child.tag not in ("script", "style"):
+            parts.append(_spaced_text(child, depth + 1) if depth < SPACED_TEXT_DEPTH else child.text)
+    return " ".join(" ".join(parts).split())
+
+
 def authors_from_markup(tree, keys: set[str]) -> list[str]:
     body = tree.body if tree is not None else None
     if body is None:
         return []
+    home = None
     for n, el in enumerate(body.query_selector_all(_BYLINE_SELECTOR)):
         if n >= MAX_MARKUP_ELEMENTS:
             break
@@ -262,11 +350,84 @@ def authors_from_markup(tree, keys: set[str]) -> list[str]:
             # the name's own element first: the byline's text runs labels into names ("AuthorAndreas Kalt")
             child = el.query_selector(_NAME_CHILD)
             text = child.text if child is not None and child.text.strip() else el.text
+            if text and len(text) <= MAX_BYLINE_CHARS and (child is None or not child.text.strip()):
+                text = _spaced_text(el)
         if not text or not text.strip() or len(text) > MAX_BYLINE_CHARS:
             continue
-        if _foreign(el):
+        if home is None:
+            home = _headline_home(body)
+        if _foreign(el, home):
             continue
         names = clean_names(text, keys, strict=False)
+        if names:
+            return names
+    return []
+
+
+# --- bylines in the text: "Von Claudia Lindner", "Text: X", "Ein Artikel von <strong>X</strong>" -----
+
+_GAP = r"(?:\s|&nbsp;|&#160;|&#xa0;)*"
+_TEXT_NAME = r"[^\W\d_][\w.'’\-]*(?:(?:\s|&nbsp;)+[^\W\d_][\w.'’\-]*){1,3}"
+_SKIP_TAGS = r"(?:<[^<>]{0,400}>" + _GAP + r"){0,4}"
+# A text node that opens with a byline label, the names after it (each possibly in its own
+# element, joined by "and"/"und"/","): bylines without an author class, in the article's first lines.
+_BYLINE_TEXT = re.compile(
+    r">" + _GAP + r"(?:(?:ein(?:e)?\s+)?(?:artikel|beitrag|text|bericht|interview|reportage|story|article|"
+    r"texte|reportaje|nota)\s+)?"
+    r"(?:by|von|par|por|door|text\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:|written\s+by\s*:?|posted\s+by)"
+    + _GAP + _SKIP_TAGS + r"(" + _TEXT_NAME + r"(?:" + _GAP + r"(?:</[^<>]{1,20}>" + _GAP + r"){0,3}"
+    r"(?:,|and|und|&amp;|&|et|y)" + _GAP + _SKIP_TAGS + _TEXT_NAME + r"){0,4})"
+    + _GAP + r"(?=<|\||,|·|•|\s?&nbsp;|\s\s)",
+    re.IGNORECASE)
+_TAG_BEFORE = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^<>]*>$")
+# A label after these closes an inline run ("CC BY-SA</a> by <a>X</a>", "<img ...> by X"):
+# a credit inside a sentence, not a byline of its own.
+_INLINE_TAGS = {"a", "strong", "b", "em", "i", "span", "sup", "sub", "small", "img", "cite", "u", "font"}
+_CLASS_ATTR = re.compile(r"""\b(?:class|id)\s*=\s*["']([^"']*)""")
+FOREIGN_LOOKBACK_CHARS = 1500  # a byline text inside a teaser/comment card has the card's opening tag this close
+_ANY_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^<>]*>")
+_VOID_TAGS = {"img", "br", "hr", "meta", "link", "input", "source", "wbr", "area", "col", "embed", "param", "track"}
+MAX_TEXT_BYLINES = 6    # byline-shaped text nodes examined per page (document order)
+
+
+def _text_byline_context_ok(zone: str, start: int) -> bool:
+    tag = _TAG_BEFORE.search(zone, max(0, start - 400), start + 1)
+    if tag and (tag.group(1) and tag.group(2).lower() in _INLINE_TAGS or tag.group(2).lower() == "img"):
+        return False
+    return not any(_FOREIGN.search(c) for c in _open_classes(zone[max(0, start - FOREIGN_LOOKBACK_CHARS):start + 1]))
+
+
+def _open_classes(window: str) -> list[str]:
+    """class/id values of the elements still open at the end of ``window``: the text's
+    containers, as far as the window reaches (a closed "comments-link" before it is not one)."""
+    stack: list[tuple[str, str]] = []
+    for m in _ANY_TAG.finditer(window):
+        closing, name = m.group(1), m.group(2).lower()
+        if name in _VOID_TAGS:
+            continue
+        if closing:
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i][0] == name:
+                    del stack[i:]
+                    break
+        elif not m.group(0).endswith("/>"):
+            attrs = _CLASS_ATTR.findall(m.group(0))
+            stack.append((name, " ".join(attrs)))
+    return [c for _, c in stack if c]
+
+
+def authors_from_text(zone: str | None, keys: set[str]) -> list[str]:
+    """Personal names after a byline label that opens a text node of the headline's zone.
+    Only person-shaped names count ("Von Berlin nach Hamburg" is no byline)."""
+    if not zone:
+        return []
+    for n, m in enumerate(_BYLINE_TEXT.finditer(zone)):
+        if n >= MAX_TEXT_BYLINES:
+            break
+        if not _text_byline_context_ok(zone, m.start()):
+            continue
+        text = _html.unescape(_TAG.sub(" ", m.group(1)))
+        names = [x for x in clean_names(text, keys, strict=False) if person_shaped(x)]
         if names:
             return names
     return []

@@ -23,9 +23,11 @@ from __future__ import annotations
 import html as _html
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from collections import Counter
+from datetime import date, datetime, timedelta, timezone
+from urllib.parse import urlsplit
 
-from .authors import authors_from_markup, authors_from_meta, clean_names, site_keys
+from .authors import authors_from_markup, authors_from_meta, authors_from_text, clean_names, fold, site_keys
 from .jsonld import all_dates, item_date, item_people, jsonld_items, organisation_names, own_item
 from .metadata import date_from_url, domain_of
 from .titles import choose_title, headings
@@ -40,6 +42,10 @@ YEAR_ONLY_DAY = "-01-01"
 # rewritten on update. htmldate reads the URL first too. On news-pages the URL date is
 # the gold day on 191 of 198 pages that have one.
 URL_DATE_FIRST = True
+# ... except against the page's own local-time stamp a few days after it: a URL path keeps the
+# day the story was filed or drafted (on news-pages: 4 such pages, the stamp is the gold day
+# on all); further apart, the stamp is an update's.
+LOCAL_AFTER_URL_DAYS = range(1, 8)
 
 _META = re.compile(r"<meta\b[^>]*>", re.I)
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
@@ -112,9 +118,27 @@ def _first_meta(meta: dict[str, str], keys) -> tuple[str | None, str | None]:
 _UTC_STAMP = re.compile(r"\s*\d{4}-\d\d-\d\d[T ](\d\d:\d\d(?::\d\d)?)(?:\.\d+)?\s*(?:Z|[+-]00:?00|UTC|GMT)\s*$")
 _LOCAL_STAMP = re.compile(r"(\d{4}-\d\d-\d\d)[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?([+-]\d\d:?\d\d)")
 MAX_LOCAL_LOOKUPS = 40   # occurrences of the time's minutes examined
+OFFSET_SCAN_CHARS = 300_000   # the page's own timestamps (meta, JSON-LD, <time>) sit in its first part
+_OFFSET_STAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?([+-]\d\d:?\d\d)\b")
+# Time zone of a country-code domain, for a UTC timestamp on a page that writes no local
+# offset (one zone per country: the capital's; generic-use codes such as .co, .io, .tv are absent).
+COUNTRY_ZONES = {
+    "de": "Europe/Berlin", "at": "Europe/Vienna", "ch": "Europe/Zurich", "fr": "Europe/Paris",
+    "it": "Europe/Rome", "es": "Europe/Madrid", "nl": "Europe/Amsterdam", "be": "Europe/Brussels",
+    "lu": "Europe/Luxembourg", "pl": "Europe/Warsaw", "cz": "Europe/Prague", "dk": "Europe/Copenhagen",
+    "se": "Europe/Stockholm", "no": "Europe/Oslo", "fi": "Europe/Helsinki", "pt": "Europe/Lisbon",
+    "uk": "Europe/London", "ie": "Europe/Dublin", "gr": "Europe/Athens", "hu": "Europe/Budapest",
+    "ro": "Europe/Bucharest", "ru": "Europe/Moscow", "ua": "Europe/Kyiv", "tr": "Europe/Istanbul",
+    "ar": "America/Argentina/Buenos_Aires", "br": "America/Sao_Paulo", "uy": "America/Montevideo",
+    "cl": "America/Santiago", "bo": "America/La_Paz", "pe": "America/Lima", "mx": "America/Mexico_City",
+    "ve": "America/Caracas", "ec": "America/Guayaquil", "py": "America/Asuncion", "ca": "America/Toronto",
+    "au": "Australia/Sydney", "nz": "Pacific/Auckland", "in": "Asia/Kolkata", "jp": "Asia/Tokyo",
+    "cn": "Asia/Shanghai", "hk": "Asia/Hong_Kong", "sg": "Asia/Singapore", "kr": "Asia/Seoul",
+    "za": "Africa/Johannesburg", "il": "Asia/Jerusalem",
+}
 
 
-def _local_day(html: str, raw: str | None, day: str) -> str:
+def _local_day(html: str, raw: str | None, day: str, url: str | None = None) -> str:
     """A UTC timestamp's day as the page itself gives it in its local offset.
 
     "2023-11-09T02:11:03+00:00" is the evening of the 8th in New York: when the page carries
@@ -143,7 +167,35 @@ def _local_day(html: str, raw: str | None, day: str) -> str:
             if stamp is not None and stamp.tzinfo is not None and stamp == instant:
                 return local.group(1)
         pos = html.find(needle, pos + 1)
-    return day
+    return _site_day(html, instant, url) or day
+
+
+def _site_day(html: str, instant: datetime, url: str | None) -> str | None:
+    """The day of a UTC instant where the site is: in the offset the page writes its other
+    timestamps in (the most frequent non-zero one), else in the time zone of the site's
+    country domain. "2022-05-04T00:44:52Z" on a Brazilian site is the evening of the 3rd."""
+    offsets = Counter(m.group(1).replace(":", "") for m in _OFFSET_STAMP.finditer(html, 0, OFFSET_SCAN_CHARS))
+    offsets.pop("+0000", None)
+    offsets.pop("-0000", None)
+    if offsets:
+        off = offsets.most_common(1)[0][0]
+        minutes = int(off[1:3]) * 60 + int(off[3:5])
+        return (instant + timedelta(minutes=minutes if off[0] == "+" else -minutes)).date().isoformat()
+    zone = _domain_zone(url)
+    return instant.astimezone(zone).date().isoformat() if zone is not None else None
+
+
+def _domain_zone(url: str | None):
+    host = (urlsplit(url).hostname or "") if url else ""
+    name = COUNTRY_ZONES.get(host.rsplit(".", 1)[-1])
+    if not name:
+        return None
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(name)
+    except Exception:  # no time-zone database on this machine: no conversion
+        return None
 
 
 def _htmldate_extensive(html: str) -> str | None:
@@ -170,7 +222,7 @@ def _publication_date(html, meta, items, own, url, fast_date) -> tuple[str | Non
     if not published:
         (published, raw), source = _first_meta(meta, _DATE_META_KEYS_WEAK), "meta"
     if published:
-        published = _local_day(html, raw, published)
+        published = _local_day(html, raw, published, url)
     if not published:
         # clean.html's date came from htmldate's fast search or from the first JSON-LD
         # datePublished anywhere: the latter is not ours when it is not the own item's.
@@ -181,27 +233,78 @@ def _publication_date(html, meta, items, own, url, fast_date) -> tuple[str | Non
             published = _htmldate_extensive(html)
             source = "htmldate" if published else None
     from_url = date_from_url(url)
-    if from_url and from_url != published and URL_DATE_FIRST:
+    if from_url and from_url != published and URL_DATE_FIRST and not (
+            _local_stamp(raw, source) and _days_after(from_url, published) in LOCAL_AFTER_URL_DAYS):
         published, source = from_url, "url"
     return published, source
 
 
-def _byline_zone(html: str, head_end: int):
-    """The DOM of the part of the page where bylines sit: from a little before the
-    headline to well into the article (``BYLINE_ZONE_*``). Parsing the whole page cost
-    0.8 ms on the ScrapingHub pages, more than all other metadata rules together."""
-    from resiliparse.parse.html import HTMLTree
+def _days_after(first: str, then: str | None) -> int | None:
+    try:
+        return (date.fromisoformat(then) - date.fromisoformat(first)).days if then else None
+    except ValueError:
+        return None
 
+
+def _local_stamp(raw: str | None, source: str | None) -> bool:
+    """The page's own declaration is a time written with the newsroom's non-zero offset
+    ("2020-02-19T18:37:32+01:00"): its day is the local day, whatever the URL's path says
+    (a URL dated when the story was filed or first drafted)."""
+    if source not in ("meta", "jsonld") or not raw:
+        return False
+    m = _LOCAL_STAMP.match(raw.strip())
+    return bool(m) and m.group(2).replace(":", "") not in ("+0000", "-0000")
+
+
+def _byline_zone(html: str, head_end: int) -> str:
+    """The part of the page where bylines sit: from a little before the headline to well
+    into the article (``BYLINE_ZONE_*``)."""
     h1 = html.find("<h1", head_end)
     if h1 < 0:
         h1 = html.find("<H1", head_end)
     start = max(head_end, h1 - BYLINE_ZONE_BEFORE) if h1 >= 0 else head_end
     end = (h1 if h1 >= 0 else head_end) + BYLINE_ZONE_AFTER
-    zone = html[start:end]
-    # no author/byline marker in the zone's markup: nothing for the selectors to find
+    return html[start:end]
+
+
+def _zone_tree(zone: str):
+    """The DOM of the byline zone; parsing the whole page cost 0.8 ms on the ScrapingHub
+    pages, more than all other metadata rules together. None when the zone's markup has
+    no author/byline marker (nothing for the selectors to find)."""
+    from resiliparse.parse.html import HTMLTree
+
     if not any(m in zone for m in _BYLINE_MARKERS):
         return None
     return HTMLTree.parse(zone)
+
+
+def _page_authors(html, head_end, meta, items, own, keys, tree) -> list[str]:
+    """Authors by the cascade of the module docstring. A structured source that names
+    only single tokens ("Stefanus", "arianschlichenmayer": a first name or a login) gives
+    way to the byline's full name that begins with, or spells, the same token."""
+    authors: list[str] = []
+    if own is not None:
+        people, _orgs = item_people(own, items)
+        authors = clean_names(people, keys, strict=False)
+    if not authors:
+        authors = authors_from_meta(meta, keys)
+    if authors and not all(len(a.split()) == 1 for a in authors):
+        return authors
+    zone = _byline_zone(html, head_end)
+    if tree is None:
+        tree = _zone_tree(zone)
+    found = authors_from_markup(tree, keys) or authors_from_text(zone, keys)
+    if not authors:
+        return found
+    if found and len(found) >= len(authors) and all(_same_person(a, f) for a, f in zip(authors, found)):
+        return found
+    return authors
+
+
+def _same_person(token: str, name: str) -> bool:
+    """A single-token author and a full name: the first name, or the name written as a login."""
+    t = token.lower().strip(".")
+    return name.split()[0].lower() == t or fold(name) == fold(token)
 
 
 def html_metadata(html: str, url: str | None, *, canonical: str | None = None, fast_date: str | None = None,
@@ -222,19 +325,9 @@ def html_metadata(html: str, url: str | None, *, canonical: str | None = None, f
         site = next(iter(sorted(organisation_names(items))), None)
     keys = site_keys(names, domain_of(url or canonical))
 
-    authors: list[str] = []
-    if own is not None:
-        people, _orgs = item_people(own, items)
-        authors = clean_names(people, keys, strict=False)
-    if not authors:
-        authors = authors_from_meta(meta, keys)
-    if not authors:
-        if tree is None:
-            tree = _byline_zone(html, head_end)
-        authors = authors_from_markup(tree, keys)
-
     m = _TITLE.search(html, 0, head_end + 8)
     title_tag = " ".join(_html.unescape(m.group(1)).split()) if m else None
+    authors = _page_authors(html, head_end, meta, items, own, keys, tree)
     title = choose_title(meta.get("og:title"), meta.get("twitter:title"), title_tag,
                          headings(html, "h1"), lambda: headings(html, "h2", 3), keys)
 
