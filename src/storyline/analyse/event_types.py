@@ -69,7 +69,7 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
                     "charge:allege indict:allege sue:allege prosecute:allege investigate:investigate "
                     "probe:investigate summon:disapprove complain:allege assail:disapprove chastise:disapprove "
                     "castigate:disapprove berate:disapprove scold:disapprove admonish:disapprove "
-                    "excoriate:disapprove inspect:investigate")),
+                    "excoriate:disapprove inspect:investigate object:disapprove")),
     EventType("REJECT", _VX, False, False, None, ("assist", "change", "yield", "meet"),
               _cues("reject refuse decline deny veto rebuff cancel:meet block oppose postpone:meet snub renege "
                     "defy spurn repudiate")),
@@ -95,7 +95,7 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
                     "assassinate:targeted execute:targeted kidnap:abduct abduct:abduct torture:torture "
                     "stab:primitive invade clash fight ambush wound injure target pound:heavy-weapons "
                     "destroy:destroy raze:destroy massacre:targeted behead:targeted capture occupy rape:sexual "
-                    "beat:beat retake recapture overrun hijack:abduct battle detonate:explosives")),
+                    "beat:beat retake recapture overrun hijack:abduct battle detonate:explosives retaliate")),
 )}
 
 # Verbs typed by what they act on ("sent troops" MOBILIZE, "sent aid" AID, "lifted sanctions"
@@ -105,7 +105,7 @@ OBJECT_TYPED_VERBS: frozenset[str] = frozenset((
     "exchange dismiss warn suspend freeze recall halt cut ban impose break order stop end dispatch crack fire hit "
     "storm launch step allow leave hand drop share reopen restore establish boot kick walk hurl throw unleash use "
     "pay reduce put take travel jet fly head arrive implement adopt announce contribute evacuate reimpose tighten "
-    "strengthen violate return revoke rescind repeal scrap abolish annul hold turn receive force increase boost heighten beef close shut brief extend blow").split())
+    "strengthen violate return revoke rescind repeal scrap abolish annul hold turn receive force increase boost heighten beef close shut brief extend blow lay find search").split())
 
 SYMMETRIC_TYPES: frozenset[str] = frozenset(t.name for t in EVENT_TYPES.values() if t.symmetric)
 # the cooperative acts whose promise PLOVER codes as AGREE (and AGREE itself)

@@ -107,6 +107,7 @@ _NOUNS_RAW = {
     "DEMANDN": ("REQUEST", None, "demand demands appeal request"),
     "SWAP": ("RETREAT", "release", "swap exchange"),
     "AMNESTY": ("CONCEDE", None, "amnesty pardon pardons moratorium"),
+    "REGRET": ("CONCEDE", None, "regret remorse apology apologies"),   # manual: regret is CONCEDE
     "WARRANT": ("THREATEN", "arrest", "warrant warrants"),
     "SHARE": ("COOPERATE", None, "sharing cooperation"),
     # stances voiced: "expressed concern over" (ACCUSE disapprove, CAMEO 111), "voiced support for"
@@ -184,7 +185,7 @@ _LIGHT = {
     "escalate", "organize", "organise", "lead", "go", "announce", "unleash", "renew", "allocate", "approve",
     "condemn", "denounce", "deny", "dismiss", "rebuff", "welcome", "support", "back", "endorse", "strike",
     "confirm", "complete", "speed", "finish", "prevent", "reimpose", "undertake", "accelerate", "crush", "suppress",
-    "express", "signal", "indicate", "voice", "reaffirm", "accord", "reiterate", "convey", "show", "state",
+    "express", "signal", "indicate", "voice", "reaffirm", "accord", "reiterate", "convey", "show", "state", "tender",
 }
 
 # Words of an attack that give its ASSAULT mode
@@ -212,7 +213,8 @@ _IRREGULAR = {
     "forgave": "forgive", "forgiven": "forgive", "sought": "seek", "dealt": "deal", "bore": "bear", "set": "set",
     "put": "put", "undertook": "undertake", "overran": "overrun", "shut": "shut", "told": "tell", "said": "say",
     "left": "leave", "had": "have", "has": "have", "having": "have", "flew": "fly", "flown": "fly",
-    "travelled": "travel", "travelling": "travel", "blew": "blow", "blown": "blow",
+    "travelled": "travel", "travelling": "travel", "blew": "blow", "blown": "blow", "laid": "lay",
+    "found": "find",
 }
 _LEXICON_VERBS = set(VERBS) | set(_LIGHT) | set(_WRAPPERS)
 
@@ -657,6 +659,8 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
                                                                          "organization", "community", "talks", "treaty")):
             return ("SANCTION", "withdraw")
         return None
+    if lem in ("hand", "lay", "surrender", "give") and _gives_up_arms(tok, obj, prt):
+        return ("RETREAT", "disarm")        # "handed over their weapons", "laid down their arms"
     if lem == "hand":
         if prt == "over" or _prep_objs(tok, "over"):
             if "AIDOBJ" in classes:
@@ -772,8 +776,13 @@ def _violate(tok, obj, classes, prt):
 
 def _return(tok, obj, classes, prt):
     """ "will return the weapons seized last year" (RETREAT return), "return the prisoners" (release);
-    negotiators returning to Geneva for talks travel (see _travel)."""
+    refugees returning home (repatriation: RETREAT return); negotiators returning to Geneva for
+    talks travel (see _travel)."""
     if obj is None:
+        subj = _subject(tok)[0]
+        if subj is not None and subj.lower_ in ("refugees", "displaced", "exiles", "evacuees", "migrants") and any(
+                c.lower_ == "home" for c in tok.children):
+            return ("RETREAT", "return")
         return _travel(tok)
     if "PRISON" in classes:
         return ("RETREAT", "release")
@@ -842,6 +851,32 @@ def _shut(tok, obj, classes, prt):
     return None
 
 
+def _gives_up_arms(tok, obj, prt) -> bool:
+    """One's own weapons handed over or laid down (RETREAT disarm); "handed over F-16s to Ukraine"
+    (no possessive) is aid."""
+    if obj is None or obj.lower_ not in ("weapons", "arms", "guns", "rifles", "ammunition"):
+        return False
+    own = any(c.dep_ == "poss" for c in obj.children)
+    return own and (prt in ("over", "down", "up") or any(c.lower_ in ("over", "down", "up") for c in tok.children))
+
+
+def _find_guilty(tok, obj, classes, prt):
+    """ "found the former minister guilty": a conviction (SANCTION convict)."""
+    if any(c.lower_ in ("guilty", "liable") for c in tok.children) or (
+            obj is not None and any(c.lower_ in ("guilty", "liable") for c in obj.children)):
+        return ("SANCTION", "convict")
+    return None
+
+
+def _search(tok, obj, classes, prt):
+    """ "searched the village" (COERCE seize: execute a search); "searched for survivors" is not."""
+    if obj is not None and (obj.ent_type_ in ("GPE", "FAC") or obj.lower_ in (
+            "village", "villages", "house", "houses", "homes", "home", "offices", "office", "premises", "camp",
+            "headquarters", "building", "buildings", "apartment", "flat", "residence", "town", "mosque", "church")):
+        return ("COERCE", "seize")
+    return None
+
+
 def _blow_up(tok, obj, classes, prt):
     """ "a suicide bomber blew himself up" (ASSAULT suicide-attack), "blew up a bridge" (explosives)."""
     if prt != "up" and not any(c.lower_ == "up" for c in tok.children):
@@ -851,7 +886,7 @@ def _blow_up(tok, obj, classes, prt):
     return ("ASSAULT", "explosives") if obj is not None and obj.pos_ in ("NOUN", "PROPN") else None
 
 
-_OBJECT_RULES = {"blow": _blow_up, "evacuate": _evacuate, "increase": _security, "boost": _security, "heighten": _security,
+_OBJECT_RULES = {"find": _find_guilty, "search": _search, "blow": _blow_up, "evacuate": _evacuate, "increase": _security, "boost": _security, "heighten": _security,
                  "beef": _security, "close": _shut, "shut": _shut, "strengthen": _strengthen, "reinforce": _strengthen, "violate": _violate,
                  "return": _return}
 
@@ -1299,7 +1334,7 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
             return _build(ctx, head, typ, mode, noun=noun, trigger=_trigger_text(head, noun), seen=seen)
         return None
     if noun.dep_ in ("nsubj",) and head.pos_ in ("VERB", "AUX"):
-        if cls in ("STANCE", "BACKING", "PLEDGE", "OPENFIRE"):
+        if cls in ("STANCE", "BACKING", "PLEDGE", "OPENFIRE", "REGRET"):
             return None        # "concern grew", "a fire broke out": not acts
         if hl in ("take", "begin", "start", "resume", "continue", "go", "end", "be", "open", "conclude", "collapse",
                   "hit", "kill", "destroy", "damage", "wound", "injure", "target", "strike", "leave", "last", "hold",
@@ -1315,7 +1350,7 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
             return _build(ctx, head, typ, mode, noun=noun, trigger=_trigger_text(head, noun), seen=seen,
                           noun_is_subject=True)
         return None
-    if noun.dep_ == "ROOT" and cls not in ("STANCE", "BACKING", "PLEDGE", "OPENFIRE"):
+    if noun.dep_ == "ROOT" and cls not in ("STANCE", "BACKING", "PLEDGE", "OPENFIRE", "REGRET"):
         return _build(ctx, noun, typ, mode, noun=noun, trigger=noun.text, seen=seen, noun_is_subject=True)
     return None
 
@@ -1481,6 +1516,8 @@ def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[s
         if hl in ("accept", "welcome", "back", "support", "endorse"):
             return ("AGREE", None) if hl == "accept" else ("SUPPORT", None)
         return None
+    if cls == "REGRET":
+        return (typ, mode) if hl in _VOICING or hl in ("issue", "make", "tender") else None
     if cls in ("STANCE", "BACKING", "PLEDGE"):
         if hl in _VOICING:
             return (typ, mode)
@@ -1560,6 +1597,9 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
     inner = _inner_trigger(tok)
 
     # verbs typed by their complements
+    if lem == "call" and prt == "up" and obj is not None and ("TROOPS" in _obj_classes(obj) or obj.lower_ in (
+            "reservists", "reserves", "conscripts", "recruits")):
+        return _build(ctx, tok, "MOBILIZE", "troops", trigger=_verb_trigger_text(tok, None), seen=seen)
     if lem == "call" and prt == "off":
         if obj is not None and NOUNS.get(obj.lower_, ("",))[0] == "PROT" or obj is not None and obj.lower_ in ("strike", "strikes"):
             typ, mode = "CONCEDE", None
@@ -1619,8 +1659,15 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
             if ofs and NOUNS.get(ofs[0].lower_, ("",))[0] in ("ATTACK", "SANCT") or (ofs and ofs[0].lower_ in (
                     "retaliation", "consequences", "response", "war", "escalation")):
                 typ, mode = "THREATEN", "violence" if NOUNS.get(ofs[0].lower_, ("",))[0] != "SANCT" else "restrict"
+            elif _prep_objs(tok, "against") or tok.dep_ == "ROOT" and any(
+                    c.dep_ == "prep" and c.lower_ == "against" for c in tok.children):
+                typ, mode = "THREATEN", None         # "warned Taiwan against declaring independence"
             else:
                 comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                if comp is None and obj is not None:
+                    # "warned the rebels that they would face ...": the parser's relative clause
+                    comp = next((c for c in obj.children if c.dep_ == "relcl" and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
                 words = {t.lower_ for t in comp.subtree} if comp is not None else set()
                 if comp is not None and any(a.lower_ in ("will", "would", "'ll", "could") for a in comp.children) and \
                         (VERBS.get(lemma(comp.text), (None,))[0] in _CONFLICT or words & _THREAT_WORDS):
@@ -1667,8 +1714,9 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
                                    "activist", "students", "children", "crew", "sailors", "teacher")):
             return None           # "released CCTV images", "released a statement"
     elif lem in ("charge",):
-        if not (_prep_objs(tok, "with") or obj is not None and obj.ent_type_ in ("PERSON", "ORG")):
-            return None
+        if not (_prep_objs(tok, "with") or obj is not None and obj.ent_type_ in ("PERSON", "ORG") or any(
+                c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in tok.children)):
+            return None             # "charged that the police tortured detainees": an allegation
     elif lem in ("sentence", "fine"):
         if not _subject(tok)[0] and not obj:
             return None
