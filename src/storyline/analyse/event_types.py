@@ -51,7 +51,7 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
               _cues("support back endorse praise commend welcome hail applaud congratulate thank recognize "
                     "recognise ratify sign defend laud salute extol normalize normalise")),
     EventType("CONCEDE", _VC, False, False, None, (),
-              _cues("apologize apologise pardon acquit concede relent forgive")),
+              _cues("apologize apologise pardon acquit concede relent forgive accede legalize legalise unban")),
     EventType("COOPERATE", _MC, True, True, "AGREE", (),
               _cues("cooperate collaborate extradite export pool")),
     EventType("AID", _MC, True, False, "AGREE", (),
@@ -105,7 +105,7 @@ OBJECT_TYPED_VERBS: frozenset[str] = frozenset((
     "exchange dismiss warn suspend freeze recall halt cut ban impose break order stop end dispatch crack fire hit "
     "storm launch step allow leave hand drop share reopen restore establish boot kick walk hurl throw unleash use "
     "pay reduce put take travel jet fly head arrive implement adopt announce contribute evacuate reimpose tighten "
-    "strengthen violate return revoke rescind repeal scrap abolish annul hold turn receive force increase boost heighten beef close shut brief extend blow lay find search").split())
+    "strengthen violate return revoke rescind repeal scrap abolish annul hold turn receive force increase boost heighten beef close shut brief extend blow lay find search bow shuttle").split())
 
 SYMMETRIC_TYPES: frozenset[str] = frozenset(t.name for t in EVENT_TYPES.values() if t.symmetric)
 # the cooperative acts whose promise PLOVER codes as AGREE (and AGREE itself)

@@ -514,6 +514,8 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
             # "provide Ukraine with air defence systems"
             for w in _prep_objs(tok, "with"):
                 classes |= set(_OBJ_OF.get(w.lower_, ()))
+    if lem == "give" and obj is None and any(c.lower_ == "in" and c.dep_ in ("prt", "prep") for c in tok.children):
+        return ("CONCEDE", None)           # "gave in to union demands" (CAMEO 08 yield)
     if lem in ("withdraw", "pull", "recall", "ship") and "INTL" in classes and (
             lem != "ship" or prt == "out" or _prep_objs(tok, "out") or any(c.lower_ == "out" for c in tok.children)):
         return ("SANCTION", "withdraw")   # peacekeepers, observers, aid workers: international involvement (CAMEO 166)
@@ -542,6 +544,11 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
         if lem == "approve" and nclass is not None:
             t = _noun_type(obj)
             return t
+        if lem == "approve" and obj is not None and obj.lower_ in _ENDORSED:
+            return ("SUPPORT", None)       # "approved Croatia's membership bid" (CAMEO 051 endorse)
+        if lem == "grant" and obj is not None and obj.lower_ in ("right", "rights", "permission", "freedom", "autonomy",
+                                                                  "amnesty", "concessions"):
+            return ("CONCEDE", None)       # "granted the opposition the right to hold rallies" (CAMEO 08)
         return None
     if lem in ("withdraw", "pull", "recall"):
         if "DIPLO" in classes:
@@ -643,6 +650,10 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
             return _security(tok, obj, classes, prt)
         return ("RETREAT", "resign") if prt == "down" else None
     if lem == "allow":
+        if obj is None:
+            # "allowed IAEA inspectors to visit the site": the parser's clause subject
+            obj = next((g for c in tok.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
+                        if g.dep_ == "nsubj"), None)
         if obj is not None and any(t.lower_ in ("opposition", "rally", "march", "protest", "demonstration", "rallies",
                                                 "protests", "demonstrations", "marches") for t in tok.subtree):
             return ("CONCEDE", None)       # easing political dissent (CAMEO 082)
@@ -708,6 +719,10 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
     if lem == "receive" and obj is not None and (obj.ent_type_ == "PERSON" or obj.lower_ in TRAVELLERS):
         return ("CONSULT", None)   # "Putin received Witkoff in the Kremlin": hosting a visit (CAMEO 043); the
         # host is the subject here, PLOVER codes the visitor as actor, so no "visit" mode is claimed
+    if lem == "bow" and _prep_objs(tok, "to"):
+        return ("CONCEDE", None)           # "bowed to pressure" (CAMEO 08 yield)
+    if lem == "shuttle" and _prep_objs(tok, "between"):
+        return ("CONSULT", "third-party")  # shuttle diplomacy (CAMEO 045 mediation)
     if lem == "turn" and prt == "down":
         return ("REJECT", None)
     if lem in ("unleash", "use"):
@@ -810,6 +825,12 @@ def _travel(tok):
 # What is eased when a government yields (CAMEO 081 "ease administrative sanctions")
 _RESTRICTIONS = {"restrictions", "ban", "bans", "blockade", "siege", "embargo", "curbs", "measures", "controls",
                  "limits", "rules", "restriction", "decree", "censorship", "quotas", "checkpoints"}
+# What is approved when it is endorsed (SUPPORT), not funded
+_ENDORSED = {"bid", "application", "membership", "plan", "proposal", "resolution", "deal", "agreement", "accession",
+             "candidacy", "nomination", "appointment", "roadmap", "framework", "declaration"}
+# Nouns whose "to"-clause is a permission or a chance, not an act ("the right to hold rallies")
+_PERMISSION_NOUNS = {"right", "rights", "permission", "chance", "opportunity", "ability", "freedom", "authority",
+                     "power", "mandate"}
 _EVACUEES = {"wounded", "injured", "civilians", "people", "residents", "citizens", "nationals", "children", "refugees",
              "sick", "patients", "families", "staff", "survivors", "foreigners", "diplomats"}
 _RULES_BROKEN = {"ban", "embargo", "agreement", "accord", "treaty", "resolution", "resolutions", "sanctions", "deal",
@@ -1580,7 +1601,8 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
     lem = lemma(tok.text)
     if lem not in VERBS:
         return None
-    if tok.dep_ == "acl" and NOUNS.get(tok.head.lower_, ("",))[0] in ("PROPOS", "DEMANDN"):
+    if tok.dep_ == "acl" and (NOUNS.get(tok.head.lower_, ("",))[0] in ("PROPOS", "DEMANDN") or
+                              tok.head.lower_ in _PERMISSION_NOUNS):
         return None       # "an invitation to visit", "a proposal to meet": the noun's content, not an act
     if tok.dep_ in ("amod", "compound", "nmod", "poss"):
         return None       # an adjectival participle: "occupied Crimea", "the seized properties", "a hacking group"
