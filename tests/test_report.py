@@ -465,3 +465,90 @@ def test_hostile_ids_dates_and_spans_never_break_the_page():
     md = render_markdown(d)
     md.encode("utf-8")
     assert "javascript" not in md.lower() and "http://x.test" not in md
+
+
+# ---------------------------------------------------------------------------- issue 13: zoom, labels, index
+
+def _with_background_event(dossier: dict) -> dict:
+    d = copy.deepcopy(dossier)
+    d["timeline"].insert(0, {"date": "1999-03-24", "date_precision": "day", "kind": "event", "type": "ASSAULT",
+                             "mode": None, "modality": "asserted", "text": "NATO began air strikes in 1999.",
+                             "actors": [], "speaker": None, "sources": [], "independent_sources": 0,
+                             "outlets": [], "via": []})
+    return d
+
+
+def _mark_xs(svg: str, cls: str) -> list[float]:
+    return [float(x) for x in re.findall(rf'<g class="{cls}"[^>]*>(?:<title>.*?</title>)?<(?:circle|rect) '
+                                          rf'(?:cx|x)="([\d.]+)"', svg)]
+
+
+def test_chart_is_zoomed_to_the_story_period_with_background_items_at_the_edge(dossier):
+    plain = render_html(dossier)
+    zoomed = render_html(_with_background_event(dossier))
+    svg = zoomed[zoomed.index("<svg"):zoomed.index("</svg>")]
+    assert "earlier (1)" in svg and 'class="edge"' in svg
+    # the 1999 event sits in the edge lane; the 2025 items stay spread over the period
+    # instead of sharing one pixel column at the right end of a 26-year axis
+    ev_plain = [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', plain)]
+    ev_zoom = [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', svg)]
+    assert len(ev_zoom) == len(ev_plain) + 1
+    spread = max(ev_zoom[1:]) - min(ev_zoom[1:])
+    assert spread > 300, ev_zoom
+    assert min(ev_zoom) < 150 + 64 <= min(ev_zoom[1:])
+    assert "1999" not in "".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+
+
+def test_a_story_without_a_period_charts_every_item():
+    d = make_dossier()
+    d["story"]["start"] = d["story"]["end"] = None
+    svg = render_html(d)
+    assert 'class="edge"' not in svg and svg.count('<g class="ev"') == 4
+
+
+def test_sources_without_an_outlet_are_labelled_by_domain_or_file_never_by_id():
+    from storyline.serve.labels import outlet_label
+
+    assert outlet_label({"outlet": None, "url": "https://www.example.org/a", "source": "x.html"}) == "example.org"
+    assert outlet_label({"outlet": None, "url": "javascript:alert(1)", "source": "/in/dump-7.txt#L3"}) == "dump-7.txt"
+    assert outlet_label({"outlet": "", "url": None, "source": ""}) == "unknown source"
+    d = make_dossier()
+    for item in d["timeline"]:
+        for s in item["sources"]:
+            s["outlet"] = None
+    for s in d["sources"]:
+        s["outlet"] = None
+    page = render_html(d)
+    cites = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r'<a class="cite"[^>]*>(.*?)</a>', page)]
+    assert cites and not any(c.startswith(("a1", "a2", "a3")) for c in cites)
+    assert any(c.startswith("unknown source") for c in cites)
+
+
+def test_story_all_writes_an_index_and_one_dossier_per_story(tmp_path):
+    one, two = make_dossier(), make_dossier()
+    two["story"] = dict(two["story"], id="s_other", title="<b>Second</b> story", article_count=1)
+    data = {"story": {"id": "all", "title": "All stories", "article_count": 4}, "stories": [one, two],
+            "store": "x.duckdb"}
+    path = write_report(data, str(tmp_path / "dossier.html"))
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == ["dossier-s_other.html", "dossier-s_riyadh.html", "dossier.html"]
+    index = open(path, encoding="utf-8").read()
+    assert 'href="dossier-s_riyadh.html"' in index and 'href="dossier-s_other.html"' in index
+    assert "&lt;b&gt;Second&lt;/b&gt; story" in index and "<b>" not in index
+    assert Doc(index).errors == []
+    md = write_report(data, str(tmp_path / "md" / "index.md"))
+    assert "(index-s_riyadh.md)" in open(md, encoding="utf-8").read()
+    assert (tmp_path / "md" / "index-s_other.md").exists()
+
+
+def test_dossier_of_all_stories_from_a_store():
+    from serve_pages import built_store
+    from storyline.serve.timeline import dossier as make
+    from storyline.store import Store
+
+    with Store(built_store(), read_only=True) as st:
+        data = make(st, "all", store_path="x")
+        n = len(st.story_rows())
+    assert data["story"]["id"] == "all" and len(data["stories"]) == n >= 1
+    labels = {s["outlet"] for d in data["stories"] for s in d["sources"]}
+    assert "istanbul-undated.txt" in labels and None not in labels

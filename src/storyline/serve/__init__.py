@@ -1,1 +1,1 @@
-"""Serving a story: dossier reports (HTML, Markdown)."""
+"""Serving a store: dossier reports (HTML, Markdown) and the ``storyline serve`` web app and JSON API."""

@@ -332,6 +332,7 @@ figure.chart{margin:0 0 1rem}
 figure.chart svg{width:100%;height:auto;display:block;color:var(--fg)}
 svg .grid{stroke:currentColor;stroke-opacity:.18}
 svg .axis{stroke:currentColor;stroke-opacity:.55}
+svg .edge{fill:currentColor;fill-opacity:.06}
 svg text{fill:currentColor;font:11px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
 svg .rowlabel{font-weight:600}
 ul.legend{list-style:none;padding:0;margin:.4rem 0 0;display:flex;flex-wrap:wrap;gap:.2rem 1rem}
@@ -385,6 +386,15 @@ _PALETTE = ("#2f6fd0", "#d9822b", "#2e9e5b", "#c4384b", "#8a5cc7", "#1a9aa8",
 _QUOTE_COLOUR = "#8d96a3"
 _HOLLOW = ("planned", "hypothetical", "negated")
 _LEVELS = 6  # most stacked marks per chart row
+_EDGE_W = 64  # px of an edge lane for items dated outside the story's period (4 marks side by side)
+
+
+def _story_days(story: dict):
+    """(first, last) day of the story's period, or None when it has none."""
+    a, b = _parse_date(story.get("start")), _parse_date(story.get("end"))
+    if not a or not b or a[0] > b[1]:
+        return None
+    return a[0], b[1]
 
 _CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
         "script-src 'none'; base-uri 'none'; form-action 'none'")
@@ -400,7 +410,7 @@ def _ext_link(url: str | None, label: str = "original ↗") -> str:
 def _cite_html(ctx: _Ctx, src: dict) -> str:
     """One citation: outlet and date linking to its span in the appendix, plus the original URL."""
     aid = _s(src.get("article_id"))
-    outlet = ctx.outlet(src) or aid or "unknown source"
+    outlet = ctx.outlet(src) or "unknown source"   # never the article id
     pub = ctx.published(src)
     label = _t(outlet) + (f", {_t(_fmt_date(pub))}" if pub else "")
     if pub and _inferred(ctx.articles.get(aid, src)):
@@ -515,8 +525,13 @@ def _chart_html(ctx: _Ctx) -> str:
     if not plotted:
         return '<p class="empty">No dated items to chart.</p>'
     rows = _Rows([p[1] for p in plotted])
-    lo = min(p[2] for p in plotted)
-    hi = max(p[3] for p in plotted)
+    # zoom to the story's period (its articles' dates) when it has one: background items
+    # dated before or after it (a 1999 event recalled in 2025 news) sit in edge lanes,
+    # so the period is not squeezed into one pixel column
+    period = _story_days(ctx.story)
+    lo = period[0] if period else min(p[2] for p in plotted)
+    hi = period[1] if period else max(p[3] for p in plotted)
+    edge = {"before": [p for p in plotted if p[3] < lo], "after": [p for p in plotted if p[2] > hi]}
     # pad one day each side, and widen very short ranges to a week
     lo -= _dt.timedelta(days=1)
     hi += _dt.timedelta(days=1)
@@ -525,21 +540,33 @@ def _chart_html(ctx: _Ctx) -> str:
         lo -= _dt.timedelta(days=extra // 2)
         hi += _dt.timedelta(days=extra - extra // 2)
     width, left, right, top = 960, 150, 20, 14
-    plot_w = width - left - right
+    edge_l = _EDGE_W if edge["before"] else 0
+    edge_r = _EDGE_W if edge["after"] else 0
+    plot_l, plot_r = left + edge_l, width - right - edge_r
+    plot_w = plot_r - plot_l
     span = max((hi - lo).days, 1)
+    outside = {p[0]: side for side, items in edge.items() for p in items}
 
     def x(d: _dt.date) -> float:
-        return left + (d - lo).days / span * plot_w
+        return plot_l + (min(max(d, lo), hi) - lo).days / span * plot_w
 
     # within a row, each mark takes the first level where it overlaps no earlier mark
     # (a point covers ±7 px, a month or year bar its whole period); past _LEVELS levels
     # marks wrap to the top level, nudged right so that none hides another
     lanes: dict[str, list[list[tuple[float, float]]]] = defaultdict(list)
     placed = []
+    edge_x: dict[int, float] = {}
     for idx, item, first, last, gran in plotted:
         key = rows.key(item)
-        x0 = x(first) - 7
-        x1 = (x(last + _dt.timedelta(days=1)) if gran != "day" else x(first)) + 7
+        side = outside.get(idx)
+        if side:
+            # an edge lane: points side by side, oldest first on the left
+            n = sum(1 for i in edge_x if outside[i] == side)
+            edge_x[idx] = (left + 8 if side == "before" else plot_r + 8) + (n % 4) * 14
+            x0, x1 = edge_x[idx] - 7, edge_x[idx] + 7
+        else:
+            x0 = x(first) - 7
+            x1 = (x(last + _dt.timedelta(days=1)) if gran != "day" else x(first)) + 7
         levels = lanes[key]
         k = next((i for i, lane in enumerate(levels) if all(b <= x0 or a >= x1 for a, b in lane)), len(levels))
         if k == len(levels):
@@ -571,12 +598,21 @@ def _chart_html(ctx: _Ctx) -> str:
         out.append(f'<line class="grid" x1="{xx:.1f}" x2="{xx:.1f}" y1="{top}" y2="{plot_bottom}"/>')
         out.append(f'<text x="{xx:.1f}" y="{plot_bottom + 18}" text-anchor="middle">{_e(label)}</text>')
     out.append(f'<line class="axis" x1="{left}" x2="{width - right}" y1="{plot_bottom}" y2="{plot_bottom}"/>')
+    for side, x0, w in (("before", left, edge_l), ("after", plot_r, edge_r)):
+        if w:
+            when = _fmt_date((lo + _dt.timedelta(days=1)).isoformat() if side == "before"
+                             else (hi - _dt.timedelta(days=1)).isoformat())
+            out.append(f'<rect class="edge" x="{x0}" y="{top}" width="{w}" height="{plot_bottom - top}"/>')
+            out.append(f'<text x="{x0 + w / 2:.1f}" y="{plot_bottom + 18}" text-anchor="middle">'
+                       f'{"earlier" if side == "before" else "later"} ({len(edge[side])})</text>'
+                       f'<title>{len(edge[side])} item(s) dated {"before" if side == "before" else "after"} '
+                       f"the story's period ({_e(when)})</title>")
     # marks: one per dated item, linking to its entry in the list
     for idx, item, first, last, gran, key, k in placed:
         colour = rows.colour(key)
         lvl, nudge = k % _LEVELS, (k // _LEVELS) * 3
         cy = row_top[key] + 12 + 11 * lvl
-        cx = x(first) + nudge
+        cx = edge_x.get(idx, x(first)) + nudge
         cls = "q" if key == "QUOTES" else "ev"
         modality = _s(item.get("modality"))
         hollow = modality in _HOLLOW
@@ -585,7 +621,7 @@ def _chart_html(ctx: _Ctx) -> str:
             _Rows.label(key), modality, _s(item.get("text"))[:160]) if t)
         out.append(f'<a href="#item-{idx}"><g class="{cls}" data-date="{_e(item.get("date"))}">'
                    f"<title>{_e(tip)}</title>")
-        if gran != "day":
+        if gran != "day" and idx not in edge_x:
             x2 = x(last + _dt.timedelta(days=1))
             out.append(f'<rect x="{cx:.1f}" y="{cy - 4}" width="{max(x2 - cx, 3):.1f}" height="8" rx="2" '
                        f'fill="{colour}" fill-opacity="0.45" stroke="{colour}"/>')
@@ -1091,9 +1127,56 @@ def render_markdown(dossier: dict) -> str:
 
 # --------------------------------------------------------------------------- files
 
+def _story_file(path: str, story_id: str) -> str:
+    """The file of one story's dossier beside the index: dossier.html -> dossier-s_ab12.html."""
+    stem, suffix = os.path.splitext(os.fspath(path))
+    return f"{stem}-{_id_token(story_id)}{suffix}"
+
+
+def render_index_html(data: dict, path: str) -> str:
+    """An index of every story (title, period, articles, independent sources), each linking to its dossier."""
+    rows = []
+    for d in _list(data.get("stories")):
+        ctx = _Ctx(d)
+        st = ctx.story
+        origins = {_s(s.get("origin_id")) or _s(s.get("article_id")) for s in ctx.sources}
+        href = _e(os.path.basename(_story_file(path, _s(st.get("id")))))
+        rows.append(f'<tr><td><a href="{href}">{_t(ctx.title)}</a></td><td>{_t(_period(st, _inferred_days(ctx)))}</td>'
+                    f"<td>{_int(st.get('article_count')) or 0}</td><td>{len(origins)}</td></tr>")
+    store = _s(data.get("store"))
+    return "".join([
+        "<!DOCTYPE html>\n", '<html lang="en"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">', '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">', "<title>Stories</title>",
+        f"<style>{_CSS}</style></head>\n<body>",
+        f'<header><p class="meta">Story index</p><h1>Stories</h1><p class="meta">{len(rows)} stories'
+        f'{" in " + _t(store) if store else ""}</p></header>\n<main><section id="stories">',
+        "<table><thead><tr><th>Story</th><th>Period</th><th>Articles</th><th>Independent sources</th></tr></thead>"
+        f'<tbody>{"".join(rows)}</tbody></table></section></main></body></html>\n'])
+
+
+def render_index_markdown(data: dict, path: str) -> str:
+    lines = ["# Stories", "", "| Story | Period | Articles |", "|---|---|---|"]
+    for d in _list(data.get("stories")):
+        ctx = _Ctx(d)
+        link = os.path.basename(_story_file(path, _s(ctx.story.get("id"))))
+        lines.append(f"| [{_md_cell(ctx.title)}]({link}) | {_md_cell(_period(ctx.story, _inferred_days(ctx)))} | "
+                     f"{_int(ctx.story.get('article_count')) or 0} |")
+    return "\n".join(lines) + "\n"
+
+
 def write_report(dossier: dict, path: str) -> str:
-    """Write the dossier to path as HTML (.html, .htm) or Markdown (.md, .markdown); returns path."""
+    """Write the dossier to path as HTML (.html, .htm) or Markdown (.md, .markdown); returns path.
+    A dossier of every story (``stories``) writes an index at path and one file per story beside it."""
     suffix = os.path.splitext(os.fspath(path))[1].lower()
+    if "stories" in dossier and suffix in (".html", ".htm", ".md", ".markdown"):
+        for d in _list(dossier.get("stories")):
+            write_report(d, _story_file(path, _s(_dict(d.get("story")).get("id"))))
+        index = render_index_html(dossier, path) if suffix in (".html", ".htm") else render_index_markdown(dossier, path)
+        os.makedirs(os.path.dirname(os.path.abspath(os.fspath(path))), exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(index)
+        return os.fspath(path)
     if suffix in (".html", ".htm"):
         text = render_html(dossier)
     elif suffix in (".md", ".markdown"):

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timezone
 
 from ..model import effective_date
+from .labels import outlet_label
 
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _MONTH = re.compile(r"^(\d{4})-(\d\d)$")
@@ -115,7 +116,7 @@ def timeline(store, entity: str | None = None, story: str | None = None, date_fr
 
     def source(aid: str, start: int, end: int) -> dict:
         a = arts.get(aid, {})
-        return {"article_id": aid, "outlet": a.get("outlet"), "published": _published(a) if a else None,
+        return {"article_id": aid, "outlet": outlet_label(a) if a else None, "published": _published(a) if a else None,
                 "published_inferred": _inferred(a), "url": a.get("url"), "start": start, "end": end}
 
     items: list[Item] = []
@@ -164,11 +165,22 @@ def timeline(store, entity: str | None = None, story: str | None = None, date_fr
     return dated, undated
 
 
+ALL_STORIES = "all"   # `report --story all`: every story's dossier and an index of them
+
+
 def dossier(store, story: str | None = None, store_path: str | None = None) -> dict:
-    """Everything the report shows about one story (the largest when none is named)."""
+    """Everything the report shows about one story (the largest when none is named);
+    for ``story="all"``, every story's dossier, largest first, under ``stories``."""
     stories = store.story_rows()
     if not stories:
         raise LookupError("the store has no stories (build some pages first)")
+    if story == ALL_STORIES:
+        ordered = sorted(stories, key=lambda s: (-len(s["article_ids"]), s["id"]))
+        each = [dossier(store, s["id"], store_path) for s in ordered]
+        return {"generated": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "store": store_path,
+                "story": {"id": ALL_STORIES, "title": "All stories",
+                          "article_count": len({a for s in stories for a in s["article_ids"]})},
+                "stories": each}
     if story:
         chosen = [s for s in stories if s["id"] == story or s["id"].startswith(story)]
         if len(chosen) != 1:
@@ -209,7 +221,7 @@ def dossier(store, story: str | None = None, store_path: str | None = None) -> d
     for a in arts:
         if a["origin_id"] and a["origin_id"] != a["id"]:
             copies[a["origin_id"]] = copies.get(a["origin_id"], 0) + 1
-    sources = [{"article_id": a["id"], "outlet": a["outlet"], "title": a["title"], "url": a["url"],
+    sources = [{"article_id": a["id"], "outlet": outlet_label(a), "title": a["title"], "url": a["url"],
                 "published": _published(a), "published_inferred": _inferred(a), "syndicated_from": a["syndicated_from"],
                 "duplicate_of": a["duplicate_of"], "origin_id": a["origin_id"], "copies": copies.get(a["id"], 0),
                 "text": a["text"]} for a in arts]
@@ -217,7 +229,7 @@ def dossier(store, story: str | None = None, store_path: str | None = None) -> d
     contradictions = [c for c in store.contradiction_rows() if c["story_id"] == st["id"]]
     for c in contradictions:
         for side in (c["a"], c["b"]):
-            side["outlet"] = next((a["outlet"] for a in arts if a["id"] == side["article_id"]), None)
+            side["outlet"] = next((outlet_label(a) for a in arts if a["id"] == side["article_id"]), None)
 
     def item(it: Item) -> dict:
         return {"id": it.id, "date": it.date, "date_precision": it.date_precision, "date_source": it.date_source,

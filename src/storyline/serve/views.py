@@ -8,15 +8,16 @@ with its evidence (``inferred``) so every page can mark it.
 """
 from __future__ import annotations
 
-import os
 import re
 import threading
 from collections import Counter, defaultdict
 from datetime import date, timedelta
-from urllib.parse import urlsplit
 
 from ..api import QUOTE_EXPORT, Storyline
+from .labels import outlet_label, safe_url
 from .timeline import date_start, dossier
+
+__all__ = ["Site", "outlet_label", "safe_url"]
 
 WIKIDATA_ID = re.compile(r"^Q[1-9][0-9]{0,11}$")
 # the most people shown beside a story in the index, and entities in "appears with"
@@ -25,38 +26,6 @@ TOP_COOCCURRING = 15
 # the most stories whose dossier is kept computed (a few MB each on large stores)
 DOSSIER_CACHE = 256
 PERSON_TYPES = ("PERSON", "PER")
-
-
-def safe_url(value) -> str | None:
-    """A URL that may become a link: http(s) with a host only."""
-    if not isinstance(value, str):
-        return None
-    try:
-        parts = urlsplit(value.strip())
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return value.strip()
-
-
-def _domain(url) -> str | None:
-    if not safe_url(url):
-        return None
-    host = (urlsplit(url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else host or None
-
-
-def outlet_label(article: dict | None) -> str:
-    """The outlet, else the URL's domain, else the input file's name; never a hash."""
-    if not article:
-        return "unknown source"
-    if article.get("outlet"):
-        return article["outlet"]
-    if dom := _domain(article.get("url")):
-        return dom
-    source = (article.get("source") or "").split("#", 1)[0]
-    return os.path.basename(source.rstrip("/")) or "unknown source"
 
 
 def _iso(value) -> str | None:
