@@ -29,6 +29,7 @@ demo: $(STAMP)
 	$(BIN)/storyline timeline --entity Lavrov --store $(DEMO_STORE)
 	@echo
 	$(BIN)/storyline report --store $(DEMO_STORE) --out out/dossier.html
+	@echo; echo "Browse the demo store: $(BIN)/storyline serve --store $(DEMO_STORE)  then open http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
