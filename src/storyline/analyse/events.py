@@ -89,7 +89,8 @@ _NOUNS_RAW = {
     "SANCT": ("SANCTION", "discontinue", "sanctions sanction tariffs tariff embargo embargoes"),
     "CEASE": ("CONCEDE", None, "ceasefire ceasefires cease-fire truce armistice"),
     "ATTACK": ("ASSAULT", None, "attack attacks strike strikes airstrike airstrikes air-strike bombardment shelling "
-                                "offensive invasion assault bombing bombings raid raids incursion"),
+                                "offensive invasion assault bombing bombings raid raids incursion clashes fighting "
+                                "skirmishes gunbattle gunbattles firefight hostilities"),
     "PROT": ("PROTEST", "demo", "protest protests demonstration demonstrations rally rallies riot riots walkout"),
     "AIDN": ("AID", None, "aid assistance"),
     "ARREST": ("COERCE", "arrest", "arrest arrests detention crackdown"),
@@ -184,7 +185,7 @@ _LIGHT = {
     "mediate", "arrange", "plan", "schedule", "request", "demand", "urge", "threaten", "resort", "step", "intensify",
     "escalate", "organize", "organise", "lead", "go", "announce", "unleash", "renew", "allocate", "approve",
     "condemn", "denounce", "deny", "dismiss", "rebuff", "welcome", "support", "back", "endorse", "strike",
-    "confirm", "complete", "speed", "finish", "prevent", "reimpose", "undertake", "accelerate", "crush", "suppress",
+    "confirm", "complete", "speed", "finish", "prevent", "reimpose", "place", "put", "keep", "undertake", "accelerate", "crush", "suppress",
     "express", "signal", "indicate", "voice", "reaffirm", "accord", "reiterate", "convey", "show", "state", "tender",
 }
 
@@ -605,6 +606,9 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
     if lem in ("impose", "reimpose", "tighten"):
         if obj is not None and obj.lower_ in ("blockade", "blockades", "siege"):
             return ("COERCE", "restrict")
+        if obj is not None and obj.lower_ in ("ban", "restrictions") and any(
+                g.lower_ in _DISSENT for p in obj.children if p.lower_ == "on" for g in p.subtree):
+            return ("COERCE", "restrict")    # a ban on demonstrations or parties: repression, not a sanction
         if lem == "tighten":
             return _security(tok, obj, classes, prt)
         if nclass == "SANCT" or (obj is not None and obj.lower_ in ("restrictions", "duties", "levies", "ban", "penalties")):
@@ -831,12 +835,41 @@ _ENDORSED = {"bid", "application", "membership", "plan", "proposal", "resolution
 # Nouns whose "to"-clause is a permission or a chance, not an act ("the right to hold rallies")
 _PERMISSION_NOUNS = {"right", "rights", "permission", "chance", "opportunity", "ability", "freedom", "authority",
                      "power", "mandate"}
+# Political activity a government bans or allows
+_DISSENT = {"demonstrations", "demonstration", "protests", "protest", "rallies", "rally", "marches", "march",
+            "gatherings", "meetings", "parties", "party", "opposition", "activities", "assembly", "assemblies",
+            "strikes", "newspapers", "media"}
 _EVACUEES = {"wounded", "injured", "civilians", "people", "residents", "citizens", "nationals", "children", "refugees",
              "sick", "patients", "families", "staff", "survivors", "foreigners", "diplomats"}
 _RULES_BROKEN = {"ban", "embargo", "agreement", "accord", "treaty", "resolution", "resolutions", "sanctions", "deal",
                  "curfew", "order", "ruling", "law", "constitution", "commitment", "pledge"}
 _RETURNED = {"weapons", "equipment", "property", "land", "territory", "helicopter", "aircraft", "ship", "vessel",
              "remains", "bodies", "assets", "artefacts", "artifacts", "documents", "seized"}
+_STATE_NOUNS = {"government", "authorities", "police", "army", "military", "ministry", "regime", "junta", "troops",
+                "soldiers", "forces", "officials", "state", "administration", "court", "courts"}
+
+
+def _state_actor(subj) -> bool:
+    """A state body as the subject ("the authorities", "police", a country)."""
+    return subj is not None and (subj.lower_ in _STATE_NOUNS or subj.ent_type_ == "GPE")
+
+
+def _exploded(tok, obj, classes, prt):
+    """ "a car bomb exploded near the embassy": an attack with explosives."""
+    subj = _subject(tok)[0]
+    if subj is not None and subj.lower_ in ("bomb", "bombs", "device", "devices", "explosive", "explosives", "grenade",
+                                            "grenades", "mine", "mines", "ied", "ieds", "shell", "shells", "rocket"):
+        return ("ASSAULT", "explosives")
+    return None
+
+
+def _sealed_off(tok, obj, classes, prt):
+    """ "troops cordoned off the area", "sealed off the town": restricting movement (COERCE restrict)."""
+    if prt == "off" or any(c.lower_ == "off" for c in tok.children):
+        return ("COERCE", "restrict")
+    return None
+
+
 def _has_out(tok) -> bool:
     """ "pulled out", "shipped out": the particle, or the parser's preposition."""
     return any(c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod") for c in tok.children)
@@ -907,9 +940,13 @@ def _blow_up(tok, obj, classes, prt):
     return ("ASSAULT", "explosives") if obj is not None and obj.pos_ in ("NOUN", "PROPN") else None
 
 
-_OBJECT_RULES = {"find": _find_guilty, "search": _search, "blow": _blow_up, "evacuate": _evacuate, "increase": _security, "boost": _security, "heighten": _security,
-                 "beef": _security, "close": _shut, "shut": _shut, "strengthen": _strengthen, "reinforce": _strengthen, "violate": _violate,
-                 "return": _return}
+# Verbs typed by one small rule each (lemma -> rule(tok, obj, classes, particle) -> (type, mode) | None)
+_OBJECT_RULES = {
+    "explode": _exploded, "cordon": _sealed_off, "seal": _sealed_off, "find": _find_guilty, "search": _search,
+    "blow": _blow_up, "evacuate": _evacuate, "increase": _security, "boost": _security, "heighten": _security,
+    "beef": _security, "close": _shut, "shut": _shut, "strengthen": _strengthen, "reinforce": _strengthen,
+    "violate": _violate, "return": _return,
+}
 
 
 def _official_trip(tok) -> bool:
@@ -1338,7 +1375,7 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
         hl = lemma(head.text)
         prep_head = head
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and \
-            head.lower_ in ("to", "on", "for", "in", "into", "with", "upon", "over"):
+            head.lower_ in ("to", "on", "for", "in", "into", "with", "upon", "over", "under"):
         prep_head = head.head         # "agreed to a ceasefire", "called for talks", "agreed on a truce"
         hl = lemma(prep_head.text)
         head = prep_head
@@ -1486,6 +1523,8 @@ def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[s
     if cls in ("ARREST", "CURFEW", "EMERG"):
         if hl in ("impose", "order", "launch", "declare", "carry", "conduct", "announce", "extend"):
             return (typ, mode)
+        if hl in ("place", "put", "keep", "hold") and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            return (typ, mode)         # "placed the opposition leader under house arrest"
         if hl in ("lift", "ease", "end", "relax"):
             return ("CONCEDE", None)
         return None
@@ -1666,6 +1705,11 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
                 "ministry", "government", "embassy", "minister", "foreign", "officials", "group", "watchdog",
                 "organisation", "organization", "body", "commission", "committee", "council")):
             typ, mode = "ACCUSE", "disapprove"
+    elif lem == "raid":
+        subj = _subject(tok)[0]
+        if subj is not None and subj.lower_ in ("planes", "warplanes", "jets", "aircraft", "helicopters", "bombers",
+                                                "drones", "gunships"):
+            typ, mode = "ASSAULT", "aerial"     # an air raid, not a police raid
     elif lem == "rally" and obj is not None and obj.lower_ in ("support", "backing"):
         typ, mode = "SUPPORT", None        # "rallied support for the plan" (CAMEO 053)
     elif lem == "cancel" and obj is not None and (obj.lower_ in _RESTRICTIONS or
@@ -1707,6 +1751,10 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
                                                                 "motorway", "roads", "port", "streets", "entrance",
                                                                 "transport", "traffic"):
             typ, mode = "PROTEST", "obstruct"
+            if _state_actor(_subject(tok)[0]):
+                typ, mode = ("COERCE", "censor") if any(t.lower_ in ("media", "internet", "websites", "website",
+                                                                     "newspapers", "social") for t in obj.subtree) \
+                    else ("COERCE", "restrict")   # authorities blocking access: repression, not a protest
     elif lem in ("back", "support"):
         if obj is None and lem == "back":
             return None
