@@ -158,3 +158,44 @@ def test_a_title_in_quotes_is_no_statement_but_a_shout_is():
     assert not direct(art)
     art = analyse("“Lock Her Up!” the crowd chanted as Donald Trump took the stage in Tampa.")
     assert [q.text for q in direct(art)] == ["Lock Her Up!"]
+
+
+# ---------------------------------------------------------------- reported speech
+
+def indirect(art: Article):
+    return [q for q in art.quotes if q.kind == "indirect"]
+
+
+def test_an_attribution_inside_the_sentence_it_attributes_gives_two_parts():
+    art = analyse("Otherwise, Janet Yellen said, countries may simply steal growth from one another.")
+    [q] = indirect(art)
+    assert [art.text[a:b] for a, b in q.parts] == ["Otherwise", "countries may simply steal growth from one another"]
+    assert q.text == "Otherwise countries may simply steal growth from one another"
+    assert name(art, q) == "Janet Yellen"
+
+
+def test_a_chain_after_the_attribution_is_no_second_part():
+    art = analyse("Moscow will respond to the sanctions, Sergei Ryabkov said, as reported by RIA Novosti.")
+    [q] = [q for q in art.quotes if "respond" in q.text]
+    assert not q.parts and "RIA" not in q.text
+
+
+def test_reported_clause_after_a_direct_quote_in_the_same_sentence():
+    art = analyse("“They have a global strategy,” Ben Carson said of the terrorist group, adding that the "
+                  "United States must be equally global to match it.")
+    [d] = direct(art)
+    [i] = indirect(art)
+    assert d.text == "They have a global strategy," and i.text.startswith("the United States must be")
+    assert name(art, d) == name(art, i) == "Ben Carson"
+
+
+def test_a_newspaper_reporting_a_clause_with_a_verb_of_saying_inside_it_is_the_speaker():
+    art = analyse("The New York Times reported the email came hours after Donald Trump proposed a ban on travel.")
+    [q] = indirect(art)
+    assert q.speaker == "The New York Times" and q.text.startswith("the email came")
+
+
+def test_said_with_a_gerund_clause():
+    art = analyse("Manny Gomez said seeing so many police officers at the parade was a welcome sight.")
+    [q] = indirect(art)
+    assert q.text.startswith("seeing so many police officers") and name(art, q) == "Manny Gomez"

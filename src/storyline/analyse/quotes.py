@@ -122,6 +122,9 @@ INTERRUPTION_MAX_WORDS = 40   # the clause between two parts ("he said at a rall
 _NOT_SENTENCE_ENDS = HONORIFICS | SUFFIXES
 _SENTENCE_END = re.compile(r"(\b[\w'’]+)?[.!?]+[\"'”’»]*\s+[\"'“‘«]*\w")
 
+# Cue verbs whose object is told to do something ("told them to leave", "urged voters to ...")
+DIRECTIVE_CUES = {"tell", "urge", "ask", "warn", "beg", "plead"}
+
 # Cue verbs that only count with a quote or a clause: "called" needs a quoted complement.
 WEAK_CUES = {"call", "describe", "continue", "point", "post", "ask"}
 MEDIA_VERBS = {"report", "cite", "quote"}
@@ -534,7 +537,8 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     quotes = [q for q in quotes if q.speaker is not None or q.cue is not None]
     quotes = _join_interrupted(quotes, own_cue, text)
     speakers_at = [(q.start, q.speaker_entity) for q in quotes if q.speaker_entity is not None]
-    quotes.extend(_indirect(doc, ctx, covered_sents, in_quote, speakers_at))
+    direct_cues = {i for i in own_cue.values() if i is not None}
+    quotes.extend(_indirect(doc, ctx, covered_sents, in_quote, speakers_at, direct_cues))
     quotes.sort(key=lambda q: (q.start, q.end))
     _carry_chains(quotes)
     return quotes
@@ -790,7 +794,9 @@ def _reports_elsewhere(t, sent) -> bool:
     """'..., X said, TASS reports': another reporting verb with a person subject in the
     sentence makes the medium's verb a link of the chain, not a statement."""
     for o in sent:
-        if o.i != t.i and verb_lemma(o.text) in CUE_LEMMAS and o.pos_ == "VERB":
+        # a verb inside the medium's own report ("The Times reported the email came after
+        # Trump proposed a ban") is what it reports, not another link
+        if o.i != t.i and verb_lemma(o.text) in CUE_LEMMAS and o.pos_ == "VERB" and not t.is_ancestor(o):
             sj = _subject_of(o)
             if sj is not None and sj.i != _subject_of(t).i if _subject_of(t) is not None else sj is not None:
                 return True
@@ -816,21 +822,23 @@ def _cue_text(doc, t) -> str:
 
 
 def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
-              speakers_at: list[tuple[int, int]] | None = None) -> list[Quote]:
+              speakers_at: list[tuple[int, int]] | None = None, direct_cues: set[int] | None = None) -> list[Quote]:
     """Reported speech: every reporting verb with a clause ("X said that ...",
-    "..., X said", "X called the talks “useful”") and "according to X, ..."."""
+    "..., X said", "X called the talks “useful”") and "according to X, ...". In a
+    sentence holding a direct quote, only another cue's unquoted clause ("“...,” he
+    said, adding that ...")."""
     out: list[Quote] = []
     last = None
+    direct_cues = direct_cues or set()
     for sent in ctx.sents:
-        if sent.start in covered:
-            continue
+        with_quote = sent.start in covered
         earlier = [idx for pos, idx in (speakers_at or []) if pos < sent.start_char]
         if earlier and last is None:
             last = earlier[-1]
-        found: list[tuple[int, int, str | None, int | None, str]] = []
+        found: list[tuple[list[tuple[int, int]], str | None, int | None, str]] = []
         taken: set[int] = set()
         for t in sent:
-            if t.i in taken:
+            if t.i in taken or with_quote and (t.i in direct_cues or t.lower_ == "according"):
                 continue
             if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
@@ -848,7 +856,7 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
                     left, right = _trim(doc, sent.start, t.i)
                 if right - left >= 3:
                     surface, idx = _resolve_speaker(ctx, pobj, sent, last)
-                    found.append((left, right, surface, idx, "according to"))
+                    found.append(([(left, right)], surface, idx, "according to"))
                     taken.update(range(left, right))
                 continue
             finding = verb_lemma(t.text) in FINDING_VERBS and t.pos_ == "VERB" and not in_quote[t.idx]
@@ -872,13 +880,21 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
                 next((c for c in t.children if c.dep_ == "ccomp"), None)
             if comp is None and t.dep_ == "xcomp" and t.head.lower_ in ("as",) or comp is None and cited is not None:
                 comp = next((c for c in t.subtree if c.dep_ == "ccomp"), None)
+            if comp is None and verb_lemma(t.text) not in WEAK_CUES:
+                # "Gomez said seeing so many officers was a welcome sight", "told them to leave":
+                # a verbal complement, a gerund or what someone was told to do
+                comp = next((c for c in t.children if c.dep_ == "xcomp" and c.i > t.i and c.pos_ == "VERB" and (
+                    c.tag_ == "VBG" or verb_lemma(t.text) in DIRECTIVE_CUES and any(
+                        o.dep_ in ("dobj", "obj") for o in t.children))), None)
             ranges: list[tuple[int, int]] = []
+            split: list[tuple[int, int]] | None = None
             if comp is not None:
                 ranges = _clauses(doc, comp)
             elif t.dep_ == "parataxis" or _parenthetical(doc, t, subj, sent):
                 # "Moscow will respond, Ryabkov said, TASS reports.": the clause before "X said"
                 left = _span_of_subject(doc, subj).start
                 ranges = [(sent.start, left)] if left - sent.start >= 3 and doc[left - 1].is_punct else []
+                split = _around_parenthetical(doc, t, left, sent)
             elif any(in_quote[k.idx] for k in t.subtree if k.i != t.i):
                 # "called the talks “useful”", "branded them ‘freeloaders’": the complement
                 right_kids = [c for c in t.children if c.i > t.i and c.dep_ not in ("conj", "cc", "punct", "advcl")]
@@ -886,23 +902,58 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
                     ranges = [(right_kids[0].left_edge.i, right_kids[-1].right_edge.i + 1)]
             elif verb_lemma(t.text) in WEAK_CUES:
                 continue
+            if split is not None and not any(k in taken for a, b in split for k in range(a, b)):
+                # "Otherwise, she said, countries may simply steal growth": the sentence
+                # around the attribution, as two parts
+                surface, idx = _resolve_speaker(ctx, subj, sent, last)
+                found.append((split, surface, idx, _cue_text(doc, t)))
+                taken.update(k for a, b in split for k in range(a, b))
+                continue
             for left, right in ranges:
                 left, right = _trim(doc, left, right)
                 right = _cut_media_report(doc, left, right, t.i)
                 if right - left < 3 or any(k in taken for k in range(left, right)):
                     continue
+                if with_quote and any(in_quote[doc[k].idx] for k in range(left, right)):
+                    continue    # the direct quote's own words
                 surface, idx = _resolve_speaker(ctx, subj, sent, last)
-                found.append((left, right, surface, idx, _cue_text(doc, t)))
+                found.append(([(left, right)], surface, idx, _cue_text(doc, t)))
                 taken.update(range(left, right))
-        for left, right, surface, idx, cue_text in found:
-            s, e = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
-            # a closing quote mark right after the clause belongs to it
-            if e < len(doc_text(doc)) and flat(doc_text(doc)[e]) in "\"'":
-                e += 1
-            kind = "mixed" if any(in_quote[k] for k in range(s, min(e, len(in_quote)))) else "indirect"
+        text = doc_text(doc)
+        for token_parts, surface, idx, cue_text in found:
+            parts = []
+            for left, right in token_parts:
+                s, e = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
+                # a closing quote mark right after the clause belongs to it
+                if e < len(text) and flat(text[e]) in "\"'":
+                    e += 1
+                parts.append((s, e))
+            s, e = parts[0][0], parts[-1][1]
+            kind = "mixed" if any(in_quote[k] for a, b in parts for k in range(a, min(b, len(in_quote)))) else "indirect"
             via = [name for _p, name in _via_in(sent.text, sent.start_char, ctx)]
             if surface and _is_media(surface):
                 via = [v for v in via if v != _media_name(surface)]   # the medium speaks for itself
-            out.append(Quote(s, e, doc_text(doc)[s:e], kind, surface, idx, cue_text, via))
+            body = " ".join(text[a:b] for a, b in parts)
+            out.append(Quote(s, e, body, kind, surface, idx, cue_text, via, parts if len(parts) > 1 else []))
             last = idx if idx is not None else last
     return out
+
+
+PARENTHETICAL_MIN_TOKENS = 3   # the clause after ", she said," ("countries may steal growth")
+
+
+def _around_parenthetical(doc, t, subj_left: int, sent) -> list[tuple[int, int]] | None:
+    """'Otherwise, she said, countries may simply steal growth.': an attribution set off by
+    commas inside the sentence it attributes; the token ranges before and after it, or None.
+    Not when the rest is a medium's report (", TASS reports")."""
+    after = t.right_edge.i if doc[t.right_edge.i].text == "," else t.right_edge.i + 1
+    if subj_left <= sent.start or not doc[subj_left - 1].text == "," or after >= sent.end or doc[after].text != ",":
+        return None
+    before = _trim(doc, sent.start, subj_left)
+    rest = _trim(doc, after + 1, sent.end)
+    if not rest[0] <= sent.root.i < rest[1]:
+        return None     # the rest is no main clause (", as reported by RIA Novosti")
+    rest = (rest[0], _cut_media_report(doc, rest[0], rest[1], t.i))
+    if before[1] <= before[0] or rest[1] - rest[0] < PARENTHETICAL_MIN_TOKENS:
+        return None
+    return [before, rest]
