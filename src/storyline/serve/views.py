@@ -314,7 +314,7 @@ def sparkline(per_day: Counter, start: str | None, end: str | None, width: int =
 
 
 # the timeline chart's geometry (pixels)
-CHART_W, LANE_H, EDGE_W, AXIS_H, STRIP_H, GUTTER = 960, 26, 70, 22, 40, 60
+CHART_W, LANE_H, EDGE_W, AXIS_H, STRIP_H, GUTTER, PAD = 960, 26, 70, 22, 40, 60, 12
 LANES = ("event", "quote")
 
 
@@ -334,7 +334,7 @@ def timeline_chart(d: dict, articles: list[dict]) -> dict:
     inner = CHART_W - GUTTER - 2 * EDGE_W
 
     def x(day: date) -> float:
-        return round(GUTTER + EDGE_W + inner * (day - lo).days / span, 1)
+        return round(GUTTER + EDGE_W + PAD + (inner - 2 * PAD) * (day - lo).days / span, 1)
 
     marks, edge_count = [], Counter()
     for it in d["timeline"]:
@@ -357,7 +357,8 @@ def timeline_chart(d: dict, articles: list[dict]) -> dict:
     step = max(1, span // 8)
     day = lo
     while day <= hi:
-        ticks.append({"x": x(day), "label": day.strftime("%d %b") if span < 330 else day.strftime("%b %Y")})
+        if x(day) < CHART_W - EDGE_W - 36:   # a label never runs into the "later" lane
+            ticks.append({"x": x(day), "label": day.strftime("%d %b") if span < 330 else day.strftime("%b %Y")})
         day += timedelta(days=step)
     per_day = Counter(a["day"] for a in articles if a["day"])
     top = max(per_day.values(), default=1)
