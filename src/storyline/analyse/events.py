@@ -163,6 +163,7 @@ _WRAPPERS = {
     "threaten": "threaten", "warn": "threaten",
     "demand": "request", "urge": "request", "ask": "request", "call": "request", "press": "request",
     "request": "request", "appeal": "request", "order": "request", "seek": "request", "implore": "request",
+    "insist": "request",
     "plan": "plan", "intend": "plan", "prepare": "plan", "want": "plan", "hope": "plan", "expect": "plan",
     "aim": "plan", "decide": "plan", "set": "plan", "due": "plan", "schedule": "plan", "scheduled": "plan",
     "wish": "plan", "going": "plan", "about": "plan", "ready": "offer", "willing": "offer", "prepared": "offer",
@@ -1705,6 +1706,12 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
                 "ministry", "government", "embassy", "minister", "foreign", "officials", "group", "watchdog",
                 "organisation", "organization", "body", "commission", "committee", "council")):
             typ, mode = "ACCUSE", "disapprove"
+    elif lem == "insist":
+        comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if comp is None or not (comp.tag_ == "VB" and not any(c.dep_ == "aux" for c in comp.children)):
+            return None                       # "insisted he was innocent": a statement
+        it = _inner_type(ctx, comp)
+        typ, mode = "REQUEST", _request_mode(it[0]) if it else "change"   # "insisted that X release ..."
     elif lem == "raid":
         subj = _subject(tok)[0]
         if subj is not None and subj.lower_ in ("planes", "warplanes", "jets", "aircraft", "helicopters", "bombers",
@@ -1912,7 +1919,8 @@ def _wrapper_of(tok):
     if tok.dep_ == "advcl" and tok.head.i != tok.i and lemma(tok.head.text) in _WRAPPERS and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.head.pos_ == "VERB":
         return tok.head          # "threatened on Tuesday to expel": the parser's advcl
-    if tok.dep_ == "ccomp" and tok.head.i != tok.i and lemma(tok.head.text) in ("demand", "urge", "ask", "request") \
+    if tok.dep_ == "ccomp" and tok.head.i != tok.i and lemma(tok.head.text) in ("demand", "urge", "ask", "request",
+                                                                               "insist") \
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
         return tok.head
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB" and \
