@@ -117,7 +117,9 @@ def _first_meta(meta: dict[str, str], keys) -> tuple[str | None, str | None]:
 
 _UTC_STAMP = re.compile(r"\s*\d{4}-\d\d-\d\d[T ](\d\d:\d\d(?::\d\d)?)(?:\.\d+)?\s*(?:Z|[+-]00:?00|UTC|GMT)\s*$")
 _LOCAL_STAMP = re.compile(r"(\d{4}-\d\d-\d\d)[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?([+-]\d\d:?\d\d)")
+_ZULU = re.compile(r"(?:Z|UTC|GMT)\s*$")
 MAX_LOCAL_LOOKUPS = 40   # occurrences of the time's minutes examined
+MICRODATA_SCAN_CHARS = 400_000   # the article's own microdata date comes before teasers and comments deep in the page
 OFFSET_SCAN_CHARS = 300_000   # the page's own timestamps (meta, JSON-LD, <time>) sit in its first part
 _OFFSET_STAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?([+-]\d\d:?\d\d)\b")
 # Time zone of a country-code domain, for a UTC timestamp on a page that writes no local
@@ -167,7 +169,9 @@ def _local_day(html: str, raw: str | None, day: str, url: str | None = None) -> 
             if stamp is not None and stamp.tzinfo is not None and stamp == instant:
                 return local.group(1)
         pos = html.find(needle, pos + 1)
-    return _site_day(html, instant, url) or day
+    # "Z" is written by code that converts to UTC (the site is elsewhere); "+00:00" by CMSs
+    # set to UTC, whose pages show the UTC day (WordPress writes its configured offset)
+    return (_site_day(html, instant, url) if _ZULU.search(raw) else None) or day
 
 
 def _site_day(html: str, instant: datetime, url: str | None) -> str | None:
@@ -211,6 +215,24 @@ def _htmldate_extensive(html: str) -> str | None:
     return None if not found or found.endswith(YEAR_ONLY_DAY) else found
 
 
+def _tag_date(tag: str) -> str | None:
+    attrs = {a.group(1).lower(): next(g for g in a.groups()[1:] if g is not None) for a in _ATTR.finditer(tag)}
+    return attrs.get("datetime") or attrs.get("content")
+
+
+def _microdata_date(html: str) -> str | None:
+    """The first schema.org microdata ``itemprop="datePublished"`` of the page (a ``<time>``,
+    ``<meta>`` or any element with ``datetime``/``content``), within its first part."""
+    at = html.find("datePublished", 0, MICRODATA_SCAN_CHARS)
+    while at >= 0:
+        start = html.rfind("<", 0, at)
+        end = html.find(">", at)
+        if start >= 0 and end >= 0 and "itemprop" in html[start:at]:
+            return _tag_date(html[start:end + 1])
+        at = html.find("datePublished", at + 1, MICRODATA_SCAN_CHARS)
+    return None
+
+
 def _publication_date(html, meta, items, own, url, fast_date) -> tuple[str | None, str | None]:
     # the page's own declarations: the publication-time meta tags news CMSs write, then the
     # own JSON-LD item, then generic date tags (on news-pages, where article:published_time and
@@ -219,6 +241,9 @@ def _publication_date(html, meta, items, own, url, fast_date) -> tuple[str | Non
     if not published and own:
         raw = item_date(own)
         published, source = _iso_day(raw), "jsonld"
+    if not published:
+        raw = _microdata_date(html)
+        published, source = _iso_day(raw), "microdata"
     if not published:
         (published, raw), source = _first_meta(meta, _DATE_META_KEYS_WEAK), "meta"
     if published:
