@@ -96,6 +96,31 @@ class Site:
             self.story_list.append(self._lists(s, ("article_ids", "entity_ids")))
         self.stories = {s["id"]: s for s in self.story_list}
         self.contradiction_list = snap.contradictions().to_pylist()
+        # lookups the pages need, built once: what each article holds, who said and did what
+        self.by_article: dict[str, dict[str, list]] = defaultdict(lambda: {"ent": [], "quote": [], "event": []})
+        for e in self.entity_list:
+            for aid in dict.fromkeys(e["article_ids"]):
+                self.by_article[aid]["ent"].append(e)
+        for q in self.quote_list:
+            for aid in dict.fromkeys(q["article_ids"]):
+                self.by_article[aid]["quote"].append(q)
+        for ev in self.event_list:
+            for aid in dict.fromkeys(ev["article_ids"]):
+                self.by_article[aid]["event"].append(ev)
+        self.quotes_by_speaker: dict[str, list] = defaultdict(list)
+        for q in self.quote_list:
+            if q["speaker_id"]:
+                self.quotes_by_speaker[q["speaker_id"]].append(q)
+        self.events_by_actor: dict[str, list] = defaultdict(list)
+        for ev in self.event_list:
+            for a in dict.fromkeys(ev["actor_ids"]):
+                self.events_by_actor[a].append(ev)
+        self.copies_of: dict[str, list] = defaultdict(list)
+        for a in self.article_list:
+            if a["origin_id"]:
+                self.copies_of[a["origin_id"]].append(a)
+            if a["duplicate_of"] and a["duplicate_of"] != a["origin_id"]:
+                self.copies_of[a["duplicate_of"]].append(a)
         self._dossiers: dict[str, dict] = {}
         self._lock = threading.Lock()
         self.index = None
@@ -173,16 +198,14 @@ class Site:
         if e is None:
             return None
         roles = sorted(e["roles"], key=lambda r: (r.get("date") or "", r.get("role") or ""))
-        quotes = [q for q in self.quote_list if q["speaker_id"] == entity_id]
-        events = sorted((ev for ev in self.event_list if entity_id in ev["actor_ids"]),
+        quotes = self.quotes_by_speaker.get(entity_id, [])
+        events = sorted(self.events_by_actor.get(entity_id, []),
                         key=lambda ev: (date_start(ev["date"]) or "9999", ev["id"]))
-        mine = set(e["article_ids"])
         together = Counter()
-        for other in self.entity_list:
-            if other["id"] != entity_id:
-                n = len(mine.intersection(other["article_ids"]))
-                if n:
-                    together[other["id"]] = n
+        for aid in dict.fromkeys(e["article_ids"]):
+            for other in self.by_article.get(aid, {}).get("ent", []):
+                if other["id"] != entity_id:
+                    together[other["id"]] += 1
         with_ = [{"id": i, "name": self.entities[i]["name"], "type": self.entities[i]["type"], "articles": n}
                  for i, n in sorted(together.items(), key=lambda kv: (-kv[1], self.entities[kv[0]]["name"]))
                  ][:TOP_COOCCURRING]
@@ -198,23 +221,23 @@ class Site:
         if a is None:
             return None
         spans = []
-        for e in self.entity_list:
-            if article_id in e["article_ids"]:
-                for m in e["mentions"]:
-                    if m["article_id"] == article_id:
-                        spans.append((m["start"], m["end"], "ent", e["id"], e["name"]))
-        quotes = [q for q in self.quote_list if article_id in q["article_ids"]]
+        held = self.by_article.get(article_id, {"ent": [], "quote": [], "event": []})
+        for e in held["ent"]:
+            for m in e["mentions"]:
+                if m["article_id"] == article_id:
+                    spans.append((m["start"], m["end"], "ent", e["id"], e["name"]))
+        quotes = held["quote"]
         for q in quotes:
             for sp in q["spans"]:
                 if sp["article_id"] == article_id:
                     spans.append((sp["start"], sp["end"], "quote", q["id"], f"quote: {q['speaker'] or 'unknown'}"))
-        events = [ev for ev in self.event_list if article_id in ev["article_ids"]]
+        events = held["event"]
         for ev in events:
             for sp in ev["spans"]:
                 if sp["article_id"] == article_id:
                     spans.append((sp["start"], sp["end"], "event", ev["id"], f"event: {ev['type']}"))
-        copies = [x for x in self.article_list if x["id"] != article_id and (
-            x["duplicate_of"] == article_id or (a["origin_id"] and x["origin_id"] == a["origin_id"]))]
+        related = self.copies_of.get(article_id, []) + (self.copies_of.get(a["origin_id"], []) if a["origin_id"] else [])
+        copies = list({x["id"]: x for x in related if x["id"] != article_id}.values())
         return {"article": a, "url": safe_url(a.get("url")), "segments": segments(a["text"] or "", spans),
                 "quotes": quotes, "events": events, "copies": copies,
                 "duplicate_of": self.articles.get(a["duplicate_of"]) if a["duplicate_of"] else None,
