@@ -2050,13 +2050,14 @@ def _place_in(ctx: _Ctx, po):
     return None
 
 
-def _location(ctx: _Ctx, head, top, noun, wrapped, typ, tgt_tok, src_tok):
+def _location(ctx: _Ctx, cl: Clause, typ, tgt_tok, src_tok):
     """The place of the event: the first place named by a locative phrase of the event's clause
     (on the trigger, its noun, the wrapped verb, or nested in their phrases: "a meeting with X in
     Miami", "outside his home in Culiacan"), the venue named on a meeting noun ("the Istanbul
     talks"), the place attacked, blocked or closed; else the place of the clause a participle or
     purpose clause hangs on ("..., injuring four shoppers", "drive tractors into Brussels ... to
     protest"). Never inside another clause, a participant or a dateline."""
+    head, top, noun, wrapped = cl.head, cl.top, cl.noun, cl.wrapped
     skip = {x.i for x in (src_tok,) if x is not None}
     motion = typ in ("CONSULT", "MOBILIZE", "RETREAT", "AID", "AGREE", "PROTEST", "ASSAULT")
     tgt_i = tgt_tok.i if tgt_tok is not None else -1
@@ -2191,19 +2192,32 @@ def _refine_mode(ctx: _Ctx, typ: str, mode, verb, noun, tgt) -> str | None:
     return mode
 
 
-def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: str, seen: set[int],
-           wrapped=None, noun_is_subject: bool = False, demand_by=None) -> Event | None:
-    if head.i in seen:
-        return None
-    seen.add(head.i)
-    if wrapped is not None:
-        seen.add(wrapped.i)
-    doc = ctx.doc
-    sent = head.sent
+@dataclass(slots=True)
+class Clause:
+    """One trigger's clause, computed once and handed to the participant, place, modality and
+    date rules: the clause head (the trigger verb, or the light verb over an event noun), the
+    top of its chain of control verbs ("plans to *meet*": plans), the event noun, the wrapped
+    inner trigger ("agreed to *meet*"), the sentence, and what the control verbs say."""
+    head: object
+    top: object
+    noun: object = None
+    wrapped: object = None
+    planned: bool = False      # under a planning wrapper ("plans to", "is due to", "are set to")
+    negated: bool = False      # under "failed to"
+    offered: bool = False      # "is ready / prepared to": an offer made now
+
+    @property
+    def sent(self):
+        return self.head.sent
+
+
+def _clause(head, noun, wrapped, typ: str, mode: str | None) -> tuple[Clause, str, str | None]:
+    """Climb the control verbs above a trigger ("plans to", "is ready to", "failed to"): the
+    clause, and the type an offer gives the act."""
     # the top of the clause chain: a planning / trying wrapper above it ("plans to meet")
     top = head
-    planned_by_wrapper = False
-    negated_by_wrapper = False
+    planned = False
+    negated = False
     offered = False
     for _ in range(3):
         w = _wrapper_of(top)
@@ -2211,7 +2225,7 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
             # "plan to drive tractors into Brussels to protest": a purpose clause of a planned action
             if top.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children) and \
                     top.head.dep_ == "xcomp" and _WRAPPERS.get(lemma(top.head.head.text)) == "plan":
-                planned_by_wrapper = True
+                planned = True
             break
         wk = (_WRAPPERS.get(w.lower_) if w.pos_ == "ADJ" else None) or _WRAPPERS.get(lemma(w.text)) or \
             _WRAPPERS.get(w.lower_)     # "is prepared to": the adjective (an offer), not "prepare" (a plan)
@@ -2226,9 +2240,9 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
             elif typ in _CONFLICT:
                 typ, mode = "THREATEN", _threat_mode(typ, mode)
         elif wk in ("plan",):
-            planned_by_wrapper = True
+            planned = True
         elif wk == "neg":
-            negated_by_wrapper = True
+            negated = True
         elif wk == "try":
             pass
         else:
@@ -2237,10 +2251,25 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
     # "is to meet", "is due to visit", "are set to hold talks"
     if head.dep_ == "xcomp" and head.head.lower_ in ("is", "are", "was", "were", "be") or \
             (top.dep_ == "xcomp" and top.head.lower_ in ("due", "set", "scheduled", "expected", "likely", "poised")):
-        planned_by_wrapper = True
+        planned = True
     if top.lower_ in ("due", "set", "scheduled", "expected", "poised") or any(
             c.lower_ in ("due", "set", "scheduled", "poised") for c in top.children if c.dep_ in ("acomp",)):
-        planned_by_wrapper = True
+        planned = True
+
+    return Clause(head, top, noun, wrapped, planned, negated, offered), typ, mode
+
+
+def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: str, seen: set[int],
+           wrapped=None, noun_is_subject: bool = False, demand_by=None) -> Event | None:
+    if head.i in seen:
+        return None
+    seen.add(head.i)
+    if wrapped is not None:
+        seen.add(wrapped.i)
+    doc = ctx.doc
+    cl, typ, mode = _clause(head, noun, wrapped, typ, mode)
+    top, sent = cl.top, cl.sent
+    offered = cl.offered
 
     # participants
     if noun_is_subject and noun is not None:
@@ -2388,7 +2417,7 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
             actors.append(e)
 
     # location: a place in an "in / at / near ..." phrase of the event's clause (closest to the trigger)
-    loc_tok = _location(ctx, head, top, noun, wrapped, typ, tgt_tok, src_tok)
+    loc_tok = _location(ctx, cl, typ, tgt_tok, src_tok)
     if loc_tok is not None and tgt_tok is not None and loc_tok.i == tgt_tok.i and typ in ("ASSAULT",) and \
             _is_part_place(tgt_tok):
         tgt_tok, tgt_text, tgt, tgt_all = None, None, None, []   # "shelled the centre of Kherson": a place
@@ -2407,8 +2436,7 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
             elif lc != sc:
                 mode = "third-party"
 
-    modality = _modality(ctx, head, top, noun, wrapped, src, src_tok, tgt, sent, negated_by_wrapper,
-                         planned_by_wrapper)
+    modality = _modality(ctx, cl, src, src_tok, tgt)
     if offered and modality in ("planned", "reported"):
         modality = "asserted"
     if modality == "negated" and typ in ("CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE", "RETREAT", "CONCEDE") and any(
@@ -2427,7 +2455,7 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
     elif modality == "negated" and typ in ("AGREE", "SUPPORT") and _WRAPPERS.get(lemma(top.text)) == "neg":
         # "failed to reach agreement": a rejection (PLOVER REJECT), asserted
         typ, mode, modality = "REJECT", None, "asserted"
-    date, prec, dsrc, dtext, future = _date(ctx, head, top, noun, wrapped, sent, stmt_verb)
+    date, prec, dsrc, dtext, future = _date(ctx, cl, stmt_verb)
     if future and modality == "asserted":
         modality = "planned"
     # a planned act keeps its type with modality "planned" (a planned visit is CONSULT, not an
@@ -2445,7 +2473,9 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
                  actors, loc, loc_text, date, prec, dsrc, dtext, modality, head.i, depth)
 
 
-def _modality(ctx, head, top, noun, wrapped, src, src_tok, tgt, sent, neg_wrap, plan_wrap) -> str:
+def _modality(ctx, cl: Clause, src, src_tok, tgt) -> str:
+    head, top, noun, wrapped, sent = cl.head, cl.top, cl.noun, cl.wrapped, cl.sent
+    neg_wrap, plan_wrap = cl.negated, cl.planned
     chain = [x for x in (head, top, wrapped, noun) if x is not None]
     # the verbs of the chain up to the clause head, with copulas and control verbs in between
     t = top
@@ -2605,11 +2635,12 @@ def _timex_token(doc, tx):
     return span.root if span is not None and len(span) else None
 
 
-def _date(ctx: _Ctx, head, top, noun, wrapped, sent, stmt_verb=None, inherit=True):
+def _date(ctx: _Ctx, cl: Clause, stmt_verb=None, inherit=True):
     """(date, precision, source, text, is_future) for the event clause. `stmt_verb`: the reporting
     verb when the statement is the event (an offer made by saying it): its date counts too.
     A participle, purpose clause or conjoined verb without a time expression of its own takes the
     one of the clause it hangs on ("blew himself up ... on Tuesday, killing 12 people")."""
+    head, top, noun, wrapped, sent = cl.head, cl.top, cl.noun, cl.wrapped, cl.sent
     chain_ids = {x.i for x in (head, top, noun, wrapped, stmt_verb) if x is not None}
     t = top
     for _ in range(3):   # copulas / control verbs above the trigger
@@ -2679,7 +2710,7 @@ def _date(ctx: _Ctx, head, top, noun, wrapped, sent, stmt_verb=None, inherit=Tru
     if inherit and top.head.i != top.i and top.head.pos_ in ("VERB", "AUX") and (
             (top.dep_ == "advcl" and (top.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)))
             or (top.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children))):
-        got = _date(ctx, top.head, top.head, None, None, sent, None, inherit=False)
+        got = _date(ctx, Clause(top.head, top.head), None, inherit=False)
         if got[2] == "timex":
             return got
     # no time expression: a past-tense report of the day's action carries the publication date
