@@ -165,3 +165,23 @@ def test_comments_containers_stay_on_forum_threads():
     page = forum_html().replace('class="block-body js-replyNewMessageContainer"', 'class="comments"')
     ex = extract_html(page)
     assert all(text[:60] in ex.text for _user, text in POSTS), ex.text
+
+
+def script_shell_html() -> str:
+    """A page rendered by JavaScript (Flarum-like): an empty app container, and the thread
+    served to no-JS readers inside <noscript>."""
+    posts = "".join(f"""<article><div class="PostUser"><h3>{user}</h3></div>
+        <div class="Post-body"><p>{text}</p></div></article>""" for user, text in POSTS)
+    return f"""<!DOCTYPE html><html lang="en"><head><title>{TITLE} - Sawdust Forum</title>
+<noscript><img src="https://px.example/p.gif" alt=""></noscript></head>
+<body><div id="app" class="App"><div class="App-content"></div></div>
+<noscript id="flarum-content"><div class="container"><h1>{TITLE}</h1><div>{posts}</div>
+<a href="/d/12-table-saw?page=2">Next page</a></div></noscript>
+<script>app.boot({{"resources": []}});</script></body></html>"""
+
+
+def test_script_rendered_page_is_read_from_its_noscript_copy():
+    ex = extract_html(script_shell_html())
+    assert ex.method == "resiliparse-noscript", ex.method
+    positions = [ex.text.find(text[:60]) for _user, text in POSTS]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), ex.text

@@ -256,6 +256,23 @@ def _accept_slow(fast_tokens: int, slow_tokens: int, capped: bool = True) -> boo
     return not capped or fast_tokens < GROWTH_CAP_MIN_TOKENS or slow_tokens <= MAX_GROWTH * fast_tokens
 
 
+# Script-rendered pages (Flarum forums, some single-page apps) serve their text to no-JS
+# readers inside <noscript>, which a parser with scripting on reads as raw text: empty
+# main content. On a thin page the largest <noscript> block is parsed as a page of its own.
+_NOSCRIPT = re.compile(r"<noscript\b[^>]*>(.*?)</noscript\s*>", re.I | re.S)
+NOSCRIPT_MIN_CHARS = 1_000   # smaller blocks are tracking pixels and "enable JavaScript" notes
+
+
+def _noscript_text(html: str) -> str:
+    """Main content of the page's largest <noscript> block ("" when there is none)."""
+    if "<noscript" not in html and "<NOSCRIPT" not in html:
+        return ""
+    block = max((m.group(1) for m in _NOSCRIPT.finditer(html)), key=len, default="")
+    if len(block) < NOSCRIPT_MIN_CHARS:
+        return ""
+    return _resiliparse_text(_mods()["HTMLTree"].parse(f"<html><body>{block}</body></html>"))
+
+
 def _is_thread(html: str) -> bool:
     """The page declares itself a forum thread or Q&A page (schema.org type name);
     a substring test, ~0.1 ms on a 500 KB page."""
@@ -515,7 +532,11 @@ def _extract(html: str, url: str | None) -> HtmlExtract:
         text = _resiliparse_text(tree)
         method = "resiliparse"
         fast_tokens = len(_WORD.findall(text))
-        if fast_tokens < MIN_TOKENS:
+        fallback = _noscript_text(html) if fast_tokens < MIN_TOKENS else ""
+        if len(_WORD.findall(fallback)) >= max(MIN_TOKENS, COMMENTS_GAIN * fast_tokens):
+            # the page is a script shell; its server-rendered copy for no-JS readers is the content
+            text, method = fallback, "resiliparse-noscript"
+        elif fast_tokens < MIN_TOKENS:
             # Almost nothing outside "comment" elements: a thread that does not declare
             # itself (phpBB, Reddit, Lemmy ...) or a page whose body sits in comment-classed
             # containers. When the comments hold several times more, they are the content.
