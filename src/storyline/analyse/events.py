@@ -132,7 +132,7 @@ _OBJ_CLASSES = {
                   "drones".split()),
     "TROOPS": set("troops soldiers forces warships ships vessels jets aircraft bombers fighters battalions brigades "
                   "units reinforcements paratroopers marines personnel police officers army navy carrier submarine "
-                  "submarines tanks".split()),
+                  "submarines tanks destroyers frigates cruisers gunboats warplanes helicopters carriers".split()),
     "DIPLO": set("diplomats diplomat ambassador ambassadors envoy envoys attache attaché attachés consul staff "
                  "embassy embassies".split()),
     "PRISON": set("prisoners prisoner hostages hostage detainees captives pows soldiers bodies".split()),
@@ -534,8 +534,7 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
                "dispatch", "contribute", "extend"):
         if "TROOPS" in classes and not ({"AIDOBJ"} & classes and obj.lower_ not in _OBJ_CLASSES["TROOPS"]):
             if lem in ("send", "dispatch", "deliver", "ship") or obj.lower_ in ("troops", "soldiers"):
-                mode = "weapons" if obj.lower_ in ("warships", "ships", "vessels", "jets", "aircraft", "bombers",
-                                                  "fighters", "carrier", "submarine", "submarines", "tanks") else "troops"
+                mode = "weapons" if obj.lower_ in _SHIPS or obj.lower_ in ("carrier", "submarine") else "troops"
                 if lem in ("send", "dispatch"):
                     return ("MOBILIZE", mode)
                 return ("AID", None)
@@ -2146,7 +2145,8 @@ _MEET_WORDS = {"meeting", "talks", "summit", "negotiations", "challenge", "join"
 _ASSIST_WORDS = {"aid", "weapons", "assistance", "patriots", "systems", "fund", "funding", "help", "troops", "money",
                  "loans", "loan", "support", "ammunition", "supplies", "arms", "missiles", "jets", "deployed"}
 _SHIPS = {"warships", "ships", "vessels", "jets", "aircraft", "bombers", "fighters", "missiles", "submarines", "carrier",
-          "tanks", "vehicles", "systems", "launchers", "drones", "planes"}
+          "tanks", "vehicles", "systems", "launchers", "drones", "planes", "destroyers", "frigates", "cruisers",
+          "gunboats", "warplanes", "helicopters", "carriers"}
 
 
 def _refine_mode(ctx: _Ctx, typ: str, mode, verb, noun, tgt) -> str | None:
