@@ -186,7 +186,8 @@ def main() -> int:
     ap.add_argument("--limit", type=int, help="only N documents (evenly spaced); for development on train")
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--keep", help="keep the store, predictions and metrics in this folder")
-    ap.add_argument("--errors", help="write the errors (surface variant) to this file, for analysis")
+    ap.add_argument("--errors", help="write the errors to this file, for analysis (train only)")
+    ap.add_argument("--errors-variant", choices=VARIANTS, default="surface", help="speaker variant of the error list")
     args = ap.parse_args()
     if not DATA.is_dir():
         print(f"skipped: {DATA} is absent (the shared PolNeAR benchmark is not on this machine)")
@@ -213,7 +214,7 @@ def main() -> int:
             sys.path.insert(0, str(Path(__file__).resolve().parent))
             from quotes_polnear_errors import write_errors
 
-            write_errors(gold, whole["surface"], split_dir, args.errors)
+            write_errors(gold, whole[args.errors_variant], split_dir, args.errors)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -46,7 +46,8 @@ def write_errors(gold_path: Path, preds: list[dict], split_dir: Path, out: str) 
                 g = gold[mapping[k]]
                 cat = sc._cat(g)
                 if not sc.speaker_match(p["speaker"], g["source"]["text"]):
-                    lines.append(f"SPK {cat} {doc} | pred {p['speaker']!r} ({p['cue']}) gold {g['source']['text']!r} "
+                    coref = any(sc.speaker_match(p["speaker"], a) for a in g.get("source_coref", []))
+                    lines.append(f"SPK{'-coref-ok' if coref else ''} {cat} {doc} | pred {p['speaker']!r} ({p['cue']}) gold {g['source']['text']!r} "
                                  f"({(g['cue'] or {}).get('text')}) | {text[max(0, s - 150):e + 120]!r}")
             else:
                 why = "dup" if sc.hits_any(by_doc.get(doc, []), s, e) else "none"

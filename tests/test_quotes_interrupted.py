@@ -199,3 +199,11 @@ def test_said_with_a_gerund_clause():
     art = analyse("Manny Gomez said seeing so many police officers at the parade was a welcome sight.")
     [q] = indirect(art)
     assert q.text.startswith("seeing so many police officers") and name(art, q) == "Manny Gomez"
+
+
+def test_a_name_inside_the_quote_is_no_candidate_for_its_pronoun_speaker():
+    text = ("Susan Sarandon spoke to MSNBC on Monday.\n\n"
+            "“I think Bernie would encourage people to back Hillary Clinton if he lost,” she said.")
+    art = analyse(text)
+    [q] = direct(art)
+    assert q.speaker == "she" and name(art, q) in (None, "Susan Sarandon")

@@ -145,6 +145,7 @@ class _Ctx:
         self.gaz = gazetteer()
         self.text = doc_text(doc)
         self._genders: dict[int, str | None] = {}
+        self.in_quote: list[bool] | None = None   # set by extract_quotes: characters inside quote marks
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         for m in self.mentions:
@@ -169,8 +170,12 @@ class _Ctx:
         return self._genders[idx]
 
     def persons_before(self, pos: int, since: int) -> list[int]:
+        """People named between since and pos, outside quotes: “... Clinton ...,” she said:
+        the speaker named in her own words is seldom the one "she" stands for."""
+        quoted = self.in_quote
         return [m.entity for m in self.mentions
-                if since <= m.start < pos and self.entities[m.entity].type == "PERSON"]
+                if since <= m.start < pos and self.entities[m.entity].type == "PERSON"
+                and not (quoted is not None and m.start < len(quoted) and quoted[m.start])]
 
 
 def _subject_of(verb):
@@ -395,6 +400,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
     for s, e in spans:
         for k in range(max(0, s - 1), min(len(text), e + 1)):
             in_quote[k] = True
+    ctx.in_quote = in_quote
     last_speaker: tuple[str | None, int | None] | None = None
     last_quote_end = -1
     covered_sents: set[int] = set()
