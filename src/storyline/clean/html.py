@@ -31,10 +31,14 @@ text of 150+ tokens (it grabbed a page-wide container rather than fixing precisi
    (it keeps the opening post only), then lines made only of per-post chrome words
    ("Quote Reply Like", "Posts: 1,204", "Joined: Mar 2019") are dropped. A page
    that declares nothing but has under 50 tokens outside comment elements, and 3x more
-   with them, is read the same way (an undeclared thread).
+   with them, is read the same way (an undeclared thread). On a Q&A page (``QAPage``) the
+   comments under each post are skipped too: the question and answers are the content.
+4. **Script shells**: a page with under 50 tokens whose largest ``<noscript>`` block holds
+   the server-rendered copy (Flarum, some single-page apps) is read from that block.
 
-Metadata comes straight from ``<meta>``/``<title>``/JSON-LD in the already-parsed
-Resiliparse DOM (microseconds); the date from htmldate with fast settings.
+Page facts besides the text: language, canonical URL, fallback title and site name from
+the ``<meta>`` tags and the parsed DOM (microseconds); the date from htmldate with fast
+settings. Authors, titles and site names proper are ``clean.htmlmeta``'s.
 
 ``extract_html`` never raises: any failure yields empty text (the caller rejects it).
 """
