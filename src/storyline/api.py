@@ -150,6 +150,7 @@ class Storyline:
         old = getattr(self, "_con", None)
         with self._lock:
             self._con = con
+            self._names = None
             self.mtime = os.path.getmtime(self.path)
         if old is not None:
             old.close()
@@ -244,10 +245,13 @@ class Storyline:
         """Ids of the entities a name, alias or id designates (exact forms first, then name keys)."""
         from .serve.timeline import find_entity
 
-        ents = self.rows("SELECT id, name, aliases FROM entities")
-        for e in ents:
-            e["aliases"] = e["aliases"] or []
-            e["name"] = e["name"] or ""
+        ents = getattr(self, "_names", None)
+        if ents is None:   # the snapshot never changes: read the names once
+            ents = self.rows("SELECT id, name, aliases FROM entities")
+            for e in ents:
+                e["aliases"] = e["aliases"] or []
+                e["name"] = e["name"] or ""
+            self._names = ents
         return [e["id"] for e in find_entity(ents, name)]
 
     @staticmethod

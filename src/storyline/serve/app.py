@@ -44,6 +44,7 @@ RELOAD_CHECK = 2.0
 # page sizes of the JSON API and of the HTML lists
 DEFAULT_LIMIT, MAX_LIMIT = 50, 500
 PAGE_SIZE = 50
+INDEX_PAGE = 100   # stories per page of the index (a store of 2,000 articles holds ~1,300)
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
        "frame-ancestors 'none'")
@@ -337,8 +338,13 @@ class Holder:
         return self.site
 
 
-def _paged(items: list, limit: int, offset: int) -> dict:
-    return {"total": len(items), "limit": limit, "offset": offset, "items": items[offset:offset + limit]}
+def _paged(table, limit: int, offset: int) -> dict:
+    """One page of an Arrow table (sliced before any row becomes Python) or a list."""
+    if isinstance(table, list):
+        return {"total": len(table), "limit": limit, "offset": offset, "items": table[offset:offset + limit]}
+    n = table.num_rows
+    items = table.slice(min(offset, n), limit).to_pylist() if offset < n else []
+    return {"total": n, "limit": limit, "offset": offset, "items": items}
 
 
 def _records(table) -> list[dict]:
@@ -392,9 +398,11 @@ def create_app(store: str, token: str | None = None, host: str = "127.0.0.1", wi
     # ----------------------------------------------------------------- HTML
 
     @api.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def stories_page(sort: str = "articles"):
+    def stories_page(sort: str = "articles", offset: int = Query(0, ge=0, le=10**9)):
         site = holder.get()
-        return page("stories.html", title="Stories", stories=site.story_index(sort), sort=sort,
+        rows = site.story_index(sort)
+        return page("stories.html", title="Stories", stories=rows[offset:offset + INDEX_PAGE], sort=sort,
+                    offset=offset, page_size=INDEX_PAGE, total=len(rows),
                     counts={"articles": len(site.article_list), "stories": len(site.story_list)})
 
     @api.get("/story/{story_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -433,9 +441,10 @@ def create_app(store: str, token: str | None = None, host: str = "127.0.0.1", wi
                            story or None)
         params = {k: v for k, v in (("q", q), ("date_from", date_from), ("date_to", date_to), ("outlet", outlet),
                                     ("person", person), ("type", type), ("story", story)) if v}
-        return page("search.html", title=f"Search: {q}" if q else "Search", q=q, hits=hits[offset:offset + PAGE_SIZE],
+        shown = site.with_snippets(hits[offset:offset + PAGE_SIZE])
+        return page("search.html", title=f"Search: {q}" if q else "Search", q=q, hits=shown,
                     total=len(hits), offset=offset, page_size=PAGE_SIZE, params=params, problems=problems,
-                    outlets=site.outlets(), types=site.event_types(), stories=site.story_list, site=site,
+                    outlets=site.outlets(), types=site.event_types(), stories=site.story_choices(story), site=site,
                     f={"date_from": date_from, "date_to": date_to, "outlet": outlet, "person": person,
                        "type": type, "story": story})
 
@@ -455,7 +464,7 @@ def create_app(store: str, token: str | None = None, host: str = "127.0.0.1", wi
     @api.get("/api/stories", response_model=PageOf[StoryOut], responses=responses, tags=["stories"])
     def api_stories(limit: int = limit_q, offset: int = offset_q):
         """Every story, in store order."""
-        return _paged(_records(holder.get().snap.stories()), limit, offset)
+        return _paged(holder.get().snap.stories(), limit, offset)
 
     @api.get("/api/stories/{story_id}", response_model=StoryOut, responses=responses, tags=["stories"])
     def api_story(request: Request, story_id: str):
@@ -466,7 +475,7 @@ def create_app(store: str, token: str | None = None, host: str = "127.0.0.1", wi
     def api_entities(type: Optional[str] = None, name: Optional[str] = None, limit: int = limit_q,
                      offset: int = offset_q):
         """People, organisations, countries and places; ``name`` matches a name, alias or id."""
-        return _paged(_records(holder.get().snap.entities(type=type, name=name)), limit, offset)
+        return _paged(holder.get().snap.entities(type=type, name=name), limit, offset)
 
     @api.get("/api/entities/{entity_id}", response_model=EntityOut, responses=responses, tags=["entities"])
     def api_entity(request: Request, entity_id: str):
@@ -481,7 +490,7 @@ def create_app(store: str, token: str | None = None, host: str = "127.0.0.1", wi
         dates: the first day an article carried it."""
         t = holder.get().snap.quotes(speaker=speaker, via=via, story=story, date_from=date_from,
                                      date_to=date_to, kind=kind)
-        return _paged(_records(t), limit, offset)
+        return _paged(t, limit, offset)
 
     @api.get("/api/events", response_model=PageOf[EventOut], responses=responses, tags=["events"])
     def api_events(type: Optional[str] = None, actor: Optional[str] = None, story: Optional[str] = None,
@@ -490,14 +499,14 @@ def create_app(store: str, token: str | None = None, host: str = "127.0.0.1", wi
         """Events; ``type`` a PLOVER type, ``actor`` a participant's name, alias or id."""
         t = holder.get().snap.events(type=type, actor=actor, story=story, date_from=date_from, date_to=date_to,
                                      modality=modality)
-        return _paged(_records(t), limit, offset)
+        return _paged(t, limit, offset)
 
     @api.get("/api/articles", response_model=PageOf[ArticleOut], responses=responses, tags=["articles"])
     def api_articles(story: Optional[str] = None, outlet: Optional[str] = None, date_from: Optional[date] = None,
                      date_to: Optional[date] = None, limit: int = limit_q, offset: int = offset_q):
         """Articles in corpus order, with their clean text."""
         t = holder.get().snap.articles(story=story, outlet=outlet, date_from=date_from, date_to=date_to)
-        return _paged(_records(t), limit, offset)
+        return _paged(t, limit, offset)
 
     @api.get("/api/articles/{article_id}", response_model=ArticleOut, responses=responses, tags=["articles"])
     def api_article(request: Request, article_id: str):
@@ -511,8 +520,10 @@ def create_app(store: str, token: str | None = None, host: str = "127.0.0.1", wi
                    offset: int = offset_q):
         """Full text over articles and quotes (tantivy, BM25), then the filters. ``highlights``
         are [start, end) character ranges of the words found in ``snippet``."""
-        hits = holder.get().search(q, _iso(date_from), _iso(date_to), outlet, person, type, story)
-        return _paged([_api_hit(h) for h in hits], limit, offset)
+        site = holder.get()
+        hits = site.search(q, _iso(date_from), _iso(date_to), outlet, person, type, story)
+        shown = site.with_snippets(hits[offset:offset + limit])
+        return {"total": len(hits), "limit": limit, "offset": offset, "items": [_api_hit(h) for h in shown]}
 
     api.state.holder = holder
     return Guard(api, token, is_loopback(host))

@@ -11,7 +11,7 @@ caller renders them, escaped, with the rest of the page.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # the most hits a query reads from the index before the page's filters (date, outlet,
 # person, event type, story) apply: enough for every page of a filtered result on a
@@ -30,7 +30,15 @@ class Hit:
     kind: str                 # article | quote
     id: str                   # article id or quote id
     score: float
-    snippet: list[tuple[str, bool]] = field(default_factory=list)  # (text, is_hit) runs
+    address: object = None    # tantivy's DocAddress, for the snippet
+    query: object = None      # the parsed query and searcher the snippet is made from
+
+
+@dataclass
+class _Query:
+    parsed: object
+    searcher: object
+    generator: object = None
 
 
 class SearchIndex:
@@ -57,6 +65,10 @@ class SearchIndex:
         writer.wait_merging_threads()
         self.index.reload()
         self.size = len(articles) + len(quotes)
+        # documents in insertion order: with one segment a hit's doc number is its position,
+        # so a hit needs no stored-document read (else it reads kind and id from the document)
+        self.keys = [("article", a["id"]) for a in articles] + [("quote", q["id"]) for q in quotes]
+        self.one_segment = self.index.searcher().num_segments == 1
 
     def search(self, query: str, limit: int = MAX_HITS) -> list[Hit]:
         """Hits for a user's words, best first. The query language is tantivy's
@@ -69,14 +81,27 @@ class SearchIndex:
         parsed, _errors = self.index.parse_query_lenient(query, ["title", "body"], field_boosts={"title": 2.0})
         searcher = self.index.searcher()
         result = searcher.search(parsed, limit=limit, count=False)
-        snippets = tantivy.SnippetGenerator.create(searcher, parsed, self.schema, "body")
-        snippets.set_max_num_chars(SNIPPET_CHARS)
+        q = _Query(parsed, searcher)
         hits = []
         for score, address in result.hits:
-            doc = searcher.doc(address)
-            kind, id_ = doc.get_first("kind"), doc.get_first("id")
-            hits.append(Hit(kind, id_, float(score), _runs(snippets.snippet_from_doc(doc), doc.get_first("body"))))
+            if self.one_segment:
+                kind, id_ = self.keys[address.doc]
+            else:
+                doc = searcher.doc(address)
+                kind, id_ = doc.get_first("kind"), doc.get_first("id")
+            hits.append(Hit(kind, id_, float(score), address, q))
         return hits
+
+    def snippet(self, hit: Hit) -> list[tuple[str, bool]]:
+        """The words found in context, as (text, is_hit) runs (made only for hits shown)."""
+        import tantivy
+
+        q = hit.query
+        if q.generator is None:
+            q.generator = tantivy.SnippetGenerator.create(q.searcher, q.parsed, self.schema, "body")
+            q.generator.set_max_num_chars(SNIPPET_CHARS)
+        doc = q.searcher.doc(hit.address)
+        return _runs(q.generator.snippet_from_doc(doc), doc.get_first("body"))
 
 
 def _runs(snippet, body: str) -> list[tuple[str, bool]]:

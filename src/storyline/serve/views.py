@@ -26,6 +26,9 @@ TOP_COOCCURRING = 15
 # the most stories whose dossier is kept computed (a few MB each on large stores)
 DOSSIER_CACHE = 256
 PERSON_TYPES = ("PERSON", "PER")
+# stories offered in the search page's story filter (the largest first; a link from a
+# story page sets any other)
+STORY_CHOICES = 100
 
 
 def _iso(value) -> str | None:
@@ -33,32 +36,48 @@ def _iso(value) -> str | None:
 
 
 class _Rows:
-    """The Store-like readers that ``timeline.dossier`` reads, over the snapshot."""
+    """The Store-like readers that ``timeline.dossier`` reads, over the snapshot, narrowed
+    to what one story can show: the events and quotes its articles carry (or that name
+    it) and the articles they cite. ``dossier`` filters by story again, so the narrowing
+    only saves the scan of the whole corpus."""
 
-    def __init__(self, site: "Site"):
+    def __init__(self, site: "Site", story_id: str):
         self.site = site
+        story = site.stories[story_id]
+        held = [site.by_article.get(a) for a in story["article_ids"]]
+        events = {id(ev): ev for h in held if h for ev in h["event"]}
+        events.update({id(ev): ev for ev in site.events_by_story.get(story_id, [])})
+        self.events = sorted(events.values(), key=lambda ev: site.order[ev["id"]])
+        quotes = {id(q): q for h in held if h for q in h["quote"]}
+        self.quotes = sorted(quotes.values(), key=lambda q: site.order[q["id"]])
+        cited = set(story["article_ids"])
+        for item in self.events + self.quotes:
+            cited.update(item["article_ids"])
+        self.cited = [site.articles[a] for a in site.article_order if a in cited] if len(cited) > 64 else \
+            sorted((site.articles[a] for a in cited if a in site.articles), key=lambda a: site.order[a["id"]])
+        self.story = story
 
     def article_rows(self, ids=None):
         if ids is None:
-            return self.site.article_list
+            return self.cited
         return [self.site.articles[i] for i in ids if i in self.site.articles]
 
     def entity_rows(self):
         return self.site.entity_list
 
     def quote_rows(self):
-        return self.site.quote_list
+        return self.quotes
 
     def event_rows(self):
-        return self.site.event_list
+        return self.events
 
     def story_rows(self):
-        return self.site.story_list
+        return [self.story]
 
     def contradiction_rows(self):
         import copy
 
-        return copy.deepcopy(self.site.contradiction_list)
+        return copy.deepcopy([c for c in self.site.contradiction_list if c.get("story_id") == self.story["id"]])
 
 
 class Site:
@@ -115,6 +134,14 @@ class Site:
         for ev in self.event_list:
             for a in dict.fromkeys(ev["actor_ids"]):
                 self.events_by_actor[a].append(ev)
+        self.events_by_story: dict[str, list] = defaultdict(list)
+        for ev in self.event_list:
+            if ev["story_id"]:
+                self.events_by_story[ev["story_id"]].append(ev)
+        # corpus order of every record, for narrowed lists that keep it
+        self.order = {r["id"]: i for rows in (self.article_list, self.quote_list, self.event_list)
+                      for i, r in enumerate(rows)}
+        self.article_order = [a["id"] for a in self.article_list]
         self.copies_of: dict[str, list] = defaultdict(list)
         for a in self.article_list:
             if a["origin_id"]:
@@ -174,7 +201,7 @@ class Site:
             cached = self._dossiers.get(story_id)
         if cached is not None:
             return cached
-        d = dossier(_Rows(self), story_id, store_path=self.path)
+        d = dossier(_Rows(self, story_id), story_id, store_path=self.path)
         summary = next(s for s in self._story_summaries if s["id"] == story_id)
         d["summary_row"] = summary
         d["chart"] = timeline_chart(d, [self.articles[a] for a in self.stories[story_id]["article_ids"]
@@ -257,13 +284,22 @@ class Site:
             for h in self.index.search(q):
                 rec = self._hit(h.kind, h.id, allowed)
                 if rec:
-                    rec.update(score=round(h.score, 4), snippet=h.snippet)
+                    rec.update(score=round(h.score, 4), hit=h)
                     out.append(rec)
         elif any((date_from, date_to, outlet, person, type, story)):
             out = [self._hit("article", a["id"], allowed) for a in self.article_list if a["id"] in allowed]
             for r in out:
-                r.update(score=None, snippet=[((self.articles[r["id"]]["text"] or "")[:240], False)])
+                r.update(score=None, hit=None)
         return out
+
+    def with_snippets(self, records: list[dict]) -> list[dict]:
+        """The records shown, each with its snippet (the words found highlighted)."""
+        for r in records:
+            if "snippet" not in r:
+                h = r.get("hit")
+                r["snippet"] = self.index.snippet(h) if h is not None and self.index is not None else \
+                    [((self.articles[r["article_id"]]["text"] or "")[:240], False)]
+        return records
 
     def _hit(self, kind: str, id_: str, allowed: set[str]) -> dict | None:
         if kind == "article":
@@ -303,11 +339,22 @@ class Site:
             ids &= set(self.stories[story]["article_ids"]) if story in self.stories else set()
         return ids
 
+    def story_choices(self, chosen: str | None = None) -> list[dict]:
+        """The stories offered in the search filter: the largest ones, and the chosen one."""
+        rows = self.story_index("articles")[:STORY_CHOICES]
+        if chosen and chosen in self.stories and all(r["id"] != chosen for r in rows):
+            rows = rows + [self.stories[chosen]]
+        return rows
+
     def outlets(self) -> list[str]:
-        return sorted({a["label"] for a in self.article_list}, key=str.lower)
+        if not hasattr(self, "_outlets"):
+            self._outlets = sorted({a["label"] for a in self.article_list}, key=str.lower)
+        return self._outlets
 
     def event_types(self) -> list[str]:
-        return sorted({e["type"] for e in self.event_list if e["type"]})
+        if not hasattr(self, "_types"):
+            self._types = sorted({e["type"] for e in self.event_list if e["type"]})
+        return self._types
 
     # --- API records (the export field names) ------------------------------
 
