@@ -149,7 +149,7 @@ def _valid(name: str, keys: set[str], strict: bool) -> bool:
     if len(words) == 1 and name.isupper() and len(name) <= MAX_ABBREVIATION:
         return False    # "ARD", "NDR", "AFP": a broadcaster's or agency's abbreviation, or initials
     low = name.lower()
-    if low in _PLACEHOLDERS or low in _AGENCIES or any(c in name for c in "?!:;()[]{}<>=+*#"):
+    if low in _PLACEHOLDERS or low in _AGENCIES or any(c in name for c in "?!:;()[]{}<>=+*#©®"):
         return False
     if all(_DATE_WORD.fullmatch(w.strip(".,")) for w in words):
         return False    # "juillet", "Donnerstag, 3."
@@ -345,20 +345,26 @@ def authors_from_markup(tree, keys: set[str]) -> list[str]:
         if _FOREIGN.search(marker) or (_NOT_NAME.search(marker) and not el.getattr("itemprop")):
             continue
         if el.tag == "meta":
-            text = el.getattr("content") or ""
+            text, whole = el.getattr("content") or "", ""
         else:
             # the name's own element first: the byline's text runs labels into names ("AuthorAndreas Kalt")
             child = el.query_selector(_NAME_CHILD)
-            text = child.text if child is not None and child.text.strip() else el.text
-            if text and len(text) <= MAX_BYLINE_CHARS and (child is None or not child.text.strip()):
-                text = _spaced_text(el)
-        if not text or not text.strip() or len(text) > MAX_BYLINE_CHARS:
+            text = child.text if child is not None and child.text.strip() else ""
+            whole = " ".join(el.text.split())
+            whole = _spaced_text(el) if len(whole) <= MAX_BYLINE_CHARS else ""
+            text = " ".join(text.split()) or whole
+        if not text or len(text) > MAX_BYLINE_CHARS:
             continue
         if home is None:
             home = _headline_home(body)
         if _foreign(el, home):
             continue
         names = clean_names(text, keys, strict=False)
+        if names and whole and whole != text:
+            # the byline lists more people than its first name element ("A, B and C")
+            more = clean_names(whole, keys, strict=False)
+            if len(more) > len(names) and set(names) <= set(more):
+                names = more
         if names:
             return names
     return []

@@ -119,6 +119,8 @@ _UTC_STAMP = re.compile(r"\s*\d{4}-\d\d-\d\d[T ](\d\d:\d\d(?::\d\d)?)(?:\.\d+)?\
 _LOCAL_STAMP = re.compile(r"(\d{4}-\d\d-\d\d)[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?([+-]\d\d:?\d\d)")
 _ZULU = re.compile(r"(?:Z|UTC|GMT)\s*$")
 MAX_LOCAL_LOOKUPS = 40   # occurrences of the time's minutes examined
+FULL_NAME_SCAN_CHARS = 600_000  # where the author box and bylines of a first-name author are looked for
+MIN_FULL_NAME_MENTIONS = 2      # one "Nils Pickert" may be anyone; the author's full name recurs (box, byline, meta)
 MICRODATA_SCAN_CHARS = 400_000   # the article's own microdata date comes before teasers and comments deep in the page
 OFFSET_SCAN_CHARS = 300_000   # the page's own timestamps (meta, JSON-LD, <time>) sit in its first part
 _OFFSET_STAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?([+-]\d\d:?\d\d)\b")
@@ -311,19 +313,36 @@ def _page_authors(html, head_end, meta, items, own, keys, tree) -> list[str]:
     if own is not None:
         people, _orgs = item_people(own, items)
         authors = clean_names(people, keys, strict=False)
-    if not authors:
-        authors = authors_from_meta(meta, keys)
-    if authors and not all(len(a.split()) == 1 for a in authors):
-        return authors
+    authors = _more_of(authors, authors_from_meta(meta, keys)) if authors else authors_from_meta(meta, keys)
     zone = _byline_zone(html, head_end)
+    if authors and not all(len(a.split()) == 1 for a in authors):
+        # structured data often keeps the first of several authors; the byline text lists all
+        return _more_of(authors, authors_from_text(zone, keys))
     if tree is None:
         tree = _zone_tree(zone)
     found = authors_from_markup(tree, keys) or authors_from_text(zone, keys)
-    if not authors:
-        return found
-    if found and len(found) >= len(authors) and all(_same_person(a, f) for a, f in zip(authors, found)):
-        return found
-    return authors
+    if authors and found and len(found) >= len(authors) and all(_same_person(a, f) for a, f in zip(authors, found)):
+        authors = found
+    return [_full_name(a, html, keys) if " " not in a else a for a in authors or found]
+
+
+def _full_name(token: str, html: str, keys) -> str:
+    """A first name alone ("Nils") as the page writes it in full elsewhere, several times
+    (the author box, the byline of the same author: "Nils Pickert"); else as it is."""
+    if not token[:1].isupper() or not token.isalpha() or token.isupper():
+        return token
+    counts = Counter(m.group(1) for m in re.finditer(r"\b" + re.escape(token) + r"\s+([A-ZÀ-Þ][\w'’\-]+)\b",
+                                                       html[:FULL_NAME_SCAN_CHARS]))
+    for surname, n in counts.most_common(1):
+        name = f"{token} {surname}"
+        if n >= MIN_FULL_NAME_MENTIONS and clean_names(name, keys, strict=False) == [name]:
+            return name
+    return token
+
+
+def _more_of(names: list[str], other: list[str]) -> list[str]:
+    """``other`` when it names everyone in ``names`` and more ("A" against "A, B"), else ``names``."""
+    return other if len(other) > len(names) and set(names) <= set(other) else names
 
 
 def _same_person(token: str, name: str) -> bool:
