@@ -45,6 +45,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _rss_mb(pid: int) -> float:
+    """Resident memory of the server process (Linux), MB."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
 def _get(conn: http.client.HTTPConnection, path: str) -> tuple[int, bytes]:
     conn.request("GET", path, headers={"Host": "127.0.0.1"})
     resp = conn.getresponse()
@@ -119,6 +131,7 @@ def run(store: str, clients: int, seconds: float, seed: int = 13) -> dict:
             t.start()
         for t in threads:
             t.join()
+        rss_mb = _rss_mb(proc.pid)
     finally:
         proc.terminate()
         try:
@@ -133,7 +146,7 @@ def run(store: str, clients: int, seconds: float, seed: int = 13) -> dict:
     rows = {k: {"n": len(v), "p50": pct(v, 50), "p95": pct(v, 95), "p99": pct(v, 99), "max": max(v) * 1000}
             for k, v in sorted(lat.items())}
     total = sum(len(v) for v in lat.values())
-    return {"startup_s": startup, "requests": total, "rps": total / seconds, "errors": errors, "kinds": rows,
+    return {"rss_mb": rss_mb, "startup_s": startup, "requests": total, "rps": total / seconds, "errors": errors, "kinds": rows,
             "all": {"p50": pct([x for v in lat.values() for x in v], 50),
                     "p95": pct([x for v in lat.values() for x in v], 95)}}
 
@@ -151,7 +164,7 @@ def main() -> None:
     con.close()
     r = run(args.store, args.clients, args.seconds)
     print(f"# bench/serve_load.py --clients {args.clients} --seconds {args.seconds:g}; store: {n_art} articles, "
-          f"{n_st} stories; server start (read + index) {r['startup_s']:.1f} s")
+          f"{n_st} stories; server start (read + index) {r['startup_s']:.1f} s, server RSS {r['rss_mb']:.0f} MB")
     print(f"requests: {r['requests']} ({r['rps']:.1f}/s), errors: {len(r['errors'])}")
     print("| kind | requests | p50 ms | p95 ms | p99 ms | max ms |")
     print("|---|---|---|---|---|---|")
