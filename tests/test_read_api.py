@@ -109,3 +109,33 @@ def test_not_a_store_is_one_line(tmp_path):
         with pytest.raises(ReadError) as err:
             storyline.open(str(path))
         assert "\n" not in str(err.value)
+
+
+def test_parquet_exports_type_dates_as_dates(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pyarrow.parquet as pq
+
+    exe = Path(sys.executable).with_name("storyline")
+    for what, fields in (("articles", ("published", "published_inferred")), ("stories", ("start", "end"))):
+        out = tmp_path / f"{what}.parquet"
+        proc = subprocess.run([str(exe), "export", "--store", built_store(), "--what", what, "--format", "parquet",
+                               "--out", str(out)], capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        table = pq.read_table(out)
+        for f in fields:
+            assert table.schema.field(f).type == pa.date32(), (what, f)
+    arts = pq.read_table(tmp_path / "articles.parquet").to_pylist()
+    assert any(a["published_inferred"] == dt.date(2025, 2, 27) for a in arts)
+
+
+def test_a_date_column_with_other_text_stays_text():
+    from storyline.api import dates_typed
+
+    t = pa.table({"published": ["2025-02-18", None, "2025-02-19T10:00:00"], "title": ["2025-01-01"] * 3})
+    typed = dates_typed(t)
+    assert typed.schema.field("published").type == pa.date32() and typed.schema.field("title").type == pa.string()
+    odd = pa.table({"published": ["2025-02-18", "sometime in May"]})
+    assert dates_typed(odd).column("published").to_pylist() == ["2025-02-18", "sometime in May"]

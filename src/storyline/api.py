@@ -87,6 +87,23 @@ def _table(rows: list[dict], name: str) -> pa.Table:
     return pa.Table.from_pylist(fixed, schema=schema)
 
 
+DATE_FIELDS = ("published", "published_inferred", "start", "end")
+
+
+def dates_typed(table: pa.Table) -> pa.Table:
+    """Columns of dates held as text (``published``, ``published_inferred``, a story's
+    ``start``/``end``) typed as dates, for Parquet; a column with any value that is not a
+    day stays text, so nothing is lost."""
+    for i, f in enumerate(table.schema):
+        if f.name not in DATE_FIELDS or not pa.types.is_string(f.type):
+            continue
+        values = table.column(i).to_pylist()
+        days = [_day(v) for v in values]
+        if all(d is not None or v is None for v, d in zip(values, days)):
+            table = table.set_column(i, pa.field(f.name, pa.date32()), pa.array(days, pa.date32()))
+    return table
+
+
 def _day_sql(column: str) -> str:
     return f"try_cast(left({column}, 10) AS DATE)"
 

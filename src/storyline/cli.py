@@ -366,7 +366,9 @@ def _write_csv(table, sink) -> None:
 def _write_parquet(table, sink) -> None:
     import pyarrow.parquet as pq
 
-    pq.write_table(table, sink)
+    from .api import dates_typed   # Parquet types dates as dates (issue 13)
+
+    pq.write_table(dates_typed(table), sink)
 
 
 _WRITERS = {ExportFormat.jsonl: _write_jsonl, ExportFormat.csv: _write_csv, ExportFormat.parquet: _write_parquet}
