@@ -97,27 +97,60 @@ def test_deterministic_under_shuffled_input():
         assert cluster_stories(docs) == first
 
 
-def test_incremental_keeps_existing_stories():
-    before = cluster_stories(CHILE[:2] + TALKS[:2])
-    ids = {s.id: list(s.article_ids) for s in before}
-    new = [CHILE[2], TALKS[2]] + JAPAN
-    after = cluster_stories(CHILE[:2] + TALKS[:2] + new, existing=before)
-    got = {s.id: s for s in after}
-    for sid, members in ids.items():
-        assert got[sid].article_ids[:len(members)] == members
-    chile_story = next(s for s in after if "chile-1" in s.article_ids)
-    assert chile_story.id in ids and "chile-3" in chile_story.article_ids
-    assert "talks-3" in next(s for s in after if "talks-1" in s.article_ids).article_ids
-    assert frozenset(d.id for d in JAPAN) in groups(after)
-    # the same call twice gives the same stories
-    assert cluster_stories(CHILE[:2] + TALKS[:2] + new, existing=before) == after
+def _increments(parts: list[list[StoryDoc]], max_neighbours: int = 30):
+    """Link ``parts`` one build after another, as the corpus stage does: each build
+    scores only its new articles, updates the earlier neighbour lists, reuses the
+    memo. Returns the stories and the neighbour lists (by id) of each build."""
+    import numpy as np
+
+    from storyline.link.stories import (StoryParams, canonical_docs, cluster_with_edges, nearest_neighbours,
+                                        neighbour_edges)
+
+    p = StoryParams(max_neighbours=max_neighbours)
+    seen: list[StoryDoc] = []
+    known_ids: list[tuple[str, str, float]] = []
+    memo: dict = {}
+    out = []
+    for part in parts:
+        seen = seen + part
+        docs = canonical_docs(seen)
+        pos = {d.id: k for k, d in enumerate(docs)}
+        known = tuple(np.array(x) for x in zip(*[(pos[a], pos[b], v) for a, b, v in known_ids])) \
+            if known_ids else None
+        nb, _ = nearest_neighbours(docs, known, {d.id for d in part}, p)
+        known_ids = [(docs[a].id, docs[b].id, v) for a, b, v in zip(*(x.tolist() for x in nb))]
+        stories, memo = cluster_with_edges(docs, neighbour_edges(nb), memo, p)
+        out.append((stories, sorted(known_ids)))
+    return out
 
 
-def test_incremental_without_old_texts_uses_the_story_record():
-    before = cluster_stories(CHILE[:2])
-    after = cluster_stories([CHILE[2]], existing=before)
-    assert len(after) == 1 and after[0].id == before[0].id
-    assert after[0].article_ids == before[0].article_ids + ["chile-3"]
+def test_three_increments_give_the_stories_of_one_build():
+    order = list(ALL)
+    random.Random(7).shuffle(order)
+    parts = [order[:4], order[4:9], order[9:]]
+    *_, (last, _) = _increments(parts)
+    assert last == cluster_stories(ALL)
+
+
+def test_a_story_keeps_its_id_when_later_reports_join():
+    (first, _), (second, _) = _increments([CHILE[:2] + TALKS[:2], [CHILE[2], TALKS[2]] + JAPAN])
+    before = {frozenset(s.article_ids): s.id for s in first}
+    chile = next(s for s in second if "chile-1" in s.article_ids)
+    assert "chile-3" in chile.article_ids
+    assert chile.id == before[frozenset({"chile-1", "chile-2"})] == story_id("chile-1")
+    assert "talks-3" in next(s for s in second if "talks-1" in s.article_ids).article_ids
+    assert frozenset(d.id for d in JAPAN) in groups(second)
+
+
+def test_neighbour_lists_kept_up_to_date_equal_those_of_one_build():
+    """With short lists (3 nearest), new articles displace earlier neighbours: the
+    lists updated over four builds are those one build computes."""
+    order = list(ALL)
+    random.Random(3).shuffle(order)
+    builds = _increments([order[:3], order[3:6], order[6:7], order[7:]], max_neighbours=3)
+    (_, one), = _increments([order], max_neighbours=3)
+    assert builds[-1][1] == one
+    assert builds[1][1] != [x for x in one if x[0] in {d.id for d in order[:6]}]   # lists did change
 
 
 def test_empty_input():

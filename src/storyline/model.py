@@ -5,7 +5,7 @@ beyond trivial conveniences. Every stage takes records and returns records.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # corpus records, named in annotations only (the model imports no stage)
@@ -154,9 +154,11 @@ class Article:
     events: list[Any] = field(default_factory=list)    # analyse.events.Event records
     # an undated article's date inferred from its text: {"date", "confidence", "evidence"}
     published_inferred: dict[str, Any] | None = None
+    # analyse.terms.ArticleTerms: what story clustering compares (stored, not exported)
+    terms: Any = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {k: v for k, v in asdict(replace(self, terms=None)).items() if k != "terms"}
 
 
 def effective_date(published: str | None, inferred: dict[str, Any] | None) -> str | None:
@@ -177,7 +179,14 @@ class CorpusSnapshot:
     quotes: list[dict]               # per-article quotes with the article's outlet and wire credit
     events: list[dict]               # per-article events, participants as local entity indexes
     places: list[tuple[str, str, str]]   # (article_id, mention text, GPE|LOC) of place mentions
-    stories: list[dict] = field(default_factory=list)   # the stories of the previous build
+    # stories, kept from earlier builds (link/stories.py): each article's terms, each
+    # scored article's nearest neighbours (seq a, seq b, similarity), which articles were
+    # scored, the memo of topic blocks' stories
+    terms: dict[str, Any] = field(default_factory=dict)           # article id -> ArticleTerms
+    seqs: dict[str, int] = field(default_factory=dict)            # article id -> the store's seq
+    topic_neighbours: tuple = ((), (), ())
+    topic_scored: set[str] = field(default_factory=set)
+    story_memo: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -194,3 +203,10 @@ class CorpusLinks:
     contradictions: list[Contradiction]
     article_links: list[tuple[str, str | None, str | None, str]]  # id, story, duplicate_of, origin
     dropped_duplicate_ids: int = 0                # derived records that repeated an id (kept once)
+    # what the next build reuses (see CorpusSnapshot): terms computed here, the neighbour
+    # lists that changed (the seqs whose lists are replaced, and their new rows), newly
+    # scored articles, the memo entries of this build's blocks
+    new_terms: dict[str, Any] = field(default_factory=dict)
+    changed_neighbours: tuple = ((), ((), (), ()))
+    new_topic_scored: list[str] = field(default_factory=list)
+    story_memo: dict[str, Any] = field(default_factory=dict)

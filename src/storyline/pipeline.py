@@ -105,6 +105,7 @@ def clean_and_analyse(page: Page) -> Article | Reject:
             analyse_article(result)
         except Exception as exc:  # a parser failure on a strange text
             result.extra["analysis_error"] = f"{type(exc).__name__}: {exc}"[:300]
+        _add_terms(result)
     return result
 
 
@@ -119,7 +120,18 @@ def clean_and_analyse_batch(pages: list[Page]) -> list[Article | Reject]:
         for r in results:
             if isinstance(r, Article) and not r.analysed:
                 r.extra["analysis_error"] = f"{type(exc).__name__}: {exc}"[:300]
+    for r in results:
+        _add_terms(r)
     return results
+
+
+def _add_terms(result: Article | Reject) -> None:
+    """The terms story clustering compares, computed here, in the workers: they depend
+    on the article alone (analyse/terms.py), and the corpus stage runs in one process."""
+    if isinstance(result, Article):
+        from .analyse.terms import article_terms
+
+        result.terms = article_terms(result.title, result.text or "")
 
 
 def _crashed(page: Page, exc: BaseException) -> Reject:

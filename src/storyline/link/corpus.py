@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
+
+import numpy as np
 
 from ..model import CorpusLinks, CorpusSnapshot, effective_date
 from .contradictions import Contradiction, event_contradictions, place_contradictions, role_contradictions
@@ -24,7 +27,7 @@ from .dedup import DocInfo, independent_sources, link_duplicates
 from .entities import LocalRef, resolve
 from .events import EventReport, merge_events
 from .quotes import merge
-from .stories import Story, StoryDoc, cluster_stories
+from .stories import Story, StoryDoc, canonical_docs, cluster_with_edges, nearest_neighbours, neighbour_edges
 
 # URL paths of forums and aggregators: their copies point to the newspaper's original
 _FORUM_URL = re.compile(r"forum|/threads?/|/topic/|viewtopic|showthread|/community/|/t/\d", re.IGNORECASE)
@@ -65,7 +68,8 @@ def link_corpus(snap: CorpusSnapshot, on_step: Callable[[str], None] | None = No
         e.outlets, e.independent_sources = support(e.article_ids)
 
     step("stories")
-    stories = _stories(snap, reports, links, by_id)
+    story_result = _stories(snap, reports, links)
+    stories = story_result.stories
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
     for e in events:
         e.story_id = story_of.get(e.article_ids[0])
@@ -81,7 +85,8 @@ def link_corpus(snap: CorpusSnapshot, on_step: Callable[[str], None] | None = No
         dropped += n
     entities, quotes, events, stories, contradictions = unique
     return CorpusLinks(snap.version, entities, links, quotes, {q.id: support(q.article_ids) for q in quotes},
-                       events, stories, contradictions, article_links, dropped)
+                       events, stories, contradictions, article_links, dropped, story_result.new_terms,
+                       story_result.changed_neighbours, story_result.new_scored, story_result.memo)
 
 
 def _unique_ids(records: list) -> tuple[list, int]:
@@ -132,8 +137,20 @@ def _event_reports(rows: list[dict], links: dict) -> list[EventReport]:
     return reports
 
 
-def _stories(snap: CorpusSnapshot, reports: list[EventReport], links: dict, by_id: dict) -> list[Story]:
-    """Stories; incremental: earlier stories keep their ids and members."""
+@dataclass(slots=True)
+class _StoryResult:
+    stories: list[Story]
+    new_terms: dict
+    changed_neighbours: tuple
+    new_scored: list[str]
+    memo: dict
+
+
+def _stories(snap: CorpusSnapshot, reports: list[EventReport], links: dict) -> _StoryResult:
+    """Stories of the whole corpus. The neighbour lists of earlier builds are reused
+    (a pair's similarity never changes) and only new articles are scored; the topic
+    blocks whose inputs did not change come from the memo. The result is the
+    one a single build of the same articles gives (tests/test_corpus_increments.py)."""
     ents_of: dict[str, list[str]] = {}
     for r in snap.local_entities:
         eid = links.get((r["article_id"], r["index"]))
@@ -143,12 +160,27 @@ def _stories(snap: CorpusSnapshot, reports: list[EventReport], links: dict, by_i
     for rep in reports:
         if rep.date:
             keys_of.setdefault(rep.article_id, []).append(f"{rep.type}|{rep.date}")
-    docs = [StoryDoc(a["id"], a["title"], a["text"] or "", _published(a), ents_of.get(a["id"], []),
-                     keys_of.get(a["id"], [])) for a in snap.articles]
-    existing = [Story(s["id"], s["article_ids"], s["title"], s["summary"], s["start"], s["end"], s["entity_ids"])
-                for s in snap.stories]
-    existing = [s for s in existing if any(x in by_id for x in s.article_ids)]
-    return cluster_stories(docs, existing) if docs else []
+    docs = canonical_docs([StoryDoc(a["id"], a["title"], a["text"] or "", _published(a), ents_of.get(a["id"], []),
+                                    keys_of.get(a["id"], []), snap.terms.get(a["id"])) for a in snap.articles])
+    new_terms = {d.id: d.bags() for d in docs if d.id not in snap.terms}
+    new = {d.id for d in docs} - snap.topic_scored
+    # earlier neighbour lists, from the store's seqs to rows of ``docs``
+    seq = np.array([snap.seqs[d.id] for d in docs], np.int64)
+    row_of = np.full(int(seq.max()) + 1 if len(seq) else 0, -1, np.int64)
+    row_of[seq] = np.arange(len(docs))
+    oa, ob, os_ = (np.asarray(x) for x in snap.topic_neighbours)
+    ok = (oa < len(row_of)) & (ob < len(row_of))
+    oa, ob, os_ = row_of[oa[ok]], row_of[ob[ok]], os_[ok]
+    ok = (oa >= 0) & (ob >= 0)
+    known = (oa[ok], ob[ok], os_[ok])
+    if new:
+        nb, changed = nearest_neighbours(docs, known, new)
+    else:
+        nb, changed = known, np.zeros(0, int)
+    stories, memo = cluster_with_edges(docs, neighbour_edges(nb), snap.story_memo) if docs else ([], {})
+    in_changed = np.isin(nb[0], changed)
+    changed_rows = (seq[changed], (seq[nb[0][in_changed]], seq[nb[1][in_changed]], nb[2][in_changed]))
+    return _StoryResult(stories, new_terms, changed_rows, sorted(new), memo)
 
 
 def _contradictions(snap: CorpusSnapshot, reports: list[EventReport], links: dict, names: dict[str, str],

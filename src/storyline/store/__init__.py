@@ -203,6 +203,9 @@ class Store(CorpusIO):
         for table, rows in (("local_entities", ents), ("mentions", ments), ("article_quotes", quotes),
                             ("article_timexes", timexes), ("article_events", events)):
             self._insert_rows(table, rows, ignore=True)
+        terms = {a.id: a.terms for a in articles if a.terms is not None}
+        if terms:
+            self.write_terms(terms)
         inferred = [(a.id, json.dumps(a.published_inferred)) for a in articles if a.published_inferred]
         for aid, value in inferred:
             self._run("UPDATE articles SET published_inferred = ? WHERE id = ?", [value, aid])
@@ -248,7 +251,7 @@ class Store(CorpusIO):
         sql = f"""
             SELECT {cols},
                    coalesce(list({{'article_id': m.article_id, 'start': m.start, 'end': m."end", 'text': m.text}}
-                                 ORDER BY a.seq, m.start) FILTER (WHERE m.article_id IS NOT NULL), []) AS mentions
+                                 ORDER BY coalesce(a.published, '9999-99-99'), m.article_id, m.start) FILTER (WHERE m.article_id IS NOT NULL), []) AS mentions
             FROM entities e
             LEFT JOIN entity_links l ON l.entity_id = e.id
             LEFT JOIN mentions m ON m.article_id = l.article_id AND m.idx = l.idx

@@ -22,7 +22,6 @@ _ARTICLE_COLUMNS = ("id", "seq", "title", "text", "outlet", "published", "publis
 _EVENT_COLUMNS = ("article_id", "seq", "n", "start", "end", "sentence", "type", "mode", "source_idx", "target_idx",
                   "actor_idxs", "location_idx", "location_text", "date", "date_precision", "date_source",
                   "modality", "outlet")
-_STORY_COLUMNS = ("id", "article_ids", "title", "summary", "start", "end", "entity_ids")
 _CORPUS_TABLES = ("entities", "entity_links", "quotes", "events", "stories", "contradictions")
 
 
@@ -34,6 +33,17 @@ def _dicts(rows: list[tuple], names: tuple[str, ...], json_fields: tuple[str, ..
             d[k] = json.loads(d[k]) if d[k] is not None else None
         out.append(d)
     return out
+
+
+def _canonical_order(snap: CorpusSnapshot) -> None:
+    snap.articles.sort(key=lambda a: (a["published"] or "9999-99-99", a["id"]))
+    rank = {a["id"]: r for r, a in enumerate(snap.articles)}
+    for a in snap.articles:
+        a["seq"] = rank[a["id"]]
+    for rows, within in ((snap.local_entities, "index"), (snap.quotes, "n"), (snap.events, "n")):
+        for r in rows:
+            r["seq"] = rank[r["article_id"]]
+        rows.sort(key=lambda r: (r["seq"], r[within]))
 
 
 class CorpusIO:
@@ -51,7 +61,10 @@ class CorpusIO:
         return self.linked_version() != self.article_count()
 
     def corpus_snapshot(self) -> CorpusSnapshot:
-        """Everything the corpus stage reads, in corpus order, from one transaction."""
+        """Everything the corpus stage reads, from one transaction, in corpus order: by
+        (publication date, id), not by arrival, so that a store built in increments
+        links exactly as one built at once (the ``seq`` of each row becomes that rank;
+        ``snap.seqs`` keeps the store's own)."""
         self._run("BEGIN")
         try:
             snap = CorpusSnapshot(
@@ -79,13 +92,38 @@ class CorpusIO:
                     SELECT m.article_id, m.text, e.type FROM mentions m
                     JOIN local_entities e ON e.article_id = m.article_id AND e.idx = m.idx
                     WHERE e.type IN ('GPE', 'LOC') ORDER BY m.article_id, m.start""")],
-                stories=_dicts(self._run(
-                    'SELECT id, article_ids, title, summary, start, "end", entity_ids FROM stories ORDER BY seq'),
-                    _STORY_COLUMNS, ("article_ids", "entity_ids")),
             )
+            self._story_inputs(snap)
+            _canonical_order(snap)
         finally:
             self._run("COMMIT")
         return snap
+
+    def _story_inputs(self, snap: CorpusSnapshot) -> None:
+        """What story clustering keeps across builds, as numpy arrays (a Python object
+        per term or per pair would cost gigabytes at 30k articles)."""
+        from ..analyse.terms import ArticleTerms, TermBag
+
+        snap.seqs = {a["id"]: a["seq"] for a in snap.articles}
+        tbl = self.con.sql("SELECT * FROM article_terms ORDER BY article_id").to_arrow_table()
+        cols = {}
+        for name in tbl.column_names[1:]:
+            arr = tbl.column(name).combine_chunks()
+            cols[name] = (arr.offsets.to_numpy(), arr.values.to_numpy(zero_copy_only=False))
+
+        def bag(prefix: str, r: int) -> TermBag:
+            part = []
+            for field_ in ("keys", "counts", "idf"):
+                off, vals = cols[f"{prefix}_{field_}"]
+                part.append(vals[off[r]:off[r + 1]])
+            return TermBag(*part)
+
+        ids = tbl.column("article_id").to_pylist()
+        snap.terms = {aid: ArticleTerms(bag("text", r), bag("salient", r)) for r, aid in enumerate(ids)}
+        nb = self.con.execute("SELECT a, b, sim FROM topic_neighbours").fetchnumpy()
+        snap.topic_neighbours = (nb["a"], nb["b"], nb["sim"])
+        snap.topic_scored = {r[0] for r in self._run("SELECT article_id FROM topic_scored")}
+        snap.story_memo = {k: json.loads(v) for k, v in self._run("SELECT key, value FROM story_memo")}
 
     def write_corpus(self, links: CorpusLinks) -> None:
         """Replace every corpus-level record with ``links`` in one transaction."""
@@ -98,6 +136,7 @@ class CorpusIO:
             self._write_quotes(links)
             self._write_stories(links)
             self._update_articles(links.article_links)
+            self._write_story_inputs(links)
             self._run("INSERT OR REPLACE INTO meta VALUES ('linked_version', ?)", [str(links.version)])
             self._run("COMMIT")
         except BaseException:
@@ -133,6 +172,47 @@ class CorpusIO:
         self._insert_rows("contradictions", [
             (c.id, c.kind, c.description, json.dumps(c.a, ensure_ascii=False), json.dumps(c.b, ensure_ascii=False),
              c.story_id, n) for n, c in enumerate(links.contradictions)])
+
+    def _write_story_inputs(self, links: CorpusLinks) -> None:
+        """The terms and scored articles this build added, the neighbour lists that
+        changed; the memo keeps only this build's entries (a block that changed is a new key)."""
+        import pyarrow as pa
+
+        if links.new_terms:
+            self.write_terms(links.new_terms)
+        changed, (a, b, sim) = links.changed_neighbours
+        if len(changed):
+            self.con.register("_changed", pa.table({"a": pa.array(changed, pa.int64())}))
+            self._run("DELETE FROM topic_neighbours WHERE a IN (SELECT a FROM _changed)")
+            self.con.unregister("_changed")
+        if len(a):
+            self.con.register("_nb_in", pa.table({"a": pa.array(a, pa.int64()), "b": pa.array(b, pa.int64()),
+                                                  "sim": pa.array(sim, pa.float64())}))
+            self._run("INSERT INTO topic_neighbours SELECT a, b, sim FROM _nb_in")
+            self.con.unregister("_nb_in")
+        self._insert_rows("topic_scored", [(x,) for x in links.new_topic_scored], ignore=True)
+        old = {r[0] for r in self._run("SELECT key FROM story_memo")}
+        gone = sorted(old - links.story_memo.keys())
+        if gone:
+            self.con.register("_gone", pa.table({"key": gone}))
+            self._run("DELETE FROM story_memo WHERE key IN (SELECT key FROM _gone)")
+            self.con.unregister("_gone")
+        self._insert_rows("story_memo", [(k, json.dumps(v, ensure_ascii=False))
+                                         for k, v in sorted(links.story_memo.items()) if k not in old])
+
+    def write_terms(self, terms: dict) -> None:
+        """Rows of ``article_terms`` (article id -> analyse.terms.ArticleTerms)."""
+        import pyarrow as pa
+
+        ids = sorted(terms)
+        cols: dict = {"article_id": pa.array(ids, pa.string())}
+        for prefix in ("text", "salient"):
+            for field_, typ in (("keys", pa.int64()), ("counts", pa.int32()), ("idf", pa.float32())):
+                cols[f"{prefix}_{field_}"] = pa.array(
+                    [getattr(getattr(terms[i], prefix), field_) for i in ids], pa.list_(typ))
+        self.con.register("_terms_in", pa.table(cols))
+        self._run("INSERT OR IGNORE INTO article_terms SELECT * FROM _terms_in")
+        self.con.unregister("_terms_in")
 
     def _update_articles(self, article_links: list[tuple]) -> None:
         if not article_links:

@@ -92,6 +92,19 @@ CREATE TABLE IF NOT EXISTS contradictions (
     id VARCHAR PRIMARY KEY, kind VARCHAR, description VARCHAR, a VARCHAR, b VARCHAR, story_id VARCHAR,
     seq INTEGER
 );
+CREATE TABLE IF NOT EXISTS article_terms (     -- what story clustering compares (analysis stage, analyse/terms.py)
+    article_id VARCHAR PRIMARY KEY, text_keys BIGINT[], text_counts INTEGER[], text_idf FLOAT[],
+    salient_keys BIGINT[], salient_counts INTEGER[], salient_idf FLOAT[]
+);
+CREATE TABLE IF NOT EXISTS topic_neighbours (  -- corpus level, kept across builds: article b (seq) is among
+    a BIGINT, b BIGINT, sim DOUBLE              -- the nearest of article a for stories (stage-1 similarity)
+);
+CREATE TABLE IF NOT EXISTS topic_scored (      -- articles whose neighbours are in topic_neighbours
+    article_id VARCHAR PRIMARY KEY
+);
+CREATE TABLE IF NOT EXISTS story_memo (        -- corpus level, kept across builds: the stories of each topic
+    key VARCHAR PRIMARY KEY, value VARCHAR      -- block and the blocks of each component, by a key of their inputs
+);
 CREATE TABLE IF NOT EXISTS rejects (
     id VARCHAR PRIMARY KEY,
     source VARCHAR NOT NULL,
