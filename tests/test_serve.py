@@ -258,3 +258,74 @@ def test_openapi_schema_lists_every_route(client):
     assert all(set(ops) == {"get"} for ops in spec["paths"].values())
     # no page that loads a CDN (Swagger UI, ReDoc)
     _get(client, "/docs", 404), _get(client, "/redoc", 404)
+
+
+def test_the_app_reads_a_rebuilt_store_and_keeps_serving_meanwhile(tmp_path, monkeypatch):
+    import shutil
+    import time
+
+    import duckdb
+
+    from storyline.serve import app as app_module
+
+    store = tmp_path / "copy.duckdb"
+    shutil.copy(built_store(), store)
+    monkeypatch.setattr(app_module, "RELOAD_CHECK", 0.0)
+    with starlette.TestClient(create_app(str(store)), base_url="http://127.0.0.1") as c:
+        before = c.get("/api/stories").json()["total"]
+        assert before >= 1
+        con = duckdb.connect(str(store))
+        con.execute("DELETE FROM stories WHERE id = (SELECT min(id) FROM stories)")
+        con.close()
+        time.sleep(0.05)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            r = c.get("/api/stories")
+            assert r.status_code == 200          # the old snapshot answers while the new one loads
+            if r.json()["total"] == before - 1:
+                break
+            time.sleep(0.2)
+        assert c.get("/api/stories").json()["total"] == before - 1
+
+
+def test_the_command_serves_on_loopback(tmp_path):
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    exe = Path(sys.executable).with_name("storyline")
+    env = {k: v for k, v in os.environ.items() if k != "STORYLINE_TOKEN"}
+    proc = subprocess.Popen([str(exe), "serve", "--store", built_store(), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stories", timeout=5) as r:
+                    assert r.status == 200 and b'"items"' in r.read()
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read() if proc.poll() else "slow"
+                time.sleep(0.3)
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=20)
+    assert f"http://127.0.0.1:{port}/" in out and "Traceback" not in err
+
+
+def test_the_command_with_no_store_is_one_line(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = Path(sys.executable).with_name("storyline")
+    proc = subprocess.run([str(exe), "serve", "--store", str(tmp_path / "none.duckdb")], capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "no store" in proc.stderr

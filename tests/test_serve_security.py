@@ -147,3 +147,9 @@ def test_errors_never_show_a_traceback(monkeypatch):
     with starlette.TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
         r = c.get("/")
     assert r.status_code == 500 and "Traceback" not in r.text and "ZeroDivision" not in r.text
+
+
+@pytest.mark.parametrize("token", ["a" * 15, "has space in it 123456", "semi;colon;0123456789", "ünïcödé-0123456789"])
+def test_a_token_that_cannot_travel_in_a_cookie_or_url_is_refused(token):
+    with pytest.raises(ServeError):
+        check_bind("0.0.0.0", token)

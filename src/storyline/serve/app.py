@@ -38,6 +38,9 @@ from .views import Site, safe_url
 HERE = Path(__file__).parent
 TOKEN_ENV = "STORYLINE_TOKEN"
 TOKEN_COOKIE = "storyline_token"
+# a token goes into a cookie and a URL as it is: URL-safe characters only, and long
+# enough not to be guessed
+TOKEN_FORM = re.compile(r"[A-Za-z0-9._~-]{16,}")
 # seconds between checks of the store file's modification time (a rebuilt store is
 # read again on the next request after it)
 RELOAD_CHECK = 2.0
@@ -92,8 +95,9 @@ def check_bind(host: str, token: str | None) -> None:
     if not is_loopback(host) and not token:
         raise ServeError(f"refusing to serve on {host} without a token: anyone on the network could read "
                          f"the store; pass --token (or set {TOKEN_ENV}), or bind 127.0.0.1")
-    if token is not None and len(token) < 16:
-        raise ServeError("the token must be at least 16 characters")
+    if token is not None and not TOKEN_FORM.fullmatch(token):
+        raise ServeError("the token must be at least 16 characters of letters, digits and . _ ~ - "
+                         "(e.g. from `python3 -c 'import secrets; print(secrets.token_urlsafe(24))'`)")
 
 
 # --------------------------------------------------------------------------- security middleware
@@ -329,13 +333,17 @@ class Holder:
             except OSError:
                 changed = False
             if changed and self._lock.acquire(blocking=False):
-                try:
-                    self.site = Site(Storyline(self.path), self.with_search)
-                except Exception:  # a build holds the file, or it is half-written: keep serving the old one
-                    pass
-                finally:
-                    self._lock.release()
+                # read the new store beside the old one; requests keep the old until it is ready
+                threading.Thread(target=self._reload, daemon=True).start()
         return self.site
+
+    def _reload(self) -> None:
+        try:
+            self.site = Site(Storyline(self.path), self.with_search)
+        except Exception:  # a build holds the file, or it is not a store now: keep serving the old one
+            pass
+        finally:
+            self._lock.release()
 
 
 def _paged(table, limit: int, offset: int) -> dict:
