@@ -207,3 +207,10 @@ def test_a_name_inside_the_quote_is_no_candidate_for_its_pronoun_speaker():
     art = analyse(text)
     [q] = direct(art)
     assert q.speaker == "she" and name(art, q) in (None, "Susan Sarandon")
+
+
+def test_a_quoted_phrase_after_a_verb_that_introduces_quotes_is_mixed_speech():
+    art = analyse("Hillary Clinton accused Bernie Sanders of subjecting her to an “artful smear” over her "
+                  "Wall Street links.")
+    [q] = [q for q in art.quotes if q.kind == "mixed"]
+    assert "“artful smear”" in q.text and name(art, q) == "Hillary Clinton" and q.cue == "accused"

@@ -55,7 +55,7 @@ QUOTE_CUES = {
     "summarise", "elaborate", "tease", "gripe", "grumble", "marvel", "vent", "scold", "chastise", "opine",
     "posit", "theorize", "speculate", "relay", "echo", "concur", "brag", "object", "protest", "rebut",
     "clarify", "reason", "recommend", "advise", "instruct", "swear", "apologize", "apologise", "confess",
-    "guess", "text", "sing",
+    "guess", "text", "sing", "refer", "deride", "applaud", "label",
 }
 
 
@@ -75,6 +75,7 @@ def _lemma_among(word: str, known: set[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=32768)
 def quote_cue(word: str) -> bool:
     """Can this verb form introduce a direct quote?"""
     lemma = verb_lemma(word)
@@ -866,7 +867,12 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
                     taken.update(range(left, right))
                 continue
             finding = verb_lemma(t.text) in FINDING_VERBS and t.pos_ == "VERB" and not in_quote[t.idx]
-            if (verb_lemma(t.text) not in CUE_LEMMAS or t.pos_ != "VERB" or in_quote[t.idx]) and not finding:
+            # "accused Sanders of an “artful smear”", "referred to him as “the most valuable
+            # player”": a verb that introduces quotes, with a quoted phrase in its clause
+            quoting = verb_lemma(t.text) not in CUE_LEMMAS and quote_cue(t.text) and t.pos_ == "VERB" \
+                and not in_quote[t.idx] and any(in_quote[k.idx] for k in t.subtree if k.i != t.i)
+            if (verb_lemma(t.text) not in CUE_LEMMAS or t.pos_ != "VERB" or in_quote[t.idx]) and not finding \
+                    and not quoting:
                 continue
             subj = _subject_of(t)
             if finding and (subj is None or subj.lower_ not in FINDING_SOURCES):
