@@ -71,3 +71,29 @@ def test_trafilatura_text_is_weighed_against_the_fast_text():
     # then trafilatura's longer text is the body Resiliparse missed
     assert _accept_slow(400, 1200, capped=False)
     assert not _accept_slow(400, 100, capped=False)   # threads keep their replies
+
+
+def _docs_page(sections: int) -> str:
+    """A fragmented documentation page: many short headed sections, a long visible text."""
+    body = "".join(f"<h2>Option {i}</h2><p>Sets the value {i}.</p><ul><li>default: {i}</li><li>type: int</li></ul>"
+                   f"<p>The option number {i} controls how the client retries a request after the server "
+                   f"answers with an error, and how long it waits before trying again.</p>" for i in range(sections))
+    return f"<html lang='en'><head><title>Client options</title></head><body><main>{body}</main></body></html>"
+
+
+def test_trafilatura_full_mode_when_its_fast_pass_kept_a_small_block(monkeypatch):
+    from storyline.clean import html as H
+
+    first = "The option number 0 controls how the client retries a request after the server answers."
+    calls = []
+    monkeypatch.setattr(H, "_resiliparse_text", lambda tree, opts=None: first)  # its main block missed
+    monkeypatch.setattr(H, "_trafilatura_text", lambda html, url, comments=False: first + "\n" + first)
+    monkeypatch.setattr(H, "_trafilatura_full_text",
+                        lambda html, url: calls.append(1) or "\n".join([first] * 40))
+    ex = H.extract_html(_docs_page(40))
+    assert (ex.method, len(calls)) == ("trafilatura-full", 1)
+    # a fast-pass text that is a fair share of the page is kept, and full mode is not paid for
+    calls.clear()
+    monkeypatch.setattr(H, "_trafilatura_text", lambda html, url, comments=False: "\n".join([first] * 30))
+    ex = H.extract_html(_docs_page(40))
+    assert (ex.method, calls) == ("trafilatura", [])
