@@ -85,7 +85,7 @@ def test_story_page_has_every_section_and_marks_inferred_dates(client):
     html = _get(client, f"/story/{sid}").text
     _safe(html)
     doc = Doc(html)
-    for section in ("summary", "timeline", "people", "events", "sources", "contradictions"):
+    for section in ("summary", "timeline", "people", "quotes", "events", "sources", "contradictions"):
         assert section in doc.ids, section
     assert '<svg class="chart"' in html
     # the undated Istanbul page: its date is shown as inferred, with its evidence
@@ -329,3 +329,15 @@ def test_the_command_with_no_store_is_one_line(tmp_path):
     proc = subprocess.run([str(exe), "serve", "--store", str(tmp_path / "none.duckdb")], capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "no store" in proc.stderr
+
+
+def test_story_quotes_are_grouped_by_speaker_unresolved_ones_too(client):
+    sid = _ids(client, "stories")[0]
+    html = _get(client, f"/story/{sid}").text
+    section = html[html.index('id="quotes"'):html.index('id="events"')]
+    quotes = _get(client, f"/api/quotes?story={sid}&limit=500").json()["items"]
+    assert section.count("<blockquote>") == len(quotes) > 0
+    speakers = {q["speaker"] for q in quotes}
+    for name in speakers:
+        assert f"<bdi>{name}</bdi>" in section
+    assert any(q["speaker_id"] is None for q in quotes)   # "officials", "the Russian foreign ministry"

@@ -106,7 +106,7 @@ def test_navigate_stories_story_person_article_search(server, browser, javascrip
     page.locator("tr.story a[href^='/story/']").first.click()
     page.wait_for_load_state()
     assert "/story/" in page.url
-    _sections(page, ("summary", "timeline", "people", "events", "sources", "contradictions"))
+    _sections(page, ("summary", "timeline", "people", "quotes", "events", "sources", "contradictions"))
     assert page.locator("svg.chart circle").count() > 0
     assert page.locator(".inferred").count() > 0        # the undated page's inferred date
     _links_resolve(page, server)

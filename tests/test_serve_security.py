@@ -153,3 +153,10 @@ def test_errors_never_show_a_traceback(monkeypatch):
 def test_a_token_that_cannot_travel_in_a_cookie_or_url_is_refused(token):
     with pytest.raises(ServeError):
         check_bind("0.0.0.0", token)
+
+
+def test_head_answers_like_get_without_a_body(local):
+    for url in ("/", "/api/stories", "/static/style.css", "/story/nope"):
+        get, head = local.get(url), local.head(url)
+        assert head.status_code == get.status_code and head.content == b""
+        assert head.headers["content-type"] == get.headers["content-type"]

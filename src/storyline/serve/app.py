@@ -138,10 +138,16 @@ class Guard:
             if not self._authorised(headers):
                 return await _plain(send, 401, "a token is required", [(b"www-authenticate", b"Bearer")])
 
+        head = scope["method"] == "HEAD"
+        if head:  # answered as the GET it asks about, without the body
+            scope = dict(scope, method="GET")
+
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
                 message["headers"] = list(message["headers"]) + SECURITY_HEADERS
+            elif head and message["type"] == "http.response.body":
+                message = dict(message, body=b"")
             await send(message)
 
         return await self.app(scope, receive, send_with_headers)

@@ -212,6 +212,18 @@ class Site:
         for p in d["people"]:
             for q in p["quotes"]:
                 q["chains"] = self.quotes.get(q["id"], {}).get("chains", [])
+        # every quote of the story grouped by speaker, resolved or not ("officials"), the
+        # most quoted first; each with its reporting chain and independent sources
+        groups: dict[str, dict] = {}
+        for it in d["timeline"] + d["undated"]:
+            if it["kind"] != "quote":
+                continue
+            q = self.quotes.get(it["id"], {})
+            key = q.get("speaker_id") or (it["speaker"] or "unknown speaker").lower()
+            g = groups.setdefault(key, {"speaker": it["speaker"] or "unknown speaker",
+                                        "speaker_id": q.get("speaker_id"), "quotes": []})
+            g["quotes"].append(it)
+        d["quote_groups"] = sorted(groups.values(), key=lambda g: (-len(g["quotes"]), g["speaker"].lower()))
         with self._lock:
             if len(self._dossiers) >= DOSSIER_CACHE:
                 self._dossiers.pop(next(iter(self._dossiers)))
