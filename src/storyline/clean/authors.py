@@ -30,7 +30,6 @@ MAX_BYLINE_CHARS = 120  # a byline element with more text is an author box or a 
 MAX_MARKUP_ELEMENTS = 40  # byline candidates examined per page (document order)
 ANCESTORS_CHECKED = 12    # how far up we look for a comment/teaser container
 SPACED_TEXT_DEPTH = 4     # a byline element's parts are this shallow; deeper ones are read as one text
-MAX_ABBREVIATION = 4      # an all-capitals single token this short is an outlet, an agency or initials
 MIN_SITE_KEY = 4          # shorter site/domain keys ("dw", "ntv") count only when equal: inside names they match by accident
 
 META_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
@@ -57,6 +56,12 @@ _PLACEHOLDERS = {
     "ca", "am", "stand", "datum", "date", "published", "veröffentlicht", "publiziert", "nachricht",
     "updated", "aktualisiert", "hace", "agencies", "agenturen", "agences", "wordpressadmin", "redakteur",
 }
+# Words that open a link's label, never a name ("Zur Artikelübersicht", "Alle Beiträge", "More from").
+_NOT_FIRST_WORDS = {"zur", "zum", "alle", "mehr", "zurück", "weiter", "more", "all", "back", "view", "see", "read",
+                    "voir", "tous", "toutes", "ver", "todos", "todas", "leer"}
+# Roles in a hyphenated compound before a name ("FOCUS-Online-Experte", "Gast-Autor").
+_ROLE_WORDS = {"experte", "expertin", "autor", "autorin", "gastautor", "gastautorin", "redakteur", "redakteurin",
+               "korrespondent", "korrespondentin", "kolumnist", "kolumnistin", "reporter", "reporterin", "gast"}
 # Words that are a date or a label, never part of a name; a name ends before them.
 _DATE_WORDS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
@@ -146,8 +151,10 @@ def _valid(name: str, keys: set[str], strict: bool) -> bool:
     words = name.split()
     if len(words) > MAX_NAME_WORDS or any(w.isdigit() for w in words):
         return False
-    if len(words) == 1 and name.isupper() and len(name) <= MAX_ABBREVIATION:
-        return False    # "ARD", "NDR", "AFP": a broadcaster's or agency's abbreviation, or initials
+    if len(words) == 1 and name.isupper():
+        return False    # "ARD", "ERBOL", "AFP": a broadcaster's or agency's abbreviation, or initials
+    if words[0].lower() in _NOT_FIRST_WORDS:
+        return False    # "Zur Artikelübersicht", "Alle Beiträge": a link's label
     low = name.lower()
     if low in _PLACEHOLDERS or low in _AGENCIES or any(c in name for c in "?!:;()[]{}<>=+*#©®"):
         return False
@@ -191,6 +198,9 @@ def _not_a_name(text: str) -> bool:
 
 def _tidy(part: str) -> str:
     text = " ".join(part.split())
+    first, _, rest = text.partition(" ")
+    if rest and "-" in first and any(p.lower() in _ORG_WORDS or p.lower() in _ROLE_WORDS for p in first.split("-")):
+        text = rest     # "FOCUS-Online-Experte Robin Tschöpe": a role compound before the name
     # a desk byline "Redaktion" is a name, not a label: "von Redaktion" -> "Redaktion"
     text = _PREFIX.sub("", text) or _LEADING_BY.sub("", text) or text
     text = _TRAILING_WORDS.sub("", " " + text).strip()
@@ -208,6 +218,7 @@ def clean_names(raw: str | list[str] | None, keys: set[str], strict: bool = True
         if not isinstance(value, str) or not value.strip():
             continue
         value = " ".join(_html.unescape(value).split())
+        desk = bool(_DESK.match(_LEADING_BY.sub("", value)))
         if strict and _names_site_domain(value, keys):
             continue    # "Deutsche Welle (www.dw.com)", "hessenschau.de, Frankfurt, Germany": the site's own tag
         m = _LAST_FIRST.match(value)
@@ -224,7 +235,7 @@ def clean_names(raw: str | list[str] | None, keys: set[str], strict: bool = True
                 continue
             if strict and _organisation(name):
                 return []   # "Landesanstalt für Wald und Forstwirtschaft": one body, not a list of people
-            if _DESK.match(part.strip()) and site_like(name, keys):
+            if (desk or _DESK.match(part.strip())) and site_like(name, keys):
                 continue    # "Redaktion Polizeiticker Schweiz": the outlet's desk, named by the outlet
             if _valid(name, keys, strict) and name not in out:
                 out.append(name)
@@ -378,12 +389,12 @@ _SKIP_TAGS = r"(?:<[^<>]{0,400}>" + _GAP + r"){0,4}"
 # A text node that opens with a byline label, the names after it (each possibly in its own
 # element, joined by "and"/"und"/","): bylines without an author class, in the article's first lines.
 _BYLINE_TEXT = re.compile(
-    r">" + _GAP + r"(?:(?:ein(?:e)?\s+)?(?:artikel|beitrag|text|bericht|interview|reportage|story|article|"
+    r">" + _GAP + r"(?:[-–—|·•]" + _GAP + r")?(?:(?:ein(?:e)?\s+)?(?:artikel|beitrag|text|bericht|interview|reportage|story|article|"
     r"texte|reportaje|nota)\s+)?"
-    r"(?:by|von|par|por|door|text\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:|written\s+by\s*:?|posted\s+by)"
-    + _GAP + _SKIP_TAGS + r"(" + _TEXT_NAME + r"(?:" + _GAP + r"(?:</[^<>]{1,20}>" + _GAP + r"){0,3}"
+    r"(?:by|von|par|por|door|text\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:|redaktion\s*:|written\s+by\s*:?|"
+    r"posted\s+by)" + _GAP + _SKIP_TAGS + r"(" + _TEXT_NAME + r"(?:" + _GAP + r"(?:</[^<>]{1,20}>" + _GAP + r"){0,3}"
     r"(?:,|and|und|&amp;|&|et|y)" + _GAP + _SKIP_TAGS + _TEXT_NAME + r"){0,4})"
-    + _GAP + r"(?=<|\||,|·|•|\s?&nbsp;|\s\s)",
+    + _GAP + r"(?=<|\||,|·|•|/|\(|\s?&nbsp;|\s\s)",
     re.IGNORECASE)
 _TAG_BEFORE = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^<>]*>$")
 # A label after these closes an inline run ("CC BY-SA</a> by <a>X</a>", "<img ...> by X"):

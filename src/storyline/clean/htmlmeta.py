@@ -65,6 +65,8 @@ MAX_HEAD_CHARS = 1_000_000
 # open the article; the zone around the first <h1> holds them on news and blog templates.
 BYLINE_ZONE_BEFORE = 4_000
 BYLINE_ZONE_AFTER = 25_000
+HEADLINE_KEY_CHARS = 24        # the title's opening, looked for in the page to place the headline
+HEADLINE_NEAR_H1_CHARS = 1_000  # an <h1> whose text holds the title has it this close after the tag
 _BYLINE_MARKERS = ("uthor", "yline", "utor", "uteur")   # author/Author/byline/autor/auteur
 
 
@@ -283,12 +285,18 @@ def _local_stamp(raw: str | None, source: str | None) -> bool:
     return bool(m) and m.group(2).replace(":", "") not in ("+0000", "-0000")
 
 
-def _byline_zone(html: str, head_end: int) -> str:
+def _byline_zone(html: str, head_end: int, title: str | None = None) -> str:
     """The part of the page where bylines sit: from a little before the headline to well
-    into the article (``BYLINE_ZONE_*``)."""
+    into the article (``BYLINE_ZONE_*``). The headline is the first ``<h1>``, unless that
+    one does not hold the title (a logo) and the title's text stands later in the page."""
     h1 = html.find("<h1", head_end)
     if h1 < 0:
         h1 = html.find("<H1", head_end)
+    key = title[:HEADLINE_KEY_CHARS] if title and len(title) >= HEADLINE_KEY_CHARS else None
+    if key and (h1 < 0 or key not in html[h1:h1 + HEADLINE_NEAR_H1_CHARS]):
+        at = html.find(key, head_end)
+        if at > h1:
+            h1 = html.rfind("<", 0, at)
     start = max(head_end, h1 - BYLINE_ZONE_BEFORE) if h1 >= 0 else head_end
     end = (h1 if h1 >= 0 else head_end) + BYLINE_ZONE_AFTER
     return html[start:end]
@@ -305,7 +313,7 @@ def _zone_tree(zone: str):
     return HTMLTree.parse(zone)
 
 
-def _page_authors(html, head_end, meta, items, own, keys, tree) -> list[str]:
+def _page_authors(html, head_end, meta, items, own, keys, tree, title=None) -> list[str]:
     """Authors by the cascade of the module docstring. A structured source that names
     only single tokens ("Stefanus", "arianschlichenmayer": a first name or a login) gives
     way to the byline's full name that begins with, or spells, the same token."""
@@ -314,7 +322,7 @@ def _page_authors(html, head_end, meta, items, own, keys, tree) -> list[str]:
         people, _orgs = item_people(own, items)
         authors = clean_names(people, keys, strict=False)
     authors = _more_of(authors, authors_from_meta(meta, keys)) if authors else authors_from_meta(meta, keys)
-    zone = _byline_zone(html, head_end)
+    zone = _byline_zone(html, head_end, title)
     if authors and not all(len(a.split()) == 1 for a in authors):
         # structured data often keeps the first of several authors; the byline text lists all
         return _more_of(authors, authors_from_text(zone, keys))
@@ -371,9 +379,12 @@ def html_metadata(html: str, url: str | None, *, canonical: str | None = None, f
 
     m = _TITLE.search(html, 0, head_end + 8)
     title_tag = " ".join(_html.unescape(m.group(1)).split()) if m else None
-    authors = _page_authors(html, head_end, meta, items, own, keys, tree)
+    h1s = headings(html, "h1")
     title = choose_title(meta.get("og:title"), meta.get("twitter:title"), title_tag,
-                         headings(html, "h1"), lambda: headings(html, "h2", 3), keys)
+                         h1s, lambda: headings(html, "h2", 3), keys)
+    # the first <h1> places the byline zone unless it is not the headline (a logo)
+    authors = _page_authors(html, head_end, meta, items, own, keys, tree,
+                            None if not h1s or title == h1s[0] else title)
 
     published, source = _publication_date(html, meta, items, own, url or canonical, fast_date)
     return PageMeta(title, "; ".join(authors) or None, site, published, source)
