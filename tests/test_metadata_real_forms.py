@@ -168,3 +168,159 @@ def test_utc_timestamp_takes_the_page_s_local_day():
     assert html_metadata(page(head, body), "https://news.example/story").published == "2023-11-08"
     # no local copy of the same instant: the UTC day stays
     assert html_metadata(page(head, "<h1>Story</h1>"), "https://news.example/story").published == "2023-11-09"
+
+
+# --- bylines: labels inside the byline, bylines in text, containers -------------------
+
+FILLER = "<p>" + "Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 3 + "</p>"
+
+
+@pytest.mark.parametrize("byline, want", [
+    ('<div class="post-meta--author">Posted on September 21, 2020 by Adi Tzlil</div>', "Adi Tzlil"),
+    ('<div class="ArticleAuthorDate"><span>Datum:</span> 19.11.2021 <span>Autor:</span> Fritz Imhof'
+     '<span>Quelle:</span> Livenet</div>', "Fritz Imhof"),
+    ('<span class="author-link">| Autor: Jana Novak</span>', "Jana Novak"),
+])
+def test_byline_name_after_an_inner_label(byline, want):
+    html = page("", f"<h1>Budget passes</h1>{byline}{FILLER}")
+    assert html_metadata(html, "https://example.org/a").author == want
+
+
+def test_headline_container_is_not_a_sidebar_or_widget_whatever_its_class():
+    body = ('<div class="site-content content-area sidebar"><h1>Budget passes</h1>'
+            '<span class="author vcard">Heiko Sauer</span></div>'
+            '<aside class="sidebar"><span class="author">Other Person</span></aside>')
+    assert html_metadata(page("", body), "https://example.org/a").author == "Heiko Sauer"
+    blogger = ('<div class="widget Blog"><article><h1>Post</h1>' + FILLER +
+               '<footer><span class="post-author">Posted by Günter W. Kienitz at 18:52</span></footer>'
+               '</article></div>')
+    assert html_metadata(page("", blogger), "https://example.org/a").author == "Günter W. Kienitz"
+
+
+def test_a_sidebar_list_of_one_author_s_articles_is_no_byline():
+    body = ('<h1>Budget passes</h1>' + FILLER + '<div class="sidebar-item"><a href="/x">Other story</a>'
+            '<div class="item-info">Von <span>Jörg Staff</span></div></div>')
+    assert html_metadata(page("", body), "https://example.org/a").author is None
+
+
+@pytest.mark.parametrize("text, want", [
+    ("<p><em>Von Claudia Lindner</em></p>", "Claudia Lindner"),
+    ('<div class="metaInfo">Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022 - 12:45</div>',
+     "Pamela Sladky"),
+    ('<p>Von <strong><a href="/rb">Roland Brockmann</a></strong> und <strong><a href="/sd">Sebastian '
+     'Drescher</a></strong></p>', "Roland Brockmann; Sebastian Drescher"),
+    ('<div class="meta"><span class="sr">| By </span> <span>Cara Stiles</span> | <time>April 13</time></div>',
+     "Cara Stiles"),
+    ('<h5 class="title-inline">Autor: </h5>Peter Maahn/SP-X<br>', "Peter Maahn"),
+    ('<p><em>Text von Christian Seiler &nbsp; Illustration von Markus Roost</em></p>', "Christian Seiler"),
+])
+def test_byline_in_a_text_node_without_author_class(text, want):
+    html = page("", f"<h1>Budget passes</h1>{text}{FILLER}")
+    assert html_metadata(html, "https://example.org/a").author == want
+
+
+@pytest.mark.parametrize("text", [
+    '<p>Foto: CC BY-SA</a> by <a href="https://x.example">Roland Alton</a>, the project</p>',
+    "<p>Von Berlin nach Hamburg</p>",
+    '<div class="teaser-card"><h3>Other story</h3><div class="meta">Von Andreas Hoffmann</div></div>',
+    '<p><img src="x.jpg"> by Getty Images</p>',
+])
+def test_text_that_only_looks_like_a_byline(text):
+    html = page("", f"<h1>Budget passes</h1>{FILLER}{text}")
+    assert html_metadata(html, "https://example.org/a").author is None
+
+
+def test_byline_zone_follows_the_headline_past_a_logo_h1():
+    body = ('<header><h1 class="logo">Evangelische Jugend</h1></header>' + FILLER * 200 +
+            '<h2 class="news-title">Faire Lieferketten fuer alle Partner</h2>'
+            '<div class="news-single-timedata">05.02.2020 <span>-&nbsp;Redaktion: Eberhard Fuhr '
+            '(Pressesprecher)</span></div>' + FILLER)
+    head = meta("og:title", "Faire Lieferketten fuer alle Partner", "property")
+    assert html_metadata(page(head, body), "https://example.org/a").author == "Eberhard Fuhr"
+
+
+# --- authors: organisations, the site's own tag, abbreviations, partial lists ------------
+
+@pytest.mark.parametrize("value", [
+    "Deutsche Welle (www.dw.com)", "hessenschau.de, Frankfurt, Germany",
+    "Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF",
+])
+def test_author_meta_that_is_the_site_or_a_body_gives_no_names(value):
+    domain = {"Deutsche Welle (www.dw.com)": "https://www.dw.com/fr/a",
+              "hessenschau.de, Frankfurt, Germany": "https://www.hessenschau.de/a"}.get(value, "https://lwf.example/a")
+    assert html_metadata(page(meta("author", value), "<h1>Budget passes</h1>"), domain).author is None
+
+
+def test_desk_byline_naming_the_outlet_is_no_author():
+    body = '<h1>Unfall</h1><p class="article-author">Redaktion Polizeiticker Schweiz</p>' + FILLER
+    assert html_metadata(page("", body), "https://polizeiticker.ch/artikel/1").author is None
+    # a desk byline that is no outlet's name stays: it is what the page says wrote the story
+    body = '<h1>Unfall</h1><p class="article-author">Redaktion</p>' + FILLER
+    assert html_metadata(page("", body), "https://polizeiticker.ch/artikel/1").author == "Redaktion"
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("ARD", []), ("ERBOL", []), ("© Kathrin Führes", []), ("Zur Artikelübersicht", []),
+    ("FOCUS-Online-Experte Robin Tschöpe", ["Robin Tschöpe"]), ("Rezept von", []), ("von Redaktion", ["Redaktion"]),
+    ("MORITZ GATHMANN", ["MORITZ GATHMANN"]),
+])
+def test_abbreviations_credits_labels_and_roles(raw, want):
+    assert clean_names(raw, set(), strict=False) == want
+
+
+def test_structured_first_author_gives_way_to_the_byline_s_full_list():
+    ld = [{"@type": "NewsArticle", "headline": "Bike test", "author": {"@type": "Person", "name": "Rudolf Fischer"}}]
+    body = '<h1>Bike test</h1><div class="meta-item">von Rudolf Fischer, Simon Kohler</div>' + FILLER
+    assert html_metadata(page("", body, ld), "https://example.org/a").author == "Rudolf Fischer; Simon Kohler"
+    head = meta("author", "Sadhbh O'Sullivan,Elisabeth Kochan")
+    ld = [{"@type": "NewsArticle", "headline": "Single", "author": {"@type": "Person", "name": "Sadhbh O'Sullivan"}}]
+    assert html_metadata(page(head, "<h1>Single</h1>", ld), "https://example.org/a").author == \
+        "Sadhbh O'Sullivan; Elisabeth Kochan"
+
+
+def test_first_name_alone_is_completed_only_from_a_recurring_full_name():
+    ld = [{"@type": "BlogPosting", "headline": "Kolumne", "author": {"@type": "Person", "name": "Nils"}}]
+    twice = ('<h1>Kolumne</h1><p><strong>Eine Kolumne von Nils Pickert</strong></p>' + FILLER +
+             '<p class="bio">Nils Pickert ist freier Autor.</p>')
+    assert html_metadata(page("", twice, ld), "https://example.org/a").author == "Nils Pickert"
+    once = '<h1>Kolumne</h1>' + FILLER + '<p>Nils Holgersson reiste mit den Gänsen.</p>'
+    assert html_metadata(page("", once, ld), "https://example.org/a").author == "Nils"
+
+
+def test_a_login_gives_way_to_the_byline_that_spells_it():
+    head = meta("article:author", "gabor_munier", "property")
+    body = '<h1>Eindruecke</h1><span class="author">Autor: Gàbor Muniér</span>' + FILLER
+    assert html_metadata(page(head, body), "https://example.org/a").author == "Gàbor Muniér"
+
+
+# --- dates: local days, URL paths, microdata ---------------------------------------------
+
+def test_a_zulu_timestamp_takes_the_site_s_local_day():
+    head = meta("article:published_time", "2022-05-04T00:53:29.274Z", "property")
+    assert html_metadata(page(head, "<h1>Story</h1>"), "https://www.diario.com.ar/politica/x").published == "2022-05-03"
+    assert html_metadata(page(head, "<h1>Story</h1>"), "https://www.zeitung.at/x").published == "2022-05-04"
+    # the page's own offset, written elsewhere, when the domain has no country
+    body = '<h1>Story</h1><span data-t="2022-05-02T10:00:00-05:00"></span>'
+    assert html_metadata(page(head, body), "https://news.example.com/x").published == "2022-05-03"
+    # a "+00:00" stamp is a CMS set to UTC, whose pages show the UTC day
+    head = meta("article:published_time", "2019-12-26T23:07:45+00:00", "property")
+    assert html_metadata(page(head, "<h1>Story</h1>"), "https://www.verein.ch/?p=1").published == "2019-12-26"
+
+
+def test_a_local_stamp_days_after_the_url_date_wins_a_far_one_does_not():
+    head = meta("article:published_time", "2020-02-19T18:37:32+01:00", "property")
+    url = "https://news.example/2020/02/18/ciencia/story.html"
+    assert html_metadata(page(head, "<h1>Story</h1>"), url).published == "2020-02-19"
+    head = meta("article:published_time", "2019-06-17T10:00:00+02:00", "property")
+    url = "https://blog.example/home/2017/7/12/post"
+    assert html_metadata(page(head, "<h1>Story</h1>"), url).published == "2017-07-12"
+    # a UTC stamp the day after the URL is an evening story: the URL keeps the newsroom's day
+    head = meta("article:published_time", "2023-11-09T02:11:03Z", "property")
+    assert html_metadata(page(head, "<h1>Story</h1>"), "https://news.example/2023/11/08/x").published == "2023-11-08"
+
+
+def test_microdata_date_published_beats_generic_date_tags():
+    head = meta("date", "2018-08-29")
+    body = ('<h1>Datenschutz</h1><time itemprop="dateModified" class="hidden">2018-08-29 14:15:57</time>'
+            '<time itemprop="datePublished" datetime="2018-06-22 10:20:00" class="hidden">22.06.2018</time>')
+    assert html_metadata(page(head, body), "https://shop.example/p").published == "2018-06-22"
