@@ -174,6 +174,15 @@ def test_an_attribution_inside_the_sentence_it_attributes_gives_two_parts():
     assert name(art, q) == "Janet Yellen"
 
 
+def test_short_sentences_around_an_attribution():
+    art = analyse("The solution, the senior partner told them, was simple.")
+    [q] = indirect(art)
+    assert q.text == "The solution was simple" and len(q.parts) == 2
+    art = analyse("But, Ben Carson said, it is a risky strategy at a time of rising doubts.")
+    [q] = indirect(art)
+    assert q.text.startswith("it is a risky strategy") and not q.parts
+
+
 def test_a_chain_after_the_attribution_is_no_second_part():
     art = analyse("Moscow will respond to the sanctions, Sergei Ryabkov said, as reported by RIA Novosti.")
     [q] = [q for q in art.quotes if "respond" in q.text]

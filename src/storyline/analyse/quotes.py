@@ -951,7 +951,7 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
     return out
 
 
-PARENTHETICAL_MIN_TOKENS = 3   # the clause after ", she said," ("countries may steal growth")
+PARENTHETICAL_MIN_TOKENS = 3   # the sentence around ", she said," ("The solution ... was simple")
 
 
 def _around_parenthetical(doc, t, subj_left: int, sent) -> list[tuple[int, int]] | None:
@@ -961,11 +961,13 @@ def _around_parenthetical(doc, t, subj_left: int, sent) -> list[tuple[int, int]]
     after = t.right_edge.i if doc[t.right_edge.i].text == "," else t.right_edge.i + 1
     if subj_left <= sent.start or not doc[subj_left - 1].text == "," or after >= sent.end or doc[after].text != ",":
         return None
-    before = _trim(doc, sent.start, subj_left)
+    before = (sent.start, subj_left - 1)       # "That", "Otherwise": content, not a conjunction to trim
+    while before[0] < before[1] and (doc[before[0]].is_punct or doc[before[0]].dep_ == "cc"):
+        before = (before[0] + 1, before[1])
     rest = _trim(doc, after + 1, sent.end)
     if not rest[0] <= sent.root.i < rest[1]:
         return None     # the rest is no main clause (", as reported by RIA Novosti")
     rest = (rest[0], _cut_media_report(doc, rest[0], rest[1], t.i))
-    if before[1] <= before[0] or rest[1] - rest[0] < PARENTHETICAL_MIN_TOKENS:
+    if rest[1] <= rest[0] or max(0, before[1] - before[0]) + rest[1] - rest[0] < PARENTHETICAL_MIN_TOKENS:
         return None
-    return [before, rest]
+    return [before, rest] if before[1] > before[0] else [rest]     # "But, he said, it is risky"
