@@ -3,7 +3,7 @@
 The sample is the first ``SAMPLE`` pages by id (sha1) of ``../shared/benchmarks/news-pages``
 that have a gold date, title or author; it is scored with that set's own ``score.py``
 (imported, not copied). Measured on the sample when the floors were pinned (2026-12-04):
-see ``MEASURED``; each floor sits a little under it so that a real regression fails and
+see ``MEASURED`` (re-pinned 2026-12-05); each floor sits a little under it so that a real regression fails and
 an unrelated one-page change does not. Skips when the shared data is absent. < 1 minute.
 """
 from __future__ import annotations
@@ -22,14 +22,14 @@ from storyline.model import Article, Page
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "news-pages"
 SAMPLE = 300
-MEASURED = {"date_acc": 0.890, "title_exact": 0.788, "author_exact": 0.634, "author_f1": 0.713}  # 30 wrong dates of 272
+MEASURED = {"date_acc": 0.901, "title_exact": 0.788, "author_exact": 0.725, "author_f1": 0.788}  # 27 wrong dates of 272
 FLOORS = {  # the gate: below any of these the test fails (3 or more points under MEASURED)
-    "date_acc": 0.86,
+    "date_acc": 0.87,
     "title_exact": 0.76,
-    "author_exact": 0.60,
-    "author_f1": 0.68,
+    "author_exact": 0.69,
+    "author_f1": 0.75,
 }
-MAX_WRONG_DATE_SHARE = 0.13   # wrong dates (not nulls) over dated pages: a wrong date is worse than none
+MAX_WRONG_DATE_SHARE = 0.12   # wrong dates (not nulls) over dated pages: a wrong date is worse than none
 
 pytestmark = pytest.mark.skipif(not (DATA / "pages.jsonl.gz").is_file() or not (DATA / "score.py").is_file(),
                                 reason="../shared/benchmarks/news-pages not present")
