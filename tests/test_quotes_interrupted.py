@@ -223,3 +223,11 @@ def test_a_quoted_phrase_after_a_verb_that_introduces_quotes_is_mixed_speech():
                   "Wall Street links.")
     [q] = [q for q in art.quotes if q.kind == "mixed"]
     assert "“artful smear”" in q.text and name(art, q) == "Hillary Clinton" and q.cue == "accused"
+
+
+def test_an_opening_phrase_before_the_speaker_is_not_what_was_said():
+    art = analyse("Speaking at a campaign rally in Florida on Wednesday, Donald Trump said.")
+    assert not art.quotes
+    art = analyse("Asked about the merger, Tom Harwick said the deal would close in March.")
+    [q] = art.quotes
+    assert q.text == "the deal would close in March" and q.cue == "said"

@@ -874,6 +874,8 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
             if (verb_lemma(t.text) not in CUE_LEMMAS or t.pos_ != "VERB" or in_quote[t.idx]) and not finding \
                     and not quoting:
                 continue
+            if t.tag_ == "VBN" and t.dep_ == "advcl" and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+                continue   # "Asked if ..., Johnson said": the question put to the speaker
             subj = _subject_of(t)
             if finding and (subj is None or subj.lower_ not in FINDING_SOURCES):
                 continue   # "a poll shows that ...", not "the video shows him"
@@ -905,7 +907,8 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
             elif t.dep_ == "parataxis" or _parenthetical(doc, t, subj, sent):
                 # "Moscow will respond, Ryabkov said, TASS reports.": the clause before "X said"
                 left = _span_of_subject(doc, subj).start
-                ranges = [(sent.start, left)] if left - sent.start >= 3 and doc[left - 1].is_punct else []
+                ranges = [(sent.start, left)] if left - sent.start >= 3 and doc[left - 1].is_punct \
+                    and _has_clause(doc, sent.start, left) else []
                 split = _around_parenthetical(doc, t, left, sent)
             elif any(in_quote[k.idx] for k in t.subtree if k.i != t.i):
                 # "called the talks “useful”", "branded them ‘freeloaders’": the complement
@@ -949,6 +952,14 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
             out.append(Quote(s, e, body, kind, surface, idx, cue_text, via, parts if len(parts) > 1 else []))
             last = idx if idx is not None else last
     return out
+
+
+def _has_clause(doc, left: int, right: int) -> bool:
+    """Do these tokens hold a clause (a verb with its subject), not just an opening phrase
+    ("Speaking at a rally in Florida, Trump said", "Alan Abramowitz, a demographer, said")?"""
+    return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and left <= c.i < right
+                                                for c in t.children)
+               for t in doc[left:right])
 
 
 PARENTHETICAL_MIN_TOKENS = 3   # the sentence around ", she said," ("The solution ... was simple")
