@@ -97,3 +97,22 @@ def test_trafilatura_full_mode_when_its_fast_pass_kept_a_small_block(monkeypatch
     monkeypatch.setattr(H, "_trafilatura_text", lambda html, url, comments=False: "\n".join([first] * 30))
     ex = H.extract_html(_docs_page(40))
     assert (ex.method, calls) == ("trafilatura", [])
+
+
+def test_linked_headings_over_prose_are_kept_and_linked_heading_menus_dropped():
+    sections = [("Choosing when your workflow runs", "You can configure workflows to run on a schedule "
+                 "or to run when certain events happen in the repository, such as a push or a new issue."),
+                ("Choosing where your workflow runs", "You can specify the compute environment your jobs run "
+                 "in, from hosted runners of several operating systems to machines you manage yourself.")]
+    cards = "".join(f'<div class="card"><h2><a href="/docs/{i}">{h}</a></h2><p>{p}</p></div>'
+                    for i, (h, p) in enumerate(sections))
+    menu = "".join(f'<h3><a href="/docs/other/{i}">Other topic {i}</a></h3>' for i in range(4))
+    page = (f"<html lang='en'><head><title>Writing workflows</title></head><body><main><h1>Writing workflows</h1>"
+            f"<p>Workflows automate tasks throughout the software development lifecycle, from tests to releases.</p>"
+            f"{cards}<div class='more'>{menu}</div></main></body></html>")
+    from storyline.clean.html import _mods, _resiliparse_text
+
+    lines = _resiliparse_text(_mods()["HTMLTree"].parse(page)).split("\n")
+    for heading, para in sections:
+        assert heading in lines and lines.index(heading) + 1 == lines.index(para), lines
+    assert not any(line.startswith("Other topic") for line in lines), lines

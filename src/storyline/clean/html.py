@@ -137,6 +137,7 @@ FULL_PASS_GAIN = 1.5
 
 _TAG = re.compile(r"<[^>]+>")
 _LINK = re.compile(r"<a\b[^>]*>(.*?)</a>", re.S)
+_HEADING = re.compile(r"\s*<h[1-6]\b", re.I)
 _WORD = re.compile(r"\w+")
 _LANG = re.compile(r"^([a-zA-Z]{2})(?:$|[-_])")
 _WS = re.compile(r"\s+")
@@ -222,9 +223,14 @@ def _find_date():
 
 
 def _resiliparse_text(tree, opts: dict | None = None) -> str:
-    """Main content via Resiliparse, minus link-dominated blocks, as plain lines."""
+    """Main content via Resiliparse, minus link-dominated blocks, as plain lines.
+
+    A heading made of a link ("<h2><a>Choosing where your workflow runs</a></h2>" over a
+    documentation page's section, a guide's linked item titles) is kept when the block after
+    it is kept prose: it titles content. Alone, or over more links, it is a menu entry."""
     marked = _mods()["extract_plain_text"](tree, **(opts or _RES_OPTS))
     out = []
+    held = None   # a linked heading waiting for the block after it
     for line in marked.split("\n"):
         if "<" in line:
             text = _html.unescape(_TAG.sub("", line)).strip()
@@ -233,11 +239,16 @@ def _resiliparse_text(tree, opts: dict | None = None) -> str:
             if "<a" in line:
                 link_chars = sum(len(_html.unescape(_TAG.sub("", a))) for a in _LINK.findall(line))
                 if link_chars > LINK_DENSITY_MAX * len(text):
+                    held = _WS.sub(" ", text) if _HEADING.match(line) else None
                     continue
         else:
             text = _html.unescape(line).strip()
             if not text:
                 continue
+        if held is not None:
+            if not _HEADING.match(line):
+                out.append(held)
+            held = None
         out.append(_WS.sub(" ", text))
     return "\n".join(out)
 
