@@ -128,6 +128,8 @@ def test_speaker_forms_of_us_news_copy():
          "\"is that we're going to be attracting workers and repelling jobs.\"", "Edward Leamer"),
         ("“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, "
          "told AFP in an interview in Mexico City on Monday.", "Ramos"),
+        ("“It is not the position that everything is hunky-dory,” Gene Sperling, a top outside Clinton "
+         "adviser, said at a recent event on the economy in Iowa.", "Gene Sperling"),
     ]
     for text, speaker in cases:
         art = analyse(text)

@@ -202,6 +202,12 @@ def _subject_of(verb):
 def _span_of_subject(doc, tok):
     """The noun phrase of a subject token, without trailing appositions."""
     left = tok.left_edge.i
+    for k in range(tok.i - 1, left - 1, -1):
+        if doc[k].is_quote:          # a misparse reaching into the quote before the name
+            left = k + 1
+            break
+    while left < tok.i and doc[left].is_punct:
+        left += 1
     right = tok.i
     for c in tok.children:
         if c.dep_ in ("compound", "flat", "nmod") and c.i > tok.i:
@@ -716,6 +722,28 @@ def _lead_in(ctx: _Ctx, s: int, in_quote: list[bool], last_speaker: int | None):
     return None
 
 
+APPOSITION_MAX_WORDS = 16   # "Gene Sperling, a top outside Clinton adviser, said": the description
+
+
+def _name_before_apposition(doc, quote_end: int, cue):
+    """'“...,” Gene Sperling, a top outside Clinton adviser, said': a name right after the
+    closing mark, then a description set off by commas up to the cue; the name's last word."""
+    if cue.i < 1 or doc[cue.i - 1].text != ",":
+        return None
+    first = next((t for t in doc[max(0, cue.i - APPOSITION_MAX_WORDS - 6):cue.i] if t.idx >= quote_end
+                  and not t.is_punct), None)
+    if first is None or first.idx - quote_end > 3 or first.pos_ != "PROPN":
+        return None
+    k = first.i
+    while k < cue.i and doc[k].pos_ == "PROPN":
+        k += 1
+    if doc[k].text != "," or k - first.i > 4 or cue.i - k > APPOSITION_MAX_WORDS:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("relcl", "acl", "amod") for t in doc[k:cue.i]):
+        return None     # a clause of its own between the name and the cue
+    return doc[k - 1]
+
+
 def _past_age(tok):
     """'Ramos, 58, told AFP': an age set off by commas parsed as the subject; the name
     before it speaks."""
@@ -731,6 +759,9 @@ def _name_before_cue(doc, quote_end: int, cue):
     """The speaker token of '“...,” NAME said' when the parser gave the cue no
     subject: the words between the closing mark and the cue, if they are a name or
     a pronoun (no verb among them, at most five words); their last word is the head."""
+    appositive = _name_before_apposition(doc, quote_end, cue)
+    if appositive is not None:
+        return appositive
     toks = [t for t in doc[max(0, cue.i - 6):cue.i] if t.idx >= quote_end and not t.is_punct]
     if not toks or len(toks) > 5 or toks[0].idx - quote_end > 3:
         return None
