@@ -497,8 +497,23 @@ def _assault_mode(tok) -> str | None:
     return None
 
 
-def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
-    """Type of a verb whose event type depends on what it acts on."""
+@dataclass(slots=True)
+class _Acted:
+    """A verb and what it acts on, read once for the object-typed rules: the lemma, the object
+    (or a passive's patient), the particle, the object's classes (_OBJ_CLASSES, from its head,
+    modifiers, conjuncts and "of"/"in"/"worth" phrases) and its event-noun class."""
+    tok: object
+    lem: str
+    obj: object
+    prt: str
+    classes: set
+    nclass: str | None
+
+
+_SKIP = object()     # a rule's guard did not match: try the verb's next rule
+
+
+def _acted(lem: str, obj, tok) -> _Acted:
     prt = _particle(tok)
     classes = set(_obj_classes(obj)) if obj is not None else set()
     nclass = NOUNS.get(obj.lower_, (None,))[0] if obj is not None else None
@@ -516,262 +531,499 @@ def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
             # "provide Ukraine with air defence systems"
             for w in _prep_objs(tok, "with"):
                 classes |= set(_OBJ_OF.get(w.lower_, ()))
-    if lem == "give" and obj is None and any(c.lower_ == "in" and c.dep_ in ("prt", "prep") for c in tok.children):
-        return ("CONCEDE", None)           # "gave in to union demands" (CAMEO 08 yield)
-    if lem in ("withdraw", "pull", "recall", "ship") and "INTL" in classes and (
-            lem != "ship" or prt == "out" or _prep_objs(tok, "out") or any(c.lower_ == "out" for c in tok.children)):
-        return ("SANCTION", "withdraw")   # peacekeepers, observers, aid workers: international involvement (CAMEO 166)
-    if lem == "force" and (prt == "out" or any(c.lower_ == "out" for c in tok.children)) and obj is not None:
-        if obj.ent_type_ == "ORG" or "INTL" in classes or obj.lower_ in ("agency", "organisation", "organization") \
-                or any(c.dep_ == "appos" and c.ent_type_ == "ORG" for c in obj.children):
-            return ("SANCTION", "expel")   # "forced the UN refugee agency out of the country" (CAMEO 166)
-        if obj.lower_ in _EVACUEES or obj.lower_ in ("villagers", "inhabitants", "palestinians", "families"):
-            return ("ASSAULT", None)       # "forced out 1,000 refugees from their homes": mass expulsion (CAMEO 201)
-        return None
-    if lem in ("send", "dispatch") and "INSPECT" in classes:
-        return ("ACCUSE", "investigate")   # "dispatched inspectors to the plant"
-    if lem in ("send", "provide", "supply", "deliver", "give", "grant", "allocate", "approve", "transfer", "ship",
-               "dispatch", "contribute", "extend"):
-        if "TROOPS" in classes and not ({"AIDOBJ"} & classes and obj.lower_ not in _OBJ_CLASSES["TROOPS"]):
-            if lem in ("send", "dispatch", "deliver", "ship") or obj.lower_ in ("troops", "soldiers"):
-                mode = "weapons" if obj.lower_ in _SHIPS or obj.lower_ in ("carrier", "submarine") else "troops"
-                if lem in ("send", "dispatch"):
-                    return ("MOBILIZE", mode)
-                return ("AID", None)
-        if "AIDOBJ" in classes or nclass == "AIDN":
-            return ("AID", None)
-        if lem == "grant" and obj is not None and obj.lower_ in ("asylum", "amnesty", "pardon"):
-            return ("AID", None) if obj.lower_ == "asylum" else ("CONCEDE", None)
-        if lem == "approve" and nclass is not None:
-            t = _noun_type(obj)
-            return t
-        if lem == "approve" and obj is not None and obj.lower_ in _ENDORSED:
-            return ("SUPPORT", None)       # "approved Croatia's membership bid" (CAMEO 051 endorse)
-        if lem == "grant" and obj is not None and obj.lower_ in ("right", "rights", "permission", "freedom", "autonomy",
-                                                                  "amnesty", "concessions"):
-            return ("CONCEDE", None)       # "granted the opposition the right to hold rallies" (CAMEO 08)
-        return None
-    if lem in ("withdraw", "pull", "recall"):
-        if "DIPLO" in classes:
-            return ("SANCTION", "withdraw")
-        if lem == "recall":
-            return None
-        if "TROOPS" in classes or (lem == "pull" and (prt == "back" or _has_out(tok))) or (obj is None and lem == "withdraw"):
-            frm = _prep_objs(tok, "from") + _out_of(tok)     # "pulled out of the talks"
-            if obj is None and frm and (NOUNS.get(frm[0].lower_, ("",))[0] in ("AGREEM", "MEET")
-                                         or frm[0].ent_type_ == "ORG"):
-                return ("SANCTION", "withdraw")
-            return ("RETREAT", "withdraw")
-        if nclass in ("AGREEM", "MEET") or (obj is None and _prep_objs(tok, "from")):
-            return ("SANCTION", "withdraw")
-        if "CLAIM" in classes:
-            return ("CONCEDE", None)
-        if "AIDOBJ" in classes or "TIES" in classes:
-            return ("SANCTION", "discontinue")
-        return None
-    if lem in ("swap", "exchange"):
-        return ("RETREAT", "release") if "PRISON" in classes else None
-    if lem in ("release", "free"):
-        return ("RETREAT", "release")
-    t = _OBJECT_RULES.get(lem)
-    if t is not None:
-        return t(tok, obj, classes, prt)
-    if lem in ("suspend", "freeze", "halt", "cut", "stop", "end", "break"):
-        if lem == "stop" and obj is not None and obj.lower_ == "work":
-            return ("PROTEST", "strike")
-        if lem == "break" and prt != "off" and not (obj is not None and obj.lower_ in ("ties", "relations")):
-            return None
-        if lem == "cut" and obj is not None and ({obj.lower_} | {c.lower_ for c in obj.children if c.dep_ in (
-                "compound", "amod")}) & {"power", "electricity", "water", "internet", "supplies", "fuel", "gas", "food"}:
-            return ("COERCE", "withhold")
-        if lem == "cut" and "TROOPS" in classes:
-            return ("RETREAT", "withdraw")
-        if lem == "end" and nclass == "ATTACK":
-            return ("RETREAT", "ceasefire")
-        if "TIES" in classes or "AIDOBJ" in classes or nclass in ("MEET", "AIDN") or lem == "freeze" and \
-                obj is not None and obj.lower_ in ("assets", "accounts", "funds"):
-            return ("SANCTION", "discontinue")
-        return None
-    if lem in ("lift", "ease", "relax"):
-        if nclass in ("SANCT", "CURFEW", "EMERG") or (obj is not None and obj.lower_ in _RESTRICTIONS):
-            return ("CONCEDE", None)
-        return None
-    if lem in ("revoke", "rescind", "repeal", "scrap", "abolish", "annul"):
-        return ("CONCEDE", None) if nclass in ("SANCT", "CURFEW", "EMERG") or (
-            obj is not None and obj.lower_ in _RESTRICTIONS) else None
-    if lem == "ban":
-        if obj is not None and obj.lower_ in ("imports", "exports", "flights", "trade", "products", "goods"):
-            return ("SANCTION", "discontinue")
-        return ("COERCE", "restrict") if obj is not None else None
-    if lem in ("impose", "reimpose", "tighten"):
-        if obj is not None and obj.lower_ in ("blockade", "blockades", "siege"):
-            return ("COERCE", "restrict")
-        if obj is not None and obj.lower_ in ("ban", "restrictions") and any(
-                g.lower_ in _DISSENT for p in obj.children if p.lower_ == "on" for g in p.subtree):
-            return ("COERCE", "restrict")    # a ban on demonstrations or parties: repression, not a sanction
-        if lem == "tighten":
-            return _security(tok, obj, classes, prt)
-        if nclass == "SANCT" or (obj is not None and obj.lower_ in ("restrictions", "duties", "levies", "ban", "penalties")):
-            return ("SANCTION", "discontinue")
-        if nclass == "CURFEW":
-            return ("COERCE", "curfew")
-        if obj is not None and obj.lower_ in ("law", "emergency"):
-            return ("COERCE", "martial-law")
-        return None
-    if lem == "order":
-        # "ordered two diplomats to leave" / "ordered the expulsion of"
-        x = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
-        if x is not None and lemma(x.text) in ("leave", "depart", "go", "exit") and "DIPLO" in classes:
-            return ("SANCTION", "expel")
-        if x is not None and lemma(x.text) in ("leave", "depart") and obj is not None:
-            return ("COERCE", "deport")
-        return None
-    if lem == "fire":
-        if _prep_objs(tok, "at", "on", "into", "toward", "towards") or (obj is not None and obj.lower_ in (
-                "missiles", "missile", "rockets", "rocket", "shells", "drones", "shots", "bullets", "salvo", "mortars")):
-            return ("ASSAULT", None)
-        return None
-    if lem == "hit":
-        subj, _p = _subject(tok)
-        if subj is not None and (subj.lower_ in ("drones", "drone", "missiles", "missile", "rockets", "rocket", "shells",
-                                                 "strikes", "strike", "airstrikes", "bombs", "artillery")) \
-                and obj is not None and not obj.like_num and obj.lower_ not in ("record", "high", "low", "target"):
-            return ("ASSAULT", None)
-        if obj is not None and (obj.lower_ in ("refinery", "depot", "airfield", "airport", "station", "substation",
-                                                "grid", "warehouse", "factory", "bridge", "city") or obj.ent_type_ in _PLACE_TYPES or obj.lower_ in _OBJ_CLASSES["TERRIT"] or obj.lower_ in (
-                "infrastructure", "facility", "plant", "port", "base", "building", "targets", "positions", "hospital")):
-            return ("ASSAULT", None)
-        return None
-    if lem == "storm":
-        return ("ASSAULT", None) if obj is not None else None
-    if lem == "launch":
-        if obj is not None and obj.lower_ in ("missiles", "missile", "rockets", "rocket", "drones", "drone", "shells",
-                                               "bombs", "salvo", "barrage", "strikes", "airstrikes"):
-            return ("ASSAULT", None)
-        return None
-    if lem == "step" or lem == "stand":
-        if prt == "up" and lem == "step":
-            return _security(tok, obj, classes, prt)
-        return ("RETREAT", "resign") if prt == "down" else None
-    if lem == "allow":
-        if obj is None:
-            # "allowed IAEA inspectors to visit the site": the parser's clause subject
-            obj = next((g for c in tok.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
-                        if g.dep_ == "nsubj"), None)
-        if obj is not None and any(t.lower_ in ("opposition", "rally", "march", "protest", "demonstration", "rallies",
-                                                "protests", "demonstrations", "marches") for t in tok.subtree):
-            return ("CONCEDE", None)       # easing political dissent (CAMEO 082)
-        if obj is not None and obj.lower_ in ("aid", "trucks", "convoys", "inspectors", "observers", "access", "entry",
-                                               "peacekeepers", "monitors", "journalists", "deliveries", "supplies"):
-            return ("RETREAT", "access")
-        return None
-    if lem == "leave":
-        subj, _p = _subject(tok)
-        if subj is not None and (subj.lower_ in _OBJ_CLASSES["TROOPS"] or any(
-                c.lower_ in _OBJ_CLASSES["TROOPS"] for c in subj.children if c.dep_ == "compound")):
-            return ("RETREAT", "withdraw")
-        if obj is not None and (obj.ent_type_ == "ORG" or obj.lower_ in ("alliance", "bloc", "union", "organisation",
-                                                                         "organization", "community", "talks", "treaty")):
-            return ("SANCTION", "withdraw")
-        return None
-    if lem in ("hand", "lay", "surrender", "give") and _gives_up_arms(tok, obj, prt):
-        return ("RETREAT", "disarm")        # "handed over their weapons", "laid down their arms"
-    if lem == "hand":
-        if prt == "over" or _prep_objs(tok, "over"):
-            if "AIDOBJ" in classes:
-                return ("AID", None)
-            if "PRISON" in classes:
-                return ("RETREAT", "release")
-        return None
-    if lem == "drop":
-        return ("AID", None) if "AIDOBJ" in classes and not ({"TROOPS"} & classes and obj.lower_ in ("bombs",)) else None
-    if lem == "share":
-        if obj is not None and obj.lower_ in ("intelligence", "imagery", "information", "data", "evidence",
-                                               "technology", "expertise", "know-how"):
-            return ("COOPERATE", None)
-        return None
-    if lem in ("reopen", "restore", "establish"):
-        if obj is not None and obj.lower_ in ("embassy", "embassies", "ties", "relations", "consulate", "mission",
-                                               "flights", "links", "dialogue"):
-            return ("SUPPORT", None)
-        return None
-    if lem in ("boot", "kick"):
-        if prt == "out":
-            if "DIPLO" in classes or (obj is not None and (obj.lower_ in ("consul",) or any(
-                    c.lower_ in ("consul", "diplomat", "ambassador") for c in obj.subtree))):
-                return ("SANCTION", "expel")
-            return ("COERCE", "deport")
-        return None
-    if lem == "walk":
-        if prt == "out" or _prep_objs(tok, "out"):
-            return ("SANCTION", "withdraw") if _prep_objs(tok, "of") else ("PROTEST", "strike")
-        return None
-    if lem in ("hurl", "throw"):
-        subj, _p = _subject(tok)
-        if subj is not None and subj.lower_ in ("protesters", "demonstrators", "rioters", "crowds", "crowd", "youths"):
-            return ("PROTEST", "riot")
-        if obj is not None and obj.lower_ in ("stones", "rocks", "grenades", "bombs", "molotov", "cocktails"):
-            return ("ASSAULT", "primitive")
-        return None
-    if lem in ("hold", "use") and any(p.lower_ == "as" and any(g.lower_ in ("shields", "shield") for g in p.children)
-                                      for p in tok.children):
-        return ("ASSAULT", "abduct")       # "holding civilians as human shields" (CAMEO 184)
-    if lem == "brief" and obj is not None and obj.lower_ not in _NON_ACTOR_NOUNS and (
-            obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or obj.lower_ in TRAVELLERS or obj.lower_ in (
-                "counterpart", "counterparts", "allies", "partners")):
-        return ("CONSULT", None)           # "briefed his counterpart on the talks" (CAMEO 040)
-    if lem == "receive" and obj is not None and (obj.ent_type_ == "PERSON" or obj.lower_ in TRAVELLERS):
-        return ("CONSULT", None)   # "Putin received Witkoff in the Kremlin": hosting a visit (CAMEO 043); the
-        # host is the subject here, PLOVER codes the visitor as actor, so no "visit" mode is claimed
-    if lem == "bow" and _prep_objs(tok, "to"):
-        return ("CONCEDE", None)           # "bowed to pressure" (CAMEO 08 yield)
-    if lem == "shuttle" and _prep_objs(tok, "between"):
-        return ("CONSULT", "third-party")  # shuttle diplomacy (CAMEO 045 mediation)
-    if lem == "turn" and prt == "down":
-        return ("REJECT", None)
-    if lem in ("unleash", "use"):
-        if obj is not None and obj.lower_ in ("weapons", "force", "missiles", "troops", "army", "arms", "nukes"):
-            return ("ASSAULT", "unconventional" if any(t.lower_ in ("nuclear", "chemical") for t in obj.lefts) else None)
-        return None
-    if lem == "pay":
-        if prt == "off" or (obj is not None and obj.lower_ in ("compensation", "reparations", "debt", "debts", "arrears")):
-            return ("AID", None)
-        return None
-    if lem == "reduce":
-        if "TROOPS" in classes:
-            return ("RETREAT", "withdraw")
-        if "AIDOBJ" in classes or "TIES" in classes:
-            return ("SANCTION", "discontinue")
-        return None
-    if lem == "put":
-        if any(g.lower_ == "alert" for g in tok.subtree):
-            return ("MOBILIZE", "troops")
-        return None
-    if lem == "take":
-        if any(p.lower_ == "to" and any(g.lower_ == "streets" for g in p.children) for p in tok.children):
-            return ("PROTEST", "demo")
-        if any(t.lower_ in ("hostage", "hostages", "captive", "prisoner") and t.dep_ in ("oprd", "dobj", "npadvmod",
-                                                                                          "advmod", "pobj", "xcomp")
-               for t in tok.children):
-            return ("ASSAULT", "abduct")   # "took three aid workers hostage" (CAMEO 181)
-        return None
-    if lem in ("travel", "jet", "fly", "head", "arrive"):
-        return _travel(tok)
-    if lem == "dismiss":
-        return ("REJECT", None) if obj is not None and "CLAIM" in classes else None
-    if lem == "crack":
-        return ("COERCE", "restrict") if prt == "down" else None
-    if lem == "warn":
-        return None
-    if lem == "call":
-        return None
+    return _Acted(tok, lem, obj, prt, classes, nclass)
+
+
+def _object_typed(lem: str, obj, tok) -> tuple[str, str | None] | None:
+    """Type of a verb whose event type depends on what it acts on: the verb's rules
+    (_OBJECT_TYPED_RULES, in order) until one whose guard matches."""
+    a = _acted(lem, obj, tok)
+    for rule in _OBJECT_TYPED_RULES.get(lem, ()):
+        got = rule(a)
+        if got is not _SKIP:
+            return got
     return None
+
+
+def _by_give_in(a: _Acted):
+    tok, lem, obj, prt = a.tok, a.lem, a.obj, a.prt
+    if not (lem == "give" and obj is None and any(c.lower_ == "in" and c.dep_ in ("prt", "prep") for c in tok.children)):
+        return _SKIP
+    return ("CONCEDE", None)           # "gave in to union demands" (CAMEO 08 yield)
+
+
+def _by_withdraw_mission(a: _Acted):
+    tok, lem, prt, classes = a.tok, a.lem, a.prt, a.classes
+    if not (lem in ("withdraw", "pull", "recall", "ship") and "INTL" in classes and (
+                lem != "ship" or prt == "out" or _prep_objs(tok, "out") or any(c.lower_ == "out" for c in tok.children))):
+        return _SKIP
+    return ("SANCTION", "withdraw")   # peacekeepers, observers, aid workers: international involvement (CAMEO 166)
+
+
+def _by_force(a: _Acted):
+    tok, lem, obj, prt, classes = a.tok, a.lem, a.obj, a.prt, a.classes
+    if not (lem == "force" and (prt == "out" or any(c.lower_ == "out" for c in tok.children)) and obj is not None):
+        return _SKIP
+    if obj.ent_type_ == "ORG" or "INTL" in classes or obj.lower_ in ("agency", "organisation", "organization") \
+            or any(c.dep_ == "appos" and c.ent_type_ == "ORG" for c in obj.children):
+        return ("SANCTION", "expel")   # "forced the UN refugee agency out of the country" (CAMEO 166)
+    if obj.lower_ in _EVACUEES or obj.lower_ in ("villagers", "inhabitants", "palestinians", "families"):
+        return ("ASSAULT", None)       # "forced out 1,000 refugees from their homes": mass expulsion (CAMEO 201)
+    return None
+
+
+def _by_send_inspectors(a: _Acted):
+    lem, classes = a.lem, a.classes
+    if not (lem in ("send", "dispatch") and "INSPECT" in classes):
+        return _SKIP
+    return ("ACCUSE", "investigate")   # "dispatched inspectors to the plant"
+
+
+def _by_provide(a: _Acted):
+    lem, obj, classes, nclass = a.lem, a.obj, a.classes, a.nclass
+    if not (lem in ("send", "provide", "supply", "deliver", "give", "grant", "allocate", "approve", "transfer", "ship",
+                   "dispatch", "contribute", "extend")):
+        return _SKIP
+    if "TROOPS" in classes and not ({"AIDOBJ"} & classes and obj.lower_ not in _OBJ_CLASSES["TROOPS"]):
+        if lem in ("send", "dispatch", "deliver", "ship") or obj.lower_ in ("troops", "soldiers"):
+            mode = "weapons" if obj.lower_ in _SHIPS or obj.lower_ in ("carrier", "submarine") else "troops"
+            if lem in ("send", "dispatch"):
+                return ("MOBILIZE", mode)
+            return ("AID", None)
+    if "AIDOBJ" in classes or nclass == "AIDN":
+        return ("AID", None)
+    if lem == "grant" and obj is not None and obj.lower_ in ("asylum", "amnesty", "pardon"):
+        return ("AID", None) if obj.lower_ == "asylum" else ("CONCEDE", None)
+    if lem == "approve" and nclass is not None:
+        t = _noun_type(obj)
+        return t
+    if lem == "approve" and obj is not None and obj.lower_ in _ENDORSED:
+        return ("SUPPORT", None)       # "approved Croatia's membership bid" (CAMEO 051 endorse)
+    if lem == "grant" and obj is not None and obj.lower_ in ("right", "rights", "permission", "freedom", "autonomy",
+                                                              "amnesty", "concessions"):
+        return ("CONCEDE", None)       # "granted the opposition the right to hold rallies" (CAMEO 08)
+    return None
+
+
+def _by_withdraw(a: _Acted):
+    tok, lem, obj, prt, classes, nclass = a.tok, a.lem, a.obj, a.prt, a.classes, a.nclass
+    if not (lem in ("withdraw", "pull", "recall")):
+        return _SKIP
+    if "DIPLO" in classes:
+        return ("SANCTION", "withdraw")
+    if lem == "recall":
+        return None
+    if "TROOPS" in classes or (lem == "pull" and (prt == "back" or _has_out(tok))) or (obj is None and lem == "withdraw"):
+        frm = _prep_objs(tok, "from") + _out_of(tok)     # "pulled out of the talks"
+        if obj is None and frm and (NOUNS.get(frm[0].lower_, ("",))[0] in ("AGREEM", "MEET")
+                                     or frm[0].ent_type_ == "ORG"):
+            return ("SANCTION", "withdraw")
+        return ("RETREAT", "withdraw")
+    if nclass in ("AGREEM", "MEET") or (obj is None and _prep_objs(tok, "from")):
+        return ("SANCTION", "withdraw")
+    if "CLAIM" in classes:
+        return ("CONCEDE", None)
+    if "AIDOBJ" in classes or "TIES" in classes:
+        return ("SANCTION", "discontinue")
+    return None
+
+
+def _by_swap(a: _Acted):
+    lem, classes = a.lem, a.classes
+    if not (lem in ("swap", "exchange")):
+        return _SKIP
+    return ("RETREAT", "release") if "PRISON" in classes else None
+
+
+def _by_release(a: _Acted):
+    lem = a.lem
+    if not (lem in ("release", "free")):
+        return _SKIP
+    return ("RETREAT", "release")
+
+
+def _by_suspend(a: _Acted):
+    lem, obj, prt, classes, nclass = a.lem, a.obj, a.prt, a.classes, a.nclass
+    if not (lem in ("suspend", "freeze", "halt", "cut", "stop", "end", "break")):
+        return _SKIP
+    if lem == "stop" and obj is not None and obj.lower_ == "work":
+        return ("PROTEST", "strike")
+    if lem == "break" and prt != "off" and not (obj is not None and obj.lower_ in ("ties", "relations")):
+        return None
+    if lem == "cut" and obj is not None and ({obj.lower_} | {c.lower_ for c in obj.children if c.dep_ in (
+            "compound", "amod")}) & {"power", "electricity", "water", "internet", "supplies", "fuel", "gas", "food"}:
+        return ("COERCE", "withhold")
+    if lem == "cut" and "TROOPS" in classes:
+        return ("RETREAT", "withdraw")
+    if lem == "end" and nclass == "ATTACK":
+        return ("RETREAT", "ceasefire")
+    if "TIES" in classes or "AIDOBJ" in classes or nclass in ("MEET", "AIDN") or lem == "freeze" and \
+            obj is not None and obj.lower_ in ("assets", "accounts", "funds"):
+        return ("SANCTION", "discontinue")
+    return None
+
+
+def _by_lift(a: _Acted):
+    lem, obj, nclass = a.lem, a.obj, a.nclass
+    if not (lem in ("lift", "ease", "relax")):
+        return _SKIP
+    if nclass in ("SANCT", "CURFEW", "EMERG") or (obj is not None and obj.lower_ in _RESTRICTIONS):
+        return ("CONCEDE", None)
+    return None
+
+
+def _by_revoke(a: _Acted):
+    lem, obj, nclass = a.lem, a.obj, a.nclass
+    if not (lem in ("revoke", "rescind", "repeal", "scrap", "abolish", "annul")):
+        return _SKIP
+    return ("CONCEDE", None) if nclass in ("SANCT", "CURFEW", "EMERG") or (
+        obj is not None and obj.lower_ in _RESTRICTIONS) else None
+
+
+def _by_ban(a: _Acted):
+    lem, obj = a.lem, a.obj
+    if not (lem == "ban"):
+        return _SKIP
+    if obj is not None and obj.lower_ in ("imports", "exports", "flights", "trade", "products", "goods"):
+        return ("SANCTION", "discontinue")
+    return ("COERCE", "restrict") if obj is not None else None
+
+
+def _by_impose(a: _Acted):
+    tok, lem, obj, prt, classes, nclass = a.tok, a.lem, a.obj, a.prt, a.classes, a.nclass
+    if not (lem in ("impose", "reimpose", "tighten")):
+        return _SKIP
+    if obj is not None and obj.lower_ in ("blockade", "blockades", "siege"):
+        return ("COERCE", "restrict")
+    if obj is not None and obj.lower_ in ("ban", "restrictions") and any(
+            g.lower_ in _DISSENT for p in obj.children if p.lower_ == "on" for g in p.subtree):
+        return ("COERCE", "restrict")    # a ban on demonstrations or parties: repression, not a sanction
+    if lem == "tighten":
+        return _security(a)
+    if nclass == "SANCT" or (obj is not None and obj.lower_ in ("restrictions", "duties", "levies", "ban", "penalties")):
+        return ("SANCTION", "discontinue")
+    if nclass == "CURFEW":
+        return ("COERCE", "curfew")
+    if obj is not None and obj.lower_ in ("law", "emergency"):
+        return ("COERCE", "martial-law")
+    return None
+
+
+def _by_order(a: _Acted):
+    tok, lem, obj, classes = a.tok, a.lem, a.obj, a.classes
+    if not (lem == "order"):
+        return _SKIP
+    # "ordered two diplomats to leave" / "ordered the expulsion of"
+    x = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if x is not None and lemma(x.text) in ("leave", "depart", "go", "exit") and "DIPLO" in classes:
+        return ("SANCTION", "expel")
+    if x is not None and lemma(x.text) in ("leave", "depart") and obj is not None:
+        return ("COERCE", "deport")
+    return None
+
+
+def _by_fire(a: _Acted):
+    tok, lem, obj = a.tok, a.lem, a.obj
+    if not (lem == "fire"):
+        return _SKIP
+    if _prep_objs(tok, "at", "on", "into", "toward", "towards") or (obj is not None and obj.lower_ in (
+            "missiles", "missile", "rockets", "rocket", "shells", "drones", "shots", "bullets", "salvo", "mortars")):
+        return ("ASSAULT", None)
+    return None
+
+
+def _by_hit(a: _Acted):
+    tok, lem, obj = a.tok, a.lem, a.obj
+    if not (lem == "hit"):
+        return _SKIP
+    subj, _p = _subject(tok)
+    if subj is not None and (subj.lower_ in ("drones", "drone", "missiles", "missile", "rockets", "rocket", "shells",
+                                             "strikes", "strike", "airstrikes", "bombs", "artillery")) \
+            and obj is not None and not obj.like_num and obj.lower_ not in ("record", "high", "low", "target"):
+        return ("ASSAULT", None)
+    if obj is not None and (obj.lower_ in ("refinery", "depot", "airfield", "airport", "station", "substation",
+                                            "grid", "warehouse", "factory", "bridge", "city") or obj.ent_type_ in _PLACE_TYPES or obj.lower_ in _OBJ_CLASSES["TERRIT"] or obj.lower_ in (
+            "infrastructure", "facility", "plant", "port", "base", "building", "targets", "positions", "hospital")):
+        return ("ASSAULT", None)
+    return None
+
+
+def _by_storm(a: _Acted):
+    lem, obj = a.lem, a.obj
+    if not (lem == "storm"):
+        return _SKIP
+    return ("ASSAULT", None) if obj is not None else None
+
+
+def _by_launch(a: _Acted):
+    lem, obj = a.lem, a.obj
+    if not (lem == "launch"):
+        return _SKIP
+    if obj is not None and obj.lower_ in ("missiles", "missile", "rockets", "rocket", "drones", "drone", "shells",
+                                           "bombs", "salvo", "barrage", "strikes", "airstrikes"):
+        return ("ASSAULT", None)
+    return None
+
+
+def _by_step(a: _Acted):
+    tok, lem, obj, prt, classes = a.tok, a.lem, a.obj, a.prt, a.classes
+    if not (lem == "step" or lem == "stand"):
+        return _SKIP
+    if prt == "up" and lem == "step":
+        return _security(a)
+    return ("RETREAT", "resign") if prt == "down" else None
+
+
+def _by_allow(a: _Acted):
+    tok, lem, obj = a.tok, a.lem, a.obj
+    if not (lem == "allow"):
+        return _SKIP
+    if obj is None:
+        # "allowed IAEA inspectors to visit the site": the parser's clause subject
+        obj = next((g for c in tok.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
+                    if g.dep_ == "nsubj"), None)
+    if obj is not None and any(t.lower_ in ("opposition", "rally", "march", "protest", "demonstration", "rallies",
+                                            "protests", "demonstrations", "marches") for t in tok.subtree):
+        return ("CONCEDE", None)       # easing political dissent (CAMEO 082)
+    if obj is not None and obj.lower_ in ("aid", "trucks", "convoys", "inspectors", "observers", "access", "entry",
+                                           "peacekeepers", "monitors", "journalists", "deliveries", "supplies"):
+        return ("RETREAT", "access")
+    return None
+
+
+def _by_leave(a: _Acted):
+    tok, lem, obj = a.tok, a.lem, a.obj
+    if not (lem == "leave"):
+        return _SKIP
+    subj, _p = _subject(tok)
+    if subj is not None and (subj.lower_ in _OBJ_CLASSES["TROOPS"] or any(
+            c.lower_ in _OBJ_CLASSES["TROOPS"] for c in subj.children if c.dep_ == "compound")):
+        return ("RETREAT", "withdraw")
+    if obj is not None and (obj.ent_type_ == "ORG" or obj.lower_ in ("alliance", "bloc", "union", "organisation",
+                                                                     "organization", "community", "talks", "treaty")):
+        return ("SANCTION", "withdraw")
+    return None
+
+
+def _by_give_up_arms(a: _Acted):
+    tok, lem, obj, prt = a.tok, a.lem, a.obj, a.prt
+    if not (lem in ("hand", "lay", "surrender", "give") and _gives_up_arms(tok, obj, prt)):
+        return _SKIP
+    return ("RETREAT", "disarm")        # "handed over their weapons", "laid down their arms"
+
+
+def _by_hand_over(a: _Acted):
+    tok, lem, prt, classes = a.tok, a.lem, a.prt, a.classes
+    if not (lem == "hand"):
+        return _SKIP
+    if prt == "over" or _prep_objs(tok, "over"):
+        if "AIDOBJ" in classes:
+            return ("AID", None)
+        if "PRISON" in classes:
+            return ("RETREAT", "release")
+    return None
+
+
+def _by_drop(a: _Acted):
+    lem, obj, classes = a.lem, a.obj, a.classes
+    if not (lem == "drop"):
+        return _SKIP
+    return ("AID", None) if "AIDOBJ" in classes and not ({"TROOPS"} & classes and obj.lower_ in ("bombs",)) else None
+
+
+def _by_share(a: _Acted):
+    lem, obj = a.lem, a.obj
+    if not (lem == "share"):
+        return _SKIP
+    if obj is not None and obj.lower_ in ("intelligence", "imagery", "information", "data", "evidence",
+                                           "technology", "expertise", "know-how"):
+        return ("COOPERATE", None)
+    return None
+
+
+def _by_reopen(a: _Acted):
+    lem, obj = a.lem, a.obj
+    if not (lem in ("reopen", "restore", "establish")):
+        return _SKIP
+    if obj is not None and obj.lower_ in ("embassy", "embassies", "ties", "relations", "consulate", "mission",
+                                           "flights", "links", "dialogue"):
+        return ("SUPPORT", None)
+    return None
+
+
+def _by_boot(a: _Acted):
+    lem, obj, prt, classes = a.lem, a.obj, a.prt, a.classes
+    if not (lem in ("boot", "kick")):
+        return _SKIP
+    if prt == "out":
+        if "DIPLO" in classes or (obj is not None and (obj.lower_ in ("consul",) or any(
+                c.lower_ in ("consul", "diplomat", "ambassador") for c in obj.subtree))):
+            return ("SANCTION", "expel")
+        return ("COERCE", "deport")
+    return None
+
+
+def _by_walk(a: _Acted):
+    tok, lem, prt = a.tok, a.lem, a.prt
+    if not (lem == "walk"):
+        return _SKIP
+    if prt == "out" or _prep_objs(tok, "out"):
+        return ("SANCTION", "withdraw") if _prep_objs(tok, "of") else ("PROTEST", "strike")
+    return None
+
+
+def _by_hurl(a: _Acted):
+    tok, lem, obj = a.tok, a.lem, a.obj
+    if not (lem in ("hurl", "throw")):
+        return _SKIP
+    subj, _p = _subject(tok)
+    if subj is not None and subj.lower_ in ("protesters", "demonstrators", "rioters", "crowds", "crowd", "youths"):
+        return ("PROTEST", "riot")
+    if obj is not None and obj.lower_ in ("stones", "rocks", "grenades", "bombs", "molotov", "cocktails"):
+        return ("ASSAULT", "primitive")
+    return None
+
+
+def _by_human_shields(a: _Acted):
+    tok, lem = a.tok, a.lem
+    if not (lem in ("hold", "use") and any(p.lower_ == "as" and any(g.lower_ in ("shields", "shield") for g in p.children)
+                                          for p in tok.children)):
+        return _SKIP
+    return ("ASSAULT", "abduct")       # "holding civilians as human shields" (CAMEO 184)
+
+
+def _by_brief(a: _Acted):
+    lem, obj = a.lem, a.obj
+    if not (lem == "brief" and obj is not None and obj.lower_ not in _NON_ACTOR_NOUNS and (
+                obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or obj.lower_ in TRAVELLERS or obj.lower_ in (
+                    "counterpart", "counterparts", "allies", "partners"))):
+        return _SKIP
+    return ("CONSULT", None)           # "briefed his counterpart on the talks" (CAMEO 040)
+
+
+def _by_receive(a: _Acted):
+    lem, obj = a.lem, a.obj
+    if not (lem == "receive" and obj is not None and (obj.ent_type_ == "PERSON" or obj.lower_ in TRAVELLERS)):
+        return _SKIP
+    return ("CONSULT", None)   # "Putin received Witkoff in the Kremlin": hosting a visit (CAMEO 043); the
+    # host is the subject here, PLOVER codes the visitor as actor, so no "visit" mode is claimed
+
+
+def _by_bow(a: _Acted):
+    tok, lem = a.tok, a.lem
+    if not (lem == "bow" and _prep_objs(tok, "to")):
+        return _SKIP
+    return ("CONCEDE", None)           # "bowed to pressure" (CAMEO 08 yield)
+
+
+def _by_shuttle(a: _Acted):
+    tok, lem = a.tok, a.lem
+    if not (lem == "shuttle" and _prep_objs(tok, "between")):
+        return _SKIP
+    return ("CONSULT", "third-party")  # shuttle diplomacy (CAMEO 045 mediation)
+
+
+def _by_turn(a: _Acted):
+    lem, prt = a.lem, a.prt
+    if not (lem == "turn" and prt == "down"):
+        return _SKIP
+    return ("REJECT", None)
+
+
+def _by_unleash(a: _Acted):
+    lem, obj = a.lem, a.obj
+    if not (lem in ("unleash", "use")):
+        return _SKIP
+    if obj is not None and obj.lower_ in ("weapons", "force", "missiles", "troops", "army", "arms", "nukes"):
+        return ("ASSAULT", "unconventional" if any(t.lower_ in ("nuclear", "chemical") for t in obj.lefts) else None)
+    return None
+
+
+def _by_pay(a: _Acted):
+    lem, obj, prt = a.lem, a.obj, a.prt
+    if not (lem == "pay"):
+        return _SKIP
+    if prt == "off" or (obj is not None and obj.lower_ in ("compensation", "reparations", "debt", "debts", "arrears")):
+        return ("AID", None)
+    return None
+
+
+def _by_reduce(a: _Acted):
+    lem, classes = a.lem, a.classes
+    if not (lem == "reduce"):
+        return _SKIP
+    if "TROOPS" in classes:
+        return ("RETREAT", "withdraw")
+    if "AIDOBJ" in classes or "TIES" in classes:
+        return ("SANCTION", "discontinue")
+    return None
+
+
+def _by_put(a: _Acted):
+    tok, lem = a.tok, a.lem
+    if not (lem == "put"):
+        return _SKIP
+    if any(g.lower_ == "alert" for g in tok.subtree):
+        return ("MOBILIZE", "troops")
+    return None
+
+
+def _by_take(a: _Acted):
+    tok, lem = a.tok, a.lem
+    if not (lem == "take"):
+        return _SKIP
+    if any(p.lower_ == "to" and any(g.lower_ == "streets" for g in p.children) for p in tok.children):
+        return ("PROTEST", "demo")
+    if any(t.lower_ in ("hostage", "hostages", "captive", "prisoner") and t.dep_ in ("oprd", "dobj", "npadvmod",
+                                                                                      "advmod", "pobj", "xcomp")
+           for t in tok.children):
+        return ("ASSAULT", "abduct")   # "took three aid workers hostage" (CAMEO 181)
+    return None
+
+
+def _by_travel(a: _Acted):
+    tok, lem = a.tok, a.lem
+    if not (lem in ("travel", "jet", "fly", "head", "arrive")):
+        return _SKIP
+    return _travel(tok)
+
+
+def _by_dismiss(a: _Acted):
+    lem, obj, classes = a.lem, a.obj, a.classes
+    if not (lem == "dismiss"):
+        return _SKIP
+    return ("REJECT", None) if obj is not None and "CLAIM" in classes else None
+
+
+def _by_crack(a: _Acted):
+    lem, prt = a.lem, a.prt
+    if not (lem == "crack"):
+        return _SKIP
+    return ("COERCE", "restrict") if prt == "down" else None
+
+
+def _by_warn(a: _Acted):
+    lem = a.lem
+    if not (lem == "warn"):
+        return _SKIP
+    return None
+
+
+def _by_call(a: _Acted):
+    lem = a.lem
+    if not (lem == "call"):
+        return _SKIP
+    return None
+
+
+
 
 
 # --- clause helpers ---------------------------------------------------------------------------
 
-def _evacuate(tok, obj, classes, prt):
+def _evacuate(a: "_Acted"):
     """ "evacuated the wounded" (AID); "will evacuate the settlements" (RETREAT withdraw)."""
+    obj, classes = a.obj, a.classes
     if obj is None:
         return None
     if obj.lower_ in _EVACUEES or "PRISON" in classes:
@@ -781,22 +1033,25 @@ def _evacuate(tok, obj, classes, prt):
     return None
 
 
-def _strengthen(tok, obj, classes, prt):
+def _strengthen(a: "_Acted"):
     """ "strengthened its forces in Lebanon": MOBILIZE."""
+    classes = a.classes
     return ("MOBILIZE", "troops") if "TROOPS" in classes else None
 
 
-def _violate(tok, obj, classes, prt):
+def _violate(a: "_Acted"):
     """ "violated a ban", "violated the accord": REJECT (a ceasefire's violation is typed from its noun)."""
+    obj = a.obj
     if obj is not None and obj.lower_ in _RULES_BROKEN:
         return ("REJECT", None)
     return None
 
 
-def _return(tok, obj, classes, prt):
+def _return(a: "_Acted"):
     """ "will return the weapons seized last year" (RETREAT return), "return the prisoners" (release);
     refugees returning home (repatriation: RETREAT return); negotiators returning to Geneva for
     talks travel (see _travel)."""
+    tok, obj, classes = a.tok, a.obj, a.classes
     if obj is None:
         subj = _subject(tok)[0]
         if subj is not None and subj.lower_ in ("refugees", "displaced", "exiles", "evacuees", "migrants") and any(
@@ -854,8 +1109,9 @@ def _state_actor(subj) -> bool:
     return subj is not None and (subj.lower_ in _STATE_NOUNS or subj.ent_type_ == "GPE")
 
 
-def _exploded(tok, obj, classes, prt):
+def _exploded(a: "_Acted"):
     """ "a car bomb exploded near the embassy": an attack with explosives."""
+    tok = a.tok
     subj = _subject(tok)[0]
     if subj is not None and subj.lower_ in ("bomb", "bombs", "device", "devices", "explosive", "explosives", "grenade",
                                             "grenades", "mine", "mines", "ied", "ieds", "shell", "shells", "rocket"):
@@ -863,8 +1119,9 @@ def _exploded(tok, obj, classes, prt):
     return None
 
 
-def _sealed_off(tok, obj, classes, prt):
+def _sealed_off(a: "_Acted"):
     """ "troops cordoned off the area", "sealed off the town": restricting movement (COERCE restrict)."""
+    tok, prt = a.tok, a.prt
     if prt == "off" or any(c.lower_ == "off" for c in tok.children):
         return ("COERCE", "restrict")
     return None
@@ -881,9 +1138,10 @@ def _out_of(tok) -> list:
             for g in p.children if g.dep_ == "pobj"] + _prep_objs(tok, "out")
 
 
-def _security(tok, obj, classes, prt):
+def _security(a: "_Acted"):
     """ "tightened security", "stepped up patrols", "boosted its military presence": MOBILIZE
     (CAMEO 15: increase police or military alert or power)."""
+    tok, obj = a.tok, a.obj
     if obj is None or obj.lower_ not in ("security", "patrols", "presence", "alert", "checks", "vigilance"):
         return None
     subj = _subject(tok)[0]
@@ -892,9 +1150,10 @@ def _security(tok, obj, classes, prt):
     return ("MOBILIZE", "troops" if military else "police")
 
 
-def _shut(tok, obj, classes, prt):
+def _shut(a: "_Acted"):
     """ "shut down the newspaper" (COERCE censor); "closed its borders" (COERCE restrict: CAMEO 191,
     restrict movement)."""
+    obj = a.obj
     if obj is None:
         return None
     if obj.lower_ in ("newspaper", "newspapers", "station", "stations", "channel", "channels", "website", "websites",
@@ -914,16 +1173,18 @@ def _gives_up_arms(tok, obj, prt) -> bool:
     return own and (prt in ("over", "down", "up") or any(c.lower_ in ("over", "down", "up") for c in tok.children))
 
 
-def _find_guilty(tok, obj, classes, prt):
+def _find_guilty(a: "_Acted"):
     """ "found the former minister guilty": a conviction (SANCTION convict)."""
+    tok, obj = a.tok, a.obj
     if any(c.lower_ in ("guilty", "liable") for c in tok.children) or (
             obj is not None and any(c.lower_ in ("guilty", "liable") for c in obj.children)):
         return ("SANCTION", "convict")
     return None
 
 
-def _search(tok, obj, classes, prt):
+def _search(a: "_Acted"):
     """ "searched the village" (COERCE seize: execute a search); "searched for survivors" is not."""
+    obj = a.obj
     if obj is not None and (obj.ent_type_ in ("GPE", "FAC") or obj.lower_ in (
             "village", "villages", "house", "houses", "homes", "home", "offices", "office", "premises", "camp",
             "headquarters", "building", "buildings", "apartment", "flat", "residence", "town", "mosque", "church")):
@@ -931,8 +1192,9 @@ def _search(tok, obj, classes, prt):
     return None
 
 
-def _blow_up(tok, obj, classes, prt):
+def _blow_up(a: "_Acted"):
     """ "a suicide bomber blew himself up" (ASSAULT suicide-attack), "blew up a bridge" (explosives)."""
+    tok, obj, prt = a.tok, a.obj, a.prt
     if prt != "up" and not any(c.lower_ == "up" for c in tok.children):
         return None
     if obj is not None and obj.lower_ in ("himself", "herself", "themselves"):
@@ -947,6 +1209,60 @@ _OBJECT_RULES = {
     "beef": _security, "close": _shut, "shut": _shut, "strengthen": _strengthen, "reinforce": _strengthen,
     "violate": _violate, "return": _return,
 }
+
+# lemma -> its rules, in the order they are tried (a rule returns _SKIP when its guard fails)
+_OBJECT_TYPED_RULES: dict[str, list] = {}
+for _lems, _rule in (
+    (("give",), _by_give_in),
+    (("withdraw", "pull", "recall", "ship"), _by_withdraw_mission),
+    (("force",), _by_force),
+    (("send", "dispatch"), _by_send_inspectors),
+    (("send", "provide", "supply", "deliver", "give", "grant", "allocate", "approve", "transfer", "ship", "dispatch",
+      "contribute", "extend"), _by_provide),
+    (("withdraw", "pull", "recall"), _by_withdraw),
+    (("swap", "exchange"), _by_swap),
+    (("release", "free"), _by_release),
+    *((( _l,), _r) for _l, _r in _OBJECT_RULES.items()),
+    (("suspend", "freeze", "halt", "cut", "stop", "end", "break"), _by_suspend),
+    (("lift", "ease", "relax"), _by_lift),
+    (("revoke", "rescind", "repeal", "scrap", "abolish", "annul"), _by_revoke),
+    (("ban",), _by_ban),
+    (("impose", "reimpose", "tighten"), _by_impose),
+    (("order",), _by_order),
+    (("fire",), _by_fire),
+    (("hit",), _by_hit),
+    (("storm",), _by_storm),
+    (("launch",), _by_launch),
+    (("step", "stand"), _by_step),
+    (("allow",), _by_allow),
+    (("leave",), _by_leave),
+    (("hand", "lay", "surrender", "give"), _by_give_up_arms),
+    (("hand",), _by_hand_over),
+    (("drop",), _by_drop),
+    (("share",), _by_share),
+    (("reopen", "restore", "establish"), _by_reopen),
+    (("boot", "kick"), _by_boot),
+    (("walk",), _by_walk),
+    (("hurl", "throw"), _by_hurl),
+    (("hold", "use"), _by_human_shields),
+    (("brief",), _by_brief),
+    (("receive",), _by_receive),
+    (("bow",), _by_bow),
+    (("shuttle",), _by_shuttle),
+    (("turn",), _by_turn),
+    (("unleash", "use"), _by_unleash),
+    (("pay",), _by_pay),
+    (("reduce",), _by_reduce),
+    (("put",), _by_put),
+    (("take",), _by_take),
+    (("travel", "jet", "fly", "head", "arrive"), _by_travel),
+    (("dismiss",), _by_dismiss),
+    (("crack",), _by_crack),
+    (("warn",), _by_warn),
+    (("call",), _by_call),
+):
+    for _l in _lems:
+        _OBJECT_TYPED_RULES.setdefault(_l, []).append(_rule)
 
 
 def _official_trip(tok) -> bool:
