@@ -25,13 +25,23 @@ _EVENT_COLUMNS = ("article_id", "seq", "n", "start", "end", "sentence", "type", 
 _CORPUS_TABLES = ("entities", "entity_links", "quotes", "events", "stories", "contradictions")
 
 
-def _dicts(rows: list[tuple], names: tuple[str, ...], json_fields: tuple[str, ...] = ()) -> list[dict]:
+# rows turned into dicts a chunk at a time, and their short strings (ids, names,
+# types, dates, outlets: each repeated over many rows) shared: DuckDB returns a new
+# string object per value, and those copies were most of the corpus stage's memory
+_FETCH_ROWS = 20_000
+_SHARED_MAX_LEN = 64
+
+
+def _dicts(cursor, names: tuple[str, ...], json_fields: tuple[str, ...] = ()) -> list[dict]:
     out = []
-    for r in rows:
-        d = dict(zip(names, r))
-        for k in json_fields:
-            d[k] = json.loads(d[k]) if d[k] is not None else None
-        out.append(d)
+    pool: dict[str, str] = {}
+    while rows := cursor.fetchmany(_FETCH_ROWS):
+        for r in rows:
+            d = {k: pool.setdefault(v, v) if isinstance(v, str) and len(v) <= _SHARED_MAX_LEN else v
+                 for k, v in zip(names, r)}
+            for k in json_fields:
+                d[k] = json.loads(d[k]) if d[k] is not None else None
+            out.append(d)
     return out
 
 
@@ -69,20 +79,20 @@ class CorpusIO:
         try:
             snap = CorpusSnapshot(
                 version=self.article_count(),
-                articles=_dicts(self._run(
+                articles=_dicts(self.con.execute(
                     f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles ORDER BY seq, id"),
                     _ARTICLE_COLUMNS, ("published_inferred",)),
-                local_entities=_dicts(self._run("""
+                local_entities=_dicts(self.con.execute("""
                     SELECT e.article_id, a.seq, a.published, e.idx, e.name, e.type, e.key, e.wikidata, e.country,
                            e.aliases, e.roles, e.mentions, e.domain
                     FROM local_entities e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.idx"""),
                     _LOCAL_ENTITY_COLUMNS, ("aliases", "roles")),
-                quotes=_dicts(self._run("""
+                quotes=_dicts(self.con.execute("""
                     SELECT q.article_id, a.seq, q.n, q.start, q."end", q.text, q.kind, q.speaker, q.speaker_idx,
                            q.cue, q.via, a.outlet, a.syndicated_from, q.parts
                     FROM article_quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.seq, q.n"""),
                     _QUOTE_COLUMNS, ("via", "parts")),
-                events=_dicts(self._run("""
+                events=_dicts(self.con.execute("""
                     SELECT e.article_id, a.seq, e.n, e.start, e."end", e.sentence, e.type, e.mode, e.source_idx,
                            e.target_idx, e.actor_idxs, e.location_idx, e.location_text, e.date, e.date_precision,
                            e.date_source, e.modality, a.outlet
