@@ -6,7 +6,9 @@ as `storyline build` subprocesses, sampling the RSS of the whole process tree (m
 process and workers) every 50 ms. Prints per size: pages/s of the per-page stage,
 seconds of the corpus stage, corpus-stage ms per article, peak RSS of the tree.
 Then adds ``--grow`` (default 1%) more articles to the largest store and times that
-build against the full one.
+build against the full one: the next lines of the corpus, or, when the largest size is
+the whole corpus, every 16th article of the Timeline17 set (real news of 2009-2013,
+``../shared/benchmarks/timelines-t17``), so that the added articles are new pages.
 
     .venv/bin/python bench/scale.py [--sizes 1000,4000,16000,28803] [--workers 2] [--grow 0.01]
 
@@ -25,18 +27,24 @@ from datetime import date
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "..", "..", "shared", "benchmarks", "scale", "news-28k.jsonl.gz")
+MORE = os.path.join(HERE, "..", "..", "shared", "benchmarks", "timelines-t17", "articles.jsonl.gz")
+MORE_EVERY = 16
 sys.path.insert(0, HERE)
 from build_scale import run_sampled  # noqa: E402
 
 
-def _write_prefix(path: str, start: int, stop: int) -> int:
-    """Lines [start, stop) of the corpus into ``path``; returns how many were written."""
+def _write_prefix(path: str, start: int, stop: int, corpus: str = CORPUS, every: int = 1) -> int:
+    """Lines [start, stop) of the corpus (every ``every``-th line) into ``path``;
+    returns how many were written."""
     n = 0
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as src, open(path, "w", encoding="utf-8") as out:
+    with gzip.open(corpus, "rt", encoding="utf-8") as src, open(path, "w", encoding="utf-8") as out:
         for i, line in enumerate(src):
-            if i >= stop:
+            if i % every:
+                continue
+            k = i // every
+            if k >= stop:
                 break
-            if i >= start:
+            if k >= start:
                 out.write(line)
                 n += 1
     return n
@@ -85,7 +93,10 @@ def main() -> None:
         if last and args.grow > 0:
             n, data, store, full = last
             more = os.path.join(tmp, "more.jsonl")
-            added = _write_prefix(more, n, n + max(1, int(n * args.grow)))
+            want = max(1, int(n * args.grow))
+            added = _write_prefix(more, n, n + want)
+            if not added and os.path.exists(MORE):
+                added = _write_prefix(more, 0, want, MORE, MORE_EVERY)
             if added:
                 r = _build([data, more], store, args.workers)
                 print(f"\nadding {added:,} articles to the {n:,}-article store: {r['wall']:.1f} s "
