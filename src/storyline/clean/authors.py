@@ -404,6 +404,11 @@ _CLASS_ATTR = re.compile(r"""\b(?:class|id)\s*=\s*["']([^"']*)""")
 FOREIGN_LOOKBACK_CHARS = 1500  # a byline text inside a teaser/comment card has the card's opening tag this close
 _ANY_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^<>]*>")
 _VOID_TAGS = {"img", "br", "hr", "meta", "link", "input", "source", "wbr", "area", "col", "embed", "param", "track"}
+# a label word at most 40 characters of text into a text node ("Ein Artikel von", "&nbsp;| By")
+_LABEL_LEAD = re.compile(r">[^<]{0,40}?\b(?:by|von|par|por|door|text|autor|autorin|author|auteur|redaktion|"
+                         r"written|posted)\b")
+# a second, complete list of authors stands by the headline: the zone's start (4,000 before it) to 12,000 after
+NEAR_HEADLINE_CHARS = 16_000
 MAX_TEXT_BYLINES = 6    # byline-shaped text nodes examined per page (document order)
 
 
@@ -433,13 +438,20 @@ def _open_classes(window: str) -> list[str]:
     return [c for _, c in stack if c]
 
 
-def authors_from_text(zone: str | None, keys: set[str]) -> list[str]:
+def authors_from_text(zone: str | None, keys: set[str], limit: int | None = None) -> list[str]:
     """Personal names after a byline label that opens a text node of the headline's zone.
     Only person-shaped names count ("Von Berlin nach Hamburg" is no byline)."""
     if not zone:
         return []
-    for n, m in enumerate(_BYLINE_TEXT.finditer(zone)):
-        if n >= MAX_TEXT_BYLINES:
+    n = 0
+    # cheap first, on the lower-cased zone: a ">" with a label word within a few characters
+    # of text after it; the full pattern is then matched from that ">" only
+    for lead in _LABEL_LEAD.finditer((zone[:limit] if limit else zone).lower()):
+        m = _BYLINE_TEXT.match(zone, lead.start())
+        if m is None:
+            continue
+        n += 1
+        if n > MAX_TEXT_BYLINES:
             break
         if not _text_byline_context_ok(zone, m.start()):
             continue
