@@ -59,7 +59,8 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
     EventType("RETREAT", _MC, False, False, "CONCEDE",
               ("withdraw", "release", "return", "disarm", "access", "ceasefire", "resign"),
               _cues("retreat:withdraw resign:resign release:release free:release disarm:disarm surrender:disarm "
-                    "quit:resign demobilize:disarm demobilise:disarm decommission:disarm")),
+                    "quit:resign demobilize:disarm demobilise:disarm decommission:disarm cede:withdraw "
+                    "repatriate:return")),
     EventType("REQUEST", _VX, False, False, None, ("assist", "change", "yield", "meet"),
               _cues("demand urge request appeal ask press implore seek plead beg")),
     EventType("ACCUSE", _VX, False, False, None, ("disapprove", "investigate", "allege"),

@@ -648,6 +648,8 @@ def _by_suspend(a: _Acted):
         return _SKIP
     if lem == "stop" and obj is not None and obj.lower_ == "work":
         return ("PROTEST", "strike")
+    if lem in ("end", "halt", "suspend") and "INTL" in classes:
+        return ("SANCTION", "withdraw")   # "ended its peacekeeping mission" (CAMEO 166)
     if lem == "break" and prt != "off" and not (obj is not None and obj.lower_ in ("ties", "relations")):
         return None
     if lem == "cut" and obj is not None and ({obj.lower_} | {c.lower_ for c in obj.children if c.dep_ in (
@@ -821,6 +823,8 @@ def _by_hand_over(a: _Acted):
             return ("AID", None)
         if "PRISON" in classes:
             return ("RETREAT", "release")
+        if a.obj is not None and a.obj.lower_ in ("control", "territory", "town", "city", "region", "area", "power"):
+            return ("RETREAT", "withdraw")     # "handed over control of the town": ceding territory
     return None
 
 
@@ -848,6 +852,8 @@ def _by_reopen(a: _Acted):
     if obj is not None and obj.lower_ in ("embassy", "embassies", "ties", "relations", "consulate", "mission",
                                            "flights", "links", "dialogue"):
         return ("SUPPORT", None)
+    if lem == "reopen" and obj is not None and obj.lower_ in _PASSAGES:
+        return ("RETREAT", "access")       # "reopened the border crossing": easing a blockade (CAMEO 0872)
     return None
 
 
@@ -1062,6 +1068,9 @@ def _return(a: "_Acted"):
         return ("RETREAT", "release")
     if obj.lower_ in _RETURNED or "AIDOBJ" in classes and obj.lower_ in ("weapons", "equipment", "arms"):
         return ("RETREAT", "return")
+    if obj.pos_ == "NOUN" and obj.ent_type_ not in ("GPE", "LOC", "PERSON") and any(
+            t.ent_type_ in ("GPE", "ORG", "NORP") for t in _prep_objs(tok, "to")):
+        return ("RETREAT", "return")       # "returned the seized tanker to Iran": property returned
     return None
 
 
@@ -1094,6 +1103,9 @@ _PERMISSION_NOUNS = {"right", "rights", "permission", "chance", "opportunity", "
 _DISSENT = {"demonstrations", "demonstration", "protests", "protest", "rallies", "rally", "marches", "march",
             "gatherings", "meetings", "parties", "party", "opposition", "activities", "assembly", "assemblies",
             "strikes", "newspapers", "media"}
+# Passages whose reopening eases a blockade
+_PASSAGES = {"border", "borders", "crossing", "crossings", "bridge", "airport", "port", "corridor", "road", "roads",
+             "airspace", "checkpoint", "checkpoints"}
 _EVACUEES = {"wounded", "injured", "civilians", "people", "residents", "citizens", "nationals", "children", "refugees",
              "sick", "patients", "families", "staff", "survivors", "foreigners", "diplomats"}
 _RULES_BROKEN = {"ban", "embargo", "agreement", "accord", "treaty", "resolution", "resolutions", "sanctions", "deal",
@@ -1161,6 +1173,8 @@ def _shut(a: "_Acted"):
         return ("COERCE", "censor")
     if obj.lower_ in ("border", "borders", "crossing", "crossings", "airspace", "frontier", "checkpoints"):
         return ("COERCE", "restrict")
+    if obj.lower_ in ("embassy", "embassies", "consulate", "consulates") and a.tok.lower_.startswith("clos"):
+        return ("SANCTION", "withdraw")    # "closed its embassy in Tripoli" (CAMEO 161)
     return None
 
 
@@ -1301,8 +1315,8 @@ def _agent(tok):
     for c in tok.children:
         if c.dep_ == "agent":
             for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
+                if g.dep_ == "pobj" and g.lower_ not in ("phone", "telephone", "video", "videolink", "letter"):
+                    return g           # "conferred by telephone" is a medium, not an agent
     return None
 
 
