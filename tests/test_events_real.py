@@ -135,3 +135,8 @@ def test_an_announced_conflictual_act_is_a_threat_but_speculation_is_not(analyse
 def test_failing_to_agree_is_a_rejection(analyse):
     ev = analyse("Israeli and Palestinian negotiators failed to reach agreement on Sunday.")[1]
     assert ev.type == "REJECT"
+
+
+def test_an_unconfirmed_trip_is_not_a_negated_trip(analyse):
+    ev = analyse("The Kremlin has not confirmed the trip.")[1]
+    assert ev is None or ev.modality != "negated"

@@ -1780,6 +1780,8 @@ def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[s
             to = _prep_objs(noun, "to") + _prep_objs(verb, "to")
             return ("CONSULT", "visit") if to and to[0].ent_type_ == "PERSON" else ("SUPPORT", None)
         return None
+    if cls == "MEET" and hl == "confirm" and any(c.dep_ == "neg" for c in verb.children):
+        return None     # "has not confirmed the trip": says nothing about whether it happens
     if cls == "MEET":
         if hl in ("hold", "have", "conduct", "begin", "start", "resume", "continue", "join", "attend", "host", "make",
                   "pay", "open", "go", "take", "lead", "mediate", "conclude", "confirm", "complete", "undertake"):
