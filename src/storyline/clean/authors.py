@@ -360,10 +360,14 @@ def authors_from_markup(tree, keys: set[str]) -> list[str]:
         else:
             # the name's own element first: the byline's text runs labels into names ("AuthorAndreas Kalt")
             child = el.query_selector(_NAME_CHILD)
-            text = child.text if child is not None and child.text.strip() else ""
+            text = " ".join(child.text.split()) if child is not None else ""
             whole = " ".join(el.text.split())
-            whole = _spaced_text(el) if len(whole) <= MAX_BYLINE_CHARS else ""
-            text = " ".join(text.split()) or whole
+            # the spaced text only where it can differ: no name element, or a list around it
+            if len(whole) > MAX_BYLINE_CHARS or (text and not _SPLIT.search(whole.replace(text, "", 1))):
+                whole = ""
+            else:
+                whole = _spaced_text(el)
+            text = text or whole
         if not text or len(text) > MAX_BYLINE_CHARS:
             continue
         if home is None:

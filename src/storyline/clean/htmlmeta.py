@@ -327,6 +327,8 @@ def _page_authors(html, head_end, meta, items, own, keys, tree, title=None) -> l
     zone = _byline_zone(html, head_end, title)
     if authors and not all(len(a.split()) == 1 for a in authors):
         # structured data often keeps the first of several authors; the byline text lists all
+        if not any(_listed_with_others(a, zone) for a in authors):
+            return authors
         return _more_of(authors, authors_from_text(zone, keys, NEAR_HEADLINE_CHARS))
     if tree is None:
         tree = _zone_tree(zone)
@@ -349,6 +351,21 @@ def _full_name(token: str, html: str, keys) -> str:
         if n >= MIN_FULL_NAME_MENTIONS and clean_names(name, keys, strict=False) == [name]:
             return name
     return token
+
+
+_LIST_JOINERS = (",", " and ", " und ", " & ", " &amp; ", " y ", " et ", " e ")
+
+
+def _listed_with_others(name: str, zone: str) -> bool:
+    """The page writes the name followed by a list joiner ("Rudolf Fischer, Simon Kohler"):
+    a cheap test before the byline text is searched for a longer list."""
+    at = zone.find(name, 0, NEAR_HEADLINE_CHARS)
+    while at >= 0:
+        after = zone[at + len(name):at + len(name) + 8]
+        if after.startswith(_LIST_JOINERS) or after.lstrip("</>abspnrogtemi ").startswith(_LIST_JOINERS):
+            return True
+        at = zone.find(name, at + 1, NEAR_HEADLINE_CHARS)
+    return False
 
 
 def _more_of(names: list[str], other: list[str]) -> list[str]:
