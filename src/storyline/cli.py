@@ -578,7 +578,8 @@ def _timeline_head(it) -> str:
 @app.command()
 def report(
     out: str = typer.Option(..., "--out", help="FILE.html (one self-contained page) or FILE.md."),
-    story: Optional[str] = typer.Option(None, "--story", help="Story id or prefix (default: the largest story)."),
+    story: Optional[str] = typer.Option(None, "--story", help=(
+        "Story id or prefix (default: the largest story), or `all`: an index and one dossier per story.")),
     store: str = typer.Option(DEFAULT_STORE, "--store"),
 ) -> None:
     """Write a story's dossier: timeline chart, people and quotes, sources, contradictions."""
