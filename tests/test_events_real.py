@@ -140,3 +140,9 @@ def test_failing_to_agree_is_a_rejection(analyse):
 def test_an_unconfirmed_trip_is_not_a_negated_trip(analyse):
     ev = analyse("The Kremlin has not confirmed the trip.")[1]
     assert ev is None or ev.modality != "negated"
+
+
+def test_a_speakers_own_must_is_not_a_demand(analyse):
+    assert analyse("The minister said we must act now.")[1] is None
+    ev = analyse("Egypt said on Wednesday that the US must be ready to mediate.")[1]
+    assert ev.type == "REQUEST" and "US" in ev.target_text

@@ -376,6 +376,7 @@ def _event_for(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
 # examples are mostly worded so). Only with a named speaker of a statement verb, not the
 # writer's own "must".
 _DEMAND_MODALS = {"must"}
+_NOT_DEMANDED = {"we", "i", "us", "you", "everyone", "everybody", "all", "one", "people", "there", "this", "that"}
 _DEMAND_STATEMENTS = _REPORTING | {"conclude", "insist", "issue", "remind", "stress", "declare", "demand", "warn"}
 
 
@@ -389,6 +390,9 @@ def _demand_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
     speaker = _subject(stmt)[0] if stmt.pos_ in ("VERB", "AUX") else None
     if lemma(stmt.text) not in _DEMAND_STATEMENTS or speaker is None or speaker.pos_ == "PRON":
         return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is not None and subj.lower_ in _NOT_DEMANDED and subj.pos_ != "PROPN":   # "US" is a state
+        return None          # "we must act", "everyone must ...": a stance, not a demand of someone
     it = _inner_type(ctx, verb)
     mode = _request_mode(it[0]) if it else None
     return _build(ctx, verb, "REQUEST", mode, trigger=f"{tok.text} {verb.text}", seen=seen, demand_by=stmt)
@@ -1708,6 +1712,9 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
             head.lower_ in ("to", "on", "for", "in", "into", "with", "upon", "over", "under"):
         prep_head = head.head         # "agreed to a ceasefire", "called for talks", "agreed on a truce"
         hl = lemma(prep_head.text)
+        if head.lower_ == "with" and cls == "AGREEM" and hl in ("end", "conclude", "close", "culminate"):
+            # "talks ended with an agreement to rebuild missions": an agreement reached
+            return _build(ctx, prep_head, "AGREE", None, noun=noun, trigger=_trigger_text(prep_head, noun), seen=seen)
         head = prep_head
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or prep_head is not None:
         if VERBS.get(hl, (None,))[0] is not None or hl in _WRAPPERS:
@@ -1738,7 +1745,8 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
             return _build(ctx, head, typ, mode, noun=noun, trigger=_trigger_text(head, noun), seen=seen,
                           noun_is_subject=True)
         return None
-    if noun.dep_ == "ROOT" and cls not in ("STANCE", "BACKING", "PLEDGE", "OPENFIRE", "REGRET"):
+    if noun.dep_ == "ROOT" and cls not in ("STANCE", "BACKING", "PLEDGE", "OPENFIRE", "REGRET") and \
+            noun.lower_ not in _MENU_NOUNS:
         return _build(ctx, noun, typ, mode, noun=noun, trigger=noun.text, seen=seen, noun_is_subject=True)
     return None
 
@@ -1749,6 +1757,9 @@ _VOICING = {"express", "voice", "reaffirm", "reiterate", "signal", "give", "offe
 
 # "went / are / remain on strike": a labour strike, not an attack
 _ON_STRIKE = {"go", "be", "remain", "stay", "come", "walk", "call"}
+
+# Event nouns that, alone as a line, are page furniture ("| Advertising | Contacts")
+_MENU_NOUNS = {"contacts", "contact", "welcome", "trip", "trips", "mediation"}
 
 # Nouns that frame an event noun compounded onto them: the compound is the event
 _FRAME_NOUNS = {"effort", "efforts", "mission", "missions", "bid", "process", "round", "campaign"}
