@@ -157,6 +157,10 @@ def test_search_page_finds_words_filters_and_highlights(client):
     echo = _get(client, "/search?q=%3Cscript%3Ealert(1)%3C/script%3E").text
     _safe(echo)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in echo
+    # nor can they leave an attribute (the query is echoed in the search boxes' value="")
+    for url in ('/search?q=%22+autofocus+onfocus%3D%22alert(1)', "/search?person=%22+onmouseover%3D%22x",
+                "/search?q=x&outlet=%22%3E%3Cscript%3Ealert(1)%3C/script%3E"):
+        _safe(_get(client, url).text)   # Doc fails on any on* attribute
 
 
 def test_every_page_escapes_every_scraped_field(client):
