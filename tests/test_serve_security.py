@@ -160,3 +160,16 @@ def test_head_answers_like_get_without_a_body(local):
         get, head = local.get(url), local.head(url)
         assert head.status_code == get.status_code and head.content == b""
         assert head.headers["content-type"] == get.headers["content-type"]
+
+
+def test_a_port_in_use_is_one_line():
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        exe = Path(sys.executable).with_name("storyline")
+        proc = subprocess.run([str(exe), "serve", "--store", built_store(), "--port", str(port)],
+                              capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and f"port {port}" in proc.stderr

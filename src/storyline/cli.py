@@ -618,6 +618,14 @@ def serve(
         raise UserError(str(exc)) from None
     with _open_store(store):  # the same one-line errors as every command for a missing or foreign store
         pass
+    import socket
+
+    try:  # a port in use, or an address not on this machine: one line, before reading the store
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        raise UserError(f"cannot listen on {host} port {port}: {exc.strerror or exc}") from None
     import uvicorn
 
     from .serve.app import create_app
