@@ -97,7 +97,7 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
                     "assassinate:targeted execute:targeted kidnap:abduct abduct:abduct torture:torture "
                     "stab:primitive invade clash fight ambush wound injure target pound:heavy-weapons "
                     "destroy:destroy raze:destroy massacre:targeted behead:targeted capture rape:sexual "
-                    "beat:beat retake recapture overrun hijack:abduct battle detonate:explosives retaliate crush")),
+                    "beat:beat retake recapture overrun hijack:abduct battle detonate:explosives retaliate crush dynamite:explosives")),
 )}
 
 # Verbs typed by what they act on ("sent troops" MOBILIZE, "sent aid" AID, "lifted sanctions"
@@ -107,7 +107,7 @@ OBJECT_TYPED_VERBS: frozenset[str] = frozenset((
     "exchange dismiss warn suspend freeze recall halt cut ban impose break order stop end dispatch crack fire hit "
     "storm launch step allow leave hand drop share reopen restore establish boot kick walk hurl throw unleash use "
     "pay reduce put take travel jet fly head arrive implement adopt announce contribute evacuate reimpose tighten "
-    "strengthen violate return revoke rescind repeal scrap abolish annul hold turn receive force increase boost heighten beef close shut brief extend blow lay find search bow shuttle explode cordon seal insist").split())
+    "strengthen violate return revoke rescind repeal scrap abolish annul hold turn receive force increase boost heighten beef close shut brief extend blow lay find search bow shuttle explode cordon seal insist dissolve double triple airlift").split())
 
 SYMMETRIC_TYPES: frozenset[str] = frozenset(t.name for t in EVENT_TYPES.values() if t.symmetric)
 # the cooperative acts whose promise PLOVER codes as AGREE (and AGREE itself)

@@ -188,6 +188,7 @@ _LIGHT = {
     "condemn", "denounce", "deny", "dismiss", "rebuff", "welcome", "support", "back", "endorse", "strike",
     "confirm", "complete", "speed", "finish", "prevent", "reimpose", "place", "put", "keep", "undertake", "accelerate", "crush", "suppress",
     "express", "signal", "indicate", "voice", "reaffirm", "accord", "reiterate", "convey", "show", "state", "tender",
+    "set",
 }
 
 # Words of an attack that give its ASSAULT mode
@@ -586,7 +587,7 @@ def _by_send_inspectors(a: _Acted):
 def _by_provide(a: _Acted):
     lem, obj, classes, nclass = a.lem, a.obj, a.classes, a.nclass
     if not (lem in ("send", "provide", "supply", "deliver", "give", "grant", "allocate", "approve", "transfer", "ship",
-                   "dispatch", "contribute", "extend")):
+                   "dispatch", "contribute", "extend", "airlift")):
         return _SKIP
     if "TROOPS" in classes and not ({"AIDOBJ"} & classes and obj.lower_ not in _OBJ_CLASSES["TROOPS"]):
         if lem in ("send", "dispatch", "deliver", "ship") or obj.lower_ in ("troops", "soldiers"):
@@ -652,6 +653,8 @@ def _by_suspend(a: _Acted):
         return _SKIP
     if lem == "stop" and obj is not None and obj.lower_ == "work":
         return ("PROTEST", "strike")
+    if lem == "suspend" and obj is not None and obj.lower_ in _INSTITUTIONS:
+        return ("COERCE", "restrict")     # "suspended the constitution"
     if lem in ("end", "halt", "suspend") and "INTL" in classes:
         return ("SANCTION", "withdraw")   # "ended its peacekeeping mission" (CAMEO 166)
     if lem == "break" and prt != "off" and not (obj is not None and obj.lower_ in ("ties", "relations")):
@@ -1110,6 +1113,9 @@ _DISSENT = {"demonstrations", "demonstration", "protests", "protest", "rallies",
 # Passages whose reopening eases a blockade
 _PASSAGES = {"border", "borders", "crossing", "crossings", "bridge", "airport", "port", "corridor", "road", "roads",
              "airspace", "checkpoint", "checkpoints"}
+# Institutions a ruler dissolves or suspends (COERCE restrict: restrictions on political life)
+_INSTITUTIONS = {"parliament", "constitution", "assembly", "congress", "legislature", "senate", "party", "parties",
+                 "council", "court", "judiciary", "opposition"}
 _EVACUEES = {"wounded", "injured", "civilians", "people", "residents", "citizens", "nationals", "children", "refugees",
              "sick", "patients", "families", "staff", "survivors", "foreigners", "diplomats"}
 _RULES_BROKEN = {"ban", "embargo", "agreement", "accord", "treaty", "resolution", "resolutions", "sanctions", "deal",
@@ -1143,6 +1149,11 @@ def _sealed_off(a: "_Acted"):
     return None
 
 
+def _dissolve(a: "_Acted"):
+    """ "dissolved parliament": COERCE restrict."""
+    return ("COERCE", "restrict") if a.obj is not None and a.obj.lower_ in _INSTITUTIONS else None
+
+
 def _has_out(tok) -> bool:
     """ "pulled out", "shipped out": the particle, or the parser's preposition."""
     return any(c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod") for c in tok.children)
@@ -1158,6 +1169,9 @@ def _security(a: "_Acted"):
     """ "tightened security", "stepped up patrols", "boosted its military presence": MOBILIZE
     (CAMEO 15: increase police or military alert or power)."""
     tok, obj = a.tok, a.obj
+    if obj is not None and ("AIDOBJ" in a.classes or NOUNS.get(obj.lower_, ("",))[0] == "AIDN") and \
+            a.lem != "tighten":
+        return ("AID", None)       # "will double its aid to Vietnam"
     if obj is None or obj.lower_ not in ("security", "patrols", "presence", "alert", "checks", "vigilance"):
         return None
     subj = _subject(tok)[0]
@@ -1225,7 +1239,7 @@ _OBJECT_RULES = {
     "explode": _exploded, "cordon": _sealed_off, "seal": _sealed_off, "find": _find_guilty, "search": _search,
     "blow": _blow_up, "evacuate": _evacuate, "increase": _security, "boost": _security, "heighten": _security,
     "beef": _security, "close": _shut, "shut": _shut, "strengthen": _strengthen, "reinforce": _strengthen,
-    "violate": _violate, "return": _return,
+    "violate": _violate, "return": _return, "dissolve": _dissolve, "double": _security, "triple": _security,
 }
 
 # lemma -> its rules, in the order they are tried (a rule returns _SKIP when its guard fails)
@@ -1236,7 +1250,7 @@ for _lems, _rule in (
     (("force",), _by_force),
     (("send", "dispatch"), _by_send_inspectors),
     (("send", "provide", "supply", "deliver", "give", "grant", "allocate", "approve", "transfer", "ship", "dispatch",
-      "contribute", "extend"), _by_provide),
+      "contribute", "extend", "airlift"), _by_provide),
     (("withdraw", "pull", "recall"), _by_withdraw),
     (("swap", "exchange"), _by_swap),
     (("release", "free"), _by_release),
@@ -1758,6 +1772,10 @@ _VOICING = {"express", "voice", "reaffirm", "reiterate", "signal", "give", "offe
 # "went / are / remain on strike": a labour strike, not an attack
 _ON_STRIKE = {"go", "be", "remain", "stay", "come", "walk", "call"}
 
+# A crowd whose violence is a riot (PLOVER PROTEST riot), not an armed attack
+_CROWD_NOUNS = {"protesters", "demonstrators", "rioters", "supporters", "mob", "mobs", "crowd", "crowds", "youths",
+                "students", "strikers", "workers"}
+
 # Event nouns that, alone as a line, are page furniture ("| Advertising | Contacts")
 _MENU_NOUNS = {"contacts", "contact", "welcome", "trip", "trips", "mediation"}
 
@@ -1928,6 +1946,10 @@ def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[s
             return ("AGREE", None)     # promised support: an intent (CAMEO 032)
         return None
     if cls == "OPENFIRE":
+        if hl == "set" and _prep_objs(noun, "to") + _prep_objs(verb, "to"):
+            subj = _subject(verb)[0]
+            rioters = subj is not None and subj.lower_ in _CROWD_NOUNS
+            return ("PROTEST", "riot") if rioters else ("ASSAULT", "destroy")   # "set fire to ..."
         return (typ, mode) if hl == "open" else None
     if cls == "ACCUS":
         if noun.lower_ in ("case", "lawsuit") and not (hl in ("open", "file", "bring", "launch") and (
@@ -2595,7 +2617,8 @@ def _clause(head, noun, wrapped, typ: str, mode: str | None) -> tuple[Clause, st
     if head.dep_ == "xcomp" and head.head.lower_ in ("is", "are", "was", "were", "be") or \
             (top.dep_ == "xcomp" and top.head.lower_ in ("due", "set", "scheduled", "expected", "likely", "poised")):
         planned = True
-    if top.lower_ in ("due", "set", "scheduled", "expected", "poised") or any(
+    if top.lower_ in ("due", "set", "scheduled", "expected", "poised") and not any(
+            c.dep_ == "dobj" for c in top.children) or any(
             c.lower_ in ("due", "set", "scheduled", "poised") for c in top.children if c.dep_ in ("acomp",)):
         planned = True
 
