@@ -345,3 +345,17 @@ def test_story_quotes_are_grouped_by_speaker_unresolved_ones_too(client):
     for name in speakers:
         assert f"<bdi>{name}</bdi>" in section
     assert any(q["speaker_id"] is None for q in quotes)   # "officials", "the Russian foreign ministry"
+
+
+def test_search_filters_work_without_words_and_results_page(client):
+    sid = _ids(client, "stories")[0]
+    story_arts = _get(client, f"/api/articles?story={sid}&limit=500").json()["total"]
+    html = _get(client, f"/search?story={sid}").text
+    assert int(re.search(r"(\d+) results?", html).group(1)) == story_arts
+    lavrov = _get(client, "/api/entities?name=Lavrov").json()["items"][0]
+    api = _get(client, f"/api/search?person={lavrov['id']}&limit=500").json()
+    assert api["total"] == len(set(lavrov["article_ids"]))
+    page1 = _get(client, "/api/search?q=talks&limit=2").json()
+    page2 = _get(client, "/api/search?q=talks&limit=2&offset=2").json()
+    assert page1["total"] == page2["total"] > 2
+    assert not {h["id"] for h in page1["items"]} & {h["id"] for h in page2["items"]}
