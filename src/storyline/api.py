@@ -175,7 +175,8 @@ class Storyline:
     def sql(self, query: str, params: list | None = None) -> pa.Table:
         """Run a read query on the snapshot (tables: articles, entities, quotes,
         events, stories, contradictions)."""
-        cur = self._con.cursor()
+        with self._lock:   # a cursor per query: queries run in parallel, the parent is shared
+            cur = self._con.cursor()
         try:
             return cur.sql(query, params=params or None).to_arrow_table()
         finally:
