@@ -324,3 +324,23 @@ def test_microdata_date_published_beats_generic_date_tags():
     body = ('<h1>Datenschutz</h1><time itemprop="dateModified" class="hidden">2018-08-29 14:15:57</time>'
             '<time itemprop="datePublished" datetime="2018-06-22 10:20:00" class="hidden">22.06.2018</time>')
     assert html_metadata(page(head, body), "https://shop.example/p").published == "2018-06-22"
+
+
+def test_the_article_s_own_aside_holds_its_byline_the_page_s_aside_does_not():
+    body = ('<article><header><h1>Budget passes</h1></header><aside class="meta"><p class="authors">Von:<br>'
+            '<i><a href="/autor/mpf" class="author-name">Moritz Pieczewski-Freimuth</a></i></p></aside>'
+            + FILLER + '</article>')
+    assert html_metadata(page("", body), "https://example.org/a").author == "Moritz Pieczewski-Freimuth"
+    body = ('<article><h1>Budget passes</h1>' + FILLER + '</article>'
+            '<aside><span class="author-name">Other Person</span></aside>')
+    assert html_metadata(page("", body), "https://example.org/a").author is None
+
+
+def test_label_in_its_own_element_and_name_parts_in_their_own():
+    body = ('<h1>Quarantaene</h1><h4 class="meta-title">Autor</h4><p class="meta-text">'
+            '<a href="/profil/nh">Nikolai Huke</a></p>' + FILLER)
+    assert html_metadata(page("", body), "https://example.org/a").author == "Nikolai Huke"
+    body = ('<h1>Agenda</h1><div class="author"><div rel="author"><div class="name"><a>Isabel Caro</a>, '
+            '<a>Rocío Latorre</a> y <a>José Miguel Wilson</a></div><time>Hace 13 horas</time></div></div>' + FILLER)
+    assert html_metadata(page("", body), "https://example.org/a").author == \
+        "Isabel Caro; Rocío Latorre; José Miguel Wilson"

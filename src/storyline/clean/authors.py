@@ -317,11 +317,10 @@ def _foreign(el, home: set = frozenset()) -> bool:
         node = node.parent
         if node is None or node.tag in ("body", "html", "#document") or node in home:
             return False
-        if node.tag == "footer":
-            if node.parent is not None and node.parent in home:
-                continue    # the footer of the headline's own article ("Posted by X at 18:52")
-            return True
-        if node.tag in ("aside", "nav"):
+        if node.tag in ("footer", "aside") and not (node.parent is not None and node.parent in home):
+            return True     # the page's footer or sidebar; the headline's own article's footer or
+            # aside ("Posted by X at 18:52", a meta column) is judged by its class like any element
+        if node.tag == "nav":
             return True
         marker = (node.getattr("class") or "") + " " + (node.getattr("id") or "")
         if _FOREIGN.search(marker):
@@ -361,6 +360,8 @@ def authors_from_markup(tree, keys: set[str]) -> list[str]:
             # the name's own element first: the byline's text runs labels into names ("AuthorAndreas Kalt")
             child = el.query_selector(_NAME_CHILD)
             text = " ".join(child.text.split()) if child is not None else ""
+            if child is not None and len(text) <= MAX_BYLINE_CHARS and len(child.child_nodes) > 1:
+                text = _spaced_text(child)      # "José Miguel Wilson<time>Hace 13 horas</time>"
             whole = " ".join(el.text.split())
             # the spaced text only where it can differ: no name element, or a list around it
             if len(whole) > MAX_BYLINE_CHARS or (text and not _SPLIT.search(whole.replace(text, "", 1))):
@@ -395,8 +396,8 @@ _SKIP_TAGS = r"(?:<[^<>]{0,400}>" + _GAP + r"){0,4}"
 _BYLINE_TEXT = re.compile(
     r">" + _GAP + r"(?:[-–—|·•]" + _GAP + r")?(?:(?:ein(?:e)?\s+)?(?:artikel|beitrag|text|bericht|interview|reportage|story|article|"
     r"texte|reportaje|nota)\s+)?"
-    r"(?:by|von|par|por|door|text\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:|redaktion\s*:|written\s+by\s*:?|"
-    r"posted\s+by)" + _GAP + _SKIP_TAGS + r"(" + _TEXT_NAME + r"(?:" + _GAP + r"(?:</[^<>]{1,20}>" + _GAP + r"){0,3}"
+    r"(?:by|von|par|por|door|text\s*:|(?:autor(?:in)?|author|auteur)\s*(?::|(?=</))|redaktion\s*:|"
+    r"written\s+by\s*:?|posted\s+by)" + _GAP + _SKIP_TAGS + r"(" + _TEXT_NAME + r"(?:" + _GAP + r"(?:</[^<>]{1,20}>" + _GAP + r"){0,3}"
     r"(?:,|and|und|&amp;|&|et|y)" + _GAP + _SKIP_TAGS + _TEXT_NAME + r"){0,4})"
     + _GAP + r"(?=<|\||,|·|•|/|\(|\s?&nbsp;|\s\s)",
     re.IGNORECASE)
