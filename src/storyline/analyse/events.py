@@ -761,6 +761,8 @@ def _by_storm(a: _Acted):
     lem, obj = a.lem, a.obj
     if not (lem == "storm"):
         return _SKIP
+    if _has_out(a.tok) and _out_of(a.tok):
+        return ("SANCTION", "withdraw")    # "stormed out of the talks": a walk-out
     return ("ASSAULT", None) if obj is not None else None
 
 
@@ -880,8 +882,8 @@ def _by_walk(a: _Acted):
     tok, lem, prt = a.tok, a.lem, a.prt
     if not (lem == "walk"):
         return _SKIP
-    if prt == "out" or _prep_objs(tok, "out"):
-        return ("SANCTION", "withdraw") if _prep_objs(tok, "of") else ("PROTEST", "strike")
+    if prt == "out" or _prep_objs(tok, "out") or _has_out(tok):
+        return ("SANCTION", "withdraw") if _prep_objs(tok, "of") or _out_of(tok) else ("PROTEST", "strike")
     return None
 
 
@@ -1154,6 +1156,14 @@ def _dissolve(a: "_Acted"):
     return ("COERCE", "restrict") if a.obj is not None and a.obj.lower_ in _INSTITUTIONS else None
 
 
+def _ignore(a: "_Acted"):
+    """ "ignored the ultimatum / the UN resolution / calls for restraint": REJECT (CAMEO 12)."""
+    if a.obj is not None and (a.obj.lower_ in _RULES_BROKEN or "CLAIM" in a.classes or a.obj.lower_ in (
+            "ultimatum", "calls", "call", "appeal", "appeals", "warnings", "warning", "deadline")):
+        return ("REJECT", None)
+    return None
+
+
 def _has_out(tok) -> bool:
     """ "pulled out", "shipped out": the particle, or the parser's preposition."""
     return any(c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod") for c in tok.children)
@@ -1240,6 +1250,7 @@ _OBJECT_RULES = {
     "blow": _blow_up, "evacuate": _evacuate, "increase": _security, "boost": _security, "heighten": _security,
     "beef": _security, "close": _shut, "shut": _shut, "strengthen": _strengthen, "reinforce": _strengthen,
     "violate": _violate, "return": _return, "dissolve": _dissolve, "double": _security, "triple": _security,
+    "ignore": _ignore, "disregard": _ignore,
 }
 
 # lemma -> its rules, in the order they are tried (a rule returns _SKIP when its guard fails)
