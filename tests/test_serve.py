@@ -359,3 +359,27 @@ def test_search_filters_work_without_words_and_results_page(client):
     page2 = _get(client, "/api/search?q=talks&limit=2&offset=2").json()
     assert page1["total"] == page2["total"] > 2
     assert not {h["id"] for h in page1["items"]} & {h["id"] for h in page2["items"]}
+
+
+def test_html_routes_never_fail_on_odd_parameters(client):
+    from urllib.parse import quote
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    text = st.text(min_size=0, max_size=40)
+
+    @given(q=text, f=text, t=text, o=st.integers(min_value=-5, max_value=10**12), path=text)
+    @settings(max_examples=60, deadline=None, derandomize=True, database=None,
+              suppress_health_check=list(HealthCheck))
+    def check(q, f, t, o, path):
+        p = quote(path, safe="")
+        for url in (f"/search?q={quote(q)}&date_from={quote(f)}&date_to={quote(t)}&outlet={quote(f)}"
+                    f"&person={quote(q)}&type={quote(t)}&story={quote(f)}&offset={o}",
+                    f"/?sort={quote(q)}&offset={o}", f"/story/{p}", f"/entity/{p}", f"/article/{p}",
+                    f"/static/{p}"):
+            r = client.get(url)
+            assert r.status_code in (200, 400, 404), (url, r.status_code)
+            _safe(r.text)
+
+    check()
