@@ -42,14 +42,19 @@ def _published(a: dict) -> str | None:
 
 def link_corpus(snap: CorpusSnapshot, on_step: Callable[[str], None] | None = None) -> CorpusLinks:
     """The whole corpus stage over one snapshot; no store access. ``on_step`` hears the
-    name of each step as it starts (a progress display)."""
+    name of each step as it starts (a progress display). The snapshot is consumed: each
+    part is dropped once used (per-article rows are most of the stage's memory)."""
     step = on_step or (lambda _name: None)
     by_id = {a["id"]: a for a in snap.articles}
     step("entities and quotes")
     entities, links = resolve([LocalRef(**r) for r in snap.local_entities])
     names = {e.id: e.name for e in entities}
     countries = {e.id: e.country for e in entities if e.country}
+    ents_of = _story_entities(snap.local_entities, links)
+    roles = _role_statements(snap.local_entities, links, by_id)
+    snap.local_entities = []
     quotes = merge(_quote_rows(snap.quotes, links, names))
+    snap.quotes = []
 
     step("duplicates and wire copies")
     dup = link_duplicates([
@@ -63,19 +68,20 @@ def link_corpus(snap: CorpusSnapshot, on_step: Callable[[str], None] | None = No
 
     step("events")
     reports = _event_reports(snap.events, links)
+    snap.events = []
     events = merge_events(reports, names, countries)
     for e in events:
         e.outlets, e.independent_sources = support(e.article_ids)
 
     step("stories")
-    story_result = _stories(snap, reports, links)
+    story_result = _stories(snap, reports, ents_of)
     stories = story_result.stories
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
     for e in events:
         e.story_id = story_of.get(e.article_ids[0])
 
     step("contradictions")
-    contradictions = _contradictions(snap, reports, links, names, by_id, story_of)
+    contradictions = _contradictions(snap, reports, roles, names, by_id, story_of)
     article_links = [(a["id"], story_of.get(a["id"]), dup.duplicate_of.get(a["id"]),
                       dup.origin_id.get(a["id"], a["id"])) for a in snap.articles]
     dropped, unique = 0, []
@@ -146,16 +152,22 @@ class _StoryResult:
     memo: dict
 
 
-def _stories(snap: CorpusSnapshot, reports: list[EventReport], links: dict) -> _StoryResult:
+def _story_entities(ent_rows: list[dict], links: dict) -> dict[str, list[str]]:
+    """Per article, the corpus entity ids of the kinds that say what it is about,
+    repeated once per mention."""
+    ents_of: dict[str, list[str]] = {}
+    for r in ent_rows:
+        eid = links.get((r["article_id"], r["index"]))
+        if eid and r["type"] in _STORY_ENTITY_TYPES:
+            ents_of.setdefault(r["article_id"], []).extend([eid] * max(1, r.get("mentions") or 1))
+    return ents_of
+
+
+def _stories(snap: CorpusSnapshot, reports: list[EventReport], ents_of: dict[str, list[str]]) -> _StoryResult:
     """Stories of the whole corpus. The neighbour lists of earlier builds are reused
     (a pair's similarity never changes) and only new articles are scored; the topic
     blocks whose inputs did not change come from the memo. The result is the
     one a single build of the same articles gives (tests/test_corpus_increments.py)."""
-    ents_of: dict[str, list[str]] = {}
-    for r in snap.local_entities:
-        eid = links.get((r["article_id"], r["index"]))
-        if eid and r["type"] in _STORY_ENTITY_TYPES:
-            ents_of.setdefault(r["article_id"], []).extend([eid] * max(1, r.get("mentions") or 1))
     keys_of: dict[str, list[str]] = {}
     for rep in reports:
         if rep.date:
@@ -183,10 +195,10 @@ def _stories(snap: CorpusSnapshot, reports: list[EventReport], links: dict) -> _
     return _StoryResult(stories, new_terms, changed_rows, sorted(new), memo)
 
 
-def _contradictions(snap: CorpusSnapshot, reports: list[EventReport], links: dict, names: dict[str, str],
+def _contradictions(snap: CorpusSnapshot, reports: list[EventReport], roles: list[dict], names: dict[str, str],
                     by_id: dict, story_of: dict[str, str]) -> list[Contradiction]:
     out = event_contradictions(reports, story_of, names)
-    out += role_contradictions(_role_statements(snap.local_entities, links, by_id), story_of, names)
+    out += role_contradictions(roles, story_of, names)
     places: dict[str, dict[str, str]] = {}
     for aid, text, type_ in snap.places:
         places.setdefault(aid, {})[text] = type_
