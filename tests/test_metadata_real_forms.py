@@ -344,3 +344,20 @@ def test_label_in_its_own_element_and_name_parts_in_their_own():
             '<a>Rocío Latorre</a> y <a>José Miguel Wilson</a></div><time>Hace 13 horas</time></div></div>' + FILLER)
     assert html_metadata(page("", body), "https://example.org/a").author == \
         "Isabel Caro; Rocío Latorre; José Miguel Wilson"
+
+
+@pytest.mark.parametrize("byline, url", [
+    ("News4Max Staff", "https://news4max.com/a"), ("N-Land Redaktion", "https://www.n-land.de/a"),
+    ("Teufel Editorial Team", "https://blog.teufel.de/a"), ("Houzz Deutschland", "https://www.houzz.de/magazin/a"),
+    ("La República", "https://larepublica.pe/a"), ("SeglerBlog", "https://seglerblog.example.de/a"),
+])
+def test_the_site_dressed_as_a_byline_is_no_author(byline, url):
+    body = f'<h1>Budget passes</h1><span class="byline">By {byline}</span>' + FILLER
+    assert html_metadata(page("", body), url).author is None
+
+
+def test_a_blog_platform_subdomain_is_its_author_s_name_not_an_outlet():
+    body = '<h1>Nebelsuppe</h1><span class="byline">By Creeny</span>' + FILLER
+    assert html_metadata(page("", body), "https://creeny.wordpress.com/2020/01/24/x/").author == "Creeny"
+    body = '<h1>Post</h1><span class="byline">By Daniel Lemire</span>' + FILLER
+    assert html_metadata(page("", body), "https://lemire.me/blog/x/").author == "Daniel Lemire"

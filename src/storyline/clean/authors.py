@@ -113,18 +113,32 @@ _AGENCIES = _agencies()
 
 
 def _key(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKC", text).lower() if c.isalnum())
+    """Comparable form: lower case, letters and digits only, accents dropped ("La República" ~ larepublica)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isalnum())
 
 
-def site_keys(site_names, domain: str | None) -> set[str]:
-    """Comparable keys of the site's own names: its declared names and its domain's label."""
+def site_keys(site_names, domain: str | None, host: str | None = None) -> set[str]:
+    """Comparable keys of the site's own names: its declared names, its domain's label and
+    the host's own labels ("seglerblog" of seglerblog.example.de)."""
     keys = {_key(s) for s in site_names if s}
     if domain:
         # marked "~": a domain's label is often its owner's name ("helge.at"), so a
         # person's name that equals it is not refused for that alone (see _valid)
         keys.add("~" + _key(domain))
         keys.add("~" + _key(domain.split(".")[0]))
+    for label in ((host or "").lower().split(".")[:-2] if domain not in _BLOG_PLATFORMS else ()):
+        if len(label) >= MIN_SITE_KEY and label not in _GENERIC_HOST_LABELS:
+            keys.add("~" + _key(label))
     return {k for k in keys if len(k.lstrip("~")) >= 2}
+
+
+# Hosts whose subdomain is a user's own name (creeny.wordpress.com): the person, not an outlet.
+_BLOG_PLATFORMS = {"wordpress.com", "blogspot.com", "blogspot.de", "tumblr.com", "substack.com", "medium.com",
+                   "wixsite.com", "weebly.com", "jimdo.com", "over-blog.com", "livejournal.com", "typepad.com",
+                   "blogger.com", "github.io", "netlify.app"}
+# Host labels that name no site: "www", "blog", "news" in www.x.com, blog.x.de, news.x.org.
+_GENERIC_HOST_LABELS = {"www", "www1", "www2", "blog", "blogs", "news", "home", "mobile", "amp", "web", "site",
+                        "shop", "info", "magazin", "magazine", "presse", "press", "media"}
 
 
 def site_like(name: str, keys: set[str]) -> bool:
@@ -166,6 +180,8 @@ def _valid(name: str, keys: set[str], strict: bool) -> bool:
         return False    # a label cut before its name: "Rezept von", "Artikel von"
     if any(w.strip(".,").lower() in _ORG_WORDS for w in words):
         return False
+    if _outlet_form(words, keys):
+        return False
     if person_shaped(name):
         # a personal site's domain is its author's name ("Alexander Klier" on alexander-klier.net):
         # a person's name is refused when it is one of the site's declared names (and, from an
@@ -173,6 +189,27 @@ def _valid(name: str, keys: set[str], strict: bool) -> bool:
         declared = {k for k in keys if not k.startswith("~")}
         return _key(name) not in declared if not strict else not site_like(name, declared)
     return not site_like(name, keys)
+
+
+# Forms that dress the site's name as a byline: its desk ("News4Max Staff", "N-Land Redaktion",
+# "Teufel Editorial Team"), a national edition ("Houzz Deutschland"), an article before it ("La República").
+_DESK_SUFFIXES = {"staff", "team", "redaktion", "editorial team", "editorial", "newsroom", "desk", "editors",
+                  "redacción", "rédaction", "redazione", "reporters", "webteam", "online-redaktion"}
+_EDITIONS = {"deutschland", "germany", "österreich", "austria", "schweiz", "suisse", "switzerland", "france",
+             "españa", "spain", "italia", "italy", "uk", "us", "usa", "india", "méxico", "mexico", "brasil",
+             "brazil", "argentina", "chile", "canada", "australia", "international", "global", "digital", "de",
+             "at", "ch"}
+_ARTICLES = {"the", "die", "der", "das", "el", "la", "le", "les", "il", "lo", "los", "las", "de"}
+
+
+def _outlet_form(words: list[str], keys: set[str]) -> bool:
+    low = [w.lower().strip(".,") for w in words]
+    for n in (2, 1):
+        if len(words) > n and " ".join(low[-n:]) in _DESK_SUFFIXES and site_like(" ".join(words[:-n]), keys):
+            return True
+    if len(words) > 1 and low[-1] in _EDITIONS and site_like(" ".join(words[:-1]), keys):
+        return True
+    return len(words) > 1 and low[0] in _ARTICLES and site_like(" ".join(words), keys)
 
 
 def _head(raw: str) -> str:

@@ -195,9 +195,15 @@ def _site_day(html: str, instant: datetime, url: str | None) -> str | None:
     return instant.astimezone(zone).date().isoformat() if zone is not None else None
 
 
+def _host(url: str | None) -> str | None:
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
+
+
 def _domain_zone(url: str | None):
-    host = (urlsplit(url).hostname or "") if url else ""
-    name = COUNTRY_ZONES.get(host.rsplit(".", 1)[-1])
+    name = COUNTRY_ZONES.get((_host(url) or "").rsplit(".", 1)[-1])
     if not name:
         return None
     try:
@@ -395,7 +401,7 @@ def html_metadata(html: str, url: str | None, *, canonical: str | None = None, f
     names |= organisation_names(items)
     if not site:
         site = next(iter(sorted(organisation_names(items))), None)
-    keys = site_keys(names, domain_of(url or canonical))
+    keys = site_keys(names, domain_of(url or canonical), _host(url or canonical))
 
     m = _TITLE.search(html, 0, head_end + 8)
     title_tag = " ".join(_html.unescape(m.group(1)).split()) if m else None
