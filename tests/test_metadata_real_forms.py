@@ -262,7 +262,9 @@ def test_desk_byline_naming_the_outlet_is_no_author():
 @pytest.mark.parametrize("raw, want", [
     ("ARD", []), ("ERBOL", []), ("© Kathrin Führes", []), ("Zur Artikelübersicht", []),
     ("FOCUS-Online-Experte Robin Tschöpe", ["Robin Tschöpe"]), ("Rezept von", []), ("von Redaktion", ["Redaktion"]),
-    ("MORITZ GATHMANN", ["MORITZ GATHMANN"]),
+    ("MORITZ GATHMANN", ["MORITZ GATHMANN"]), ("Bundesverband WindEnergie", []),
+    ("Glen Owen and Brendan Carlin for The Mail on Sunday", ["Glen Owen", "Brendan Carlin"]),
+    ("Amitai Winehouse For Mailonline", ["Amitai Winehouse"]),
 ])
 def test_abbreviations_credits_labels_and_roles(raw, want):
     assert clean_names(raw, set(), strict=False) == want

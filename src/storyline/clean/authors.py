@@ -49,6 +49,9 @@ _ORG_WORDS = {
     "universität", "ministerium", "ministry", "department", "verband", "association", "club", "shop",
     "rundschau", "kurier", "anzeiger", "diario", "journal", "wire", "channel", "illustrierte", "welle",
 }
+# German compounds that name a body whatever comes before ("Bundesverband", "Pressestelle", "Landesanstalt").
+_ORG_SUFFIXES = ("verband", "verein", "gesellschaft", "stiftung", "institut", "ministerium", "agentur", "anstalt",
+                 "akademie", "hochschule", "kammer", "genossenschaft", "pressestelle", "behörde", "senat")
 _PLACEHOLDERS = {
     "admin", "administrator", "administrador", "no author", "unknown", "anonymous", "anonym", "guest",
     "editor", "editors", "author", "autor", "auteur", "user", "webmaster", "none", "null", "staff", "team", "wordpress", "default", "by",
@@ -86,7 +89,7 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 # where a name ends: a separator, a date's digits, or the next label ("Fritz Imhof Quelle: Livenet")
-_CUT = re.compile(r"\s+[|•·–—/]\s+|\s+-\s+|/|\n|\t|\s{3,}|\(|\[|(?:^|\s)\d|\s[^\W\d_]+\s?:(?:\s|$)")
+_CUT = re.compile(r"\s+[Ff]or\s+|\s+[|•·–—/]\s+|\s+-\s+|/|\n|\t|\s{3,}|\(|\[|(?:^|\s)\d|\s[^\W\d_]+\s?:(?:\s|$)")
 # A byline label after other byline parts: "Posted on 21 September 2020 by Adi Tzlil",
 # "Datum: 19.11.2021 Autor: Fritz Imhof". The name follows the label.
 _INNER_LABEL = re.compile(r"(?:^|[\s|,;·•])(?:by|von|par|por|door|autor(?:in)?\s*:|author\s*:|auteur\s*:|"
@@ -178,8 +181,8 @@ def _valid(name: str, keys: set[str], strict: bool) -> bool:
         return False    # a phrase, not a name: "deinen Hochzeitsbloggern"
     if len(words) > 1 and words[-1].lower() in _PARTICLES:
         return False    # a label cut before its name: "Rezept von", "Artikel von"
-    if any(w.strip(".,").lower() in _ORG_WORDS for w in words):
-        return False
+    if any(w.strip(".,").lower() in _ORG_WORDS or w.lower().endswith(_ORG_SUFFIXES) for w in words):
+        return False    # "Bundesverband WindEnergie", "Landesanstalt": a body's compound name
     if _outlet_form(words, keys):
         return False
     if person_shaped(name):
