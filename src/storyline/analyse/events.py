@@ -10,15 +10,20 @@ to meet", "threatened to impose", "refused to withdraw"), the subject (or the
 agent of a passive) as source, the object / "with" / "on" / "against" / "to"
 phrase as target. The PLOVER coding rules are applied to the combination:
 
-* a held meeting or call is CONSULT (mode phone for calls), a planned or agreed
-  one is AGREE; future cooperation (CONSULT, SUPPORT, COOPERATE, AID) is AGREE;
-  an announced future withdrawal is CONCEDE (manual: RETREAT + future);
+* a held meeting or call is CONSULT (mode phone for calls), an agreed one AGREE; a
+  planned act keeps its type with modality "planned" (a planned visit is CONSULT), and
+  Event.plover_type gives the manual's coding (future cooperation AGREE, a future
+  withdrawal CONCEDE);
 * expelling diplomats is SANCTION expel, deporting other people COERCE deport,
   recalling an ambassador SANCTION withdraw, sanctions SANCTION discontinue;
 * a declared or announced ceasefire is CONCEDE, a proposed or agreed one AGREE,
   an observed one RETREAT ceasefire, a call for one REQUEST yield;
 * diplomatic protests (by states and officials) are ACCUSE disapprove, street
   protests PROTEST; refusals are REJECT with the mode of what is refused.
+
+The event types are one table (event_types.py); figurative uses of trigger verbs are
+listed there too (FIGURATIVE). Each trigger's clause is computed once (_clause -> Clause);
+verbs typed by their objects go through a registry of small rules (_OBJECT_TYPED_RULES).
 
 Each event carries its modality (asserted | planned | hypothetical | negated |
 reported), its location (a place attached by "in/at") and its date: the time
