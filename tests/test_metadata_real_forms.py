@@ -363,3 +363,14 @@ def test_a_blog_platform_subdomain_is_its_author_s_name_not_an_outlet():
     assert html_metadata(page("", body), "https://creeny.wordpress.com/2020/01/24/x/").author == "Creeny"
     body = '<h1>Post</h1><span class="byline">By Daniel Lemire</span>' + FILLER
     assert html_metadata(page("", body), "https://lemire.me/blog/x/").author == "Daniel Lemire"
+
+
+@pytest.mark.parametrize("line, want", [
+    ('<p class="text-muted">11.12.2019 - Amelie Loevenich</p>', "Amelie Loevenich"),
+    ('<small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small>', "Uta Helkenberg"),
+    ('<small>04.02.2022 | 13:10 Uhr | Politik</small>', None),
+    ('<small>04.02.2022 | Evangelische Kirche</small>', None),
+])
+def test_the_headline_s_date_line_ending_with_the_writer(line, want):
+    html = page("", f"<h1>Budget passes</h1>{line}{FILLER}")
+    assert html_metadata(html, "https://example.org/a").author == want

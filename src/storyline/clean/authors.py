@@ -51,7 +51,7 @@ _ORG_WORDS = {
 }
 # German compounds that name a body whatever comes before ("Bundesverband", "Pressestelle", "Landesanstalt").
 _ORG_SUFFIXES = ("verband", "verein", "gesellschaft", "stiftung", "institut", "ministerium", "agentur", "anstalt",
-                 "akademie", "hochschule", "kammer", "genossenschaft", "pressestelle", "behörde", "senat")
+                 "akademie", "hochschule", "kammer", "genossenschaft", "pressestelle", "behörde", "senat", "kirche")
 _PLACEHOLDERS = {
     "admin", "administrator", "administrador", "no author", "unknown", "anonymous", "anonym", "guest",
     "editor", "editors", "author", "autor", "auteur", "user", "webmaster", "none", "null", "staff", "team", "wordpress", "default", "by",
@@ -504,4 +504,24 @@ def authors_from_text(zone: str | None, keys: set[str], limit: int | None = None
         names = [x for x in clean_names(text, keys, strict=False) if person_shaped(x)]
         if names:
             return names
-    return []
+    return _dateline_name(zone, keys)
+
+
+# The headline's date line that ends with the writer's name, without a label:
+# "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg".
+_DATELINE_NAME = re.compile(
+    r">" + _GAP + r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})" + _GAP +
+    r"(?:[|\-–—·•]" + _GAP + r"\d{1,2}[:.]\d\d" + _GAP + r"(?:uhr|h)?" + _GAP + r")?[|\-–—·•]" + _GAP +
+    r"([^\W\d_][\w.'’\-]*(?:\s+[^\W\d_][\w.'’\-]*){1,3})" + _GAP + r"<", re.IGNORECASE)
+DATELINE_NEAR_H1 = 2_500   # a date line stands this close before or after the headline's tag
+
+
+def _dateline_name(zone: str, keys: set[str]) -> list[str]:
+    h1 = zone.find("<h1")
+    if h1 < 0:
+        return []
+    m = _DATELINE_NAME.search(zone, max(0, h1 - DATELINE_NEAR_H1), h1 + DATELINE_NEAR_H1)
+    if m is None:
+        return []
+    names = clean_names(m.group(1), keys, strict=False)
+    return names if len(names) == 1 and person_shaped(names[0]) else []
