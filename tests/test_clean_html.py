@@ -116,3 +116,17 @@ def test_linked_headings_over_prose_are_kept_and_linked_heading_menus_dropped():
     for heading, para in sections:
         assert heading in lines and lines.index(heading) + 1 == lines.index(para), lines
     assert not any(line.startswith("Other topic") for line in lines), lines
+
+
+def test_author_box_and_disclaimer_are_not_article_text():
+    bio = ("Maureen Salmon is the executive editor of the health letter. She has written about "
+           "medicine and mental health for twenty years for newspapers and magazines.")
+    disclaimer = ("No content on this site, regardless of date, should ever be used as a substitute for "
+                  "direct medical advice from your doctor or other qualified clinician.")
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = (f"<html lang='en'><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>{body}"
+            f"<div class='author-bio-box'><h3>About the Author</h3><p>{bio}</p></div>"
+            f"<div class='article-disclaimer'><p>{disclaimer}</p></div></article></body></html>")
+    text = extract_html(page).text
+    assert all(p[:50] in text for p in PARAGRAPHS)
+    assert bio[:40] not in text and disclaimer[:40] not in text, text
