@@ -1799,212 +1799,394 @@ _MENU_NOUNS = {"contacts", "contact", "welcome", "trip", "trips", "mediation"}
 _FRAME_NOUNS = {"effort", "efforts", "mission", "missions", "bid", "process", "round", "campaign"}
 
 
+@dataclass(slots=True)
+class _LightUse:
+    """A light verb over an event noun ("held talks", "imposed sanctions"): the verb's lemma,
+    the noun's class and its own type and mode, the two tokens and the verb's particle."""
+    hl: str
+    cls: str
+    typ: str
+    mode: str | None
+    verb: object
+    noun: object
+    prt: str
+
+
 def _light(hl: str, cls: str, typ: str, mode: str | None, verb, noun) -> tuple[str, str | None] | None:
-    """Type of a light verb over an event noun."""
-    prt = _particle(verb)
-    if cls == "CEASE":
-        if hl in ("declare", "announce", "call", "order") and not _prep_objs(verb, "for"):
-            return ("CONCEDE", None)
-        if hl in ("propose", "offer", "agree", "reach", "accept", "broker", "sign", "pledge", "promise", "back",
-                  "support", "welcome", "endorse", "mediate", "arrange", "strike"):
-            return ("AGREE", None)
-        if cls == "CEASE" and hl == "agree" and noun.lower_ == "moratorium":
-            return ("CONCEDE", None)
-        if hl in ("observe", "respect", "implement", "hold", "extend", "begin", "start"):
-            return ("RETREAT", "ceasefire")
-        if hl in ("call", "urge", "demand", "seek", "request"):
-            return ("REQUEST", "yield")
-        if hl in ("reject", "rebuff", "dismiss"):
-            return ("REJECT", "yield")
-        if hl in ("violate", "breach", "break"):
-            return ("ACCUSE", "allege") if verb.dep_ in ("pcomp", "pobj") else ("ASSAULT", None)
-        return None
-    if cls == "MEET" and noun.lower_ == "welcome":
-        # "gave a warm welcome to de Klerk": hosting a visitor (CAMEO 043); to a plan: support
-        if hl in ("give", "extend", "accord"):
-            to = _prep_objs(noun, "to") + _prep_objs(verb, "to")
-            return ("CONSULT", "visit") if to and to[0].ent_type_ == "PERSON" else ("SUPPORT", None)
-        return None
-    if cls == "MEET" and hl == "confirm" and any(c.dep_ == "neg" for c in verb.children):
-        return None     # "has not confirmed the trip": says nothing about whether it happens
-    if cls == "MEET":
-        if hl in ("hold", "have", "conduct", "begin", "start", "resume", "continue", "join", "attend", "host", "make",
-                  "pay", "open", "go", "take", "lead", "mediate", "conclude", "confirm", "complete", "undertake"):
-            return (typ, mode)
-        if hl in ("agree", "propose", "offer", "plan", "schedule", "arrange", "accept", "promise", "pledge", "invite"):
-            return ("AGREE", None)
-        if hl in ("call", "urge", "demand", "seek", "request"):
-            if hl == "call" and not _prep_objs(verb, "for"):
-                return None
-            return ("REQUEST", "meet")
-        if hl in ("reject", "rebuff", "dismiss", "cancel", "postpone", "deny"):
-            return ("REJECT", "meet")
-        if hl in ("suspend", "halt", "end", "break"):
-            return ("SANCTION", "discontinue")
-        if hl == "welcome" or hl == "support" or hl == "back":
-            return ("SUPPORT", None)
-        return None
-    if cls == "SANCT":
-        if hl in ("impose", "slap", "announce", "introduce", "adopt", "unveil", "extend", "expand", "tighten", "approve",
-                  "renew", "order", "hit"):
-            return ("SANCTION", "discontinue")
-        if hl in ("lift", "ease", "end", "suspend", "halt", "relax"):
-            return ("CONCEDE", None)
-        if hl in ("threaten", "warn"):
-            return ("THREATEN", "restrict")
-        if hl in ("call", "urge", "demand", "seek", "request"):
-            if hl == "call" and not _prep_objs(verb, "for"):
-                return None
-            return ("REQUEST", "change")
-        if hl in ("condemn", "denounce", "reject"):
-            return ("REJECT", "yield")
-        return None
-    if cls == "ATTACK" and typ == "PROTEST":
-        if hl in ("call", "end", "suspend", "halt") and (_particle(verb) == "off" or hl != "call"):
-            return ("CONCEDE", None)
-        if hl in ("threaten",):
-            return ("THREATEN", "restrict")
-        return (typ, mode)
-    if cls == "ATTACK":
-        if hl in ("launch", "carry", "conduct", "mount", "stage", "unleash", "intensify", "escalate", "step", "begin",
-                  "start", "resume", "continue", "order", "lead", "make", "renew"):
-            return ("ASSAULT", _assault_mode(noun) or mode)
-        if hl in ("end", "halt", "suspend", "stop"):
-            return ("RETREAT", "ceasefire")
-        if hl in ("threaten", "warn"):
-            return ("THREATEN", "violence")
-        if hl in ("condemn", "denounce"):
-            return ("ACCUSE", "disapprove")
-        if hl in ("deny",):
-            return ("REJECT", None)
-        return None
-    if cls == "PROT":
-        if hl in ("hold", "stage", "organize", "organise", "lead", "join", "launch", "begin", "start", "go", "mount",
-                  "continue", "resume"):
-            return (typ, mode)
-        if hl in ("lodge", "file", "make", "issue", "send"):
-            return ("ACCUSE", "disapprove")
-        if hl in ("prevent", "ban", "block", "disperse", "break", "crush", "suppress", "outlaw"):
-            return ("COERCE", "restrict")    # "police prevented the demonstration"
-        return None
-    if cls == "AIDN":
-        if hl in ("send", "provide", "deliver", "give", "grant", "allocate", "approve", "offer", "pledge", "promise"):
-            return ("AID", None) if hl not in ("offer", "pledge", "promise") else ("AGREE", None)
-        if hl in ("suspend", "halt", "end", "cut", "freeze", "stop"):
-            return ("SANCTION", "discontinue")
-        if hl in ("request", "seek", "demand", "urge", "call"):
-            return ("REQUEST", "assist")
-        if hl in ("reject", "deny"):
-            return ("REJECT", "assist")
-        return None
-    if cls in ("ARREST", "CURFEW", "EMERG"):
-        if hl in ("impose", "order", "launch", "declare", "carry", "conduct", "announce", "extend"):
-            return (typ, mode)
-        if hl in ("place", "put", "keep", "hold") and noun.dep_ == "pobj" and noun.head.lower_ == "under":
-            return (typ, mode)         # "placed the opposition leader under house arrest"
-        if hl in ("lift", "ease", "end", "relax"):
-            return ("CONCEDE", None)
-        return None
-    if cls in ("EXPUL",):
-        if hl in ("order", "announce", "demand", "call"):
-            return (typ, mode) if hl in ("order", "announce") else ("REQUEST", "change")
-        return None
-    if cls in ("DEPLOY", "EXERC"):
-        if hl in ("hold", "conduct", "launch", "stage", "begin", "start", "carry", "announce", "order", "step",
-                  "increase", "intensify", "boost"):
-            return ("MOBILIZE", "police") if noun.lower_ == "patrols" and any(
-                t.lower_ in ("police", "policemen", "paramilitary") for t in noun.subtree) else (typ, mode)
-        return None
-    if cls == "INVEST":
-        if hl in ("open", "launch", "begin", "start", "conduct", "order", "announce", "carry", "complete", "finish",
-                  "conclude"):
-            return (typ, mode)
-        if hl in ("call", "demand", "urge", "seek", "request"):
-            return ("REQUEST", "change")
-        return None
-    if cls == "THREAT":
-        if hl in ("issue", "make", "renew", "deliver"):
-            return (typ, mode)
-        return None
-    if cls == "WITHDR":
-        if hl in ("announce", "order", "declare", "agree", "promise", "pledge"):
-            return ("CONCEDE", None)
-        if hl in ("complete", "begin", "start", "carry", "speed", "accelerate", "finish"):
-            return ("RETREAT", "withdraw")
-        if hl in ("demand", "call", "urge", "request"):
-            return ("REQUEST", "yield")
-        return None
-    if cls == "AGREEM":
-        if hl in ("sign", "ratify", "finalize", "finalise", "conclude"):
-            return ("SUPPORT", None)
-        if hl in ("reach", "strike", "agree", "propose", "offer", "broker", "accept", "pledge", "promise"):
-            return ("AGREE", None)
-        if hl in ("reject", "rebuff"):
-            return ("REJECT", None)
-        if hl in ("suspend", "end", "break"):
-            return ("SANCTION", "withdraw")
-        return None
-    if cls == "PROPOS":
-        if hl in ("make", "offer", "present", "put", "submit", "unveil", "announce", "propose", "express", "signal",
-                  "indicate", "voice", "reaffirm", "extend", "issue", "send"):
-            return ("AGREE", None)     # an invitation extended: intent to meet (CAMEO 036)
-        if hl in ("reject", "rebuff", "dismiss"):
-            return ("REJECT", None)
-        if hl in ("accept", "welcome", "back", "support", "endorse"):
-            return ("AGREE", None) if hl == "accept" else ("SUPPORT", None)
-        return None
-    if cls == "REGRET":
-        return (typ, mode) if hl in _VOICING or hl in ("issue", "make", "tender") else None
-    if cls in ("STANCE", "BACKING", "PLEDGE"):
-        if hl in _VOICING:
-            return (typ, mode)
-        if cls == "BACKING" and hl in ("pledge", "promise", "offer"):
-            return ("AGREE", None)     # promised support: an intent (CAMEO 032)
-        return None
-    if cls == "OPENFIRE":
-        if hl == "set" and _prep_objs(noun, "to") + _prep_objs(verb, "to"):
-            subj = _subject(verb)[0]
-            rioters = subj is not None and subj.lower_ in _CROWD_NOUNS
-            return ("PROTEST", "riot") if rioters else ("ASSAULT", "destroy")   # "set fire to ..."
-        return (typ, mode) if hl == "open" else None
-    if cls == "ACCUS":
-        if noun.lower_ in ("case", "lawsuit") and not (hl in ("open", "file", "bring", "launch") and (
-                _prep_objs(noun, "against") or _prep_objs(verb, "against"))):
-            return None         # "a case against X" only: not "the case for talks", "in any case"
-        if hl in ("make", "level", "file", "bring", "issue", "open", "launch"):
-            return ("ACCUSE", "allege")
-        if hl in ("reject", "deny", "dismiss", "rebuff"):
-            return ("REJECT", None)
-        return None
-    if cls == "DEMANDN":
-        if hl in ("make", "issue", "send", "lodge"):
-            return ("REQUEST", None)
-        if hl in ("reject", "rebuff", "dismiss"):
-            return ("REJECT", None)
-        if hl in ("accept",):
-            return ("CONCEDE", None)
-        return None
-    if cls == "AMNESTY":
-        if hl in ("declare", "grant", "announce", "issue", "offer", "approve", "agree"):
-            return ("CONCEDE", None)
-        return None
-    if cls == "WARRANT":
-        if hl in ("issue", "seek", "sign", "approve"):
-            return ("THREATEN", "arrest")
-        return None
-    if cls == "SHARE":
-        if hl in ("resume", "begin", "start", "expand", "continue", "deepen", "step", "boost", "restore"):
-            return ("COOPERATE", None)
-        if hl in ("suspend", "halt", "end", "cut", "pause", "freeze", "stop"):
-            return ("SANCTION", "discontinue")
-        return None
-    if cls == "SWAP":
-        if hl in ("carry", "conduct", "hold", "complete", "make"):
-            return ("RETREAT", "release")
-        if hl in ("agree", "propose", "offer"):
-            return ("AGREE", None)
-        return None
+    """Type of a light verb over an event noun: the noun class's rules (_LIGHT_RULES, in order)
+    until one whose guard matches."""
+    x = _LightUse(hl, cls, typ, mode, verb, noun, _particle(verb))
+    for rule in _LIGHT_RULES.get(cls, ()):
+        got = rule(x)
+        if got is not _SKIP:
+            return got
     return None
+
+
+def _light_cease(x: _LightUse):
+    hl, cls, verb, noun = x.hl, x.cls, x.verb, x.noun
+    if not (cls == "CEASE"):
+        return _SKIP
+    if hl in ("declare", "announce", "call", "order") and not _prep_objs(verb, "for"):
+        return ("CONCEDE", None)
+    if hl in ("propose", "offer", "agree", "reach", "accept", "broker", "sign", "pledge", "promise", "back",
+              "support", "welcome", "endorse", "mediate", "arrange", "strike"):
+        return ("AGREE", None)
+    if cls == "CEASE" and hl == "agree" and noun.lower_ == "moratorium":
+        return ("CONCEDE", None)
+    if hl in ("observe", "respect", "implement", "hold", "extend", "begin", "start"):
+        return ("RETREAT", "ceasefire")
+    if hl in ("call", "urge", "demand", "seek", "request"):
+        return ("REQUEST", "yield")
+    if hl in ("reject", "rebuff", "dismiss"):
+        return ("REJECT", "yield")
+    if hl in ("violate", "breach", "break"):
+        return ("ACCUSE", "allege") if verb.dep_ in ("pcomp", "pobj") else ("ASSAULT", None)
+    return None
+
+
+def _light_meet(x: _LightUse):
+    hl, cls, verb, noun = x.hl, x.cls, x.verb, x.noun
+    if not (cls == "MEET" and noun.lower_ == "welcome"):
+        return _SKIP
+    # "gave a warm welcome to de Klerk": hosting a visitor (CAMEO 043); to a plan: support
+    if hl in ("give", "extend", "accord"):
+        to = _prep_objs(noun, "to") + _prep_objs(verb, "to")
+        return ("CONSULT", "visit") if to and to[0].ent_type_ == "PERSON" else ("SUPPORT", None)
+    return None
+
+
+def _light_meet_2(x: _LightUse):
+    hl, cls, verb = x.hl, x.cls, x.verb
+    if not (cls == "MEET" and hl == "confirm" and any(c.dep_ == "neg" for c in verb.children)):
+        return _SKIP
+    return None     # "has not confirmed the trip": says nothing about whether it happens
+
+
+def _light_meet_3(x: _LightUse):
+    hl, cls, typ, mode, verb = x.hl, x.cls, x.typ, x.mode, x.verb
+    if not (cls == "MEET"):
+        return _SKIP
+    if hl in ("hold", "have", "conduct", "begin", "start", "resume", "continue", "join", "attend", "host", "make",
+              "pay", "open", "go", "take", "lead", "mediate", "conclude", "confirm", "complete", "undertake"):
+        return (typ, mode)
+    if hl in ("agree", "propose", "offer", "plan", "schedule", "arrange", "accept", "promise", "pledge", "invite"):
+        return ("AGREE", None)
+    if hl in ("call", "urge", "demand", "seek", "request"):
+        if hl == "call" and not _prep_objs(verb, "for"):
+            return None
+        return ("REQUEST", "meet")
+    if hl in ("reject", "rebuff", "dismiss", "cancel", "postpone", "deny"):
+        return ("REJECT", "meet")
+    if hl in ("suspend", "halt", "end", "break"):
+        return ("SANCTION", "discontinue")
+    if hl == "welcome" or hl == "support" or hl == "back":
+        return ("SUPPORT", None)
+    return None
+
+
+def _light_sanct(x: _LightUse):
+    hl, cls, verb = x.hl, x.cls, x.verb
+    if not (cls == "SANCT"):
+        return _SKIP
+    if hl in ("impose", "slap", "announce", "introduce", "adopt", "unveil", "extend", "expand", "tighten", "approve",
+              "renew", "order", "hit"):
+        return ("SANCTION", "discontinue")
+    if hl in ("lift", "ease", "end", "suspend", "halt", "relax"):
+        return ("CONCEDE", None)
+    if hl in ("threaten", "warn"):
+        return ("THREATEN", "restrict")
+    if hl in ("call", "urge", "demand", "seek", "request"):
+        if hl == "call" and not _prep_objs(verb, "for"):
+            return None
+        return ("REQUEST", "change")
+    if hl in ("condemn", "denounce", "reject"):
+        return ("REJECT", "yield")
+    return None
+
+
+def _light_attack(x: _LightUse):
+    hl, cls, typ, mode, verb = x.hl, x.cls, x.typ, x.mode, x.verb
+    if not (cls == "ATTACK" and typ == "PROTEST"):
+        return _SKIP
+    if hl in ("call", "end", "suspend", "halt") and (_particle(verb) == "off" or hl != "call"):
+        return ("CONCEDE", None)
+    if hl in ("threaten",):
+        return ("THREATEN", "restrict")
+    return (typ, mode)
+
+
+def _light_attack_2(x: _LightUse):
+    hl, cls, mode, noun = x.hl, x.cls, x.mode, x.noun
+    if not (cls == "ATTACK"):
+        return _SKIP
+    if hl in ("launch", "carry", "conduct", "mount", "stage", "unleash", "intensify", "escalate", "step", "begin",
+              "start", "resume", "continue", "order", "lead", "make", "renew"):
+        return ("ASSAULT", _assault_mode(noun) or mode)
+    if hl in ("end", "halt", "suspend", "stop"):
+        return ("RETREAT", "ceasefire")
+    if hl in ("threaten", "warn"):
+        return ("THREATEN", "violence")
+    if hl in ("condemn", "denounce"):
+        return ("ACCUSE", "disapprove")
+    if hl in ("deny",):
+        return ("REJECT", None)
+    return None
+
+
+def _light_prot(x: _LightUse):
+    hl, cls, typ, mode = x.hl, x.cls, x.typ, x.mode
+    if not (cls == "PROT"):
+        return _SKIP
+    if hl in ("hold", "stage", "organize", "organise", "lead", "join", "launch", "begin", "start", "go", "mount",
+              "continue", "resume"):
+        return (typ, mode)
+    if hl in ("lodge", "file", "make", "issue", "send"):
+        return ("ACCUSE", "disapprove")
+    if hl in ("prevent", "ban", "block", "disperse", "break", "crush", "suppress", "outlaw"):
+        return ("COERCE", "restrict")    # "police prevented the demonstration"
+    return None
+
+
+def _light_aidn(x: _LightUse):
+    hl, cls = x.hl, x.cls
+    if not (cls == "AIDN"):
+        return _SKIP
+    if hl in ("send", "provide", "deliver", "give", "grant", "allocate", "approve", "offer", "pledge", "promise"):
+        return ("AID", None) if hl not in ("offer", "pledge", "promise") else ("AGREE", None)
+    if hl in ("suspend", "halt", "end", "cut", "freeze", "stop"):
+        return ("SANCTION", "discontinue")
+    if hl in ("request", "seek", "demand", "urge", "call"):
+        return ("REQUEST", "assist")
+    if hl in ("reject", "deny"):
+        return ("REJECT", "assist")
+    return None
+
+
+def _light_arrest(x: _LightUse):
+    hl, cls, typ, mode, noun = x.hl, x.cls, x.typ, x.mode, x.noun
+    if not (cls in ("ARREST", "CURFEW", "EMERG")):
+        return _SKIP
+    if hl in ("impose", "order", "launch", "declare", "carry", "conduct", "announce", "extend"):
+        return (typ, mode)
+    if hl in ("place", "put", "keep", "hold") and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        return (typ, mode)         # "placed the opposition leader under house arrest"
+    if hl in ("lift", "ease", "end", "relax"):
+        return ("CONCEDE", None)
+    return None
+
+
+def _light_expul(x: _LightUse):
+    hl, cls, typ, mode = x.hl, x.cls, x.typ, x.mode
+    if not (cls in ("EXPUL",)):
+        return _SKIP
+    if hl in ("order", "announce", "demand", "call"):
+        return (typ, mode) if hl in ("order", "announce") else ("REQUEST", "change")
+    return None
+
+
+def _light_deploy(x: _LightUse):
+    hl, cls, typ, mode, noun = x.hl, x.cls, x.typ, x.mode, x.noun
+    if not (cls in ("DEPLOY", "EXERC")):
+        return _SKIP
+    if hl in ("hold", "conduct", "launch", "stage", "begin", "start", "carry", "announce", "order", "step",
+              "increase", "intensify", "boost"):
+        return ("MOBILIZE", "police") if noun.lower_ == "patrols" and any(
+            t.lower_ in ("police", "policemen", "paramilitary") for t in noun.subtree) else (typ, mode)
+    return None
+
+
+def _light_invest(x: _LightUse):
+    hl, cls, typ, mode = x.hl, x.cls, x.typ, x.mode
+    if not (cls == "INVEST"):
+        return _SKIP
+    if hl in ("open", "launch", "begin", "start", "conduct", "order", "announce", "carry", "complete", "finish",
+              "conclude"):
+        return (typ, mode)
+    if hl in ("call", "demand", "urge", "seek", "request"):
+        return ("REQUEST", "change")
+    return None
+
+
+def _light_threat(x: _LightUse):
+    hl, cls, typ, mode = x.hl, x.cls, x.typ, x.mode
+    if not (cls == "THREAT"):
+        return _SKIP
+    if hl in ("issue", "make", "renew", "deliver"):
+        return (typ, mode)
+    return None
+
+
+def _light_withdr(x: _LightUse):
+    hl, cls = x.hl, x.cls
+    if not (cls == "WITHDR"):
+        return _SKIP
+    if hl in ("announce", "order", "declare", "agree", "promise", "pledge"):
+        return ("CONCEDE", None)
+    if hl in ("complete", "begin", "start", "carry", "speed", "accelerate", "finish"):
+        return ("RETREAT", "withdraw")
+    if hl in ("demand", "call", "urge", "request"):
+        return ("REQUEST", "yield")
+    return None
+
+
+def _light_agreem(x: _LightUse):
+    hl, cls = x.hl, x.cls
+    if not (cls == "AGREEM"):
+        return _SKIP
+    if hl in ("sign", "ratify", "finalize", "finalise", "conclude"):
+        return ("SUPPORT", None)
+    if hl in ("reach", "strike", "agree", "propose", "offer", "broker", "accept", "pledge", "promise"):
+        return ("AGREE", None)
+    if hl in ("reject", "rebuff"):
+        return ("REJECT", None)
+    if hl in ("suspend", "end", "break"):
+        return ("SANCTION", "withdraw")
+    return None
+
+
+def _light_propos(x: _LightUse):
+    hl, cls = x.hl, x.cls
+    if not (cls == "PROPOS"):
+        return _SKIP
+    if hl in ("make", "offer", "present", "put", "submit", "unveil", "announce", "propose", "express", "signal",
+              "indicate", "voice", "reaffirm", "extend", "issue", "send"):
+        return ("AGREE", None)     # an invitation extended: intent to meet (CAMEO 036)
+    if hl in ("reject", "rebuff", "dismiss"):
+        return ("REJECT", None)
+    if hl in ("accept", "welcome", "back", "support", "endorse"):
+        return ("AGREE", None) if hl == "accept" else ("SUPPORT", None)
+    return None
+
+
+def _light_regret(x: _LightUse):
+    hl, cls, typ, mode = x.hl, x.cls, x.typ, x.mode
+    if not (cls == "REGRET"):
+        return _SKIP
+    return (typ, mode) if hl in _VOICING or hl in ("issue", "make", "tender") else None
+
+
+def _light_stance(x: _LightUse):
+    hl, cls, typ, mode = x.hl, x.cls, x.typ, x.mode
+    if not (cls in ("STANCE", "BACKING", "PLEDGE")):
+        return _SKIP
+    if hl in _VOICING:
+        return (typ, mode)
+    if cls == "BACKING" and hl in ("pledge", "promise", "offer"):
+        return ("AGREE", None)     # promised support: an intent (CAMEO 032)
+    return None
+
+
+def _light_openfire(x: _LightUse):
+    hl, cls, typ, mode, verb, noun = x.hl, x.cls, x.typ, x.mode, x.verb, x.noun
+    if not (cls == "OPENFIRE"):
+        return _SKIP
+    if hl == "set" and _prep_objs(noun, "to") + _prep_objs(verb, "to"):
+        subj = _subject(verb)[0]
+        rioters = subj is not None and subj.lower_ in _CROWD_NOUNS
+        return ("PROTEST", "riot") if rioters else ("ASSAULT", "destroy")   # "set fire to ..."
+    return (typ, mode) if hl == "open" else None
+
+
+def _light_accus(x: _LightUse):
+    hl, cls, verb, noun = x.hl, x.cls, x.verb, x.noun
+    if not (cls == "ACCUS"):
+        return _SKIP
+    if noun.lower_ in ("case", "lawsuit") and not (hl in ("open", "file", "bring", "launch") and (
+            _prep_objs(noun, "against") or _prep_objs(verb, "against"))):
+        return None         # "a case against X" only: not "the case for talks", "in any case"
+    if hl in ("make", "level", "file", "bring", "issue", "open", "launch"):
+        return ("ACCUSE", "allege")
+    if hl in ("reject", "deny", "dismiss", "rebuff"):
+        return ("REJECT", None)
+    return None
+
+
+def _light_demandn(x: _LightUse):
+    hl, cls = x.hl, x.cls
+    if not (cls == "DEMANDN"):
+        return _SKIP
+    if hl in ("make", "issue", "send", "lodge"):
+        return ("REQUEST", None)
+    if hl in ("reject", "rebuff", "dismiss"):
+        return ("REJECT", None)
+    if hl in ("accept",):
+        return ("CONCEDE", None)
+    return None
+
+
+def _light_amnesty(x: _LightUse):
+    hl, cls = x.hl, x.cls
+    if not (cls == "AMNESTY"):
+        return _SKIP
+    if hl in ("declare", "grant", "announce", "issue", "offer", "approve", "agree"):
+        return ("CONCEDE", None)
+    return None
+
+
+def _light_warrant(x: _LightUse):
+    hl, cls = x.hl, x.cls
+    if not (cls == "WARRANT"):
+        return _SKIP
+    if hl in ("issue", "seek", "sign", "approve"):
+        return ("THREATEN", "arrest")
+    return None
+
+
+def _light_share(x: _LightUse):
+    hl, cls = x.hl, x.cls
+    if not (cls == "SHARE"):
+        return _SKIP
+    if hl in ("resume", "begin", "start", "expand", "continue", "deepen", "step", "boost", "restore"):
+        return ("COOPERATE", None)
+    if hl in ("suspend", "halt", "end", "cut", "pause", "freeze", "stop"):
+        return ("SANCTION", "discontinue")
+    return None
+
+
+def _light_swap(x: _LightUse):
+    hl, cls = x.hl, x.cls
+    if not (cls == "SWAP"):
+        return _SKIP
+    if hl in ("carry", "conduct", "hold", "complete", "make"):
+        return ("RETREAT", "release")
+    if hl in ("agree", "propose", "offer"):
+        return ("AGREE", None)
+    return None
+
+
+# noun class -> its light-verb rules, in the order they are tried
+_LIGHT_RULES: dict[str, list] = {}
+for _classes, _rule in (
+    (("CEASE",), _light_cease),
+    (("MEET",), _light_meet),
+    (("MEET",), _light_meet_2),
+    (("MEET",), _light_meet_3),
+    (("SANCT",), _light_sanct),
+    (("ATTACK",), _light_attack),
+    (("ATTACK",), _light_attack_2),
+    (("PROT",), _light_prot),
+    (("AIDN",), _light_aidn),
+    (("ARREST", "CURFEW", "EMERG"), _light_arrest),
+    (("EXPUL",), _light_expul),
+    (("DEPLOY", "EXERC"), _light_deploy),
+    (("INVEST",), _light_invest),
+    (("THREAT",), _light_threat),
+    (("WITHDR",), _light_withdr),
+    (("AGREEM",), _light_agreem),
+    (("PROPOS",), _light_propos),
+    (("REGRET",), _light_regret),
+    (("STANCE", "BACKING", "PLEDGE"), _light_stance),
+    (("OPENFIRE",), _light_openfire),
+    (("ACCUS",), _light_accus),
+    (("DEMANDN",), _light_demandn),
+    (("AMNESTY",), _light_amnesty),
+    (("WARRANT",), _light_warrant),
+    (("SHARE",), _light_share),
+    (("SWAP",), _light_swap),
+):
+    for _c in _classes:
+        _LIGHT_RULES.setdefault(_c, []).append(_rule)
 
 
 def _trigger_text(verb, noun) -> str:
