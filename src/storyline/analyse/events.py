@@ -2199,6 +2199,318 @@ def _trigger_text(verb, noun) -> str:
     return f"{verb.text} {noun.text}" if verb.i < noun.i else f"{noun.text} {verb.text}"
 
 
+@dataclass(slots=True)
+class _VerbUse:
+    """A verb trigger as its complements type it: the article context, the token, its lemma,
+    object (or passive patient), particle, wrapped inner trigger, and the lexicon's type/mode."""
+    ctx: object
+    tok: object
+    lem: str
+    obj: object
+    prt: str
+    inner: object
+    typ: str | None
+    mode: str | None
+
+
+def _verb_call_off(v: _VerbUse):
+    lem, obj, prt, typ, mode = v.lem, v.obj, v.prt, v.typ, v.mode
+    if not (lem == "call" and prt == "off"):
+        return _SKIP
+    if obj is not None and NOUNS.get(obj.lower_, ("",))[0] == "PROT" or obj is not None and obj.lower_ in ("strike", "strikes"):
+        typ, mode = "CONCEDE", None
+    else:
+        typ, mode = "REJECT", "meet" if obj is not None and NOUNS.get(obj.lower_, ("",))[0] == "MEET" else None
+    return typ, mode
+
+
+def _verb_call(v: _VerbUse):
+    tok, lem, obj, prt, typ, mode = v.tok, v.lem, v.obj, v.prt, v.typ, v.mode
+    if not (lem == "call"):
+        return _SKIP
+    fors = _prep_objs(tok, "for")
+    if fors or (prt == "for"):
+        typ, mode = "REQUEST", None
+        if fors and fors[0].lower_ in NOUNS:
+            t = _light("call", NOUNS[fors[0].lower_][0], *NOUNS[fors[0].lower_][1:], tok, fors[0])
+            if t is not None:
+                typ, mode = t          # "called for a ceasefire": REQUEST yield
+    elif any(c.dep_ in ("xcomp",) for c in tok.children) or any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
+        typ, mode = "REQUEST", None
+    elif any(c.dep_ in ("oprd", "ccomp") for c in tok.children):
+        return None                     # "called the talks useful"
+    elif obj is not None and (obj.ent_type_ in ("PERSON", "GPE", "ORG") or obj.pos_ == "PROPN") \
+            or any(c.lower_ in ("phone", "telephone") for c in tok.subtree):
+        typ, mode = "CONSULT", "phone"
+    else:
+        return None
+    return typ, mode
+
+
+def _verb_speak(v: _VerbUse):
+    tok, lem, typ, mode = v.tok, v.lem, v.typ, v.mode
+    if not (lem == "speak"):
+        return _SKIP
+    withs = _prep_objs(tok, "with", "to", "by")
+    ok = [w for w in withs if w.lower_ not in _NON_ACTOR_NOUNS and (w.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
+                                                                   or w.pos_ in ("PROPN", "PRON")
+                                                                   or w.lower_ in ("phone", "telephone"))]
+    if not ok:
+        return None
+    typ, mode = "CONSULT", "phone" if any(w.lower_ in ("phone", "telephone") for w in withs) or \
+        any(t.lower_ in ("phone", "telephone", "call") for t in tok.subtree) else None
+    return typ, mode
+
+
+def _verb_talk(v: _VerbUse):
+    tok, lem, typ, mode = v.tok, v.lem, v.typ, v.mode
+    if not (lem == "talk"):
+        return _SKIP
+    if not _prep_objs(tok, "with") and not any(c.lower_ == "held" for c in tok.children):
+        return None
+    return typ, mode
+
+
+def _verb_meet(v: _VerbUse):
+    tok, lem, obj, typ, mode = v.tok, v.lem, v.obj, v.typ, v.mode
+    if not (lem == "meet"):
+        return _SKIP
+    if obj is None and not _prep_objs(tok, "with") and not any(c.dep_ == "nsubj" and (c.tag_ == "NNS" or any(
+            g.dep_ == "conj" for g in c.children)) for c in tok.children) and not _subject(tok)[0]:
+        return None
+    return typ, mode
+
+
+def _verb_protest(v: _VerbUse):
+    tok, lem, typ, mode = v.tok, v.lem, v.typ, v.mode
+    if not (lem == "protest"):
+        return _SKIP
+    subj, _pas = _subject(tok)
+    if subj is not None and (subj.ent_type_ in ("GPE", "ORG", "PERSON") or subj.lower_ in (
+            "ministry", "government", "embassy", "minister", "foreign", "officials", "group", "watchdog",
+            "organisation", "organization", "body", "commission", "committee", "council")):
+        typ, mode = "ACCUSE", "disapprove"
+    return typ, mode
+
+
+def _verb_insist(v: _VerbUse):
+    ctx, tok, lem, typ, mode = v.ctx, v.tok, v.lem, v.typ, v.mode
+    if not (lem == "insist"):
+        return _SKIP
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if comp is None or not (comp.tag_ == "VB" and not any(c.dep_ == "aux" for c in comp.children)):
+        return None                       # "insisted he was innocent": a statement
+    it = _inner_type(ctx, comp)
+    typ, mode = "REQUEST", _request_mode(it[0]) if it else "change"   # "insisted that X release ..."
+    return typ, mode
+
+
+def _verb_raid(v: _VerbUse):
+    tok, lem, typ, mode = v.tok, v.lem, v.typ, v.mode
+    if not (lem == "raid"):
+        return _SKIP
+    subj = _subject(tok)[0]
+    if subj is not None and subj.lower_ in ("planes", "warplanes", "jets", "aircraft", "helicopters", "bombers",
+                                            "drones", "gunships"):
+        typ, mode = "ASSAULT", "aerial"     # an air raid, not a police raid
+    return typ, mode
+
+
+def _verb_rally(v: _VerbUse):
+    lem, obj, typ, mode = v.lem, v.obj, v.typ, v.mode
+    if not (lem == "rally" and obj is not None and obj.lower_ in ("support", "backing")):
+        return _SKIP
+    typ, mode = "SUPPORT", None        # "rallied support for the plan" (CAMEO 053)
+    return typ, mode
+
+
+def _verb_cancel(v: _VerbUse):
+    lem, obj, typ, mode = v.lem, v.obj, v.typ, v.mode
+    if not (lem == "cancel" and obj is not None and (obj.lower_ in _RESTRICTIONS or
+                                                      NOUNS.get(obj.lower_, ("",))[0] in ("SANCT", "CURFEW", "EMERG"))):
+        return _SKIP
+    typ, mode = "CONCEDE", None        # "cancelled restrictions on the use of Russian"
+    return typ, mode
+
+
+def _verb_strike(v: _VerbUse):
+    lem, obj, typ, mode = v.lem, v.obj, v.typ, v.mode
+    if not (lem == "strike"):
+        return _SKIP
+    if obj is not None and obj.lower_ in ("deal", "agreement", "accord", "pact", "bargain", "compromise", "tone",
+                                           "balance", "chord", "note"):
+        return None   # "struck a deal": the noun is the event
+    return typ, mode
+
+
+def _verb_warn(v: _VerbUse):
+    tok, lem, obj, inner, typ, mode = v.tok, v.lem, v.obj, v.inner, v.typ, v.mode
+    if not (lem == "warn"):
+        return _SKIP
+    if inner is None:
+        ofs = _prep_objs(tok, "of")
+        if ofs and NOUNS.get(ofs[0].lower_, ("",))[0] in ("ATTACK", "SANCT") or (ofs and ofs[0].lower_ in (
+                "retaliation", "consequences", "response", "war", "escalation")):
+            typ, mode = "THREATEN", "violence" if NOUNS.get(ofs[0].lower_, ("",))[0] != "SANCT" else "restrict"
+        elif _prep_objs(tok, "against") or tok.dep_ == "ROOT" and any(
+                c.dep_ == "prep" and c.lower_ == "against" for c in tok.children):
+            typ, mode = "THREATEN", None         # "warned Taiwan against declaring independence"
+        else:
+            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            if comp is None and obj is not None:
+                # "warned the rebels that they would face ...": the parser's relative clause
+                comp = next((c for c in obj.children if c.dep_ == "relcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+            words = {t.lower_ for t in comp.subtree} if comp is not None else set()
+            if comp is not None and any(a.lower_ in ("will", "would", "'ll", "could") for a in comp.children) and \
+                    (VERBS.get(lemma(comp.text), (None,))[0] in _CONFLICT or words & _THREAT_WORDS):
+                typ, mode = "THREATEN", ("restrict" if words & {"block", "blockade", "sanctions", "tariffs",
+                                                                "close", "shut"} else "violence")
+            else:
+                return None
+    return typ, mode
+
+
+def _verb_refusal(v: _VerbUse):
+    tok, lem, obj, inner, typ, mode = v.tok, v.lem, v.obj, v.inner, v.typ, v.mode
+    if not (lem in ("deny", "decline", "refuse", "reject", "block", "oppose")):
+        return _SKIP
+    if lem == "deny" and obj is None and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return None
+    if lem == "decline" and obj is None and inner is None and not any(c.dep_ == "xcomp" for c in tok.children):
+        return None
+    if lem == "block" and obj is not None and obj.lower_ in ("roads", "road", "highway", "streets", "entrance",
+                                                            "access", "traffic", "railway", "bridge", "border", "crossing", "motorways",
+                                                            "motorway", "roads", "port", "streets", "entrance",
+                                                            "transport", "traffic"):
+        typ, mode = "PROTEST", "obstruct"
+        if _state_actor(_subject(tok)[0]):
+            typ, mode = ("COERCE", "censor") if any(t.lower_ in ("media", "internet", "websites", "website",
+                                                                 "newspapers", "social") for t in obj.subtree) \
+                else ("COERCE", "restrict")   # authorities blocking access: repression, not a protest
+    return typ, mode
+
+
+def _verb_support(v: _VerbUse):
+    lem, obj, typ, mode = v.lem, v.obj, v.typ, v.mode
+    if not (lem in ("back", "support")):
+        return _SKIP
+    if obj is None and lem == "back":
+        return None
+    return typ, mode
+
+
+def _verb_fight(v: _VerbUse):
+    lem, obj, typ, mode = v.lem, v.obj, v.typ, v.mode
+    if not (lem == "fight"):
+        return _SKIP
+    if obj is not None and obj.lower_ in ("corruption", "crime", "fire", "fires", "poverty", "inflation", "climate",
+                                           "disease", "wildfires", "illness", "cancer"):
+        return None
+    return typ, mode
+
+
+def _verb_beat(v: _VerbUse):
+    tok, lem, obj, typ, mode = v.tok, v.lem, v.obj, v.typ, v.mode
+    if not (lem == "beat"):
+        return _SKIP
+    if any(t.like_num for t in tok.subtree) or obj is not None and obj.ent_type_ in ("ORG",):
+        return None         # "beat Arsenal 2-1"
+    return typ, mode
+
+
+def _verb_execute(v: _VerbUse):
+    lem, obj, typ, mode = v.lem, v.obj, v.typ, v.mode
+    if not (lem in ("execute",)):
+        return _SKIP
+    if obj is not None and obj.lower_ in ("plan", "order", "strategy", "contract", "trade", "trades", "deal"):
+        return None
+    return typ, mode
+
+
+def _verb_target(v: _VerbUse):
+    tok, lem, obj, typ, mode = v.tok, v.lem, v.obj, v.typ, v.mode
+    if not (lem == "target"):
+        return _SKIP
+    if tok.dep_ == "acl" or not (obj is not None and (obj.ent_type_ in _PLACE_TYPES or obj.lower_ in
+                                                      _OBJ_CLASSES["TERRIT"] or obj.lower_ in _PERSON_GROUPS
+                                                      or _prep_objs(tok, "with"))):
+        return None     # "sanctions targeting aluminium imports"
+    return typ, mode
+
+
+def _verb_asked_about(v: _VerbUse):
+    tok, lem, typ, mode = v.tok, v.lem, v.typ, v.mode
+    if not (lem in ("ask",) and tok.dep_ == "advcl" and tok.tag_ == "VBN"):
+        return _SKIP
+    return None               # "Asked about the talks, she said ..."
+    return typ, mode
+
+
+def _verb_release(v: _VerbUse):
+    ctx, lem, obj, typ, mode = v.ctx, v.lem, v.obj, v.typ, v.mode
+    if not (lem in ("release", "free")):
+        return _SKIP
+    patient = obj
+    if patient is None or _is_place(ctx, patient):
+        return None
+    if not (_named(patient) or "PRISON" in _obj_classes(patient) or patient.ent_type_ == "PERSON" or
+            patient.lower_ in ("defendants", "suspects", "detainees", "people", "man", "woman", "journalist",
+                               "activist", "students", "children", "crew", "sailors", "teacher")):
+        return None           # "released CCTV images", "released a statement"
+    return typ, mode
+
+
+def _verb_charge(v: _VerbUse):
+    tok, lem, obj, typ, mode = v.tok, v.lem, v.obj, v.typ, v.mode
+    if not (lem in ("charge",)):
+        return _SKIP
+    if not (_prep_objs(tok, "with") or obj is not None and obj.ent_type_ in ("PERSON", "ORG") or any(
+            c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in tok.children)):
+        return None             # "charged that the police tortured detainees": an allegation
+    return typ, mode
+
+
+def _verb_sentence(v: _VerbUse):
+    tok, lem, obj, typ, mode = v.tok, v.lem, v.obj, v.typ, v.mode
+    if not (lem in ("sentence", "fine")):
+        return _SKIP
+    if not _subject(tok)[0] and not obj:
+        return None
+    return typ, mode
+
+
+# lemma -> the rules that type it from its complements, in order; a rule returns _SKIP when its
+# guard fails, None to drop the trigger, or the (type, mode) to go on with
+_VERB_RULES: dict[str, list] = {}
+for _lems, _rule in (
+    (("call",), _verb_call_off),
+    (("call",), _verb_call),
+    (("speak",), _verb_speak),
+    (("talk",), _verb_talk),
+    (("meet",), _verb_meet),
+    (("protest",), _verb_protest),
+    (("insist",), _verb_insist),
+    (("raid",), _verb_raid),
+    (("rally",), _verb_rally),
+    (("cancel",), _verb_cancel),
+    (("strike",), _verb_strike),
+    (("warn",), _verb_warn),
+    (("deny", "decline", "refuse", "reject", "block", "oppose"), _verb_refusal),
+    (("back", "support"), _verb_support),
+    (("fight",), _verb_fight),
+    (("beat",), _verb_beat),
+    (("execute",), _verb_execute),
+    (("target",), _verb_target),
+    (("ask",), _verb_asked_about),
+    (("release", "free"), _verb_release),
+    (("charge",), _verb_charge),
+    (("sentence", "fine"), _verb_sentence),
+):
+    for _l in _lems:
+        _VERB_RULES.setdefault(_l, []).append(_rule)
+
+
 def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
     lem = lemma(tok.text)
     if lem not in VERBS:
@@ -2224,142 +2536,15 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
     if lem == "call" and prt == "up" and obj is not None and ("TROOPS" in _obj_classes(obj) or obj.lower_ in (
             "reservists", "reserves", "conscripts", "recruits")):
         return _build(ctx, tok, "MOBILIZE", "troops", trigger=_verb_trigger_text(tok, None), seen=seen)
-    if lem == "call" and prt == "off":
-        if obj is not None and NOUNS.get(obj.lower_, ("",))[0] == "PROT" or obj is not None and obj.lower_ in ("strike", "strikes"):
-            typ, mode = "CONCEDE", None
-        else:
-            typ, mode = "REJECT", "meet" if obj is not None and NOUNS.get(obj.lower_, ("",))[0] == "MEET" else None
-    elif lem == "call":
-        fors = _prep_objs(tok, "for")
-        if fors or (prt == "for"):
-            typ, mode = "REQUEST", None
-            if fors and fors[0].lower_ in NOUNS:
-                t = _light("call", NOUNS[fors[0].lower_][0], *NOUNS[fors[0].lower_][1:], tok, fors[0])
-                if t is not None:
-                    typ, mode = t          # "called for a ceasefire": REQUEST yield
-        elif any(c.dep_ in ("xcomp",) for c in tok.children) or any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
-            typ, mode = "REQUEST", None
-        elif any(c.dep_ in ("oprd", "ccomp") for c in tok.children):
-            return None                     # "called the talks useful"
-        elif obj is not None and (obj.ent_type_ in ("PERSON", "GPE", "ORG") or obj.pos_ == "PROPN") \
-                or any(c.lower_ in ("phone", "telephone") for c in tok.subtree):
-            typ, mode = "CONSULT", "phone"
-        else:
+    v = _VerbUse(ctx, tok, lem, obj, prt, inner, typ, mode)
+    for rule in _VERB_RULES.get(lem, ()):
+        got = rule(v)
+        if got is _SKIP:
+            continue
+        if got is None:
             return None
-    elif lem == "speak":
-        withs = _prep_objs(tok, "with", "to", "by")
-        ok = [w for w in withs if w.lower_ not in _NON_ACTOR_NOUNS and (w.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
-                                                                       or w.pos_ in ("PROPN", "PRON")
-                                                                       or w.lower_ in ("phone", "telephone"))]
-        if not ok:
-            return None
-        typ, mode = "CONSULT", "phone" if any(w.lower_ in ("phone", "telephone") for w in withs) or \
-            any(t.lower_ in ("phone", "telephone", "call") for t in tok.subtree) else None
-    elif lem == "talk":
-        if not _prep_objs(tok, "with") and not any(c.lower_ == "held" for c in tok.children):
-            return None
-    elif lem == "meet":
-        if obj is None and not _prep_objs(tok, "with") and not any(c.dep_ == "nsubj" and (c.tag_ == "NNS" or any(
-                g.dep_ == "conj" for g in c.children)) for c in tok.children) and not _subject(tok)[0]:
-            return None
-    elif lem == "protest":
-        subj, _pas = _subject(tok)
-        if subj is not None and (subj.ent_type_ in ("GPE", "ORG", "PERSON") or subj.lower_ in (
-                "ministry", "government", "embassy", "minister", "foreign", "officials", "group", "watchdog",
-                "organisation", "organization", "body", "commission", "committee", "council")):
-            typ, mode = "ACCUSE", "disapprove"
-    elif lem == "insist":
-        comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-        if comp is None or not (comp.tag_ == "VB" and not any(c.dep_ == "aux" for c in comp.children)):
-            return None                       # "insisted he was innocent": a statement
-        it = _inner_type(ctx, comp)
-        typ, mode = "REQUEST", _request_mode(it[0]) if it else "change"   # "insisted that X release ..."
-    elif lem == "raid":
-        subj = _subject(tok)[0]
-        if subj is not None and subj.lower_ in ("planes", "warplanes", "jets", "aircraft", "helicopters", "bombers",
-                                                "drones", "gunships"):
-            typ, mode = "ASSAULT", "aerial"     # an air raid, not a police raid
-    elif lem == "rally" and obj is not None and obj.lower_ in ("support", "backing"):
-        typ, mode = "SUPPORT", None        # "rallied support for the plan" (CAMEO 053)
-    elif lem == "cancel" and obj is not None and (obj.lower_ in _RESTRICTIONS or
-                                                  NOUNS.get(obj.lower_, ("",))[0] in ("SANCT", "CURFEW", "EMERG")):
-        typ, mode = "CONCEDE", None        # "cancelled restrictions on the use of Russian"
-    elif lem == "strike":
-        if obj is not None and obj.lower_ in ("deal", "agreement", "accord", "pact", "bargain", "compromise", "tone",
-                                               "balance", "chord", "note"):
-            return None   # "struck a deal": the noun is the event
-    elif lem == "warn":
-        if inner is None:
-            ofs = _prep_objs(tok, "of")
-            if ofs and NOUNS.get(ofs[0].lower_, ("",))[0] in ("ATTACK", "SANCT") or (ofs and ofs[0].lower_ in (
-                    "retaliation", "consequences", "response", "war", "escalation")):
-                typ, mode = "THREATEN", "violence" if NOUNS.get(ofs[0].lower_, ("",))[0] != "SANCT" else "restrict"
-            elif _prep_objs(tok, "against") or tok.dep_ == "ROOT" and any(
-                    c.dep_ == "prep" and c.lower_ == "against" for c in tok.children):
-                typ, mode = "THREATEN", None         # "warned Taiwan against declaring independence"
-            else:
-                comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-                if comp is None and obj is not None:
-                    # "warned the rebels that they would face ...": the parser's relative clause
-                    comp = next((c for c in obj.children if c.dep_ == "relcl" and any(
-                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-                words = {t.lower_ for t in comp.subtree} if comp is not None else set()
-                if comp is not None and any(a.lower_ in ("will", "would", "'ll", "could") for a in comp.children) and \
-                        (VERBS.get(lemma(comp.text), (None,))[0] in _CONFLICT or words & _THREAT_WORDS):
-                    typ, mode = "THREATEN", ("restrict" if words & {"block", "blockade", "sanctions", "tariffs",
-                                                                    "close", "shut"} else "violence")
-                else:
-                    return None
-    elif lem in ("deny", "decline", "refuse", "reject", "block", "oppose"):
-        if lem == "deny" and obj is None and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
-            return None
-        if lem == "decline" and obj is None and inner is None and not any(c.dep_ == "xcomp" for c in tok.children):
-            return None
-        if lem == "block" and obj is not None and obj.lower_ in ("roads", "road", "highway", "streets", "entrance",
-                                                                "access", "traffic", "railway", "bridge", "border", "crossing", "motorways",
-                                                                "motorway", "roads", "port", "streets", "entrance",
-                                                                "transport", "traffic"):
-            typ, mode = "PROTEST", "obstruct"
-            if _state_actor(_subject(tok)[0]):
-                typ, mode = ("COERCE", "censor") if any(t.lower_ in ("media", "internet", "websites", "website",
-                                                                     "newspapers", "social") for t in obj.subtree) \
-                    else ("COERCE", "restrict")   # authorities blocking access: repression, not a protest
-    elif lem in ("back", "support"):
-        if obj is None and lem == "back":
-            return None
-    elif lem == "fight":
-        if obj is not None and obj.lower_ in ("corruption", "crime", "fire", "fires", "poverty", "inflation", "climate",
-                                               "disease", "wildfires", "illness", "cancer"):
-            return None
-    elif lem == "beat":
-        if any(t.like_num for t in tok.subtree) or obj is not None and obj.ent_type_ in ("ORG",):
-            return None         # "beat Arsenal 2-1"
-    elif lem in ("execute",):
-        if obj is not None and obj.lower_ in ("plan", "order", "strategy", "contract", "trade", "trades", "deal"):
-            return None
-    elif lem == "target":
-        if tok.dep_ == "acl" or not (obj is not None and (obj.ent_type_ in _PLACE_TYPES or obj.lower_ in
-                                                          _OBJ_CLASSES["TERRIT"] or obj.lower_ in _PERSON_GROUPS
-                                                          or _prep_objs(tok, "with"))):
-            return None     # "sanctions targeting aluminium imports"
-    elif lem in ("ask",) and tok.dep_ == "advcl" and tok.tag_ == "VBN":
-        return None               # "Asked about the talks, she said ..."
-    elif lem in ("release", "free"):
-        patient = obj
-        if patient is None or _is_place(ctx, patient):
-            return None
-        if not (_named(patient) or "PRISON" in _obj_classes(patient) or patient.ent_type_ == "PERSON" or
-                patient.lower_ in ("defendants", "suspects", "detainees", "people", "man", "woman", "journalist",
-                                   "activist", "students", "children", "crew", "sailors", "teacher")):
-            return None           # "released CCTV images", "released a statement"
-    elif lem in ("charge",):
-        if not (_prep_objs(tok, "with") or obj is not None and obj.ent_type_ in ("PERSON", "ORG") or any(
-                c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in tok.children)):
-            return None             # "charged that the police tortured detainees": an allegation
-    elif lem in ("sentence", "fine"):
-        if not _subject(tok)[0] and not obj:
-            return None
-
+        typ, mode = got
+        break
     if typ is None:
         t = _object_typed(lem, obj, tok)
         if t is None and inner is None:
