@@ -374,3 +374,24 @@ def test_a_blog_platform_subdomain_is_its_author_s_name_not_an_outlet():
 def test_the_headline_s_date_line_ending_with_the_writer(line, want):
     html = page("", f"<h1>Budget passes</h1>{line}{FILLER}")
     assert html_metadata(html, "https://example.org/a").author == want
+
+
+def test_author_tag_with_the_writer_s_site_e_mail_keeps_the_writer():
+    head = meta("author", "Lüder Hoppe info@buero-hoppe.de")
+    assert html_metadata(page(head, "<h1>Baumgutachten</h1>"), "http://www.buero-hoppe.de/a.htm").author == \
+        "Lüder Hoppe"
+
+
+def test_label_words_and_screen_reader_copies_are_no_names():
+    body = ('<h1>Faenon</h1><div class="td-post-author-name"><div class="td-author-by">Por</div> '
+            '<a href="/author/web2/">Redacción La Razón</a></div>' + FILLER)
+    assert html_metadata(page("", body), "https://larazon.pe/a").author is None
+    assert clean_names("Kristen Falc'hon Kristen Falc'hon", set(), strict=False) == ["Kristen Falc'hon"]
+
+
+def test_a_headline_h1_that_differs_from_the_title_still_places_the_byline_zone():
+    head = meta("og:title", "Coronavirus in Odisha: first death | City News", "property")
+    body = ('<h1>Odisha reports first Covid-19 death: man from Bhubaneswar dies</h1><div class="byline">'
+            '<span><a href="/author-Ashok-Pradhan">Ashok Pradhan</a></span> | TNN | Apr 7, 2020</div>' + FILLER * 150
+            + '<ul class="list"><li>Coronavirus in Odisha: first death</li></ul>')
+    assert html_metadata(page(head, body), "https://news.example/a").author == "Ashok Pradhan"

@@ -58,6 +58,7 @@ _PLACEHOLDERS = {
     "von", "posted", "written", "share", "follow", "more", "profile", "contact", "kontakt", "on", "vor",
     "ca", "am", "stand", "datum", "date", "published", "veröffentlicht", "publiziert", "nachricht",
     "updated", "aktualisiert", "hace", "agencies", "agenturen", "agences", "wordpressadmin", "redakteur",
+    "por", "par", "door", "di", "de", "da", "from",
 }
 # Words that open a link's label, never a name ("Zur Artikelübersicht", "Alle Beiträge", "More from").
 _NOT_FIRST_WORDS = {"zur", "zum", "alle", "mehr", "zurück", "weiter", "more", "all", "back", "view", "see", "read",
@@ -238,6 +239,9 @@ def _not_a_name(text: str) -> bool:
 
 def _tidy(part: str) -> str:
     text = " ".join(part.split())
+    words = text.split()
+    if len(words) % 2 == 0 and len(words) >= 2 and words[:len(words) // 2] == words[len(words) // 2:]:
+        text = " ".join(words[:len(words) // 2])     # "Kristen Falc'hon Kristen Falc'hon": a screen-reader copy
     first, _, rest = text.partition(" ")
     if rest and "-" in first and any(p.lower() in _ORG_WORDS or p.lower() in _ROLE_WORDS for p in first.split("-")):
         text = rest     # "FOCUS-Online-Experte Robin Tschöpe": a role compound before the name
@@ -259,7 +263,7 @@ def clean_names(raw: str | list[str] | None, keys: set[str], strict: bool = True
             continue
         value = " ".join(_html.unescape(value).split())
         desk = bool(_DESK.match(_LEADING_BY.sub("", value)))
-        if strict and _names_site_domain(value, keys):
+        if strict and _names_site_domain(_EMAIL.sub(" ", value), keys):
             continue    # "Deutsche Welle (www.dw.com)", "hessenschau.de, Frankfurt, Germany": the site's own tag
         m = _LAST_FIRST.match(value)
         if m and not (m.group(2).isupper() and len(m.group(2)) <= 3) and m.group(2).lower() not in _DEGREES:

@@ -28,7 +28,7 @@ from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 from .authors import (NEAR_HEADLINE_CHARS, authors_from_markup, authors_from_meta, authors_from_text, clean_names,
-                      fold, site_keys)
+                      fold, site_keys, site_like)
 from .jsonld import all_dates, item_date, item_people, jsonld_items, organisation_names, own_item
 from .metadata import date_from_url, domain_of
 from .titles import choose_title, headings
@@ -66,6 +66,7 @@ MAX_HEAD_CHARS = 1_000_000
 # open the article; the zone around the first <h1> holds them on news and blog templates.
 BYLINE_ZONE_BEFORE = 4_000
 BYLINE_ZONE_AFTER = 25_000
+MAX_LOGO_H1_WORDS = 2         # a first <h1> this short is a logo or a label, not the headline
 HEADLINE_KEY_CHARS = 24        # the title's opening, looked for in the page to place the headline
 HEADLINE_NEAR_H1_CHARS = 1_000  # an <h1> whose text holds the title has it this close after the tag
 _BYLINE_MARKERS = ("uthor", "yline", "utor", "uteur")   # author/Author/byline/autor/auteur
@@ -408,9 +409,10 @@ def html_metadata(html: str, url: str | None, *, canonical: str | None = None, f
     h1s = headings(html, "h1")
     title = choose_title(meta.get("og:title"), meta.get("twitter:title"), title_tag,
                          h1s, lambda: headings(html, "h2", 3), keys)
-    # the first <h1> places the byline zone unless it is not the headline (a logo)
-    authors = _page_authors(html, head_end, meta, items, own, keys, tree,
-                            None if not h1s or title == h1s[0] else title)
+    # the first <h1> places the byline zone unless it is a logo or a label ("Science Blogs",
+    # "Navigation"): a headline <h1> that differs from the chosen title still places it
+    logo_h1 = bool(h1s) and title != h1s[0] and (len(h1s[0].split()) <= MAX_LOGO_H1_WORDS or site_like(h1s[0], keys))
+    authors = _page_authors(html, head_end, meta, items, own, keys, tree, title if logo_h1 else None)
 
     published, source = _publication_date(html, meta, items, own, url or canonical, fast_date)
     return PageMeta(title, "; ".join(authors) or None, site, published, source)
