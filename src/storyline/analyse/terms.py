@@ -142,7 +142,6 @@ def salient_tokens(text: str) -> list[str]:
     return out
 
 
-@functools.lru_cache(maxsize=200_000)
 def term_key(token: str) -> int:
     return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
 
@@ -154,7 +153,8 @@ def _frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("en", wordlist="large")
 
 
-@functools.lru_cache(maxsize=200_000)
+# a worker's caches stay alive for the whole build: bounded, about 5 MB
+@functools.lru_cache(maxsize=32_768)
 def background_idf(token: str) -> float:
     """Smoothed IDF from the word's frequency in general English; numbers ("#12")
     use wordfreq's estimate for digit strings."""
