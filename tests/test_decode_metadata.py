@@ -61,6 +61,35 @@ def test_dates_from_urls_and_values():
     assert normalise_date("not a date") is None
 
 
+def test_a_declared_date_of_an_archive_is_kept_a_guessed_old_one_is_not():
+    """A JSONL/manifest/WARC date is the user's: a 1987 wire item keeps it (archives are
+    real input); a date guessed from a URL or a page before 1990 is more likely a number."""
+    assert normalise_date("1987-03-24T09:14:45") == "1987-03-24"
+    assert normalise_date("24 March 1987") == "1987-03-24"
+    assert normalise_date("1987-03-24", earliest=1990) is None
+    assert date_from_url("https://x.example/archive/1987/03/24/story") is None
+    assert normalise_date("3024-01-01") is None                  # the future is no date
+
+
+def test_a_jsonl_article_from_1987_keeps_its_date(tmp_path):
+    import json
+
+    from storyline.pipeline import build
+    from storyline.store import Store
+
+    body = ("Associated Porcupine Mines Ltd said its September 22, 1986 agreement with Quill Resources "
+            "Ltd, for Quill to provide certain funding, has been terminated. Under the agreement, Quill "
+            "was to provide funding for a three phase program to place the Paymaster gold property into "
+            "production, the company said in a statement issued in Toronto on Tuesday.")
+    src = tmp_path / "wire.jsonl"
+    src.write_text(json.dumps({"text": body, "title": "ASSOCIATED PORCUPINE ENDS PACT", "outlet": "Reuters",
+                               "published": "1987-03-24T09:14:45"}) + "\n")
+    build([str(src)], str(tmp_path / "s.duckdb"), workers=1)
+    with Store(str(tmp_path / "s.duckdb"), read_only=True) as st:
+        (art,) = st.article_rows()
+    assert art["published"] == "1987-03-24"
+
+
 def test_outlet_from_domain_and_bylines():
     assert domain_of("https://www.bbc.co.uk/news/world") == "bbc.co.uk"
     assert domain_of("https://edition.cnn.com/2025/02/18/x") == "cnn.com"

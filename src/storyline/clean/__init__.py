@@ -12,7 +12,8 @@ from ..model import Article, Page, Reject
 from .decode import DecodeError, decode
 from .htmlmeta import html_metadata
 from .language import detect_language
-from .metadata import byline, date_from_url, dateline, domain_of, normalise_date, syndicated_from
+from .metadata import (EARLIEST_GUESSED_YEAR, byline, date_from_url, dateline, domain_of, normalise_date,
+                       syndicated_from)
 
 __all__ = ["clean_page", "article_id"]
 
@@ -127,7 +128,7 @@ def _clean_page(page: Page) -> Article | Reject:
     published = normalise_date(page.published)
     published_source = page.published_source if published else None
     if not published and html_date:
-        published, published_source = normalise_date(html_date), "html"
+        published, published_source = normalise_date(html_date, EARLIEST_GUESSED_YEAR), "html"
     if not published and text_date:
         # a text dump's own dateline plays the part of HTML metadata
         published, published_source = text_date, "text"

@@ -16,31 +16,40 @@ _URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/_\-.]?(0[1-9]|1[0-2])[/_\-.]?
 _URL_DATE_SEP = re.compile(r"/(20\d{2}|19\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
 
 
-def _valid(y: int, m: int, d: int) -> str | None:
+# A date found on a page or in a URL before this year is more likely a number that looks
+# like one (an id, a founding year) than a news page's date: guessed dates start here.
+EARLIEST_GUESSED_YEAR = 1990
+# A date the user declares (manifest, JSONL field, WARC header) is taken as given back to
+# the first newspapers: archives (Reuters 1987, digitised papers) are real input.
+EARLIEST_DECLARED_YEAR = 1600
+
+
+def _valid(y: int, m: int, d: int, earliest: int = EARLIEST_GUESSED_YEAR) -> str | None:
     try:
         value = date(y, m, d)
     except ValueError:
         return None
-    if not (1990 <= y <= date.today().year + 1):
+    if not (earliest <= y <= date.today().year + 1):
         return None
     return value.isoformat()
 
 
-def normalise_date(value: str | None) -> str | None:
-    """ISO date (YYYY-MM-DD) from a manifest/JSONL/WARC value, or None if unparseable."""
+def normalise_date(value: str | None, earliest: int = EARLIEST_DECLARED_YEAR) -> str | None:
+    """ISO date (YYYY-MM-DD) from a manifest/JSONL/WARC value, or None if unparseable
+    or before ``earliest`` (a page's own metadata passes EARLIEST_GUESSED_YEAR)."""
     if not value:
         return None
     value = value.strip()
     m = _ISO_DATE.match(value)
     if m:
-        return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)), earliest)
     try:
         import dateparser
 
         parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
     except Exception:
         parsed = None
-    return _valid(parsed.year, parsed.month, parsed.day) if parsed else None
+    return _valid(parsed.year, parsed.month, parsed.day, earliest) if parsed else None
 
 
 def date_from_url(url: str | None) -> str | None:
