@@ -3,9 +3,9 @@
 py3langid ships its model LZMA-compressed; decompressing it costs ~1.2 s at
 every process start, more than extracting a hundred pages. We keep a
 decompressed copy in a cache folder (``$STORYLINE_CACHE`` or
-``~/.cache/storyline``) keyed by the model file's size and mtime, so later
-processes load it in a few milliseconds. If the cache cannot be written, the
-packaged model is used as is.
+``~/.cache/storyline``) keyed by the model file's size and mtime, one ``.npy``
+file per array, memory-mapped by later processes (a few milliseconds). If the
+cache cannot be written, the packaged model is used as is.
 """
 from __future__ import annotations
 
@@ -27,31 +27,53 @@ def _cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "storyline"
 
 
-def _load_identifier():
+_MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+
+
+def _write_cache(packaged: Path, cached: Path) -> None:
+    """The packaged model as one uncompressed ``.npy`` file per array, in a folder that
+    appears whole (renamed into place) or not at all."""
     import numpy as np
-    from py3langid import langid, modelio
+
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=cached.parent, suffix=".tmp"))
+    try:
+        with tempfile.TemporaryFile(dir=cached.parent) as npz:
+            with lzma.open(packaged) as src:
+                shutil.copyfileobj(src, npz, length=1 << 20)
+            npz.seek(0)
+            with np.load(npz, allow_pickle=False) as data:
+                for name in _MODEL_ARRAYS:
+                    np.save(tmp / f"{name}.npy", data[name], allow_pickle=False)
+        os.replace(tmp, cached)  # atomic: concurrent workers never see half a model
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not cached.is_dir():
+            raise
+
+
+def _load_identifier():
+    """The langid model memory-mapped from the cache: loading costs ~10 ms instead of
+    ~0.25 s (reading 68 MB), and a page only touches the table rows of its own
+    features. The DFA tables are read through memoryviews, which index like the
+    stdlib arrays py3langid builds, with the same scores."""
+    import numpy as np
+    from py3langid import langid
 
     packaged = Path(langid.MODEL_DIR) / langid.MODEL_FILE
     st = packaged.stat()
-    cached = _cache_dir() / f"langid-{st.st_size}-{int(st.st_mtime)}.npz"
-    if not cached.exists():
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as out, lzma.open(packaged) as src:
-                shutil.copyfileobj(src, out, length=1 << 20)
-            os.replace(tmp, cached)  # atomic: concurrent workers never see half a file
-        except OSError:
-            return langid.LanguageIdentifier.from_model_file(packaged)
+    cached = _cache_dir() / f"langid-{st.st_size}-{int(st.st_mtime)}"
     try:
-        with np.load(cached, allow_pickle=False) as data:
-            nextmove = modelio._to_array(data["nextmove"])
-            row = modelio._to_array(data["nextmove_row"])
-            return langid.LanguageIdentifier(
-                data["ptc"], data["pc"], data["classes"].tolist(), nextmove,
-                data["out_feat"].tolist(), tk_row=row,
-            )
-    except Exception:  # corrupt cache or a changed model layout: use the packaged file
+        if not cached.is_dir():
+            _write_cache(packaged, cached)
+        arrays = {name: np.load(cached / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+                  for name in _MODEL_ARRAYS}
+        return langid.LanguageIdentifier(
+            arrays["ptc"], np.array(arrays["pc"]), arrays["classes"].tolist(),
+            memoryview(arrays["nextmove"]), memoryview(arrays["out_feat"]),
+            tk_row=memoryview(arrays["nextmove_row"]),
+        )
+    except Exception:  # no writable cache, a corrupt one or a changed model layout
         return langid.LanguageIdentifier.from_model_file(packaged)
 
 
