@@ -82,12 +82,13 @@ def _clean_page(page: Page) -> Article | Reject:
     if page.kind == "html":
         from .html import MAX_DEPTH, extract_html
 
-        ex = extract_html(text, page.url)
+        ex = extract_html(text, page.url, htmldate=False)  # html_metadata runs htmldate if it needs it
         if ex.method == "too_deep":
             return Reject(page.source, "too_deep", f"HTML nested more than {MAX_DEPTH} levels deep", page.id)
         body = ex.text
         # title, authors, site and date by the rules of clean.htmlmeta
-        meta = html_metadata(text, page.url, canonical=ex.url, fast_date=ex.published, sitename=ex.sitename)
+        meta = html_metadata(text, page.url, canonical=ex.url, fast_date=ex.published, sitename=ex.sitename,
+                             head=ex.head)
         title = title or meta.title or ex.title
         author = meta.author
         sitename = meta.sitename or ex.sitename

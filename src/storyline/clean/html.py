@@ -51,6 +51,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .htmlmeta import head_end, meta_tags
+
 __all__ = ["HtmlExtract", "extract_html"]
 
 # Inputs larger than this are truncated before parsing (a real article page is a
@@ -93,7 +95,7 @@ _RES_OPTS = dict(
 # one in schema.org terms (JSON-LD or microdata): DiscussionForumPosting (XenForo,
 # Discourse, Invision, NodeBB, vBulletin ...), QAPage (StackExchange, Q&A plugins). On
 # WCXB dev these names occur on 74 of 113 forum pages and on none of the 1,265 others.
-_THREAD_TYPES = ("DiscussionForumPosting", "QAPage")
+_THREAD_TYPES = ("QAPage", "DiscussionForumPosting")
 _THREAD_OPTS = dict(_RES_OPTS, comments=True,
                     # a <blockquote> in a reply quotes an earlier post, already kept once
                     skip_elements=_SKIP + ["blockquote", '[class*="signature"]', '[class*="cookie"]', '[id*="cookie"]',
@@ -185,6 +187,7 @@ class HtmlExtract:
     language: str | None   # from <html lang> / og:locale / content-language meta, 2 letters
     method: str            # which extractor produced `text`: "resiliparse", "trafilatura", "none", "error"
     url: str | None = None  # canonical URL (<link rel=canonical> / og:url), when absolute
+    head: tuple | None = None  # (where <head> ends, its <meta> tags' attributes), for clean.htmlmeta
 
 
 # --- lazily imported heavy modules (once per process) -----------------------
@@ -305,10 +308,10 @@ def _noscript_text(html: str) -> str:
     return _resiliparse_text(_mods()["HTMLTree"].parse(f"<html><body>{block}</body></html>"))
 
 
-def _is_thread(html: str) -> bool:
-    """The page declares itself a forum thread or Q&A page (schema.org type name);
-    a substring test, ~0.1 ms on a 500 KB page."""
-    return any(t in html for t in _THREAD_TYPES)
+def _thread_type(html: str) -> str | None:
+    """The schema.org thread type the page declares (forum thread or Q&A page), if any;
+    a substring test, ~0.1 ms on a 500 KB page. A Q&A page is looked for first."""
+    return next((t for t in _THREAD_TYPES if t in html), None)
 
 
 # Per-post chrome of forum software: a line made only of these words (and counts,
@@ -387,24 +390,15 @@ def _clean(value) -> str | None:
     return value or None
 
 
-_META = re.compile(r"<meta\b[^>]*>", re.I)
-_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-_HEAD_END = re.compile(r"</head\s*>|<body\b", re.I)
 
 
-def _meta_map(html: str) -> dict[str, str]:
-    """Lower-cased meta name/property/http-equiv/itemprop -> first non-empty content.
-
-    A regex over the raw <head> (~0.3 ms/page): iterating Resiliparse node
-    collections is quadratic and cost ~10 ms/page on meta-heavy news pages.
-    """
+def _meta_map(tags: list[dict[str, str]]) -> dict[str, str]:
+    """Lower-cased meta name/property/http-equiv/itemprop -> first non-empty content, from
+    the head's ``<meta>`` tags as ``clean.htmlmeta.meta_tags`` reads them (a regex over
+    the raw <head>, ~0.3 ms/page: iterating Resiliparse node collections is quadratic and
+    cost ~10 ms/page on meta-heavy news pages)."""
     found: dict[str, str] = {}
-    end = _HEAD_END.search(html, 0, 1_000_000)
-    for tag in _META.finditer(html, 0, end.start() if end else min(len(html), 1_000_000)):
-        attrs = {}
-        for a in _ATTR.finditer(tag.group(0)):
-            value = a.group(2) if a.group(2) is not None else a.group(3) if a.group(3) is not None else a.group(4)
-            attrs.setdefault(a.group(1).lower(), value)
+    for attrs in tags:
         content = attrs.get("content")
         if not content or not content.strip():
             continue
@@ -497,10 +491,10 @@ _CANONICAL = re.compile(r"""<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*>"""
 _HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
-def _canonical(html: str, meta: dict[str, str]) -> str | None:
-    """The page's own URL as it declares it; only absolute http(s) URLs count."""
-    end = _HEAD_END.search(html, 0, 1_000_000)
-    m = _CANONICAL.search(html, 0, end.start() if end else min(len(html), 1_000_000))
+def _canonical(html: str, meta: dict[str, str], end: int) -> str | None:
+    """The page's own URL as it declares it (``end``: where the head ends); only absolute
+    http(s) URLs count."""
+    m = _CANONICAL.search(html, 0, end)
     href = _HREF.search(m.group(0)) if m else None
     for url in (href.group(1) if href else None, meta.get("og:url")):
         if url and url.strip().lower().startswith(("http://", "https://")):
@@ -523,6 +517,11 @@ def _quick_date(html: str, meta: dict[str, str]) -> str | None:
     return None
 
 
+def htmldate_fast(html: str) -> str | None:
+    """htmldate's fast search (no extensive pass): the page's date, or None."""
+    return _published(html)
+
+
 def _published(html: str) -> str | None:
     # no url: the caller derives URL dates itself and labels them as such
     try:
@@ -536,15 +535,17 @@ def _published(html: str) -> str | None:
 # --- entry point ----------------------------------------------------------------
 
 
-def extract_html(html: str, url: str | None = None) -> HtmlExtract:
-    """Main text and metadata of one HTML page. Never raises; failures give empty text."""
+def extract_html(html: str, url: str | None = None, *, htmldate: bool = True) -> HtmlExtract:
+    """Main text and metadata of one HTML page. Never raises; failures give empty text.
+    ``htmldate=False``: ``published`` only from the date meta tags and JSON-LD, without
+    htmldate's search (the caller's metadata pass runs it when it still needs a date)."""
     try:
-        return _extract(html, url)
+        return _extract(html, url, htmldate)
     except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001 - by contract
         return HtmlExtract("", None, None, None, None, f"error:{type(exc).__name__}")
 
 
-def _extract(html: str, url: str | None) -> HtmlExtract:
+def _extract(html: str, url: str | None, htmldate: bool = True) -> HtmlExtract:
     if not isinstance(html, str):
         html = bytes(html).decode("utf-8", "replace") if html else ""
     if not html.strip():
@@ -555,13 +556,16 @@ def _extract(html: str, url: str | None) -> HtmlExtract:
         return HtmlExtract("", None, None, None, None, "too_deep")
 
     tree = _mods()["HTMLTree"].parse(html)
-    meta = _meta_map(html)
+    end = head_end(html)
+    head = (end, meta_tags(html, end))
+    meta = _meta_map(head[1])
     title, sitename = _metadata(tree, meta, html)
     language = _language(tree, meta)
 
-    if _is_thread(html):
+    thread = _thread_type(html)
+    if thread:
         # every post is content: no trafilatura (fast mode keeps the opening post only)
-        text = _drop_post_chrome(_resiliparse_text(tree, _QA_OPTS if _QA_TYPE in html else _THREAD_OPTS))
+        text = _drop_post_chrome(_resiliparse_text(tree, _QA_OPTS if thread == _QA_TYPE else _THREAD_OPTS))
         method = "resiliparse-thread"
         if len(_WORD.findall(text)) < MIN_TOKENS:
             # Resiliparse found no main block (posts in deeply nested widgets): trafilatura
@@ -603,5 +607,5 @@ def _extract(html: str, url: str | None) -> HtmlExtract:
                     full = ""
                 if len(_WORD.findall(full)) >= FULL_PASS_GAIN * kept:
                     text, method = full, "trafilatura-full"
-    published = _quick_date(html, meta) or _published(html)
-    return HtmlExtract(text, title, sitename, published, language, method, _canonical(html, meta))
+    published = _quick_date(html, meta) or (_published(html) if htmldate else None)
+    return HtmlExtract(text, title, sitename, published, language, method, _canonical(html, meta, end), head)
