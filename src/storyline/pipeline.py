@@ -233,6 +233,11 @@ def build(
                 t_link = time.perf_counter()
                 link(store, lambda step: _report_step(summary, step, on_progress))
                 summary.corpus_seconds = time.perf_counter() - t_link
+            else:   # a build that stopped between the links and the storylines (or an older store)
+                from .store.storylines import link_storylines_in, storylines_stale
+
+                if storylines_stale(store):
+                    link_storylines_in(store)
         except KeyboardInterrupt:
             # pages are committed batch by batch, the corpus stage in one transaction
             # (rolled back here): the next build takes up where this one stopped
@@ -295,6 +300,10 @@ def link(store, on_step: Callable[[str], None] | None = None) -> None:
     step("writing")
     kill_point("corpus_linked")
     store.write_corpus(links)
+    from .store.storylines import link_storylines_in   # episodes -> storylines (link/storylines.py)
+
+    step("storylines")
+    link_storylines_in(store)
 
 
 def extract(

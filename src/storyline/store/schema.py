@@ -105,6 +105,10 @@ CREATE TABLE IF NOT EXISTS topic_scored (      -- articles whose neighbours are 
 CREATE TABLE IF NOT EXISTS story_memo (        -- corpus level, kept across builds: the stories of each topic
     key VARCHAR PRIMARY KEY, value VARCHAR      -- block and the blocks of each component, by a key of their inputs
 );
+CREATE TABLE IF NOT EXISTS storylines (        -- corpus level (storyline step, link/storylines.py): episodes
+    id VARCHAR PRIMARY KEY, title VARCHAR, summary VARCHAR, start VARCHAR, "end" VARCHAR,   -- of one developing
+    story_ids VARCHAR, article_ids VARCHAR, entity_ids VARCHAR, timeline VARCHAR, seq INTEGER  -- story
+);
 CREATE TABLE IF NOT EXISTS rejects (
     id VARCHAR PRIMARY KEY,
     source VARCHAR NOT NULL,

@@ -1,0 +1,563 @@
+"""Storylines: the developing situation above its episodes, with its timeline.
+
+Pure functions over small records, no database (docs/storylines.md).
+
+1. **Episodes** are the stories of ``link.stories`` (one real-world event each). Each
+   episode becomes two vectors: its words (the summed term counts of its articles,
+   sublinear, weighted by an IDF fitted over the episodes: words every episode of the
+   corpus uses weigh little) and its key actors and places (entity ids, counted by
+   member articles, same IDF). A storyline is continuity of both: the same people and
+   places, the same topic.
+2. **Candidates are sparse**: each episode keeps its ``max_neighbours`` most similar
+   episodes (scored in strips of the episode x episode product; no article pairs).
+3. **Centroid agglomeration** over that graph: the two storylines whose centroids are
+   most similar merge while that similarity (the weighted mean of the word and actor
+   cosines, less a penalty for a long gap between their periods) reaches
+   ``threshold``. Centroids, not single links: a chain of episodes that each share one
+   famous name or one country does not pull Egypt, Libya and Syria into one storyline;
+   their centroids stay apart. A popped pair whose side changed is re-scored first.
+4. **Timeline** of each storyline (DATEWISE-style, Ghalandari & Ifrim 2020): every
+   sentence of its articles that names a day (resolved relative dates included; the
+   analysis stage's time expressions) votes for that day, once per article, counting
+   only days on or before the article's own date (what happened, not what is planned);
+   the days with most articles behind them are its key dates, and each date is told by
+   the one or two sentences most central (TF-IDF centroid cosine) among those naming it.
+
+Everything is a function of the set of episodes (sorted by (start, id), sorted
+vocabularies, ties by index): the same articles give the same storylines and ids,
+however the build was split into increments. A storyline's id is the hash of its
+earliest episode's id, so it keeps its id as later episodes join.
+"""
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from scipy import sparse
+
+from ..analyse.terms import background_idf, term_key, word_tokens
+
+# --------------------------------------------------------------------------- parameters
+
+# an episode's nearest episodes kept as merge candidates: a storyline of hundreds of
+# episodes is still one connected piece when each keeps its 15 best
+MAX_NEIGHBOURS = 15
+# candidate pairs below this similarity are never scored again (far under the threshold)
+PAIR_FLOOR = 0.05
+# cells of the episode x episode similarity computed at once (8 MB of float64)
+STRIP_CELLS = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class StorylineParams:
+    threshold: float = 0.22        # centroid similarity to be one storyline (T17 train topics, docs/storylines.md)
+    w_entities: float = 1.0        # weight of the actor/place cosine (words = 1)
+    gap_window: float = 45.0       # days between two periods with no penalty (a story pauses for weeks)
+    gap_scale: float = 365.0       # days over the window for the full penalty
+    gap_penalty: float = 0.15      # similarity taken off at full distance
+    max_entities: int = 10         # key actors listed per storyline
+
+
+# --------------------------------------------------------------------------- records
+
+@dataclass(slots=True)
+class EpisodeDoc:
+    """One story (episode) with what storylines compare."""
+
+    id: str
+    title: str
+    summary: str
+    start: str | None
+    end: str | None
+    article_ids: list[str]
+    terms: Counter                       # term key -> summed sublinear count over its articles
+    entities: Counter                    # entity id -> number of member articles naming it
+
+
+@dataclass(slots=True)
+class TimelineDate:
+    date: str
+    text: str
+    article_id: str
+    start: int
+    end: int
+    independent_sources: int
+
+    def to_dict(self) -> dict:
+        return {"date": self.date, "text": self.text, "article_id": self.article_id, "start": self.start,
+                "end": self.end, "independent_sources": self.independent_sources}
+
+
+@dataclass(slots=True)
+class Storyline:
+    id: str
+    title: str
+    summary: str
+    start: str | None
+    end: str | None
+    story_ids: list[str]
+    article_ids: list[str]
+    entity_ids: list[str]
+    timeline: list[TimelineDate] = field(default_factory=list)
+
+
+def storyline_id(seed_story_id: str) -> str:
+    return "l_" + hashlib.sha1(seed_story_id.encode("utf-8")).hexdigest()[:12]
+
+
+def _days(iso: str | None) -> float:
+    try:
+        return float(date.fromisoformat(iso[:10]).toordinal()) if iso else math.nan
+    except ValueError:
+        return math.nan
+
+
+# --------------------------------------------------------------------------- vectors
+
+def _idf_matrix(bags: list[Counter]) -> sparse.csr_matrix:
+    """Rows = bags weighted (1 + ln c) * IDF over the bags, L2-normalised; columns are
+    the sorted keys, so the matrix does not depend on input order."""
+    vocab = sorted({k for b in bags for k in b})
+    if not vocab:
+        return sparse.csr_matrix((len(bags), 1))
+    col = {k: j for j, k in enumerate(vocab)}
+    rows, cols, vals = [], [], []
+    for r, b in enumerate(bags):
+        for k, c in b.items():
+            rows.append(r)
+            cols.append(col[k])
+            vals.append(1.0 + math.log(max(c, 1.0)))
+    m = sparse.csr_matrix((np.asarray(vals), (rows, cols)), shape=(len(bags), len(vocab)))
+    df = np.bincount(m.indices, minlength=len(vocab))
+    m.data *= np.log((1.0 + len(bags)) / (1.0 + df[m.indices])) + 1.0
+    return _l2(m)
+
+
+def _l2(m: sparse.csr_matrix) -> sparse.csr_matrix:
+    m = sparse.csr_matrix(m, dtype=float, copy=True)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+
+
+@dataclass(slots=True)
+class _Space:
+    """Episode vectors (words, actors), their periods; centroids of groups of them."""
+
+    words: sparse.csr_matrix
+    actors: sparse.csr_matrix
+    start: np.ndarray
+    end: np.ndarray
+    p: StorylineParams
+
+    def pair_scores(self, r: np.ndarray) -> np.ndarray:
+        """Similarity of episodes ``r`` with every episode."""
+        w = (self.words[r] @ self.words.T).toarray()
+        a = (self.actors[r] @ self.actors.T).toarray()
+        has_a = np.asarray(self.actors.getnnz(axis=1) > 0, float)
+        den = 1.0 + self.p.w_entities * np.outer(has_a[r], has_a)
+        sim = (w + self.p.w_entities * a) / den
+        gap = np.maximum(self.start[None, :] - self.end[r][:, None], self.start[r][:, None] - self.end[None, :])
+        return np.round(sim - self._penalty(gap), 9)
+
+    def _penalty(self, gap):
+        excess = np.clip((np.asarray(gap, float) - self.p.gap_window) / self.p.gap_scale, 0.0, 1.0)
+        return self.p.gap_penalty * np.nan_to_num(excess, nan=0.0)
+
+
+# --------------------------------------------------------------------------- grouping
+
+def _neighbour_pairs(space: _Space, n: int) -> list[tuple[int, int]]:
+    """Each episode's ``MAX_NEIGHBOURS`` most similar others reaching ``PAIR_FLOOR``
+    (ties to the lower index), as pairs i < j."""
+    pairs: set[tuple[int, int]] = set()
+    step = max(16, STRIP_CELLS // max(n, 1))
+    for lo in range(0, n, step):
+        r = np.arange(lo, min(n, lo + step))
+        sim = space.pair_scores(r)
+        sim[np.arange(len(r)), r] = -np.inf
+        for i, row in zip(r.tolist(), sim):
+            best = np.lexsort((np.arange(n), -row))[:MAX_NEIGHBOURS]
+            for j in best.tolist():
+                if row[j] >= PAIR_FLOOR:
+                    pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
+class _Groups:
+    """Storylines being formed: summed member vectors and periods, by group index."""
+
+    def __init__(self, space: _Space, weight: np.ndarray):
+        self.space = space
+        self.words = [space.words[i].multiply(weight[i]).tocsr() for i in range(space.words.shape[0])]
+        self.actors = [space.actors[i].multiply(weight[i]).tocsr() for i in range(space.actors.shape[0])]
+        self.start = space.start.copy()
+        self.end = space.end.copy()
+        self.members = [[i] for i in range(len(weight))]
+        self.version = [0] * len(weight)
+        self.parent = list(range(len(weight)))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def score(self, a: int, b: int) -> float:
+        p = self.space.p
+        w = _cos(self.words[a], self.words[b])
+        both = self.actors[a].nnz and self.actors[b].nnz
+        sim = (w + p.w_entities * _cos(self.actors[a], self.actors[b])) / (1.0 + p.w_entities) if both else w
+        gap = max(self.start[b] - self.end[a], self.start[a] - self.end[b])
+        return round(sim - float(self.space._penalty(gap)), 9)
+
+    def merge(self, a: int, b: int) -> None:
+        keep, gone = min(a, b), max(a, b)
+        self.words[keep] = self.words[keep] + self.words[gone]
+        self.actors[keep] = self.actors[keep] + self.actors[gone]
+        self.start[keep] = np.fmin(self.start[keep], self.start[gone])
+        self.end[keep] = np.fmax(self.end[keep], self.end[gone])
+        self.members[keep] += self.members[gone]
+        self.members[gone] = []
+        self.parent[gone] = keep
+        self.version[keep] += 1
+
+
+def _cos(x: sparse.csr_matrix, y: sparse.csr_matrix) -> float:
+    nx, ny = sparse.linalg.norm(x), sparse.linalg.norm(y)
+    if not nx or not ny:
+        return 0.0
+    return float(x.multiply(y).sum()) / (nx * ny)
+
+
+def _agglomerate(space: _Space, weight: np.ndarray, pairs: list[tuple[int, int]], threshold: float) -> list[list[int]]:
+    """Centroid agglomeration over the candidate pairs: the most similar pair of groups
+    merges while it reaches ``threshold``; a pair whose groups changed since it was
+    scored is scored again and put back. Ties go to the lowest indexes."""
+    g = _Groups(space, weight)
+    heap = []
+    for a, b in pairs:
+        s = g.score(a, b)
+        if s >= threshold:
+            heap.append((-s, a, b, 0, 0))
+    heapq.heapify(heap)
+    while heap:
+        _neg, a, b, va, vb = heapq.heappop(heap)
+        ra, rb = g.find(a), g.find(b)
+        if ra == rb:
+            continue
+        if (ra, rb) != (a, b) or (va, vb) != (g.version[ra], g.version[rb]):
+            lo, hi = min(ra, rb), max(ra, rb)
+            s = g.score(lo, hi)
+            if s >= threshold:
+                heapq.heappush(heap, (-s, lo, hi, g.version[lo], g.version[hi]))
+            continue
+        g.merge(a, b)
+    return [sorted(m) for m in g.members if m]
+
+
+# --------------------------------------------------------------------------- episodes -> storylines
+
+def episode_space(episodes: list[EpisodeDoc], p: StorylineParams) -> _Space:
+    return _Space(_idf_matrix([e.terms for e in episodes]), _idf_matrix([e.entities for e in episodes]),
+                  np.array([_days(e.start) for e in episodes]), np.array([_days(e.end) for e in episodes]), p)
+
+
+def group_episodes(episodes: list[EpisodeDoc], p: StorylineParams | None = None) -> list[list[EpisodeDoc]]:
+    """Episodes grouped into storylines, each in (start, id) order; groups ordered by
+    their first episode."""
+    p = p or StorylineParams()
+    eps = sorted({e.id: e for e in episodes}.values(), key=lambda e: (e.start or "9999", e.id))
+    if not eps:
+        return []
+    space = episode_space(eps, p)
+    # a bigger episode weighs more in its storyline's centroid, sublinearly
+    weight = np.array([1.0 + math.log(max(1, len(e.article_ids))) for e in eps])
+    groups = _agglomerate(space, weight, _neighbour_pairs(space, len(eps)), p.threshold)
+    return [[eps[i] for i in grp] for grp in sorted(groups, key=min)]
+
+
+def describe(group: list[EpisodeDoc], ents_of: dict[str, list[str]], p: StorylineParams) -> Storyline:
+    """Id, title, summary, period and key actors of one storyline (timeline apart)."""
+    biggest = max(group, key=lambda e: (len(e.article_ids), -_days(e.start) if e.start else 0, e.id))
+    starts = [e.start for e in group if e.start]
+    ends = [e.end for e in group if e.end]
+    article_ids = [a for e in group for a in e.article_ids]
+    counts: Counter = Counter()
+    for a in article_ids:
+        counts.update(set(ents_of.get(a, ())))
+    entity_ids = [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:p.max_entities]
+    return Storyline(storyline_id(group[0].id), biggest.title, biggest.summary, min(starts) if starts else None,
+                     max(ends) if ends else None, [e.id for e in group], article_ids, entity_ids)
+
+
+# --------------------------------------------------------------------------- timelines
+
+@dataclass(slots=True)
+class TimelineArticle:
+    """What the timeline reads of one article: its text, day, origin (copies of one
+    original and dispatches of one wire count as one independent source) and the days
+    its time expressions name, as (start, end, ISO day)."""
+
+    id: str
+    text: str
+    published: str | None
+    origin: str
+    dates: list[tuple[int, int, str]]
+
+
+# a sentence: up to a full stop, question or exclamation mark (with closing quotes) or a line end
+_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"'”’)]*|$)")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# a timeline sentence is a readable statement, not a caption or a list
+MIN_SENTENCE_CHARS = 40
+MAX_SENTENCE_CHARS = 400
+# sentences this similar (TF-IDF cosine) to one already chosen for a date repeat it
+REPEAT_COSINE = 0.5
+# a date needs this many articles behind it to be a key date of the product's timelines
+MIN_DATE_ARTICLES = 2
+# key dates of a product timeline: one per this many articles, within these bounds
+ARTICLES_PER_DATE = 3
+MIN_DATES, MAX_DATES = 3, 30
+
+
+def is_day(value: str | None) -> bool:
+    return bool(value) and bool(_DAY.match(value))
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences as (start, end) with the surrounding spaces trimmed, ending inside the
+    text: text[start:end] is the cited sentence exactly."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _readable(sentence: str) -> bool:
+    return (MIN_SENTENCE_CHARS <= len(sentence) <= MAX_SENTENCE_CHARS
+            and sum(map(str.isalpha, sentence)) > 0.6 * len(sentence))
+
+
+@dataclass(slots=True)
+class _Mention:
+    article: int           # index into the articles
+    start: int
+    end: int
+
+
+def date_mentions(articles: list[TimelineArticle], first: str | None = None, last: str | None = None
+                  ) -> tuple[dict[str, list[_Mention]], dict[str, list[_Mention]]]:
+    """For each day, the readable sentences naming it (each once), and the lead
+    sentences naming no day of the articles published on it or the day after (what
+    the first reports of a day say happened). A day after the article's own date is
+    a plan or a forecast, not what happened: left out."""
+    named: dict[str, list[_Mention]] = defaultdict(list)
+    leads: dict[str, list[_Mention]] = defaultdict(list)
+    for ai, art in enumerate(articles):
+        days = [(s, e, v) for s, e, v in art.dates if is_day(v)
+                and (not art.published or v <= art.published[:10])
+                and (first is None or v >= first) and (last is None or v <= last)]
+        spans = _sentence_spans(art.text)
+        dated: set[int] = set()
+        seen: set[tuple[str, int]] = set()
+        for s, _e, v in days:
+            k = _span_of(spans, s)
+            if k is None or (v, k) in seen:
+                continue
+            seen.add((v, k))
+            dated.add(k)
+            ss, se = spans[k]
+            if _readable(art.text[ss:se]):
+                named[v].append(_Mention(ai, ss, se))
+        _add_leads(leads, ai, art, spans, dated, first, last)
+    return named, leads
+
+
+# sentences of an article that tell its news (DATEWISE's clip of 5), and the days
+# after an event its first reports appear (published that day or the next)
+LEAD_SENTENCES = 5
+REPORT_LAG_DAYS = 2
+
+
+def _add_leads(leads, ai: int, art: TimelineArticle, spans, dated: set[int], first, last) -> None:
+    if not art.published:
+        return
+    try:
+        pub = date.fromisoformat(art.published[:10]).toordinal()
+    except ValueError:
+        return
+    for k, (ss, se) in enumerate(spans[:LEAD_SENTENCES]):
+        if k in dated or not _readable(art.text[ss:se]):
+            continue
+        for lag in range(REPORT_LAG_DAYS):
+            day = date.fromordinal(pub - lag).isoformat()
+            if (first is None or day >= first) and (last is None or day <= last):
+                leads[day].append(_Mention(ai, ss, se))
+
+
+def _span_of(spans: list[tuple[int, int]], pos: int) -> int | None:
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid][1] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(spans) and spans[lo][0] <= pos else None
+
+
+# a report published on a day or the next counts this much towards the day (a
+# mention in a later look-back counts 1): reports cluster on the days things happen
+PUBLISHED_WEIGHT = 0.25
+
+
+def rank_dates(mentions: dict[str, list[_Mention]], articles: list[TimelineArticle]) -> list[tuple[str, int]]:
+    """Days named by the articles, by the number of articles naming them plus
+    ``PUBLISHED_WEIGHT`` per article published that day or the next (then the
+    earlier day); with the number of articles naming each. The more reports look
+    back at a day, the more it mattered."""
+    published: Counter = Counter()
+    for a in articles:
+        if a.published and not math.isnan(_days(a.published)):
+            day = int(_days(a.published))
+            published[date.fromordinal(day).isoformat()] += 1
+            published[date.fromordinal(day - 1).isoformat()] += 1
+    scored = []
+    for day, ms in mentions.items():
+        n = len({m.article for m in ms})
+        scored.append((-(n + PUBLISHED_WEIGHT * published.get(day, 0)), day, n))
+    scored.sort()
+    return [(day, n) for _s, day, n in scored]
+
+
+# a sentence quoting someone says what was said, a timeline says what happened: quoted
+# sentences are chosen only when clearly more central than the others
+QUOTED_WEIGHT = 0.6
+_QUOTED = re.compile(r'["“”]|(?:^|\s)\'\S')
+
+
+def _centroid(X: sparse.csr_matrix) -> np.ndarray:
+    c = np.asarray(X.sum(axis=0)).ravel()
+    n = np.linalg.norm(c)
+    return c / n if n else c
+
+
+def _vectors(sentences: list[str]) -> sparse.csr_matrix:
+    """Sentences as TF-IDF rows (background IDF of analyse.terms, which beat an IDF
+    over the timeline's own candidates on T17), L2-normalised."""
+    rows, cols, vals = [], [], []
+    vocab: dict[int, int] = {}
+    for r, s in enumerate(sentences):
+        for tok, c in Counter(word_tokens(s)).items():
+            j = vocab.setdefault(term_key(tok), len(vocab))
+            rows.append(r)
+            cols.append(j)
+            vals.append((1.0 + math.log(c)) * background_idf(tok))
+    m = sparse.csr_matrix((np.asarray(vals, float), (rows, cols)), shape=(len(sentences), max(1, len(vocab))))
+    return _l2(m)
+
+
+def date_sentences(day: str, named: list[_Mention], leads: list[_Mention], articles: list[TimelineArticle],
+                   per_date: int, told: list[set[str]] | None = None) -> list[TimelineDate]:
+    """The ``per_date`` sentences most central among those naming ``day`` and the
+    leads of its first reports (cosine to the mean of the two groups' TF-IDF
+    centroids), no near-repeats; ties by article date and position."""
+    ms = named + leads
+    texts = [articles[m.article].text[m.start:m.end] for m in ms]
+    X = _vectors(texts)
+    centroid = _centroid(X[:len(named)]) + (_centroid(X[len(named):]) if leads else 0)
+    norm = np.linalg.norm(centroid)
+    central = np.asarray(X @ (centroid / norm)).ravel() if norm else np.zeros(len(ms))
+    central *= np.array([QUOTED_WEIGHT if _QUOTED.search(t) else 1.0 for t in texts])
+    order = sorted(range(len(ms)), key=lambda i: (-round(float(central[i]), 9),
+                                                  articles[ms[i].article].published or "9999",
+                                                  articles[ms[i].article].id, ms[i].start))
+    chosen: list[int] = []
+    for i in order:
+        if len(chosen) >= per_date:
+            break
+        if any(float((X[i] @ X[j].T).toarray()[0, 0]) > REPEAT_COSINE or texts[i] == texts[j] for j in chosen):
+            continue
+        words = set(word_tokens(texts[i]))
+        if told is not None and any(_jaccard(words, w) > TOLD_JACCARD for w in told):
+            continue
+        chosen.append(i)
+        if told is not None:
+            told.append(words)
+    sources = len({articles[m.article].origin for m in named})
+    return [TimelineDate(day, texts[i], articles[ms[i].article].id, ms[i].start, ms[i].end, sources)
+            for i in chosen]
+
+
+# a sentence sharing this much of its words with one told at another date repeats it
+TOLD_JACCARD = 0.7
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def build_timeline(articles: list[TimelineArticle], n_dates: int | None = None, per_date: int = 1,
+                   first: str | None = None, last: str | None = None) -> list[TimelineDate]:
+    """The key dates of a set of articles, in date order, each told by ``per_date``
+    sentences. ``n_dates`` None: the product's choice (dates named by at least
+    ``MIN_DATE_ARTICLES`` articles, one per ``ARTICLES_PER_DATE`` articles, within
+    ``MIN_DATES``..``MAX_DATES``). Days outside ``first``..``last`` are left out."""
+    articles = sorted(articles, key=lambda a: (a.published or "9999", a.id))
+    mentions, leads = date_mentions(articles, first, last)
+    ranked = rank_dates(mentions, articles)
+    if n_dates is None:
+        limit = min(MAX_DATES, max(MIN_DATES, len(articles) // ARTICLES_PER_DATE))
+        ranked = [r for r in ranked if r[1] >= MIN_DATE_ARTICLES][:limit]
+    else:
+        ranked = ranked[:n_dates]
+    out: list[TimelineDate] = []
+    told: list[set[str]] = []
+    for day, _n in ranked:           # the dates with most reports choose first
+        out.extend(date_sentences(day, mentions[day], leads.get(day, []), articles, per_date, told))
+    out.sort(key=lambda t: t.date)
+    return out
+
+
+# --------------------------------------------------------------------------- the whole step
+
+def link_storylines(episodes: list[EpisodeDoc], ents_of: dict[str, list[str]],
+                    timeline_articles: dict[str, TimelineArticle], p: StorylineParams | None = None
+                    ) -> list[Storyline]:
+    """Storylines of the corpus with their timelines, ordered by (start, id)."""
+    p = p or StorylineParams()
+    out = []
+    for group in group_episodes(episodes, p):
+        line = describe(group, ents_of, p)
+        arts = [timeline_articles[a] for a in line.article_ids if a in timeline_articles]
+        line.timeline = build_timeline(arts, first=_month_before(line.start), last=line.end)
+        out.append(line)
+    out.sort(key=lambda s: (s.start or "9999", s.id))
+    return out
+
+
+# a storyline's timeline may reach back this far before its first article (the
+# reports of its first days look back at what set it off)
+LOOK_BACK_DAYS = 31
+
+
+def _month_before(day: str | None) -> str | None:
+    if not day:
+        return None
+    try:
+        return date.fromordinal(date.fromisoformat(day[:10]).toordinal() - LOOK_BACK_DAYS).isoformat()
+    except ValueError:
+        return None

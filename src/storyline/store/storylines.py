@@ -1,0 +1,138 @@
+"""The store's side of the storyline step: its inputs out, its storylines in.
+
+The step runs after the corpus stage has written the stories (``pipeline.link``):
+it reads the stories, the member articles' terms, corpus entity ids, origins and
+day-valued time expressions, and writes the ``storylines`` table (timeline as
+JSON) with ``storylines_version`` = the linked version, in one transaction.
+A storyline table older than the links is stale (``storylines_stale``).
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from ..model import effective_date
+
+STORYLINE_FIELDS = ["id", "title", "summary", "start", "end", "story_ids", "article_ids", "entity_ids", "timeline"]
+TIMEX_FIELDS = ["article_id", "text", "start", "end", "type", "value", "anchor", "resolution"]
+_STORY_ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+
+
+def storylines_version(store) -> int | None:
+    rows = store._run("SELECT value FROM meta WHERE key = 'storylines_version'")
+    return int(rows[0][0]) if rows else None
+
+
+def storylines_stale(store) -> bool:
+    return storylines_version(store) != store.linked_version()
+
+
+def _episodes(store, ents_of: dict[str, list[str]]):
+    from ..link.storylines import EpisodeDoc
+
+    terms = _article_term_keys(store)
+    out = []
+    for sid, title, summary, aids, start, end in store._run(
+            'SELECT id, title, summary, article_ids, start, "end" FROM stories ORDER BY seq'):
+        aids = json.loads(aids)
+        words: Counter = Counter()
+        ents: Counter = Counter()
+        for a in aids:
+            words.update(terms.get(a, ()))
+            ents.update(set(ents_of.get(a, ())))
+        out.append(EpisodeDoc(sid, title or "", summary or "", start, end, aids, words, ents))
+    return out
+
+
+def _article_term_keys(store) -> dict[str, list[int]]:
+    """Each article's distinct word terms (hashed keys of ``article_terms``)."""
+    tbl = store.con.sql("SELECT article_id, text_keys FROM article_terms").to_arrow_table()
+    col = tbl.column("text_keys").combine_chunks()
+    off, vals = col.offsets.to_numpy(), col.values.to_numpy(zero_copy_only=False)
+    ids = tbl.column("article_id").to_pylist()
+    return {aid: vals[off[r]:off[r + 1]].tolist() for r, aid in enumerate(ids)}
+
+
+def _entities_of(store) -> dict[str, list[str]]:
+    types = ", ".join(f"'{t}'" for t in _STORY_ENTITY_TYPES)
+    out: dict[str, list[str]] = {}
+    for aid, eid in store._run(f"""
+            SELECT DISTINCT l.article_id, l.entity_id FROM entity_links l
+            JOIN local_entities e ON e.article_id = l.article_id AND e.idx = l.idx
+            WHERE l.entity_id IS NOT NULL AND e.type IN ({types}) ORDER BY 1, 2"""):
+        out.setdefault(aid, []).append(eid)
+    return out
+
+
+def _timeline_articles(store) -> dict:
+    """Every linked article's text, day, independent origin and day-valued time expressions."""
+    from ..link.storylines import TimelineArticle, is_day
+
+    dates: dict[str, list] = {}
+    for aid, s, e, v in store._run("""SELECT article_id, start, "end", value FROM article_timexes
+                                      WHERE type = 'DATE' AND length(value) = 10 ORDER BY article_id, n"""):
+        if is_day(v):
+            dates.setdefault(aid, []).append((s, e, v))
+    out = {}
+    for aid, text, pub, inferred, origin, wire in store._run("""
+            SELECT id, text, published, published_inferred, origin_id, syndicated_from FROM articles"""):
+        day = effective_date(pub, json.loads(inferred) if inferred else None)
+        key = f"wire:{wire}" if wire else f"id:{origin or aid}"
+        out[aid] = TimelineArticle(aid, text or "", day, key, dates.get(aid, []))
+    return out
+
+
+def link_storylines_in(store, params=None) -> int:
+    """The storyline step over the stored stories; returns the number of storylines."""
+    from ..link.storylines import link_storylines
+
+    ents_of = _entities_of(store)
+    lines = link_storylines(_episodes(store, ents_of), ents_of, _timeline_articles(store), params)
+    write_storylines(store, lines, store.linked_version())
+    return len(lines)
+
+
+def write_storylines(store, lines, version: int | None) -> None:
+    store._run("BEGIN")
+    try:
+        store._run("DELETE FROM storylines")
+        store._insert_rows("storylines", [
+            (s.id, s.title, s.summary, s.start, s.end, json.dumps(s.story_ids), json.dumps(s.article_ids),
+             json.dumps(s.entity_ids), json.dumps([t.to_dict() for t in s.timeline], ensure_ascii=False), n)
+            for n, s in enumerate(lines)])
+        store._run("INSERT OR REPLACE INTO meta VALUES ('storylines_version', ?)", [str(version)])
+        store._run("COMMIT")
+    except BaseException:
+        store._run("ROLLBACK")
+        raise
+
+
+def storyline_rows(store) -> list[dict]:
+    cols = ", ".join(f'"{c}"' for c in STORYLINE_FIELDS)
+    out = []
+    for r in store._run(f"SELECT {cols} FROM storylines ORDER BY seq"):
+        d = dict(zip(STORYLINE_FIELDS, r))
+        for k in ("story_ids", "article_ids", "entity_ids", "timeline"):
+            d[k] = json.loads(d[k]) if d[k] else []
+        out.append(d)
+    return out
+
+
+# how a stored time expression got its value
+_RESOLUTION = {True: "relative to the anchor (the article's date)", False: "absolute (no anchor needed)"}
+
+
+def timex_rows(store) -> list[dict]:
+    """Every article's time expressions with the anchor they were resolved against."""
+    out = []
+    for aid, text, s, e, typ, value, anchored, precision, pub, inferred in store._run("""
+            SELECT t.article_id, t.text, t.start, t."end", t.type, t.value, t.anchored, t.precision,
+                   a.published, a.published_inferred
+            FROM article_timexes t JOIN articles a ON a.id = t.article_id ORDER BY a.seq, t.n"""):
+        anchor = effective_date(pub, json.loads(inferred) if inferred else None)
+        how = "unresolved" if value is None else _RESOLUTION[bool(anchored)]
+        if precision == "offset":
+            how = "offset from another event (unresolved)"
+        out.append({"article_id": aid, "text": text, "start": s, "end": e, "type": typ, "value": value,
+                    "anchor": anchor if anchored else None, "resolution": how})
+    return out
