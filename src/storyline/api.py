@@ -57,6 +57,11 @@ SCHEMAS = {
         ("a", pa.struct([("article_id", S), ("start", I), ("end", I), ("text", S)])),
         ("b", pa.struct([("article_id", S), ("start", I), ("end", I), ("text", S)])),
         ("story_id", S)]),
+    "storylines": pa.schema([
+        ("id", S), ("title", S), ("summary", S), ("start", pa.date32()), ("end", pa.date32()), ("story_ids", LS),
+        ("article_ids", LS), ("entity_ids", LS),
+        ("timeline", pa.list_(pa.struct([("date", S), ("text", S), ("article_id", S), ("start", I), ("end", I),
+                                         ("independent_sources", I)])))]),
 }
 QUOTE_EXPORT = [f.name for f in SCHEMAS["quotes"] if f.name != "chains"]
 
@@ -123,6 +128,7 @@ class Storyline:
         import duckdb
 
         from .store import Store, StoreError
+        from .store.storylines import storyline_rows
 
         if not os.path.isfile(self.path):
             raise ReadError(f"no store at {self.path}")
@@ -135,6 +141,7 @@ class Storyline:
                     "events": _table(st.event_rows(), "events"),
                     "stories": _table(st.story_rows(), "stories"),
                     "contradictions": _table(st.contradiction_rows(), "contradictions"),
+                    "storylines": _table(storyline_rows(st), "storylines"),
                 }
         except StoreError as exc:
             raise ReadError(str(exc)) from None
@@ -146,7 +153,7 @@ class Storyline:
             con.register(f"_in_{name}", tbl)
         dates = ", ".join(f"{_day_sql(c)} AS {c}" for c in ARTICLE_DATES)
         con.execute(f"CREATE TABLE articles AS SELECT * REPLACE ({dates}) FROM _in_articles")
-        for name in ("entities", "quotes", "events", "stories", "contradictions"):
+        for name in ("entities", "quotes", "events", "stories", "contradictions", "storylines"):
             con.execute(f"CREATE TABLE {name} AS SELECT * FROM _in_{name}")
             con.unregister(f"_in_{name}")
         con.unregister("_in_articles")
@@ -252,6 +259,10 @@ class Storyline:
 
     def stories(self) -> pa.Table:
         return self.sql("SELECT * FROM stories ORDER BY rowid")
+
+    def storylines(self) -> pa.Table:
+        """Storylines (developing stories over their episodes) with their key-date timelines."""
+        return self.sql("SELECT * FROM storylines ORDER BY rowid")
 
     def contradictions(self, story: str | None = None) -> pa.Table:
         where, params = ([], []) if not story else (["story_id = ?"], [story])

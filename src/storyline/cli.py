@@ -58,6 +58,8 @@ class ExportWhat(str, Enum):
     stories = "stories"
     contradictions = "contradictions"
     rejects = "rejects"
+    storylines = "storylines"
+    timexes = "timexes"
 
 
 class ExportFormat(str, Enum):
@@ -349,7 +351,15 @@ _EXPORTS = {
     ExportWhat.stories: lambda st, fmt: _table(st.story_rows(), st.STORY_FIELDS, fmt),
     ExportWhat.contradictions: lambda st, fmt: _table(st.contradiction_rows(), st.CONTRADICTION_FIELDS, fmt),
     ExportWhat.rejects: _rejects_table,
+    ExportWhat.storylines: lambda st, fmt: _table(_sl().storyline_rows(st), _sl().STORYLINE_FIELDS, fmt),
+    ExportWhat.timexes: lambda st, fmt: _table(_sl().timex_rows(st), _sl().TIMEX_FIELDS, fmt),
 }
+
+
+def _sl():
+    from .store import storylines
+
+    return storylines
 
 
 def _write_jsonl(table, sink) -> None:
@@ -522,16 +532,56 @@ def _iso_day(value: Optional[str], option: str) -> Optional[str]:
 
 
 @app.command()
+def storylines(
+    store: str = typer.Option(DEFAULT_STORE, "--store"),
+    fmt: ExtractFormat = typer.Option(ExtractFormat.txt, "--format", help="txt (default) or jsonl."),
+) -> None:
+    """List the storylines: developing stories made of several episodes, largest first."""
+    with _open_store(store) as st:
+        rows = _sl().storyline_rows(st)
+    for r in sorted(rows, key=lambda r: (-len(r["article_ids"]), r["id"])):
+        if fmt is ExtractFormat.jsonl:
+            sys.stdout.write(json_line(r))
+            continue
+        _echo(f"{r['id']}  {terminal(r['start'] or '----------')} .. {terminal(r['end'] or '----------')}  "
+              f"{len(r['story_ids'])} episode(s), {len(r['article_ids'])} article(s), {len(r['timeline'])} key "
+              f"date(s): {terminal(r['title'])}")
+
+
+def _storyline_timeline(store: str, key: str, fmt: ExtractFormat) -> None:
+    from .serve.storyline_report import find_storyline
+
+    with _open_store(store) as st:
+        try:
+            line = find_storyline(st, key)
+        except LookupError as exc:
+            raise UserError(str(exc)) from None
+    if fmt is ExtractFormat.jsonl:
+        for d in line["timeline"]:
+            sys.stdout.write(json_line(d))
+        return
+    _echo(f"{line['id']}: {terminal(line['title'])}")
+    for d in line["timeline"]:
+        _echo(f"{d['date']}  {terminal(' '.join(d['text'].split()))}\n"
+              f"            source {d['article_id']}:{d['start']}-{d['end']} ({d['independent_sources']} independent)")
+
+
+@app.command()
 def timeline(
     entity: Optional[str] = typer.Option(None, "--entity", help="Only items involving this person or organisation."),
     story: Optional[str] = typer.Option(None, "--story", help="Only items of this story (id or prefix)."),
+    storyline: Optional[str] = typer.Option(None, "--storyline", help="The key dates of this storyline (id or prefix)."),
     date_from: Optional[str] = typer.Option(None, "--from", help="First day (YYYY-MM-DD)."),
     date_to: Optional[str] = typer.Option(None, "--to", help="Last day (YYYY-MM-DD)."),
     store: str = typer.Option(DEFAULT_STORE, "--store"),
     fmt: ExtractFormat = typer.Option(ExtractFormat.txt, "--format", help="txt (default) or jsonl."),
 ) -> None:
-    """Dated events and quotes in order, each with its sources; undated items listed apart."""
+    """Dated events and quotes in order, each with its sources; undated items listed apart.
+    With --storyline: the storyline's key dates, each with its cited sentence."""
     from .serve.timeline import timeline as build_timeline
+
+    if storyline:
+        return _storyline_timeline(store, storyline, fmt)
 
     date_from, date_to = _iso_day(date_from, "--from"), _iso_day(date_to, "--to")
     with _open_store(store) as st:
@@ -580,6 +630,8 @@ def report(
     out: str = typer.Option(..., "--out", help="FILE.html (one self-contained page) or FILE.md."),
     story: Optional[str] = typer.Option(None, "--story", help=(
         "Story id or prefix (default: the largest story), or `all`: an index and one dossier per story.")),
+    storyline: Optional[str] = typer.Option(None, "--storyline", help=(
+        "Storyline id or prefix: key dates first, then episodes, people, quotes, sources, contradictions.")),
     store: str = typer.Option(DEFAULT_STORE, "--store"),
 ) -> None:
     """Write a story's dossier: timeline chart, people and quotes, sources, contradictions."""
@@ -588,6 +640,8 @@ def report(
 
     if not out.lower().endswith((".html", ".htm", ".md")):
         raise UserError(f"--out must end in .html or .md, not {out!r}")
+    if storyline:
+        return _storyline_report(store, storyline, out)
     with _open_store(store) as st:
         try:
             data = dossier(st, story, store_path=store)
@@ -598,6 +652,22 @@ def report(
     except OSError as exc:
         raise UserError(f"cannot write {out}: {exc.strerror}") from None
     _echo(f"dossier of story {data['story']['id']} ({data['story']['article_count']} articles): {terminal(path)}")
+
+
+def _storyline_report(store: str, key: str, out: str) -> None:
+    from .serve.storyline_report import storyline_dossier, write_storyline_report
+
+    with _open_store(store) as st:
+        try:
+            data = storyline_dossier(st, key, store_path=store)
+        except LookupError as exc:
+            raise UserError(str(exc)) from None
+    try:
+        path = write_storyline_report(data, out)
+    except OSError as exc:
+        raise UserError(f"cannot write {out}: {exc.strerror}") from None
+    _echo(f"dossier of storyline {data['storyline']['id']} ({data['story']['article_count']} articles, "
+          f"{len(data['storyline']['episodes'])} episodes): {terminal(path)}")
 
 
 @app.command()

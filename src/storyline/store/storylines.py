@@ -108,6 +108,9 @@ def write_storylines(store, lines, version: int | None) -> None:
 
 
 def storyline_rows(store) -> list[dict]:
+    """Stored storylines in order (none for a store built before storylines existed)."""
+    if not store._run("SELECT 1 FROM information_schema.tables WHERE table_name = 'storylines'"):
+        return []
     cols = ", ".join(f'"{c}"' for c in STORYLINE_FIELDS)
     out = []
     for r in store._run(f"SELECT {cols} FROM storylines ORDER BY seq"):
