@@ -472,9 +472,10 @@ def _vectors(sentences: list[str]) -> sparse.csr_matrix:
 
 def date_sentences(day: str, named: list[_Mention], leads: list[_Mention], articles: list[TimelineArticle],
                    per_date: int, told: list[set[str]] | None = None) -> list[TimelineDate]:
-    """The ``per_date`` sentences most central among those naming ``day`` and the
-    leads of its first reports (cosine to the mean of the two groups' TF-IDF
-    centroids), no near-repeats; ties by article date and position."""
+    """The ``per_date`` sentences naming ``day`` most central among them and the leads
+    of its first reports (cosine to the sum of the two groups' TF-IDF centroids), no
+    near-repeats (within the date, or of a sentence in ``told``); ties by article
+    date and position."""
     ms = named + leads
     texts = [articles[m.article].text[m.start:m.end] for m in ms]
     X = _vectors(texts)
@@ -482,7 +483,9 @@ def date_sentences(day: str, named: list[_Mention], leads: list[_Mention], artic
     norm = np.linalg.norm(centroid)
     central = np.asarray(X @ (centroid / norm)).ravel() if norm else np.zeros(len(ms))
     central *= np.array([QUOTED_WEIGHT if _QUOTED.search(t) else 1.0 for t in texts])
-    order = sorted(range(len(ms)), key=lambda i: (-round(float(central[i]), 9),
+    # only a sentence naming the day is cited for it (a lead may tell the day after);
+    # the leads shape the centroid: what the day's first reports are about
+    order = sorted(range(len(named)), key=lambda i: (-round(float(central[i]), 9),
                                                   articles[ms[i].article].published or "9999",
                                                   articles[ms[i].article].id, ms[i].start))
     chosen: list[int] = []

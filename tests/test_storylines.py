@@ -1,0 +1,250 @@
+"""Storylines: episodes of one developing story over several weeks, across outlets,
+grouped into one storyline with a timeline of key dates citing their sentences; an
+unrelated story from the same country kept apart; the same storylines and ids
+whether the pages arrive in one build or two; the export and CLI contract."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from storyline.link.storylines import TimelineArticle, build_timeline
+from storyline.pipeline import build
+from storyline.store import Store
+from storyline.store.storylines import storyline_rows
+
+EXE = os.path.join(os.path.dirname(sys.executable), "storyline")
+
+# (outlet, published, title, text): a mine collapse in Chile, its rescue and the inquiry
+# that followed (four episodes over a month), and Chile's central bank cutting rates
+# (an unrelated story sharing the country)
+MINE = [
+    ("Andes Wire", "2024-03-04", "Fourteen miners trapped after collapse at Chile copper mine",
+     "Fourteen miners were trapped underground on Sunday after a tunnel collapsed at the San Lorenzo copper "
+     "mine near Copiapo in northern Chile, the mine's owner Minera Atacama said. The collapse on March 3 "
+     "sealed the main ramp about 600 metres below the surface, rescue chief Andres Sougarret told reporters. "
+     "Families of the trapped men gathered at the gates of the San Lorenzo mine overnight. Mining minister "
+     "Rosa Villalobos travelled to Copiapo and promised that no effort would be spared."),
+    ("Pacific Herald", "2024-03-04", "Rescuers race to reach 14 men trapped in San Lorenzo mine",
+     "Rescue teams began drilling on Monday to reach 14 miners trapped since Sunday in the San Lorenzo copper "
+     "mine in Chile's Atacama region. The tunnel collapsed on Sunday, March 3, during a shift change, Minera "
+     "Atacama said in a statement. Andres Sougarret, who leads the rescue, said the men may have reached a "
+     "refuge chamber with food and oxygen for several days. Mining minister Rosa Villalobos said the "
+     "government would oversee the operation near Copiapo."),
+    ("The Daily Meridian", "2024-03-05", "Chile mine collapse: families keep vigil at San Lorenzo",
+     "Relatives of the 14 miners trapped in the San Lorenzo copper mine kept vigil near Copiapo on Tuesday as "
+     "drills bored toward the refuge chamber. The tunnel collapsed on Sunday, cutting the men off 600 metres "
+     "underground, and Minera Atacama has faced questions about safety at the mine. Rescue chief Andres "
+     "Sougarret said a first borehole could reach the chamber by the weekend."),
+    ("Andes Wire", "2024-03-10", "Trapped Chilean miners found alive after six days",
+     "All 14 miners trapped in the San Lorenzo copper mine are alive, rescuers said on Sunday, after a "
+     "borehole reached their refuge chamber. Contact was made on Saturday, March 9, when the men tied a note "
+     "to the drill bit, rescue chief Andres Sougarret said near Copiapo. Mining minister Rosa Villalobos read "
+     "the note to cheering families at the camp outside the mine. Supplies and water are now being sent down "
+     "the borehole to the miners."),
+    ("Pacific Herald", "2024-03-11", "Note from the deep: San Lorenzo miners all alive",
+     "A note tied to a drill bit on Saturday showed that all 14 men trapped in the San Lorenzo copper mine in "
+     "Chile survived the collapse, officials said. Rescue chief Andres Sougarret said the borehole that "
+     "reached the refuge chamber on Saturday would carry food, water and medicine. Minera Atacama said a "
+     "wider rescue shaft would take about two weeks to drill near Copiapo."),
+    ("Andes Wire", "2024-03-25", "All 14 San Lorenzo miners lifted to safety",
+     "The last of the 14 miners trapped in the San Lorenzo copper mine was lifted to the surface on Sunday, "
+     "ending a three-week ordeal in northern Chile. The rescue on March 24 used a steel capsule winched up "
+     "the new shaft, rescue chief Andres Sougarret said near Copiapo. Mining minister Rosa Villalobos greeted "
+     "each man as he stepped out of the capsule. Minera Atacama said the mine would stay closed."),
+    ("The Daily Meridian", "2024-03-25", "Cheers at Copiapo as trapped miners are rescued",
+     "Families cheered near Copiapo on Sunday as the 14 San Lorenzo miners were brought up one by one in a "
+     "steel capsule. The rescue was completed on Sunday, March 24, three weeks after the tunnel collapsed, "
+     "rescue chief Andres Sougarret said. The miners were taken to hospital in Copiapo for checks, and Mining "
+     "minister Rosa Villalobos said an inquiry into Minera Atacama would follow."),
+    ("Pacific Herald", "2024-03-25", "Capsule brings San Lorenzo miners back to the surface",
+     "A steel capsule winched the 14 San Lorenzo miners to the surface one at a time on Sunday, completing "
+     "the rescue three weeks after the collapse. Paramedics checked each man at a field hospital before the "
+     "miners were flown to Copiapo by helicopter. The capsule made its last trip shortly before midnight on "
+     "March 24, engineers said."),
+    ("The Daily Meridian", "2024-03-26", "Rescued miners recover in hospital",
+     "The 14 miners lifted from the San Lorenzo mine in a steel capsule on Sunday were recovering in "
+     "hospital on Monday, doctors said. Two of the men were treated for dehydration and one for an eye "
+     "infection after three weeks underground. President Gabriel Boric visited the rescued miners at the "
+     "hospital and thanked the rescue teams and the engineers who built the capsule."),
+    ("Pacific Herald", "2024-04-03", "Chile opens inquiry into San Lorenzo mine owner",
+     "Chile opened an inquiry on Tuesday into Minera Atacama, the owner of the San Lorenzo copper mine where "
+     "14 miners were trapped for three weeks. Mining minister Rosa Villalobos said on April 2 that inspectors "
+     "had warned the company about the unstable tunnel near Copiapo last year. Minera Atacama said it would "
+     "cooperate with the inquiry. The rescue of the miners on March 24 was followed live across Chile."),
+    ("Andes Wire", "2024-04-03", "Inquiry targets Minera Atacama after San Lorenzo rescue",
+     "Chilean prosecutors and mining inspectors began an inquiry on Tuesday into safety at the San Lorenzo "
+     "copper mine owned by Minera Atacama. Mining minister Rosa Villalobos said the company had ignored "
+     "warnings about the tunnel that collapsed on March 3 near Copiapo. The 14 miners rescued on March 24 "
+     "are expected to testify."),
+]
+BANK = [
+    ("Andes Wire", "2024-03-13", "Chile central bank cuts rates by 75 basis points",
+     "Chile's central bank cut its benchmark interest rate by 75 basis points to 6.5% on Tuesday, citing "
+     "slowing inflation. Governor Rosanna Costa said the board expected further cuts this year as consumer "
+     "prices eased to 3.6% in February. The peso weakened after the decision in Santiago, and economists at "
+     "local banks said the pace of easing was in line with forecasts."),
+    ("Pacific Herald", "2024-03-13", "Chile's central bank keeps easing as inflation slows",
+     "The Central Bank of Chile lowered its policy rate by three quarters of a point to 6.5% on Tuesday. "
+     "Governor Rosanna Costa told a news conference in Santiago that inflation had slowed faster than "
+     "expected and that the board would keep reducing borrowing costs. Analysts said the peso and copper "
+     "prices would weigh on the next decision."),
+]
+
+
+def _write(path, rows, url_prefix):
+    with open(path, "w", encoding="utf-8") as fh:
+        for n, (outlet, published, title, text) in enumerate(rows):
+            fh.write(json.dumps({"url": f"https://{url_prefix}.example/{published}/{n}", "outlet": outlet,
+                                 "published": published, "title": title, "text": text}) + "\n")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    d = tmp_path_factory.mktemp("storylines")
+    first = _write(d / "first.jsonl", MINE[:5] + BANK[:1], "a")
+    rest = _write(d / "rest.jsonl", MINE[5:] + BANK[1:], "b")
+    whole = str(d / "whole.duckdb")
+    build([first, rest], whole, workers=1)
+    inc = str(d / "inc.duckdb")
+    build([rest], inc, workers=1)          # the later pages first, then the earlier ones
+    build([rest, first], inc, workers=1)
+    return whole, inc
+
+
+def _rows(path):
+    with Store(path, read_only=True) as st:
+        urls = dict(st._run("SELECT id, url FROM articles"))
+        return storyline_rows(st), urls, {a["id"]: a["text"] for a in st.article_rows()}
+
+
+def test_developing_story_is_one_storyline_apart_from_unrelated_story(built):
+    rows, urls, _ = _rows(built[0])
+    line_of = {a: r["id"] for r in rows for a in r["article_ids"]}
+    mine = {line_of[a] for a, u in urls.items() if _is_mine(u)}
+    bank = {line_of[a] for a, u in urls.items() if not _is_mine(u)}
+    assert len(mine) == 1, rows
+    assert not mine & bank
+    line = next(r for r in rows if r["id"] in mine)
+    assert line["start"] == "2024-03-04" and line["end"] == "2024-04-03"
+
+
+# a third story sharing the country: wildfires in central Chile
+FIRES = [
+    ("Andes Wire", "2024-02-04", "Wildfires kill dozens around Vina del Mar",
+     "Wildfires tore through hillside neighbourhoods around Vina del Mar in central Chile on Saturday, killing "
+     "at least 46 people, President Gabriel Boric said. Firefighters battled more than 90 blazes in the "
+     "Valparaiso region as strong winds and heat drove the flames into homes."),
+    ("Pacific Herald", "2024-02-05", "Chile fire death toll rises as Valparaiso burns",
+     "The death toll from the wildfires around Vina del Mar rose to 112 on Monday, making them the deadliest "
+     "in Chile's history. Firefighters and soldiers searched burned homes in the Valparaiso region, and "
+     "officials declared a curfew."),
+]
+
+
+def _episodes(groups):
+    from collections import Counter
+
+    from storyline.analyse.terms import article_terms
+    from storyline.link.storylines import EpisodeDoc
+
+    out = []
+    for n, (rows, ents) in enumerate(groups):
+        words: Counter = Counter()
+        for _o, _p, title, text in rows:
+            words.update(article_terms(title, text).text.keys.tolist())
+        dates = sorted(r[1] for r in rows)
+        ids = [f"e{n}a{i}" for i in range(len(rows))]
+        out.append(EpisodeDoc(f"s_{n:02d}", rows[0][2], "", dates[0], dates[-1], ids, words,
+                              Counter({e: len(rows) for e in ents})))
+    return out
+
+
+def test_episodes_group_by_continuity_not_by_country():
+    chile = "Q298"
+    mine = {"San Lorenzo", "Minera Atacama", "Copiapo"}
+    groups = [(MINE[:3], mine | {chile, "Sougarret"}), (MINE[3:5], mine | {chile, "Sougarret"}),
+              (MINE[5:9], mine | {chile, "Villalobos"}), (MINE[9:], {"Minera Atacama", "Villalobos", chile}),
+              (BANK, {chile, "Rosanna Costa", "Santiago"}), (FIRES, {chile, "Vina del Mar", "Gabriel Boric"})]
+    from storyline.link.storylines import group_episodes
+
+    eps = _episodes(groups)
+    got = [[e.id for e in g] for g in group_episodes(eps)]
+    assert ["s_00", "s_01", "s_02", "s_03"] in got, got
+    assert ["s_04"] in got and ["s_05"] in got
+    assert [[e.id for e in g] for g in group_episodes(list(reversed(eps)))] == got   # order-independent
+
+
+def _is_mine(url: str) -> bool:
+    # first file: MINE[:5] then BANK[0] (index 5); second file: MINE[5:] (0..5) then BANK[1] (index 6)
+    return not (url.startswith("https://a.example/") and url.endswith("/5")
+                or url.startswith("https://b.example/") and url.endswith("/6"))
+
+
+def test_timeline_dates_cite_sentences_that_name_them(built):
+    rows, urls, texts = _rows(built[0])
+    line = max(rows, key=lambda r: len(r["article_ids"]))
+    days = [d["date"] for d in line["timeline"]]
+    assert {"2024-03-03", "2024-03-24"} <= set(days)          # the collapse and the rescue: named by most reports
+    assert days == sorted(days)
+    for d in line["timeline"]:
+        assert texts[d["article_id"]][d["start"]:d["end"]] == d["text"]
+        assert d["independent_sources"] >= 2
+    rescue = next(d for d in line["timeline"] if d["date"] == "2024-03-24")
+    assert "24" in rescue["text"] or "Sunday" in rescue["text"]
+
+
+def test_storylines_equal_across_increments(built):
+    one, _, _ = _rows(built[0])
+    two, _, _ = _rows(built[1])
+    assert json.dumps(one, sort_keys=True) == json.dumps(two, sort_keys=True)
+
+
+def test_future_dates_are_not_key_dates():
+    text = ("Negotiators from both governments held talks in Geneva on Monday, March 4. "
+            "The two sides will meet again on March 20 in Geneva, officials said.")
+    spans = [(text.index(x), text.index(x) + len(x), v) for x, v in (("Monday, March 4", "2024-03-04"),
+                                                                     ("March 20", "2024-03-20"))]
+    arts = [TimelineArticle(f"a{i}", text, "2024-03-05", f"id:a{i}", spans) for i in range(3)]
+    days = [d.date for d in build_timeline(arts)]
+    assert days == ["2024-03-04"]
+
+
+def test_exports_and_cli(built):
+    whole = built[0]
+    out = subprocess.run([EXE, "export", "--what", "storylines", "--store", whole], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    rec = [json.loads(x) for x in out.stdout.splitlines()]
+    assert rec and set(rec[0]) == {"id", "title", "summary", "start", "end", "story_ids", "article_ids",
+                                   "entity_ids", "timeline"}
+    big = max(rec, key=lambda r: len(r["article_ids"]))
+    assert set(big["timeline"][0]) == {"date", "text", "article_id", "start", "end", "independent_sources"}
+    out = subprocess.run([EXE, "export", "--what", "timexes", "--store", whole], capture_output=True, text=True,
+                         timeout=120)
+    tx = [json.loads(x) for x in out.stdout.splitlines()]
+    assert {"article_id", "text", "start", "end", "type", "value", "anchor", "resolution"} == set(tx[0])
+    assert any(t["text"] == "Sunday" and t["anchor"] and t["value"] for t in tx)
+    listing = subprocess.run([EXE, "storylines", "--store", whole], capture_output=True, text=True, timeout=120)
+    assert big["id"] in listing.stdout
+    tl = subprocess.run([EXE, "timeline", "--storyline", big["id"][:8], "--store", whole], capture_output=True,
+                        text=True, timeout=120)
+    assert tl.returncode == 0 and "2024-03-24" in tl.stdout
+
+
+def test_storyline_report_and_user_error(built, tmp_path):
+    whole = built[0]
+    rows, _, _ = _rows(whole)
+    big = max(rows, key=lambda r: len(r["article_ids"]))
+    page = tmp_path / "line.html"
+    out = subprocess.run([EXE, "report", "--storyline", big["id"], "--store", whole, "--out", str(page)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    html = page.read_text(encoding="utf-8")
+    assert html.index('id="key-dates"') < html.index('id="episodes"') < html.index('id="people"')
+    assert "<script" not in html.lower()
+    bad = subprocess.run([EXE, "timeline", "--storyline", "l_nope", "--store", whole], capture_output=True,
+                         text=True, timeout=120)
+    assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1 and "l_nope" in bad.stderr
