@@ -293,7 +293,13 @@ def link(store, on_step: Callable[[str], None] | None = None) -> None:
     from .faults import kill_point
     from .link.corpus import link_corpus
 
-    step = on_step or (lambda _name: None)
+    from .engines.local import release_freed_memory
+
+    def step(name: str) -> None:
+        release_freed_memory()   # each step drops the rows it consumed
+        if on_step:
+            on_step(name)
+
     step("reading the store")
     snapshot = store.corpus_snapshot()
     links = link_corpus(snapshot, step)

