@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from itertools import islice
 
 from ..model import Article, Page, Reject
 from .decode import DecodeError, decode
@@ -119,7 +120,7 @@ def _clean_page(page: Page) -> Article | Reject:
             credit_zone = "\n".join(lines[max(0, first - 3):first] + [body] + lines[last + 1:last + 4])
             text_date = dateline(lines, first)
 
-    if len(_WORDS.findall(body)) < MIN_ARTICLE_WORDS:
+    if sum(1 for _ in islice(_WORDS.finditer(body), MIN_ARTICLE_WORDS)) < MIN_ARTICLE_WORDS:
         # A menu, a login wall or an error page: nothing that reads as an article.
         return Reject(page.source, "no_article_text",
                       f"no article text found on the page (fewer than {MIN_ARTICLE_WORDS} words)", page.id)
