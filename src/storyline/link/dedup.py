@@ -391,12 +391,17 @@ def _intersections(sets: Sequence[np.ndarray], pairs: np.ndarray, chunk: int = 1
     pairs cost seconds on corpora with many look-alike pages)."""
     from scipy import sparse
 
-    sizes = np.fromiter((x.size for x in sets), dtype=np.int64, count=len(sets))
-    flat = np.concatenate(sets) if sizes.sum() else np.empty(0, dtype=np.uint64)
+    # only the rows some pair needs: the whole corpus's shingles as one matrix took
+    # 500 MB at 29k articles, while the pairs to check touch a few thousand of them
+    rows, pairs = np.unique(pairs, return_inverse=True)
+    pairs = pairs.reshape(-1, 2)
+    needed = [sets[r] for r in rows]
+    sizes = np.fromiter((x.size for x in needed), dtype=np.int64, count=len(needed))
+    flat = np.concatenate(needed) if sizes.sum() else np.empty(0, dtype=np.uint64)
     _uniq, cols = np.unique(flat, return_inverse=True)
     indptr = np.concatenate(([0], np.cumsum(sizes)))
     X = sparse.csr_matrix((np.ones(flat.size, dtype=np.float32), cols.ravel(), indptr),
-                          shape=(len(sets), max(1, _uniq.size)))
+                          shape=(len(needed), max(1, _uniq.size)))
     out = np.empty(len(pairs), dtype=np.float64)
     for k in range(0, len(pairs), chunk):
         p = pairs[k:k + chunk]
