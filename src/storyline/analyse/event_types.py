@@ -43,26 +43,27 @@ _VC, _MC, _VX, _MX = "verbal cooperation", "material cooperation", "verbal confl
 
 EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
     EventType("AGREE", _VC, False, True, None, (),
-              _cues("agree promise pledge offer propose invite accept commit vow")),
+              _cues("agree promise pledge offer propose invite accept commit vow consent volunteer")),
     EventType("CONSULT", _VC, False, True, "AGREE", ("visit", "third-party", "multilateral", "phone"),
               _cues("meet visit:visit host negotiate discuss phone:phone telephone:phone consult confer talk speak "
-                    "mediate:third-party")),
+                    "mediate:third-party convene converse")),
     EventType("SUPPORT", _VC, False, False, "AGREE", (),
               _cues("support back endorse praise commend welcome hail applaud congratulate thank recognize "
-                    "recognise ratify sign defend laud salute extol normalize normalise")),
+                    "recognise ratify sign defend laud salute extol normalize normalise champion acclaim compliment")),
     EventType("CONCEDE", _VC, False, False, None, (),
-              _cues("apologize apologise pardon acquit concede relent forgive accede legalize legalise unban")),
+              _cues("apologize apologise pardon acquit concede relent forgive accede legalize legalise unban yield acquiesce "
+                    "capitulate")),
     EventType("COOPERATE", _MC, True, True, "AGREE", (),
-              _cues("cooperate collaborate extradite export pool")),
+              _cues("cooperate collaborate extradite export pool coordinate")),
     EventType("AID", _MC, True, False, "AGREE", (),
-              _cues("aid donate fund finance rescue airdrop disburse lend loan")),
+              _cues("aid donate fund finance rescue airdrop disburse lend loan shelter subsidize subsidise")),
     EventType("RETREAT", _MC, False, False, "CONCEDE",
               ("withdraw", "release", "return", "disarm", "access", "ceasefire", "resign"),
               _cues("retreat:withdraw resign:resign release:release free:release disarm:disarm surrender:disarm "
                     "quit:resign demobilize:disarm demobilise:disarm decommission:disarm cede:withdraw "
-                    "repatriate:return")),
+                    "repatriate:return vacate:withdraw disband:disarm dismantle:disarm")),
     EventType("REQUEST", _VX, False, False, None, ("assist", "change", "yield", "meet"),
-              _cues("demand urge request appeal ask press implore seek plead beg")),
+              _cues("demand urge request appeal ask press implore seek plead beg petition exhort entreat")),
     EventType("ACCUSE", _VX, False, False, None, ("disapprove", "investigate", "allege"),
               _cues("accuse:allege blame:allege condemn:disapprove criticize:disapprove criticise:disapprove "
                     "denounce:disapprove decry:disapprove deplore:disapprove rebuke:disapprove censure:disapprove "
@@ -70,26 +71,28 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
                     "charge:allege indict:allege sue:allege prosecute:allege investigate:investigate "
                     "probe:investigate summon:disapprove complain:allege assail:disapprove chastise:disapprove "
                     "castigate:disapprove berate:disapprove scold:disapprove admonish:disapprove "
-                    "excoriate:disapprove inspect:investigate object:disapprove")),
+                    "excoriate:disapprove inspect:investigate object:disapprove brand:disapprove fault:disapprove "
+                    "implicate:allege incriminate:allege interrogate:investigate")),
     EventType("REJECT", _VX, False, False, None, ("assist", "change", "yield", "meet"),
               _cues("reject refuse decline deny veto rebuff cancel:meet block oppose postpone:meet snub renege "
-                    "defy spurn repudiate")),
+                    "defy spurn repudiate disavow shun flout")),
     EventType("THREATEN", _VX, False, False, None, ("restrict", "ban", "arrest", "violence"),
               _cues("threaten")),
     EventType("PROTEST", _MX, False, False, None, ("demo", "hunger", "strike", "boycott", "obstruct", "riot"),
               _cues("protest:demo demonstrate:demo rally:demo march:demo riot:riot boycott:boycott picket:demo")),
     EventType("SANCTION", _MX, False, False, None, ("discontinue", "expel", "withdraw", "convict"),
               _cues("sanction:discontinue expel:expel embargo:discontinue convict:convict sentence:convict "
-                    "fine:convict sever:discontinue")),
+                    "fine:convict sever:discontinue downgrade:withdraw")),
     EventType("MOBILIZE", _MX, False, False, None, ("troops", "weapons", "police", "militia"),
               _cues("deploy:troops mobilize:troops mobilise:troops mass:troops amass:troops station:troops "
-                    "reinforce:troops")),
+                    "reinforce:troops muster:troops conscript:troops")),
     EventType("COERCE", _MX, False, False, None,
               ("seize", "restrict", "arrest", "deport", "curfew", "martial-law", "censor", "cyber", "withhold"),
               _cues("arrest:arrest detain:arrest jail:arrest imprison:arrest raid:seize seize:seize confiscate:seize "
                     "censor:censor deport:deport hack:cyber outlaw:restrict disperse:restrict restrict:restrict "
                     "demolish:seize bulldoze:seize expropriate:seize nationalize:seize nationalise:seize occupy:seize "
-                    "quell:restrict suppress:restrict")),
+                    "quell:restrict suppress:restrict impound:seize intern:arrest incarcerate:arrest evict:seize "
+                    "prohibit:restrict forbid:restrict muzzle:censor gag:censor")),
     EventType("ASSAULT", _MX, False, False, None,
               ("beat", "firearms", "explosives", "primitive", "heavy-weapons", "aerial", "drone", "suicide-attack",
                "targeted", "abduct", "torture", "sexual", "destroy", "crowd-control", "unconventional"),
@@ -97,7 +100,8 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
                     "assassinate:targeted execute:targeted kidnap:abduct abduct:abduct torture:torture "
                     "stab:primitive invade clash fight ambush wound injure target pound:heavy-weapons "
                     "destroy:destroy raze:destroy massacre:targeted behead:targeted capture rape:sexual "
-                    "beat:beat retake recapture overrun hijack:abduct battle detonate:explosives retaliate crush dynamite:explosives")),
+                    "beat:beat retake recapture overrun hijack:abduct battle detonate:explosives retaliate crush dynamite:explosives "
+                    "assault:beat slaughter:targeted maim lynch:beat bludgeon:beat besiege strafe:aerial slay")),
 )}
 
 # Verbs typed by what they act on ("sent troops" MOBILIZE, "sent aid" AID, "lifted sanctions"
@@ -107,7 +111,7 @@ OBJECT_TYPED_VERBS: frozenset[str] = frozenset((
     "exchange dismiss warn suspend freeze recall halt cut ban impose break order stop end dispatch crack fire hit "
     "storm launch step allow leave hand drop share reopen restore establish boot kick walk hurl throw unleash use "
     "pay reduce put take travel jet fly head arrive implement adopt announce contribute evacuate reimpose tighten "
-    "strengthen violate return revoke rescind repeal scrap abolish annul hold turn receive force increase boost heighten beef close shut brief extend blow lay find search bow shuttle explode cordon seal insist dissolve double triple airlift ignore disregard").split())
+    "strengthen violate return revoke rescind repeal scrap abolish annul hold turn receive force increase boost heighten beef close shut brief extend blow lay find search bow shuttle explode cordon seal insist dissolve double triple airlift ignore disregard pass rule round distribute").split())
 
 SYMMETRIC_TYPES: frozenset[str] = frozenset(t.name for t in EVENT_TYPES.values() if t.symmetric)
 # the cooperative acts whose promise PLOVER codes as AGREE (and AGREE itself)
@@ -156,6 +160,7 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         ("press", "on ahead", "conference briefing"),
         ("fire", "up", "imagination supporters base crowd"),
         ("kill", "", "time mood"),
+        ("strike", "", "note tone chord balance pose figure"),
         ("attack", "", "problem issue question"),
         ("fight", "back", "tears"),
         ("back", "down away off", ""),
@@ -171,3 +176,97 @@ TRAVELLERS: frozenset[str] = frozenset((
     "secretary diplomat diplomats ambassador official officials negotiator negotiators leader leaders "
     "king queen prince emissary representative representatives adviser advisor aide mediator mediators "
     "senator senators lawmakers congressman chief").split())
+
+
+# Vocabulary of the learned type model (event_model.py), wider than the rules' cue verbs: words
+# that lean towards a type, written from the PLOVER manual's definitions and the CAMEO code
+# descriptions mapped to each type (../shared/ontology/plover/cameo2plover_2021.csv) and their
+# common newswire synonyms. They are features, not triggers: the model weighs them with the
+# clause around them (a "rebuff" under "will" is still REJECT; "urge" over "withdraw" REQUEST).
+def _vocab(table: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for t, words in table.items():
+        for w in words.split():
+            out[w] = out.get(w, ()) + (t,)
+    return out
+
+
+MODEL_CUES: dict[str, tuple[str, ...]] = _vocab({
+    "AGREE": "agree promise pledge offer propose invite accept commit vow undertake consent assure guarantee "
+             "volunteer endorse-plan reaffirm intend welcome-proposal ready willing prepared",
+    "CONSULT": "meet visit host negotiate discuss phone telephone consult confer talk speak mediate arrive tour "
+               "receive welcome call brief convene shuttle travel fly jet summit converse chat parley "
+               "sit",
+    "SUPPORT": "support back endorse praise commend welcome hail applaud congratulate thank recognize recognise "
+               "ratify sign defend laud salute extol normalize normalise apologize apologise forgive champion "
+               "rally uphold vindicate acclaim honour honor compliment",
+    "CONCEDE": "concede relent accede yield acquiesce capitulate legalize legalise unban pardon amnesty ease "
+               "relax lift loosen soften drop scrap abandon rescind repeal revoke reverse restore reinstate "
+               "compromise bow admit regret",
+    "COOPERATE": "cooperate collaborate extradite share pool coordinate partner exchange joint ally team",
+    "AID": "aid donate fund finance rescue airdrop disburse lend loan provide supply deliver give grant "
+           "contribute ship airlift evacuate shelter treat feed assist help protect escort open admit "
+           "asylum",
+    "RETREAT": "retreat resign release free disarm surrender quit demobilize demobilise decommission cede "
+               "repatriate withdraw pull evacuate return hand vacate abandon disband dismantle unblock reopen "
+               "allow permit ceasefire truce lay stand-down",
+    "REQUEST": "demand urge request appeal ask press implore seek plead beg call insist require order summon "
+               "petition lobby exhort entreat invite-to demand-that",
+    "ACCUSE": "accuse blame condemn criticize criticise denounce decry deplore rebuke censure reprimand slam "
+              "lambast lambaste allege charge indict sue prosecute investigate probe complain assail chastise "
+              "castigate berate scold admonish excoriate inspect object protest attack-verbally brand label "
+              "question doubt disapprove fault implicate incriminate examine audit inquire convict try "
+              "lodge file",
+    "REJECT": "reject refuse decline deny veto rebuff cancel block oppose postpone snub renege defy spurn "
+              "repudiate dismiss ignore disregard resist rule-out turn-down boycott-talks balk shun disavow "
+              "contest dispute flout violate breach",
+    "THREATEN": "threaten warn ultimatum menace vow-retaliation retaliate intimidate brandish caution",
+    "PROTEST": "protest demonstrate rally march riot boycott picket strike walk-out sit-in hunger obstruct "
+               "blockade barricade occupy chant parade mob burn loot storm",
+    "SANCTION": "sanction expel embargo convict sentence fine sever suspend freeze recall cut halt reduce "
+                "downgrade withhold stop discontinue terminate boycott expulsion break-off close",
+    "MOBILIZE": "deploy mobilize mobilise mass amass station reinforce alert muster conscript call-up "
+                "patrol exercise drill parade-troops beef-up bolster",
+    "COERCE": "arrest detain jail imprison raid seize confiscate censor deport hack outlaw disperse restrict "
+              "demolish bulldoze expropriate nationalize nationalise occupy quell suppress ban curfew "
+              "blockade round-up crackdown crack impound intern incarcerate muzzle gag shut close expel "
+              "evict dissolve prohibit forbid bar impose",
+    "ASSAULT": "attack strike shell bomb bombard shoot kill murder assassinate execute kidnap abduct torture "
+               "stab invade clash fight ambush wound injure target pound destroy raze massacre behead capture "
+               "rape beat retake recapture overrun hijack battle detonate retaliate crush dynamite fire "
+               "gun slaughter maim lynch bludgeon hack-to-death blow explode mortar rocket storm besiege "
+               "overpower skirmish engage assault bombing",
+})
+
+# Nouns that lean towards a type (same sources as MODEL_CUES).
+MODEL_NOUN_CUES: dict[str, tuple[str, ...]] = _vocab({
+    "AGREE": "promise pledge offer proposal willingness readiness commitment assurance undertaking intention",
+    "CONSULT": "talks meeting summit negotiation negotiations visit trip tour consultation consultations "
+               "conversation call dialogue envoy mediation mediator delegation round session conference "
+               "discussions",
+    "SUPPORT": "praise support endorsement backing recognition treaty agreement accord pact friendship "
+               "apology congratulations solidarity tribute",
+    "CONCEDE": "concession concessions amnesty pardon reform reforms legalization moratorium",
+    "COOPERATE": "cooperation collaboration intelligence information expertise extradition exercises",
+    "AID": "aid assistance relief food medicine medicines supplies donation donations grant loan loans "
+           "credit credits funds humanitarian shelter asylum refugees wounded peacekeepers",
+    "RETREAT": "withdrawal retreat release ceasefire truce surrender resignation hostages prisoners "
+               "access corridor disarmament demobilization",
+    "REQUEST": "demand demands appeal request call plea petition ultimatum-demand",
+    "ACCUSE": "accusation accusations allegation allegations charge charges criticism condemnation complaint "
+              "investigation inquiry probe lawsuit indictment blame espionage corruption fraud abuses "
+              "crimes smuggling treason kickbacks",
+    "REJECT": "rejection refusal veto denial",
+    "THREATEN": "threat threats ultimatum warning warnings consequences reprisal reprisals retaliation",
+    "PROTEST": "protest protests protesters demonstration demonstrations demonstrators rally rallies march "
+               "riot riots rioters strike strikers boycott sit-in hunger-strike picket barricades",
+    "SANCTION": "sanctions sanction embargo tariffs expulsion recall suspension freeze severance relations "
+                "ties",
+    "MOBILIZE": "troops reinforcements alert mobilization deployment reservists manoeuvres maneuvers "
+                "warships tanks buildup build-up",
+    "COERCE": "arrest arrests detention crackdown curfew martial-law emergency censorship ban seizure "
+              "confiscation blockade occupation deportation raid police",
+    "ASSAULT": "attack attacks bombing bomb shelling airstrike airstrikes fighting clashes offensive invasion "
+               "massacre ambush gunmen militants rebels guerrillas casualties dead killed wounded bullets "
+               "rockets mortar artillery grenade",
+})

@@ -40,7 +40,9 @@ from functools import lru_cache
 from ..model import LocalEntity, Mention
 from .quotes import CUE_LEMMAS, verb_lemma
 from .doctext import doc_text
-from .event_types import COOPERATIVE_TYPES, FIGURATIVE, TRAVELLERS, plover_type, verb_cues
+from .event_types import EVENT_TYPES as _EVENT_TYPES_TABLE
+from .event_types import (COOPERATIVE_TYPES, FIGURATIVE, MODEL_CUES, MODEL_NOUN_CUES, TRAVELLERS, plover_type,
+                          verb_cues)
 
 
 @dataclass(slots=True)
@@ -109,7 +111,8 @@ _NOUNS_RAW = {
     "WITHDR": ("RETREAT", "withdraw", "withdrawal pullout pull-out"),
     "AGREEM": ("SUPPORT", None, "agreement deal accord treaty pact memorandum"),
     "PROPOS": ("AGREE", None, "proposal proposals offer peace-plan willingness readiness invitation invitations"),
-    "ACCUS": ("ACCUSE", "allege", "accusation accusations allegations allegation claims charges case lawsuit"),
+    "ACCUS": ("ACCUSE", "allege", "accusation accusations allegations allegation claims charges case lawsuit complaint "
+                               "complaints"),
     "DEMANDN": ("REQUEST", None, "demand demands appeal request"),
     "SWAP": ("RETREAT", "release", "swap exchange"),
     "AMNESTY": ("CONCEDE", None, "amnesty pardon pardons moratorium"),
@@ -131,6 +134,7 @@ for _cls, (_t, _m, _words) in _NOUNS_RAW.items():
 # Nouns that only matter as objects of an object-typed verb (not triggers alone).
 _OBJ_CLASSES = {
     "AIDOBJ": set("aid assistance weapons arms ammunition munitions supplies money funds funding loan loans grant "
+                  "credit credits relief tents blankets parcels rations grain flour rice wheat vaccine "
                   "grants equipment vaccines food medicine medicines shells missiles tanks jets howitzers rifles "
                   "air-defence air-defense systems package dollars euros million billion humanitarian interceptors "
                   "kroner pounds yen yuan rupees francs $ € £ tranche teams medicine aid debt arrears jets f-16s "
@@ -163,7 +167,7 @@ for _cls, _ws in _OBJ_CLASSES.items():
 #   "try": inner type unchanged
 _WRAPPERS = {
     "agree": "agree", "promise": "agree", "pledge": "agree", "offer": "agree", "propose": "agree", "vow": "agree",
-    "commit": "agree", "invite": "agree",
+    "commit": "agree", "invite": "agree", "undertake": "agree",
     "refuse": "reject", "decline": "reject", "reject": "reject",
     "threaten": "threaten", "warn": "threaten",
     "demand": "request", "urge": "request", "ask": "request", "call": "request", "press": "request",
@@ -350,7 +354,7 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], ti
                    published: str | None) -> list[Event]:
     """PLOVER events of one parsed article: at most one per trigger clause."""
     cands = _candidates(doc)
-    if not cands:
+    if not cands and not USE_MODEL:
         return []
     ctx = _Ctx(doc, entities, mentions, list(timexes or []), published)
     events: list[Event] = []
@@ -363,8 +367,84 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], ti
             ev = None
         if ev is not None:
             events.append(ev)
+    if USE_MODEL:
+        try:
+            events = _model_pass(ctx, events, seen_heads)
+        except Exception:   # the model is a refinement: never lose the rules' events
+            pass
     events.sort(key=lambda e: (e.start, e.trigger_i))
     return events
+
+
+# The learned type model (event_model.py) where the rules are unsure. Both thresholds were
+# chosen by 5-fold cross-validation on the tuning half of the PLOVER gold sentences
+# (bench/train_event_types.py; docs/benchmarks.md §9b), never on the held-apart half.
+USE_MODEL = True
+MODEL_BACKOFF = 0.3     # a sentence with no rule event gets the model's type at this probability
+MODEL_OVERRIDE = 1.01   # the model replaces the rules' type of a main event at this probability
+
+
+def model_gate(sent) -> bool:
+    """Whether the model may add an event to a sentence the rules left empty: its content verb is
+    outside the rules' lexicon (a verb the rules know and left without an event was declined on
+    purpose: "refugees arrived in Germany" is no visit), it or a verb it governs is in the model's
+    vocabulary, and its subject is an actor."""
+    head = content_head(sent)
+    if head.pos_ not in ("VERB", "AUX") or lemma(head.text) in VERBS:
+        return False
+    verbs = [head] + [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if not any(k in _TYPED_CLASSES for v in verbs for k in _word_classes(v)):
+        return False
+    if any(_figurative(v, lemma(v.text), _dobj(v)) for v in verbs):
+        return False          # "struck a cautious note", "met the deadline"
+    subj = _subject(head)[0]
+    return subj is not None and subj.pos_ in ("PROPN", "NOUN") and (
+        subj.ent_type_ in _ACTOR_ENTS or subj.lower_ in _ACTOR_NOUNS)
+
+
+# a word class that names a type (a cue verb's type, or a model cue "m<TYPE>"), not only a
+# control verb ("W_plan") or a verb typed by its object ("OBJTYPED")
+_TYPED_CLASSES = frozenset(_EVENT_TYPES_TABLE) | frozenset("m" + t for t in _EVENT_TYPES_TABLE)
+_ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+# common-noun actors that make a sentence an actor's act (the model adds no event to "the
+# company's shares closed lower" or "the film took the top prize")
+_ACTOR_NOUNS = set(TRAVELLERS) | {
+    "government", "governments", "authorities", "police", "army", "military", "troops", "soldiers", "forces",
+    "rebels", "guerrillas", "guerillas", "militants", "gunmen", "insurgents", "fighters", "militia", "militias",
+    "protesters", "demonstrators", "students", "workers", "strikers", "farmers", "opposition", "parliament",
+    "court", "judge", "prosecutors", "regime", "junta", "ministry", "council", "union", "unions", "party",
+    "spokesman", "spokeswoman", "officer", "officers", "guards", "commander", "commanders", "rioters", "mob",
+    "crowd", "crowds", "activists", "dissidents", "coalition",
+    "alliance", "bloc", "navy", "administration", "cabinet", "legislature", "congress", "senate", "state", "states",
+    "country", "countries", "nation", "nations", "group", "groups", "movement", "side", "sides", "agency",
+    "agencies", "mission", "monitors", "inspectors", "peacekeepers"}
+
+
+def _model_pass(ctx: _Ctx, events: list[Event], seen: set[int]) -> list[Event]:
+    from .event_model import predict
+
+    by_sent: dict[int, list[Event]] = {}
+    for ev in events:
+        by_sent.setdefault(ev.start, []).append(ev)
+    out = list(events)
+    for sent in ctx.doc.sents:
+        mine = by_sent.get(sent.start_char)
+        if mine is None:
+            if not model_gate(sent):
+                continue
+            got = predict(sentence_features(sent))
+            if got is None or got[1] < MODEL_BACKOFF:
+                continue
+            head = content_head(sent)
+            ev = _build(ctx, head, got[0], None, trigger=head.text, seen=seen)
+            if ev is not None:
+                out.append(ev)
+        elif MODEL_OVERRIDE <= 1.0:
+            main = main_event(mine)
+            got = predict(sentence_features(sent))
+            if got is not None and got[1] >= MODEL_OVERRIDE and got[0] != main.plover_type:
+                main.type, main.mode = got[0], None
+    return out
 
 
 def _event_for(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
@@ -859,6 +939,27 @@ def _by_share(a: _Acted):
     return None
 
 
+_INFORMATION = {"intelligence", "imagery", "information", "data", "evidence", "technology", "expertise", "know-how",
+                "files", "documents", "records"}
+
+
+def _by_pass_information(a: _Acted):
+    """ "exchanged information", "handed intelligence to": COOPERATE (CAMEO 064, share information)."""
+    if a.obj is not None and a.obj.lower_ in _INFORMATION:
+        return ("COOPERATE", None)
+    return _SKIP
+
+
+def _by_rule_out(a: _Acted):
+    """ "ruled out talks": REJECT (the refusal to rule out is a threat, typed at "refuse")."""
+    return ("REJECT", None) if a.prt == "out" else None
+
+
+def _by_round_up(a: _Acted):
+    """ "rounded up dozens of activists": COERCE arrest."""
+    return ("COERCE", "arrest") if a.prt == "up" and a.obj is not None else None
+
+
 def _by_reopen(a: _Acted):
     lem, obj = a.lem, a.obj
     if not (lem in ("reopen", "restore", "establish")):
@@ -1261,12 +1362,15 @@ _OBJECT_RULES = {
 # lemma -> its rules, in the order they are tried (a rule returns _SKIP when its guard fails)
 _OBJECT_TYPED_RULES: dict[str, list] = {}
 for _lems, _rule in (
+    (("exchange", "hand", "pass", "provide", "give", "supply", "swap", "transfer"), _by_pass_information),
+    (("rule",), _by_rule_out),
+    (("round",), _by_round_up),
     (("give",), _by_give_in),
     (("withdraw", "pull", "recall", "ship"), _by_withdraw_mission),
     (("force",), _by_force),
     (("send", "dispatch"), _by_send_inspectors),
     (("send", "provide", "supply", "deliver", "give", "grant", "allocate", "approve", "transfer", "ship", "dispatch",
-      "contribute", "extend", "airlift"), _by_provide),
+      "contribute", "extend", "airlift", "distribute"), _by_provide),
     (("withdraw", "pull", "recall"), _by_withdraw),
     (("swap", "exchange"), _by_swap),
     (("release", "free"), _by_release),
@@ -2558,7 +2662,7 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
 
     # composition with a wrapped trigger ("agreed to meet", "threatened to impose sanctions")
     wrapped = None
-    if lem in ("refuse", "decline") and inner is None:
+    if lem in ("refuse", "decline"):
         rule = next((c for c in tok.children if c.dep_ == "xcomp" and c.lower_ == "rule" and _particle(c) == "out"), None)
         if rule is not None:
             # "refused to rule out using military force": a threat
@@ -3532,3 +3636,126 @@ def main_event(events: list[Event]) -> Event | None:
     if not events:
         return None
     return min(events, key=lambda e: (e.depth, e.trigger_i))
+
+
+# --------------------------------------------------------------------------------------------
+# Features for the learned type model (event_model.py; trained by bench/train_event_types.py)
+# --------------------------------------------------------------------------------------------
+
+_STATEMENT_VERBS = _REPORTING | {"say", "tell", "announce", "declare"}
+_INNER_DEPS = ("xcomp", "ccomp", "advcl", "conj")
+
+
+def _stem(word: str) -> str:
+    """A crude stem for words outside the lexicon (the pipeline has no lemmatizer): the model
+    only needs the same key for "tortured" and "tortures"."""
+    w = word.lower()
+    lem = lemma(w)
+    if lem != w:
+        return lem
+    for suf, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suf) and len(w) - len(suf) >= 3 and not w.endswith("ss"):
+            base = w[: len(w) - len(suf)] + keep
+            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "ls":
+                base = base[:-1]          # "stabbed" -> stab
+            return base
+    return w
+
+
+def _word_classes(tok) -> list[str]:
+    """The lexicon's classes of a word: its cue type, its control-verb kind, its event-noun type,
+    its object classes, and the model-only cues of event_types.MODEL_CUES."""
+    low = tok.lower_
+    out = []
+    if tok.pos_ in ("VERB", "AUX", "ADJ"):
+        lem = lemma(low)
+        t = VERBS.get(lem)
+        if t is not None:
+            out.append(t[0] or "OBJTYPED")
+        w = _WRAPPERS.get(lem) or _WRAPPERS.get(low)
+        if w:
+            out.append("W_" + w)
+        out.extend("m" + t for t in MODEL_CUES.get(lem) or MODEL_CUES.get(_stem(low)) or ())
+    else:
+        n = NOUNS.get(low)
+        if n is not None:
+            out.append(n[1])
+        out.extend(_OBJ_OF.get(low, ()))
+        out.extend("m" + t for t in MODEL_NOUN_CUES.get(low) or MODEL_NOUN_CUES.get(_stem(low)) or ())
+    return out
+
+
+def content_head(sent):
+    """The head of a sentence's reported content: the root, or below a statement verb its
+    complement ("X will send troops, an official said" -> send)."""
+    head = sent.root
+    for _ in range(3):
+        if lemma(head.text) not in _STATEMENT_VERBS:
+            break
+        nxt = next((c for c in head.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), None)
+        if nxt is None:
+            break
+        head = nxt
+    return head
+
+
+def _clause_features(tok, pre: str, out: list[str], depth: int) -> None:
+    lem = _stem(tok.text)
+    out.append(f"{pre}v:{lem}")
+    for k in _word_classes(tok):
+        out.append(f"{pre}k:{k}")
+    for c in tok.children:
+        d = c.dep_
+        if d in ("aux", "auxpass"):
+            if c.lower_ != "to":
+                out.append(f"{pre}aux:{c.lower_}")
+        elif d == "neg":
+            out.append(f"{pre}neg")
+        elif d == "nsubjpass":
+            out.append(f"{pre}pass")
+            out.append(f"{pre}o:{_stem(c.text)}")
+            out.extend(f"{pre}ko:{k}" for k in _word_classes(c))
+        elif d in ("dobj", "attr", "dative"):
+            o = _stem(c.text)
+            out.append(f"{pre}o:{o}")
+            out.append(f"{pre}vo:{lem}_{o}")
+            out.extend(f"{pre}ko:{k}" for k in _word_classes(c))
+            for g in c.children:
+                if g.dep_ == "prep":
+                    for po in g.children:
+                        if po.dep_ == "pobj":
+                            out.append(f"{pre}op:{g.lower_}_{_stem(po.text)}")
+                            out.extend(f"{pre}kop:{k}" for k in _word_classes(po))
+        elif d == "prt":
+            out.append(f"{pre}prt:{lem}_{c.lower_}")
+        elif d == "acomp":
+            out.append(f"{pre}a:{c.lower_}")
+            out.extend(f"{pre}ka:{k}" for k in _word_classes(c))
+        elif d in ("prep", "agent"):
+            out.append(f"{pre}p:{lem}_{c.lower_}")
+            for po in c.children:
+                if po.dep_ in ("pobj", "pcomp"):
+                    out.append(f"{pre}po:{c.lower_}_{_stem(po.text)}")
+                    out.extend(f"{pre}kp:{k}" for k in _word_classes(po))
+        elif d == "mark" and c.lower_ in ("if", "unless"):
+            out.append(f"{pre}cond")
+        elif d in _INNER_DEPS and depth < 2 and c.pos_ in ("VERB", "AUX", "ADJ"):
+            _clause_features(c, "x" + pre if d != "conj" else pre + "c", out, depth + 1)
+
+
+def sentence_features(sent) -> list[str]:
+    """Features of a sentence for the type model: the content clause (verb, its auxiliaries,
+    negation, objects, prepositions, particles, and the same one or two clauses down), the
+    lexicon classes of each of those words, and the classes of every word of the sentence."""
+    head = content_head(sent)
+    out: list[str] = []
+    if head.i != sent.root.i:
+        out.append(f"say:{_stem(sent.root.text)}")
+    _clause_features(head, "", out, 0)
+    for t in sent:
+        if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ") and t.i != head.i:
+            for k in _word_classes(t):
+                out.append(f"w:{k}")
+            if t.pos_ != "PROPN":
+                out.append(f"w:{_stem(t.text)}")
+    return out
