@@ -380,7 +380,7 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], ti
 # chosen by 5-fold cross-validation on the tuning half of the PLOVER gold sentences
 # (bench/train_event_types.py; docs/benchmarks.md §9b), never on the held-apart half.
 USE_MODEL = True
-MODEL_BACKOFF = 0.3     # a sentence with no rule event gets the model's type at this probability
+MODEL_BACKOFF = 0.5     # a sentence with no rule event gets the model's type at this probability
 MODEL_OVERRIDE = 1.01   # the model replaces the rules' type of a main event at this probability
 
 
