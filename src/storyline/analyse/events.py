@@ -241,7 +241,7 @@ def _verb_forms(lemma: str) -> set[str]:
         out |= {lemma + "es", lemma + "ed", lemma + "ing"}
     else:
         out |= {lemma + "s", lemma + "ed", lemma + "ing"}
-        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):   # stab -> stabbed, ban -> banned, ship -> shipped
+        if re.search(r"(?:[^aeiou]|qu)[aeiou][bdgklmnprt]$", lemma):   # stab -> stabbed, ban -> banned, acquit -> acquitted
             out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return out
 
@@ -912,7 +912,7 @@ def _by_hand_over(a: _Acted):
     tok, lem, prt, classes = a.tok, a.lem, a.prt, a.classes
     if not (lem == "hand"):
         return _SKIP
-    if prt == "over" or _prep_objs(tok, "over"):
+    if prt in ("over", "back") or _prep_objs(tok, "over"):
         if "AIDOBJ" in classes:
             return ("AID", None)
         if "PRISON" in classes:
@@ -1066,6 +1066,8 @@ def _by_pay(a: _Acted):
         return _SKIP
     if prt == "off" or (obj is not None and obj.lower_ in ("compensation", "reparations", "debt", "debts", "arrears")):
         return ("AID", None)
+    if obj is not None and obj.lower_ in ("tribute", "homage"):
+        return ("SUPPORT", None)            # "paid tribute to the peacekeepers" (CAMEO 051, praise)
     return None
 
 
@@ -1082,11 +1084,11 @@ def _by_reduce(a: _Acted):
 
 def _by_put(a: _Acted):
     tok, lem = a.tok, a.lem
-    if not (lem == "put"):
+    if not (lem in ("put", "place")):
         return _SKIP
     if any(g.lower_ == "alert" for g in tok.subtree):
-        return ("MOBILIZE", "troops")
-    return None
+        return ("MOBILIZE", "troops")       # "put / placed on full alert"
+    return None if lem == "put" else _SKIP
 
 
 def _by_take(a: _Acted):
@@ -1405,7 +1407,7 @@ for _lems, _rule in (
     (("unleash", "use"), _by_unleash),
     (("pay",), _by_pay),
     (("reduce",), _by_reduce),
-    (("put",), _by_put),
+    (("put", "place"), _by_put),
     (("take",), _by_take),
     (("travel", "jet", "fly", "head", "arrive"), _by_travel),
     (("dismiss",), _by_dismiss),
@@ -2699,7 +2701,8 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
         frm = _prep_objs(tok, "from")
         if "DIPLO" not in cls and not (frm and frm[0].ent_type_ == "ORG") and obj is not None and \
                 obj.ent_type_ != "ORG" and (obj.ent_type_ == "PERSON" or obj.lower_ in (
-                    "migrants", "refugees", "journalist", "journalists", "citizens", "nationals", "workers",
+                    "migrants", "refugees", "journalist", "journalists", "correspondent", "correspondents",
+                    "reporter", "reporters", "missionary", "missionaries", "citizens", "nationals", "workers",
                     "foreigners", "people", "activists", "him", "her", "them")):
             typ, mode = "COERCE", "deport"
     if typ == "ASSAULT" and mode is None:
@@ -3590,8 +3593,25 @@ def _announced_conflict(top) -> bool:
         return False
     if top.dep_ == "ccomp" and lemma(top.head.text) in _THREAT_STATEMENTS:
         return True
+    if top.dep_ == "ccomp" and lemma(top.head.text) in _OWN_PLAN_STATEMENTS and _own_plan(top):
+        return True
     return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
                for c in top.children)
+
+
+# "X said it would boycott the elections": an actor stating its own coming conflict act threatens
+# it (the CAMEO manual's threats are worded so); "Russia will deploy missiles, Putin said" reports
+# a plan (the actor is not the pronoun of the speaker), and stays a planned MOBILIZE.
+_OWN_PLAN_STATEMENTS = {"say", "tell"}
+_SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+
+
+def _own_plan(top) -> bool:
+    subj = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in _SPEAKER_PRONOUNS or subj.i > top.i:
+        return False
+    speaker = next((c for c in top.head.children if c.dep_ == "nsubj"), None)
+    return speaker is not None and speaker.i < subj.i
 
 
 def _calendar_start(value: str) -> str:
