@@ -154,7 +154,8 @@ def _episodes(groups):
     for n, (rows, ents) in enumerate(groups):
         words: Counter = Counter()
         for _o, _p, title, text in rows:
-            words.update(article_terms(title, text).text.keys.tolist())
+            terms = article_terms(title, text)
+            words.update(terms.text.keys.tolist() + terms.salient.keys.tolist())
         dates = sorted(r[1] for r in rows)
         ids = [f"e{n}a{i}" for i in range(len(rows))]
         out.append(EpisodeDoc(f"s_{n:02d}", rows[0][2], "", dates[0], dates[-1], ids, words,

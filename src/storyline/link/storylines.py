@@ -42,6 +42,9 @@ import numpy as np
 from scipy import sparse
 
 from ..analyse.terms import background_idf, term_key, word_tokens
+from .hac import agglomerate_sparse
+
+
 
 # --------------------------------------------------------------------------- parameters
 
@@ -56,7 +59,10 @@ STRIP_CELLS = 1_000_000
 
 @dataclass(frozen=True, slots=True)
 class StorylineParams:
-    threshold: float = 0.22        # centroid similarity to be one storyline (T17 train topics, docs/storylines.md)
+    threshold: float = 0.01        # stage 1: average similarity over the candidate pairs (missing pairs count 0)
+    merge_threshold: float = 0.06  # stage 2: exact average similarity of all episode pairs of two fragments
+    fragment_episodes: int = 40    # storylines of fewer episodes than this rejoin the closest larger one ...
+    rejoin_threshold: float = 0.025  # ... when their exact average similarity reaches this
     w_entities: float = 1.0        # weight of the actor/place cosine (words = 1)
     gap_window: float = 45.0       # days between two periods with no penalty (a story pauses for weeks)
     gap_scale: float = 365.0       # days over the window for the full penalty
@@ -120,6 +126,11 @@ def _days(iso: str | None) -> float:
 
 # --------------------------------------------------------------------------- vectors
 
+# added to every IDF over episodes: 0 lets a word every episode uses weigh nothing
+# (summed over hundreds of episodes, such words made unrelated storylines' centroids alike)
+IDF_FLOOR = 0.0
+
+
 def _idf_matrix(bags: list[Counter]) -> sparse.csr_matrix:
     """Rows = bags weighted (1 + ln c) * IDF over the bags, L2-normalised; columns are
     the sorted keys, so the matrix does not depend on input order."""
@@ -135,7 +146,7 @@ def _idf_matrix(bags: list[Counter]) -> sparse.csr_matrix:
             vals.append(1.0 + math.log(max(c, 1.0)))
     m = sparse.csr_matrix((np.asarray(vals), (rows, cols)), shape=(len(bags), len(vocab)))
     df = np.bincount(m.indices, minlength=len(vocab))
-    m.data *= np.log((1.0 + len(bags)) / (1.0 + df[m.indices])) + 1.0
+    m.data *= np.log((1.0 + len(bags)) / (1.0 + df[m.indices])) + IDF_FLOOR
     return _l2(m)
 
 
@@ -173,93 +184,93 @@ class _Space:
 
 # --------------------------------------------------------------------------- grouping
 
-def _neighbour_pairs(space: _Space, n: int) -> list[tuple[int, int]]:
+def _neighbour_pairs(space: _Space, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each episode's ``MAX_NEIGHBOURS`` most similar others reaching ``PAIR_FLOOR``
-    (ties to the lower index), as pairs i < j."""
-    pairs: set[tuple[int, int]] = set()
+    (ties to the lower index): the pairs (i < j, similarity), each once."""
+    k = min(MAX_NEIGHBOURS, max(n - 1, 0))
+    ii, jj, ss = [], [], []
     step = max(16, STRIP_CELLS // max(n, 1))
     for lo in range(0, n, step):
         r = np.arange(lo, min(n, lo + step))
         sim = space.pair_scores(r)
         sim[np.arange(len(r)), r] = -np.inf
-        for i, row in zip(r.tolist(), sim):
-            best = np.lexsort((np.arange(n), -row))[:MAX_NEIGHBOURS]
-            for j in best.tolist():
-                if row[j] >= PAIR_FLOOR:
-                    pairs.add((min(i, j), max(i, j)))
-    return sorted(pairs)
+        best = np.argsort(-sim, axis=1, kind="stable")[:, :k]
+        vals = np.take_along_axis(sim, best, axis=1)
+        keep = vals >= PAIR_FLOOR
+        ii.append(np.repeat(r, k).reshape(len(r), k)[keep])
+        jj.append(best[keep])
+        ss.append(vals[keep])
+    if not ii:
+        return np.zeros(0, int), np.zeros(0, int), np.zeros(0)
+    i, j, sv = np.concatenate(ii), np.concatenate(jj), np.concatenate(ss)
+    lo_, hi_ = np.minimum(i, j), np.maximum(i, j)
+    _, first = np.unique(lo_ * n + hi_, return_index=True)
+    return lo_[first], hi_[first], sv[first]
 
 
-class _Groups:
-    """Storylines being formed: summed member vectors and periods, by group index."""
+def _merge_fragments(space: _Space, groups: list[list[int]], threshold: float) -> list[list[int]]:
+    """Stage 2: the fragments of stage 1 merged by exact group-average similarity (every
+    episode pair counts, from the sums of the fragments' unit vectors: a pair missing
+    from the candidate graph no longer counts 0), while the best pair reaches
+    ``threshold``. Ties to the lowest fragment (fragments in order of their first episode)."""
+    groups = sorted((sorted(g) for g in groups), key=min)
+    k = len(groups)
+    if k < 2:
+        return groups
+    member = sparse.csr_matrix((np.ones(sum(map(len, groups))), (np.repeat(np.arange(k), [len(g) for g in groups]),
+                                np.concatenate(groups))), shape=(k, space.words.shape[0]))
+    w = member @ space.words
+    a = member @ space.actors
+    has = np.asarray(member @ (space.actors.getnnz(axis=1) > 0).astype(float)).ravel()
+    total_w = (w @ w.T).toarray()
+    total_a = (a @ a.T).toarray()
+    size = np.asarray(member.sum(axis=1)).ravel()
+    start = np.array([np.nanmin(space.start[g]) if not np.isnan(space.start[g]).all() else np.nan for g in groups])
+    end = np.array([np.nanmax(space.end[g]) if not np.isnan(space.end[g]).all() else np.nan for g in groups])
+    alive = np.ones(k, bool)
+    members = [list(g) for g in groups]
+    pw = space.p.w_entities
+    def scores() -> np.ndarray:
+        pairs = np.outer(size, size)
+        both = np.outer(has, has) > 0
+        sim = np.where(both, (total_w + pw * total_a) / (1.0 + pw), total_w) / pairs
+        gap = np.maximum(start[None, :] - end[:, None], start[:, None] - end[None, :])
+        sim = np.round(sim - space._penalty(gap), 9)
+        sim[~alive, :] = -np.inf
+        sim[:, ~alive] = -np.inf
+        np.fill_diagonal(sim, -np.inf)
+        return sim
 
-    def __init__(self, space: _Space, weight: np.ndarray):
-        self.space = space
-        self.words = [space.words[i].multiply(weight[i]).tocsr() for i in range(space.words.shape[0])]
-        self.actors = [space.actors[i].multiply(weight[i]).tocsr() for i in range(space.actors.shape[0])]
-        self.start = space.start.copy()
-        self.end = space.end.copy()
-        self.members = [[i] for i in range(len(weight))]
-        self.version = [0] * len(weight)
-        self.parent = list(range(len(weight)))
+    def merge(i: int, j: int) -> None:
+        i, j = min(i, j), max(i, j)
+        for t in (total_w, total_a):
+            t[i, :] += t[j, :]
+            t[:, i] += t[:, j]
+        size[i] += size[j]
+        has[i] = max(has[i], has[j])
+        start[i], end[i] = np.fmin(start[i], start[j]), np.fmax(end[i], end[j])
+        members[i] += members[j]
+        alive[j] = False
 
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def score(self, a: int, b: int) -> float:
-        p = self.space.p
-        w = _cos(self.words[a], self.words[b])
-        both = self.actors[a].nnz and self.actors[b].nnz
-        sim = (w + p.w_entities * _cos(self.actors[a], self.actors[b])) / (1.0 + p.w_entities) if both else w
-        gap = max(self.start[b] - self.end[a], self.start[a] - self.end[b])
-        return round(sim - float(self.space._penalty(gap)), 9)
-
-    def merge(self, a: int, b: int) -> None:
-        keep, gone = min(a, b), max(a, b)
-        self.words[keep] = self.words[keep] + self.words[gone]
-        self.actors[keep] = self.actors[keep] + self.actors[gone]
-        self.start[keep] = np.fmin(self.start[keep], self.start[gone])
-        self.end[keep] = np.fmax(self.end[keep], self.end[gone])
-        self.members[keep] += self.members[gone]
-        self.members[gone] = []
-        self.parent[gone] = keep
-        self.version[keep] += 1
-
-
-def _cos(x: sparse.csr_matrix, y: sparse.csr_matrix) -> float:
-    nx, ny = sparse.linalg.norm(x), sparse.linalg.norm(y)
-    if not nx or not ny:
-        return 0.0
-    return float(x.multiply(y).sum()) / (nx * ny)
-
-
-def _agglomerate(space: _Space, weight: np.ndarray, pairs: list[tuple[int, int]], threshold: float) -> list[list[int]]:
-    """Centroid agglomeration over the candidate pairs: the most similar pair of groups
-    merges while it reaches ``threshold``; a pair whose groups changed since it was
-    scored is scored again and put back. Ties go to the lowest indexes."""
-    g = _Groups(space, weight)
-    heap = []
-    for a, b in pairs:
-        s = g.score(a, b)
-        if s >= threshold:
-            heap.append((-s, a, b, 0, 0))
-    heapq.heapify(heap)
-    while heap:
-        _neg, a, b, va, vb = heapq.heappop(heap)
-        ra, rb = g.find(a), g.find(b)
-        if ra == rb:
-            continue
-        if (ra, rb) != (a, b) or (va, vb) != (g.version[ra], g.version[rb]):
-            lo, hi = min(ra, rb), max(ra, rb)
-            s = g.score(lo, hi)
-            if s >= threshold:
-                heapq.heappush(heap, (-s, lo, hi, g.version[lo], g.version[hi]))
-            continue
-        g.merge(a, b)
-    return [sorted(m) for m in g.members if m]
+    while True:
+        sim = scores()
+        i, j = divmod(int(np.argmax(sim)), k)
+        if sim[i, j] < threshold:
+            break
+        merge(i, j)
+    # small fragments (an episode or two the candidates left alone) join the closest
+    # larger storyline when close enough, smallest first
+    while True:
+        sim = scores()
+        small = [g for g in np.flatnonzero(alive) if size[g] < space.p.fragment_episodes]
+        big = alive & (size >= space.p.fragment_episodes)
+        best = [(float(np.max(np.where(big, sim[g], -np.inf))), g) for g in small] if big.any() else []
+        best = [(v, g) for v, g in best if v >= space.p.rejoin_threshold]
+        if not best:
+            break
+        _v, g = max(best, key=lambda x: (x[0], -x[1]))
+        merge(g, int(np.argmax(np.where(big, sim[g], -np.inf))))
+    return [sorted(members[g]) for g in range(k) if alive[g]]
 
 
 # --------------------------------------------------------------------------- episodes -> storylines
@@ -277,9 +288,9 @@ def group_episodes(episodes: list[EpisodeDoc], p: StorylineParams | None = None)
     if not eps:
         return []
     space = episode_space(eps, p)
-    # a bigger episode weighs more in its storyline's centroid, sublinearly
-    weight = np.array([1.0 + math.log(max(1, len(e.article_ids))) for e in eps])
-    groups = _agglomerate(space, weight, _neighbour_pairs(space, len(eps)), p.threshold)
+    pairs = _neighbour_pairs(space, len(eps))
+    groups = agglomerate_sparse(pairs, [[i] for i in range(len(eps))], [False] * len(eps), p.threshold)
+    groups = _merge_fragments(space, groups, p.merge_threshold)
     return [[eps[i] for i in grp] for grp in sorted(groups, key=min)]
 
 

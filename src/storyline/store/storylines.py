@@ -45,12 +45,17 @@ def _episodes(store, ents_of: dict[str, list[str]]):
 
 
 def _article_term_keys(store) -> dict[str, list[int]]:
-    """Each article's distinct word terms (hashed keys of ``article_terms``)."""
-    tbl = store.con.sql("SELECT article_id, text_keys FROM article_terms").to_arrow_table()
-    col = tbl.column("text_keys").combine_chunks()
-    off, vals = col.offsets.to_numpy(), col.values.to_numpy(zero_copy_only=False)
+    """Each article's distinct terms (hashed keys of ``article_terms``): its words and
+    its salient terms (names, places, figures), so that a name counts twice."""
+    tbl = store.con.sql("SELECT article_id, text_keys, salient_keys FROM article_terms").to_arrow_table()
     ids = tbl.column("article_id").to_pylist()
-    return {aid: vals[off[r]:off[r + 1]].tolist() for r, aid in enumerate(ids)}
+    out: dict[str, list[int]] = {aid: [] for aid in ids}
+    for name in ("text_keys", "salient_keys"):
+        col = tbl.column(name).combine_chunks()
+        off, vals = col.offsets.to_numpy(), col.values.to_numpy(zero_copy_only=False)
+        for r, aid in enumerate(ids):
+            out[aid].extend(vals[off[r]:off[r + 1]].tolist())
+    return out
 
 
 def _entities_of(store) -> dict[str, list[str]]:
