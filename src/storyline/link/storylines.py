@@ -131,22 +131,25 @@ def _days(iso: str | None) -> float:
 IDF_FLOOR = 0.0
 
 
-def _idf_matrix(bags: list[Counter]) -> sparse.csr_matrix:
-    """Rows = bags weighted (1 + ln c) * IDF over the bags, L2-normalised; columns are
-    the sorted keys, so the matrix does not depend on input order."""
+def _count_matrix(bags: list[Counter]) -> sparse.csr_matrix:
+    """Rows = bags of counts; columns = the sorted keys (independent of input order)."""
     vocab = sorted({k for b in bags for k in b})
     if not vocab:
         return sparse.csr_matrix((len(bags), 1))
     col = {k: j for j, k in enumerate(vocab)}
-    rows, cols, vals = [], [], []
-    for r, b in enumerate(bags):
-        for k, c in b.items():
-            rows.append(r)
-            cols.append(col[k])
-            vals.append(1.0 + math.log(max(c, 1.0)))
-    m = sparse.csr_matrix((np.asarray(vals), (rows, cols)), shape=(len(bags), len(vocab)))
-    df = np.bincount(m.indices, minlength=len(vocab))
-    m.data *= np.log((1.0 + len(bags)) / (1.0 + df[m.indices])) + IDF_FLOOR
+    rows = [r for r, b in enumerate(bags) for _k in b]
+    cols = [col[k] for b in bags for k in b]
+    vals = [float(c) for b in bags for c in b.values()]
+    return sparse.csr_matrix((np.asarray(vals), (rows, cols)), shape=(len(bags), len(vocab)))
+
+
+def _idf_weighted(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Counts weighted (1 + ln c) * IDF over the rows, L2-normalised."""
+    m = sparse.csr_matrix(counts, dtype=float, copy=True)
+    m.eliminate_zeros()
+    n = m.shape[0]
+    df = np.bincount(m.indices, minlength=m.shape[1])
+    m.data = (1.0 + np.log(np.maximum(m.data, 1.0))) * (np.log((1.0 + n) / (1.0 + df[m.indices])) + IDF_FLOOR)
     return _l2(m)
 
 
@@ -275,19 +278,32 @@ def _merge_fragments(space: _Space, groups: list[list[int]], threshold: float) -
 
 # --------------------------------------------------------------------------- episodes -> storylines
 
-def episode_space(episodes: list[EpisodeDoc], p: StorylineParams) -> _Space:
-    return _Space(_idf_matrix([e.terms for e in episodes]), _idf_matrix([e.entities for e in episodes]),
-                  np.array([_days(e.start) for e in episodes]), np.array([_days(e.end) for e in episodes]), p)
+def episode_space(episodes: list[EpisodeDoc], p: StorylineParams,
+                  counts: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None) -> _Space:
+    """The episodes' vectors; ``counts`` = (terms, entities) count matrices with one row
+    per episode in the given order (the store builds them without Python objects per
+    term), else from each episode's Counters."""
+    words, actors = counts if counts is not None else (_count_matrix([e.terms for e in episodes]),
+                                                       _count_matrix([e.entities for e in episodes]))
+    return _Space(_idf_weighted(words), _idf_weighted(actors), np.array([_days(e.start) for e in episodes]),
+                  np.array([_days(e.end) for e in episodes]), p)
 
 
-def group_episodes(episodes: list[EpisodeDoc], p: StorylineParams | None = None) -> list[list[EpisodeDoc]]:
+def canonical_episodes(episodes: list[EpisodeDoc]) -> list[EpisodeDoc]:
+    """Episodes by id once, in (start, id) order (undated last)."""
+    return sorted({e.id: e for e in episodes}.values(), key=lambda e: (e.start or "9999", e.id))
+
+
+def group_episodes(episodes: list[EpisodeDoc], p: StorylineParams | None = None,
+                   counts: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None) -> list[list[EpisodeDoc]]:
     """Episodes grouped into storylines, each in (start, id) order; groups ordered by
-    their first episode."""
+    their first episode. ``counts``, when given, has its rows in the order of
+    ``canonical_episodes(episodes)``."""
     p = p or StorylineParams()
-    eps = sorted({e.id: e for e in episodes}.values(), key=lambda e: (e.start or "9999", e.id))
+    eps = canonical_episodes(episodes)
     if not eps:
         return []
-    space = episode_space(eps, p)
+    space = episode_space(eps, p, counts)
     pairs = _neighbour_pairs(space, len(eps))
     groups = agglomerate_sparse(pairs, [[i] for i in range(len(eps))], [False] * len(eps), p.threshold)
     groups = _merge_fragments(space, groups, p.merge_threshold)
@@ -549,12 +565,12 @@ def build_timeline(articles: list[TimelineArticle], n_dates: int | None = None, 
 # --------------------------------------------------------------------------- the whole step
 
 def link_storylines(episodes: list[EpisodeDoc], ents_of: dict[str, list[str]],
-                    timeline_articles: dict[str, TimelineArticle], p: StorylineParams | None = None
-                    ) -> list[Storyline]:
+                    timeline_articles: dict[str, TimelineArticle], p: StorylineParams | None = None,
+                    counts: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None) -> list[Storyline]:
     """Storylines of the corpus with their timelines, ordered by (start, id)."""
     p = p or StorylineParams()
     out = []
-    for group in group_episodes(episodes, p):
+    for group in group_episodes(episodes, p, counts):
         line = describe(group, ents_of, p)
         arts = [timeline_articles[a] for a in line.article_ids if a in timeline_articles]
         line.timeline = build_timeline(arts, first=_month_before(line.start), last=line.end)

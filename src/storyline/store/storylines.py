@@ -11,6 +11,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+import numpy as np
+from scipy import sparse
+
 from ..model import effective_date
 
 STORYLINE_FIELDS = ["id", "title", "summary", "start", "end", "story_ids", "article_ids", "entity_ids", "timeline"]
@@ -28,34 +31,54 @@ def storylines_stale(store) -> bool:
 
 
 def _episodes(store, ents_of: dict[str, list[str]]):
-    from ..link.storylines import EpisodeDoc
+    """The stored stories as episodes (canonical order), with their term and entity
+    count matrices (a term's count = member articles holding it; names count twice)."""
+    from ..link.storylines import EpisodeDoc, canonical_episodes
 
-    terms = _article_term_keys(store)
-    out = []
-    for sid, title, summary, aids, start, end in store._run(
-            'SELECT id, title, summary, article_ids, start, "end" FROM stories ORDER BY seq'):
-        aids = json.loads(aids)
-        words: Counter = Counter()
-        ents: Counter = Counter()
-        for a in aids:
-            words.update(terms.get(a, ()))
-            ents.update(set(ents_of.get(a, ())))
-        out.append(EpisodeDoc(sid, title or "", summary or "", start, end, aids, words, ents))
-    return out
+    eps = canonical_episodes([
+        EpisodeDoc(sid, title or "", summary or "", start, end, json.loads(aids), Counter(), Counter())
+        for sid, title, summary, aids, start, end in store._run(
+            'SELECT id, title, summary, article_ids, start, "end" FROM stories ORDER BY seq')])
+    term_ids, term_art = _article_term_matrix(store)
+    ent_ids = sorted({e for v in ents_of.values() for e in v})
+    ent_col = {e: j for j, e in enumerate(ent_ids)}
+    arts = sorted(set(term_ids) | set(ents_of))
+    row = {a: r for r, a in enumerate(arts)}
+    member = _membership(eps, row)
+    tperm = sparse.csr_matrix((np.ones(len(term_ids)), ([row[a] for a in term_ids], np.arange(len(term_ids)))),
+                              shape=(len(arts), len(term_ids)))
+    ent_rows = [(row[a], ent_col[e]) for a, v in ents_of.items() for e in set(v)]
+    ent_art = sparse.csr_matrix((np.ones(len(ent_rows)), tuple(zip(*ent_rows)) if ent_rows else ([], [])),
+                                shape=(len(arts), max(1, len(ent_ids))))
+    return eps, (member @ (tperm @ term_art), member @ ent_art)
 
 
-def _article_term_keys(store) -> dict[str, list[int]]:
-    """Each article's distinct terms (hashed keys of ``article_terms``): its words and
-    its salient terms (names, places, figures), so that a name counts twice."""
-    tbl = store.con.sql("SELECT article_id, text_keys, salient_keys FROM article_terms").to_arrow_table()
+def _membership(eps, row: dict[str, int]) -> sparse.csr_matrix:
+    rr, cc = [], []
+    for i, e in enumerate(eps):
+        for a in e.article_ids:
+            if a in row:
+                rr.append(i)
+                cc.append(row[a])
+    return sparse.csr_matrix((np.ones(len(rr)), (rr, cc)), shape=(len(eps), len(row)))
+
+
+def _article_term_matrix(store) -> tuple[list[str], sparse.csr_matrix]:
+    """Articles x terms (hashed keys of ``article_terms``, sorted): 1 for a word, 2 for a
+    word that is also a salient term (a name, place or figure)."""
+    tbl = store.con.sql("SELECT article_id, text_keys, salient_keys FROM article_terms ORDER BY article_id"
+                        ).to_arrow_table()
     ids = tbl.column("article_id").to_pylist()
-    out: dict[str, list[int]] = {aid: [] for aid in ids}
+    rows, keys = [], []
     for name in ("text_keys", "salient_keys"):
         col = tbl.column(name).combine_chunks()
-        off, vals = col.offsets.to_numpy(), col.values.to_numpy(zero_copy_only=False)
-        for r, aid in enumerate(ids):
-            out[aid].extend(vals[off[r]:off[r + 1]].tolist())
-    return out
+        off = col.offsets.to_numpy()
+        keys.append(col.values.to_numpy(zero_copy_only=False))
+        rows.append(np.repeat(np.arange(len(ids)), np.diff(off)))
+    keys_all, rows_all = np.concatenate(keys), np.concatenate(rows)
+    vocab, cols = np.unique(keys_all, return_inverse=True)
+    m = sparse.csr_matrix((np.ones(len(cols)), (rows_all, cols)), shape=(len(ids), max(1, len(vocab))))
+    return ids, m
 
 
 def _entities_of(store) -> dict[str, list[str]]:
@@ -92,7 +115,8 @@ def link_storylines_in(store, params=None) -> int:
     from ..link.storylines import link_storylines
 
     ents_of = _entities_of(store)
-    lines = link_storylines(_episodes(store, ents_of), ents_of, _timeline_articles(store), params)
+    episodes, counts = _episodes(store, ents_of)
+    lines = link_storylines(episodes, ents_of, _timeline_articles(store), params, counts)
     write_storylines(store, lines, store.linked_version())
     return len(lines)
 
