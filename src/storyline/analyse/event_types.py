@@ -49,7 +49,7 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
                     "mediate:third-party convene converse")),
     EventType("SUPPORT", _VC, False, False, "AGREE", (),
               _cues("support back endorse praise commend welcome hail applaud congratulate thank recognize "
-                    "recognise ratify sign defend laud salute extol normalize normalise champion acclaim compliment")),
+                    "recognise ratify sign defend laud salute extol normalize normalise champion acclaim compliment initial")),
     EventType("CONCEDE", _VC, False, False, None, (),
               _cues("apologize apologise pardon acquit concede relent forgive accede legalize legalise unban yield acquiesce "
                     "capitulate")),
@@ -92,7 +92,7 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
                     "censor:censor deport:deport hack:cyber outlaw:restrict disperse:restrict restrict:restrict "
                     "demolish:seize bulldoze:seize expropriate:seize nationalize:seize nationalise:seize occupy:seize "
                     "quell:restrict suppress:restrict impound:seize intern:arrest incarcerate:arrest evict:seize "
-                    "prohibit:restrict forbid:restrict muzzle:censor gag:censor")),
+                    "prohibit:restrict forbid:restrict muzzle:censor gag:censor jam:censor")),
     EventType("ASSAULT", _MX, False, False, None,
               ("beat", "firearms", "explosives", "primitive", "heavy-weapons", "aerial", "drone", "suicide-attack",
                "targeted", "abduct", "torture", "sexual", "destroy", "crowd-control", "unconventional"),
@@ -111,7 +111,7 @@ OBJECT_TYPED_VERBS: frozenset[str] = frozenset((
     "exchange dismiss warn suspend freeze recall halt cut ban impose break order stop end dispatch crack fire hit "
     "storm launch step allow leave hand drop share reopen restore establish boot kick walk hurl throw unleash use "
     "pay reduce put take travel jet fly head arrive implement adopt announce contribute evacuate reimpose tighten "
-    "strengthen violate return revoke rescind repeal scrap abolish annul hold turn receive force increase boost heighten beef close shut brief extend blow lay find search bow shuttle explode cordon seal insist dissolve double triple airlift ignore disregard pass rule round distribute place").split())
+    "strengthen violate return revoke rescind repeal scrap abolish annul hold turn receive force increase boost heighten beef close shut brief extend blow lay find search bow shuttle explode cordon seal insist dissolve double triple airlift ignore disregard pass rule round distribute place look examine move permit let").split())
 
 SYMMETRIC_TYPES: frozenset[str] = frozenset(t.name for t in EVENT_TYPES.values() if t.symmetric)
 # the cooperative acts whose promise PLOVER codes as AGREE (and AGREE itself)

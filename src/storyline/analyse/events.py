@@ -122,7 +122,7 @@ _NOUNS_RAW = {
     # stances voiced: "expressed concern over" (ACCUSE disapprove, CAMEO 111), "voiced support for"
     # (SUPPORT, CAMEO 051), "gave assurances" (AGREE, CAMEO 03); typed only under a voicing verb
     "STANCE": ("ACCUSE", "disapprove", "concern concerns dismay outrage indignation displeasure alarm"),
-    "BACKING": ("SUPPORT", None, "support solidarity backing"),
+    "BACKING": ("SUPPORT", None, "support solidarity backing recognition"),
     "PLEDGE": ("AGREE", None, "assurances assurance commitment commitments guarantees"),
     "OPENFIRE": ("ASSAULT", "firearms", "fire"),      # only "opened fire"
 }
@@ -141,7 +141,8 @@ _OBJ_CLASSES = {
                   "drones".split()),
     "TROOPS": set("troops soldiers forces warships ships vessels jets aircraft bombers fighters battalions brigades "
                   "units reinforcements paratroopers marines personnel police officers army navy carrier submarine "
-                  "submarines tanks destroyers frigates cruisers gunboats warplanes helicopters carriers".split()),
+                  "submarines tanks destroyers frigates cruisers gunboats warplanes helicopters carriers divisions "
+                  "division regiments regiment battalion brigade troop".split()),
     "DIPLO": set("diplomats diplomat ambassador ambassadors envoy envoys attache attaché attachés consul staff "
                  "embassy embassies".split()),
     "PRISON": set("prisoners prisoner hostages hostage detainees captives pows soldiers bodies".split()),
@@ -226,7 +227,7 @@ _IRREGULAR = {
     "put": "put", "undertook": "undertake", "overran": "overrun", "shut": "shut", "told": "tell", "said": "say",
     "left": "leave", "had": "have", "has": "have", "having": "have", "flew": "fly", "flown": "fly",
     "travelled": "travel", "travelling": "travel", "blew": "blow", "blown": "blow", "laid": "lay",
-    "found": "find",
+    "found": "find", "initialled": "initial", "initialed": "initial",
 }
 _LEXICON_VERBS = set(VERBS) | set(_LIGHT) | set(_WRAPPERS)
 
@@ -703,7 +704,8 @@ def _by_withdraw(a: _Acted):
         return ("SANCTION", "withdraw")
     if lem == "recall":
         return None
-    if "TROOPS" in classes or (lem == "pull" and (prt == "back" or _has_out(tok))) or (obj is None and lem == "withdraw"):
+    if "TROOPS" in classes or (lem == "pull" and (prt == "back" or _has_out(tok))) or (obj is None and lem == "withdraw") \
+            or (obj is not None and obj.lower_ in _HEAVY_WEAPONS):
         frm = _prep_objs(tok, "from") + _out_of(tok)     # "pulled out of the talks"
         if obj is None and frm and (NOUNS.get(frm[0].lower_, ("",))[0] in ("AGREEM", "MEET")
                                      or frm[0].ent_type_ == "ORG"):
@@ -870,9 +872,12 @@ def _by_step(a: _Acted):
     return ("RETREAT", "resign") if prt == "down" else None
 
 
+_HEAVY_WEAPONS = {"weapons", "artillery", "guns", "tanks", "missiles", "rockets", "armour", "armor", "howitzers"}
+
+
 def _by_allow(a: _Acted):
     tok, lem, obj = a.tok, a.lem, a.obj
-    if not (lem == "allow"):
+    if not (lem in ("allow", "permit", "let")):
         return _SKIP
     if obj is None:
         # "allowed IAEA inspectors to visit the site": the parser's clause subject
@@ -882,7 +887,8 @@ def _by_allow(a: _Acted):
                                             "protests", "demonstrations", "marches") for t in tok.subtree):
         return ("CONCEDE", None)       # easing political dissent (CAMEO 082)
     if obj is not None and obj.lower_ in ("aid", "trucks", "convoys", "inspectors", "observers", "access", "entry",
-                                           "peacekeepers", "monitors", "journalists", "deliveries", "supplies"):
+                                           "peacekeepers", "monitors", "journalists", "deliveries", "supplies",
+                                           "officials", "workers", "agencies", "investigators", "experts"):
         return ("RETREAT", "access")
     return None
 
@@ -912,6 +918,8 @@ def _by_hand_over(a: _Acted):
     tok, lem, prt, classes = a.tok, a.lem, a.prt, a.classes
     if not (lem == "hand"):
         return _SKIP
+    if prt == "in" and a.obj is not None and a.obj.lower_ in ("resignation", "resignations"):
+        return ("RETREAT", "resign")
     if prt in ("over", "back") or _prep_objs(tok, "over"):
         if "AIDOBJ" in classes:
             return ("AID", None)
@@ -958,6 +966,20 @@ def _by_rule_out(a: _Acted):
 def _by_round_up(a: _Acted):
     """ "rounded up dozens of activists": COERCE arrest."""
     return ("COERCE", "arrest") if a.prt == "up" and a.obj is not None else None
+
+
+def _by_look_into(a: _Acted):
+    """ "looking into allegations", "examined claims that ...": an investigation (ACCUSE investigate)."""
+    if a.lem == "look" and any(c.dep_ == "prep" and c.lower_ == "into" for c in a.tok.children):
+        return ("ACCUSE", "investigate")
+    if a.lem == "examine" and "CLAIM" in a.classes:
+        return ("ACCUSE", "investigate")
+    return None
+
+
+def _by_move_troops(a: _Acted):
+    """ "moved two army divisions to the border": MOBILIZE troops."""
+    return ("MOBILIZE", "troops") if "TROOPS" in a.classes else _SKIP
 
 
 def _by_reopen(a: _Acted):
@@ -1256,6 +1278,8 @@ def _sealed_off(a: "_Acted"):
     tok, prt = a.tok, a.prt
     if prt == "off" or any(c.lower_ == "off" for c in tok.children):
         return ("COERCE", "restrict")
+    if a.obj is not None and a.obj.ent_type_ in ("GPE", "LOC") and tok.lower_.startswith("seal"):
+        return ("COERCE", "restrict")      # "Israel sealed the West Bank"
     return None
 
 
@@ -1307,7 +1331,8 @@ def _shut(a: "_Acted"):
     if obj.lower_ in ("newspaper", "newspapers", "station", "stations", "channel", "channels", "website", "websites",
                       "outlet", "outlets", "paper", "broadcaster", "media", "radio", "television"):
         return ("COERCE", "censor")
-    if obj.lower_ in ("border", "borders", "crossing", "crossings", "airspace", "frontier", "checkpoints"):
+    if obj.lower_ in ("border", "borders", "crossing", "crossings", "airspace", "frontier", "checkpoints",
+                      "universities", "university", "schools", "mosques", "churches", "offices", "campus"):
         return ("COERCE", "restrict")
     if obj.lower_ in ("embassy", "embassies", "consulate", "consulates") and a.tok.lower_.startswith("clos"):
         return ("SANCTION", "withdraw")    # "closed its embassy in Tripoli" (CAMEO 161)
@@ -1317,6 +1342,9 @@ def _shut(a: "_Acted"):
 def _gives_up_arms(tok, obj, prt) -> bool:
     """One's own weapons handed over or laid down (RETREAT disarm); "handed over F-16s to Ukraine"
     (no possessive) is aid."""
+    if obj is not None and obj.lower_ in ("themselves", "himself") and (prt == "up" or any(
+            c.lower_ == "up" for c in tok.children)):
+        return True                    # "gave themselves up to the army": surrender
     if obj is None or obj.lower_ not in ("weapons", "arms", "guns", "rifles", "ammunition"):
         return False
     own = any(c.dep_ == "poss" for c in obj.children)
@@ -1366,8 +1394,11 @@ _OBJECT_TYPED_RULES: dict[str, list] = {}
 for _lems, _rule in (
     (("exchange", "hand", "pass", "provide", "give", "supply", "swap", "transfer"), _by_pass_information),
     (("rule",), _by_rule_out),
+    (("look", "examine"), _by_look_into),
+    (("move",), _by_move_troops),
     (("round",), _by_round_up),
     (("give",), _by_give_in),
+    (("hand", "lay", "surrender", "give"), _by_give_up_arms),
     (("withdraw", "pull", "recall", "ship"), _by_withdraw_mission),
     (("force",), _by_force),
     (("send", "dispatch"), _by_send_inspectors),
@@ -1388,9 +1419,8 @@ for _lems, _rule in (
     (("storm",), _by_storm),
     (("launch",), _by_launch),
     (("step", "stand"), _by_step),
-    (("allow",), _by_allow),
+    (("allow", "permit", "let"), _by_allow),
     (("leave",), _by_leave),
-    (("hand", "lay", "surrender", "give"), _by_give_up_arms),
     (("hand",), _by_hand_over),
     (("drop",), _by_drop),
     (("share",), _by_share),
@@ -2468,8 +2498,9 @@ def _verb_warn(v: _VerbUse):
                 comp = next((c for c in obj.children if c.dep_ == "relcl" and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
             words = {t.lower_ for t in comp.subtree} if comp is not None else set()
-            if comp is not None and any(a.lower_ in ("will", "would", "'ll", "could") for a in comp.children) and \
-                    (VERBS.get(lemma(comp.text), (None,))[0] in _CONFLICT or words & _THREAT_WORDS):
+            modal = comp is not None and any(a.lower_ in ("will", "would", "'ll", "could") for a in comp.children)
+            if modal and (VERBS.get(lemma(comp.text), (None,))[0] in _CONFLICT or words & _THREAT_WORDS or
+                          _conditional(comp)):
                 typ, mode = "THREATEN", ("restrict" if words & {"block", "blockade", "sanctions", "tariffs",
                                                                 "close", "shut"} else "violence")
             else:
@@ -2545,6 +2576,15 @@ def _verb_target(v: _VerbUse):
     return typ, mode
 
 
+def _verb_attack_for(v: _VerbUse):
+    """ "attacked the United States for meddling": a verbal attack (ACCUSE disapprove), the reason a
+    gerund under "for"."""
+    if not any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" for g in c.children)
+               for c in v.tok.children):
+        return _SKIP
+    return ("ACCUSE", "disapprove")
+
+
 def _verb_asked_about(v: _VerbUse):
     tok, lem, typ, mode = v.tok, v.lem, v.typ, v.mode
     if not (lem in ("ask",) and tok.dep_ == "advcl" and tok.tag_ == "VBN"):
@@ -2553,16 +2593,34 @@ def _verb_asked_about(v: _VerbUse):
     return typ, mode
 
 
+def _conditional(verb) -> bool:
+    """A consequence under a condition: "... will be revoked if they continue", "... unless".
+    A warning of a consequence with a condition is a threat (PLOVER THREATEN)."""
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+               for c in verb.children)
+
+
+_RELEASED_PEOPLE = {"defendants", "suspects", "detainees", "people", "man", "woman", "journalist", "activist",
+                    "students", "children", "crew", "sailors", "teacher", "workers", "tourists", "missionaries",
+                    "nationals", "citizens", "civilians", "soldiers", "servicemen", "fishermen", "passengers",
+                    "activists", "journalists", "dissidents", "opponents", "leaders", "women", "men"}
+
+
 def _verb_release(v: _VerbUse):
     ctx, lem, obj, typ, mode = v.ctx, v.lem, v.obj, v.typ, v.mode
     if not (lem in ("release", "free")):
         return _SKIP
     patient = obj
+    if patient is None:
+        # "freed two aid workers held hostage": the parser's clause subject
+        patient = next((g for c in v.tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"),
+                       None)
     if patient is None or _is_place(ctx, patient):
         return None
     if not (_named(patient) or "PRISON" in _obj_classes(patient) or patient.ent_type_ == "PERSON" or
-            patient.lower_ in ("defendants", "suspects", "detainees", "people", "man", "woman", "journalist",
-                               "activist", "students", "children", "crew", "sailors", "teacher")):
+            patient.lower_ in _RELEASED_PEOPLE or any(
+                c.dep_ == "acl" and any(g.lower_ in ("hostage", "captive", "prisoner") for g in c.subtree)
+                for c in patient.children)):
         return None           # "released CCTV images", "released a statement"
     return typ, mode
 
@@ -2608,6 +2666,7 @@ for _lems, _rule in (
     (("beat",), _verb_beat),
     (("execute",), _verb_execute),
     (("target",), _verb_target),
+    (("attack", "assail", "hit", "slam"), _verb_attack_for),
     (("ask",), _verb_asked_about),
     (("release", "free"), _verb_release),
     (("charge",), _verb_charge),
@@ -2636,6 +2695,10 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
     prt = _particle(tok)
     if _figurative(tok, lem, obj):
         return None
+    if _conditional_threat(tok, lem):
+        ityp = VERBS[lem][0]
+        mode = _threat_mode(ityp, VERBS[lem][1]) if ityp in _CONFLICT else None
+        return _build(ctx, tok, "THREATEN", mode, trigger=_verb_trigger_text(tok, None), seen=seen)
     inner = _inner_trigger(tok)
 
     # verbs typed by their complements
@@ -2711,6 +2774,26 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
         typ, mode = "AID", None            # peacekeepers sent or deployed: protection (CAMEO 074)
     return _build(ctx, tok, typ, mode, noun=noun, trigger=_verb_trigger_text(tok, wrapped), seen=seen,
                   wrapped=wrapped)
+
+
+_THREAT_STATEMENT_HEADS = {"say", "warn", "tell", "announce", "declare", "vow", "threaten", "insist", "state"}
+
+
+def _conditional_threat(tok, lem: str) -> bool:
+    """ "Iran would close the Strait of Hormuz if its exports were blocked", said by the actor: a
+    coming act of conflict on a condition is a threat (PLOVER THREATEN; CAMEO 13x)."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo") for c in tok.children):
+        return False
+    if any(c.dep_ == "neg" for c in tok.children) or not _conditional(tok):
+        return False
+    if not (tok.dep_ == "ccomp" and lemma(tok.head.text) in _THREAT_STATEMENT_HEADS):
+        return False
+    typ = VERBS.get(lem, (None,))[0]
+    if typ in _CONFLICT:
+        return True
+    cond = {id(c) for c in tok.children if c.dep_ == "advcl"}
+    words = {t.lower_ for c in tok.children if id(c) not in cond for t in c.subtree}
+    return typ is None and bool(({lem} | words) & (_THREAT_WORDS | {"fire", "force", "blockade"}))
 
 
 def _figurative(tok, lem: str, obj) -> bool:
