@@ -143,6 +143,14 @@ _CREDIT_PATTERNS: tuple[re.Pattern, ...] = (
     re.compile(r"^\s*(?i:source|via|courtesy|credit)\s*:\s*(?:the\s+)?" + _NAME.replace("(", "(?P<src>", 1) + r"\s*\.?\s*$", re.MULTILINE),
     re.compile(r"\bwith\s+inputs?\s+from\s+(?:agencies\s+and\s+)?(?P<src>" + _AGENCY_ALT + r")\b", re.IGNORECASE),
 )
+# The literals (case-folded) each pattern cannot match without, in the same order: a substring
+# test skips the regex on the texts that hold none of them (most texts hold no credit line at
+# all; the ten searches cost ~0.3 ms a page, a third of the clean stage's own Python time).
+_CREDIT_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("published",), ("appeared", "published"), ("republished", "reprinted", "reproduced"),
+    ("(",), ("(",), ("-", "–", "—"), ("(",), (":",), ("input",),
+)
+_FEED_NEEDS = ("edited", "feed")
 _UNEDITED_FEED = re.compile(
     r"(?:has\s+not\s+been\s+edited\s+by\s+.{1,60}?\s+staff|published\s+from\s+a\s+(?:syndicated|wire|agency)\s+(?:(?:wire|agency|news)\s+)?feed|auto-generated\s+from\s+a\s+syndicated\s+feed)",
     re.IGNORECASE,
@@ -168,14 +176,17 @@ def syndicated_from(text: str, *, explicit_only: bool = False) -> str | None:
         return None
     # Credit lines sit at the start or the end of a story: only look there.
     window = text[:600] + "\n" + text[-900:] if len(text) > 1500 and not explicit_only else text
-    patterns = _CREDIT_PATTERNS[:3] if explicit_only else _CREDIT_PATTERNS
-    for pat in patterns:
+    folded = window.casefold()
+    patterns = zip(_CREDIT_PATTERNS[:3] if explicit_only else _CREDIT_PATTERNS, _CREDIT_NEEDS)
+    for pat, needs in patterns:
+        if not any(n in folded for n in needs):
+            continue
         m = pat.search(window)
         if m:
             src = m.group("src")
             if src and len(src) >= 2:
                 return _canonical_source(src)
-    feed = _UNEDITED_FEED.search(window)
+    feed = _UNEDITED_FEED.search(window) if any(n in folded for n in _FEED_NEEDS) else None
     if feed:
         m = _AGENCY_ANYWHERE.search(text) or _AGENCY_ALONE.search(window, feed.start())
         if m:
