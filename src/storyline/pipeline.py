@@ -303,6 +303,7 @@ def link(store, on_step: Callable[[str], None] | None = None) -> None:
     step("reading the store")
     snapshot = store.corpus_snapshot()
     links = link_corpus(snapshot, step)
+    del snapshot   # the articles' texts and rows: not needed to write the links
     step("writing")
     kill_point("corpus_linked")
     store.write_corpus(links)
