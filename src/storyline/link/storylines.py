@@ -472,7 +472,7 @@ def rank_dates(mentions: dict[str, list[_Mention]], articles: list[TimelineArtic
 
 # a sentence quoting someone says what was said, a timeline says what happened: quoted
 # sentences are chosen only when clearly more central than the others
-QUOTED_WEIGHT = 0.6
+QUOTED_WEIGHT = 0.8
 _QUOTED = re.compile(r'["“”]|(?:^|\s)\'\S')
 
 
