@@ -166,9 +166,11 @@ def timeline_scores(store, per_date_max: int, show: int) -> dict:
         cc = evaluator.evaluate_concat(ptl, gt)
         ag = evaluator.evaluate_agreement(ptl, gt)
         row = {"tl": tl_id, "n": len(days), "k": per_date, "articles": len(members), "date_f1": df,
-               "al_r1": al["rouge_1"]["f_score"], "al_r2": al["rouge_2"]["f_score"],
-               "cc_r1": cc["rouge_1"]["f_score"], "cc_r2": cc["rouge_2"]["f_score"],
-               "ag_r1": ag["rouge_1"]["f_score"], "ag_r2": ag["rouge_2"]["f_score"]}
+               "date_p": dp, "date_r": dr}
+        for key, res in (("al", al), ("cc", cc), ("ag", ag)):
+            for m, short in (("rouge_1", "r1"), ("rouge_2", "r2")):
+                row[f"{key}_{short}"] = res[m]["f_score"]
+                row[f"{key}_{short}_p"], row[f"{key}_{short}_r"] = res[m]["precision"], res[m]["recall"]
         rows.append(row)
         print(f"  {tl_id:<58} dates {len(days):3d} k {per_date} arts {len(members):4d} | date F1 {df:.3f} "
               f"| align+ m:1 R1 {row['al_r1']:.3f} R2 {row['al_r2']:.3f} | concat R1 {row['cc_r1']:.3f} "
@@ -176,9 +178,18 @@ def timeline_scores(store, per_date_max: int, show: int) -> dict:
         for d in pred[:show]:
             print(f"      {d.date} [{d.independent_sources}] {d.text[:150]}")
     mean = {k: sum(r[k] for r in rows) / len(rows) for k in rows[0] if k not in ("tl", "n", "k", "articles")}
-    print(f"  MEAN over {len(rows)} timelines: date F1 {mean['date_f1']:.3f} | align+ m:1 R1 {mean['al_r1']:.3f} "
-          f"R2 {mean['al_r2']:.3f} | concat R1 {mean['cc_r1']:.3f} R2 {mean['cc_r2']:.3f} | agreement R1 "
-          f"{mean['ag_r1']:.3f} R2 {mean['ag_r2']:.3f}  (timeline selection {t_total:.1f} s in all)")
+    print(f"  MEAN of per-timeline F over {len(rows)} timelines: date F1 {mean['date_f1']:.3f} | align+ m:1 R1 "
+          f"{mean['al_r1']:.3f} R2 {mean['al_r2']:.3f} | concat R1 {mean['cc_r1']:.3f} R2 {mean['cc_r2']:.3f} | "
+          f"agreement R1 {mean['ag_r1']:.3f} R2 {mean['ag_r2']:.3f}  (timeline selection {t_total:.1f} s in all)")
+
+    def f(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    # news-tls (Ghalandari & Ifrim 2020, experiments/evaluate.py): F of the mean P and mean R
+    print(f"  news-tls averaging (F of mean P, mean R): date F1 {f(mean['date_p'], mean['date_r']):.3f} | "
+          + " | ".join(f"{name} R1 {f(mean[k + '_r1_p'], mean[k + '_r1_r']):.3f} R2 "
+                       f"{f(mean[k + '_r2_p'], mean[k + '_r2_r']):.3f}"
+                       for name, k in (("align+ m:1", "al"), ("concat", "cc"), ("agreement", "ag"))))
     return mean
 
 
