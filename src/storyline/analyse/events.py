@@ -109,7 +109,7 @@ _NOUNS_RAW = {
     "INVEST": ("ACCUSE", "investigate", "investigation investigations probe inquiry"),
     "THREAT": ("THREATEN", None, "threat threats ultimatum"),
     "WITHDR": ("RETREAT", "withdraw", "withdrawal pullout pull-out"),
-    "AGREEM": ("SUPPORT", None, "agreement deal accord treaty pact memorandum"),
+    "AGREEM": ("SUPPORT", None, "agreement deal accord treaty pact memorandum understanding"),
     "PROPOS": ("AGREE", None, "proposal proposals offer peace-plan willingness readiness invitation invitations"),
     "ACCUS": ("ACCUSE", "allege", "accusation accusations allegations allegation claims charges case lawsuit complaint "
                                "complaints"),
@@ -770,7 +770,7 @@ def _by_lift(a: _Acted):
 
 def _by_revoke(a: _Acted):
     lem, obj, nclass = a.lem, a.obj, a.nclass
-    if not (lem in ("revoke", "rescind", "repeal", "scrap", "abolish", "annul")):
+    if not (lem in ("revoke", "rescind", "repeal", "scrap", "abolish", "annul", "overturn", "quash")):
         return _SKIP
     return ("CONCEDE", None) if nclass in ("SANCT", "CURFEW", "EMERG") or (
         obj is not None and obj.lower_ in _RESTRICTIONS) else None
@@ -904,6 +904,8 @@ def _by_leave(a: _Acted):
     if obj is not None and (obj.ent_type_ == "ORG" or obj.lower_ in ("alliance", "bloc", "union", "organisation",
                                                                      "organization", "community", "talks", "treaty")):
         return ("SANCTION", "withdraw")
+    if obj is None and _official_trip(tok):
+        return ("CONSULT", "visit")         # "the foreign minister left for Moscow on an official visit"
     return None
 
 
@@ -956,6 +958,11 @@ def _by_pass_information(a: _Acted):
     if a.obj is not None and a.obj.lower_ in _INFORMATION:
         return ("COOPERATE", None)
     return _SKIP
+
+
+def _by_down_tools(a: _Acted):
+    """ "workers downed tools": a strike (PROTEST strike)."""
+    return ("PROTEST", "strike") if a.obj is not None and a.obj.lower_ == "tools" else None
 
 
 def _by_rule_out(a: _Acted):
@@ -1068,9 +1075,9 @@ def _by_shuttle(a: _Acted):
 
 def _by_turn(a: _Acted):
     lem, prt = a.lem, a.prt
-    if not (lem == "turn" and prt == "down"):
+    if not (lem == "turn" and (prt in ("down", "away") or any(c.lower_ == "away" for c in a.tok.children))):
         return _SKIP
-    return ("REJECT", None)
+    return ("REJECT", None)        # "turned down the offer", "turned away a ship carrying refugees"
 
 
 def _by_unleash(a: _Acted):
@@ -1394,6 +1401,7 @@ _OBJECT_TYPED_RULES: dict[str, list] = {}
 for _lems, _rule in (
     (("exchange", "hand", "pass", "provide", "give", "supply", "swap", "transfer"), _by_pass_information),
     (("rule",), _by_rule_out),
+    (("down",), _by_down_tools),
     (("look", "examine"), _by_look_into),
     (("move",), _by_move_troops),
     (("round",), _by_round_up),
@@ -1410,7 +1418,7 @@ for _lems, _rule in (
     *((( _l,), _r) for _l, _r in _OBJECT_RULES.items()),
     (("suspend", "freeze", "halt", "cut", "stop", "end", "break"), _by_suspend),
     (("lift", "ease", "relax"), _by_lift),
-    (("revoke", "rescind", "repeal", "scrap", "abolish", "annul"), _by_revoke),
+    (("revoke", "rescind", "repeal", "scrap", "abolish", "annul", "overturn", "quash"), _by_revoke),
     (("ban",), _by_ban),
     (("impose", "reimpose", "tighten"), _by_impose),
     (("order",), _by_order),
@@ -1457,7 +1465,7 @@ def _official_trip(tok) -> bool:
         return False
     person = subj.ent_type_ == "PERSON" or subj.lower_ in TRAVELLERS or any(
         c.dep_ == "compound" and c.lower_ in TRAVELLERS for c in subj.children)
-    dest = _prep_objs(tok, "to", "in", "into") if lemma(tok.text) != "head" else _prep_objs(tok, "to", "for")
+    dest = _prep_objs(tok, "to", "in", "into") if lemma(tok.text) not in ("head", "leave") else _prep_objs(tok, "to", "for")
     return person and any(d.ent_type_ in ("GPE",) for d in dest)
 
 
@@ -2514,6 +2522,8 @@ def _verb_refusal(v: _VerbUse):
         return _SKIP
     if lem == "deny" and obj is None and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
         return None
+    if lem == "refuse" and obj is not None and obj.lower_ in ("food", "meals", "nourishment", "water"):
+        return ("PROTEST", "hunger")        # "refusing food in protest at their detention"
     if lem == "decline" and obj is None and inner is None and not any(c.dep_ == "xcomp" for c in tok.children):
         return None
     if lem == "block" and obj is not None and obj.lower_ in ("roads", "road", "highway", "streets", "entrance",
@@ -3665,8 +3675,8 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])")
 # A conflictual act promised by its actor is a threat: announced ("announced that it will
 # withdraw"), or conditioned ("will boycott unless ..."). "could ... if" is speculation and
 # stays hypothetical.
-_THREAT_STATEMENTS = {"announce", "warn", "declare", "confirm", "vow", "pledge"}
-_THREAT_MODALS = {"will", "would", "'ll", "shall", "may", "wo"}
+_THREAT_STATEMENTS = {"announce", "warn", "declare", "confirm", "vow", "pledge", "hint", "signal"}
+_THREAT_MODALS = {"will", "would", "'ll", "shall", "may", "wo", "might"}
 
 
 def _announced_conflict(top) -> bool:
