@@ -80,7 +80,7 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
               _cues("threaten")),
     EventType("PROTEST", _MX, False, False, None, ("demo", "hunger", "strike", "boycott", "obstruct", "riot"),
               _cues("protest:demo demonstrate:demo rally:demo march:demo riot:riot boycott:boycott picket:demo "
-                    "barricade:obstruct")),
+                    "barricade:obstruct disrupt:obstruct loot:riot ransack:riot")),
     EventType("SANCTION", _MX, False, False, None, ("discontinue", "expel", "withdraw", "convict"),
               _cues("sanction:discontinue expel:expel embargo:discontinue convict:convict sentence:convict "
                     "fine:convict sever:discontinue downgrade:withdraw")),
@@ -112,7 +112,8 @@ OBJECT_TYPED_VERBS: frozenset[str] = frozenset((
     "exchange dismiss warn suspend freeze recall halt cut ban impose break order stop end dispatch crack fire hit "
     "storm launch step allow leave hand drop share reopen restore establish boot kick walk hurl throw unleash use "
     "pay reduce put take travel jet fly head arrive implement adopt announce contribute evacuate reimpose tighten "
-    "strengthen violate return revoke rescind repeal scrap abolish annul hold turn receive force increase boost heighten beef close shut brief extend blow lay find search bow shuttle explode cordon seal insist dissolve double triple airlift ignore disregard pass rule round distribute place look examine move permit let overturn quash down").split())
+    "strengthen violate return revoke rescind repeal scrap abolish annul hold turn receive force increase boost heighten beef close shut brief extend blow lay find search bow shuttle explode cordon seal insist dissolve double triple airlift ignore disregard pass rule round distribute place look examine move permit let overturn quash down admit pour roll "
+    "advance converge").split())
 
 SYMMETRIC_TYPES: frozenset[str] = frozenset(t.name for t in EVENT_TYPES.values() if t.symmetric)
 # the cooperative acts whose promise PLOVER codes as AGREE (and AGREE itself)

@@ -791,6 +791,8 @@ def _by_impose(a: _Acted):
         return _SKIP
     if obj is not None and obj.lower_ in ("blockade", "blockades", "siege"):
         return ("COERCE", "restrict")
+    if obj is not None and obj.lower_ in ("censorship", "blackout"):
+        return ("COERCE", "censor")     # "imposed strict censorship on the foreign press"
     if obj is not None and obj.lower_ in ("ban", "restrictions") and any(
             g.lower_ in _DISSENT for p in obj.children if p.lower_ == "on" for g in p.subtree):
         return ("COERCE", "restrict")    # a ban on demonstrations or parties: repression, not a sanction
@@ -860,6 +862,8 @@ def _by_launch(a: _Acted):
     if obj is not None and obj.lower_ in ("missiles", "missile", "rockets", "rocket", "drones", "drone", "shells",
                                            "bombs", "salvo", "barrage", "strikes", "airstrikes"):
         return ("ASSAULT", None)
+    if obj is not None and any(c.lower_ in ("joint", "combined") for c in obj.children):
+        return ("COOPERATE", None)     # "launched a joint operation against smugglers" (manual: joint operations)
     return None
 
 
@@ -877,7 +881,7 @@ _HEAVY_WEAPONS = {"weapons", "artillery", "guns", "tanks", "missiles", "rockets"
 
 def _by_allow(a: _Acted):
     tok, lem, obj = a.tok, a.lem, a.obj
-    if not (lem in ("allow", "permit", "let")):
+    if not (lem in ("allow", "permit", "let", "admit")):
         return _SKIP
     if obj is None:
         # "allowed IAEA inspectors to visit the site": the parser's clause subject
@@ -920,6 +924,9 @@ def _by_hand_over(a: _Acted):
     tok, lem, prt, classes = a.tok, a.lem, a.prt, a.classes
     if not (lem == "hand"):
         return _SKIP
+    if a.obj is not None and a.obj.lower_ in ("note", "letter") and any(
+            c.lower_ in ("protest", "complaint") for c in a.obj.children):
+        return ("ACCUSE", "disapprove")     # "handed a protest note to the charge d'affaires"
     if prt == "in" and a.obj is not None and a.obj.lower_ in ("resignation", "resignations"):
         return ("RETREAT", "resign")
     if prt in ("over", "back") or _prep_objs(tok, "over"):
@@ -963,6 +970,18 @@ def _by_pass_information(a: _Acted):
 def _by_down_tools(a: _Acted):
     """ "workers downed tools": a strike (PROTEST strike)."""
     return ("PROTEST", "strike") if a.obj is not None and a.obj.lower_ == "tools" else None
+
+
+def _by_troops_moving(a: _Acted):
+    """ "police reinforcements poured into the city", "tanks rolled towards the border": forces
+    moved into position (MOBILIZE troops)."""
+    subj = _subject(a.tok)[0]
+    if subj is None or not (subj.lower_ in _OBJ_CLASSES["TROOPS"] or subj.lower_ in ("reinforcements", "columns",
+                                                                                   "convoys", "units")):
+        return None
+    if _prep_objs(a.tok, "into", "to", "towards", "toward", "across", "along", "on"):
+        return ("MOBILIZE", "troops")
+    return None
 
 
 def _by_rule_out(a: _Acted):
@@ -1130,6 +1149,8 @@ def _by_take(a: _Acted):
                                                                                       "advmod", "pobj", "xcomp")
            for t in tok.children):
         return ("ASSAULT", "abduct")   # "took three aid workers hostage" (CAMEO 181)
+    if any(g.lower_ == "custody" for g in _prep_objs(tok, "into")):
+        return ("COERCE", "arrest")    # "took 40 demonstrators into custody"
     return None
 
 
@@ -1401,6 +1422,7 @@ _OBJECT_TYPED_RULES: dict[str, list] = {}
 for _lems, _rule in (
     (("exchange", "hand", "pass", "provide", "give", "supply", "swap", "transfer"), _by_pass_information),
     (("rule",), _by_rule_out),
+    (("pour", "roll", "advance", "converge"), _by_troops_moving),
     (("down",), _by_down_tools),
     (("look", "examine"), _by_look_into),
     (("move",), _by_move_troops),
@@ -1427,7 +1449,7 @@ for _lems, _rule in (
     (("storm",), _by_storm),
     (("launch",), _by_launch),
     (("step", "stand"), _by_step),
-    (("allow", "permit", "let"), _by_allow),
+    (("allow", "permit", "let", "admit"), _by_allow),
     (("leave",), _by_leave),
     (("hand",), _by_hand_over),
     (("drop",), _by_drop),
@@ -2749,7 +2771,7 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
             ityp, imode = it
             wrapped = inner
             if w == "agree":
-                if ityp in _CONFLICT:
+                if ityp in _CONFLICT or ityp == "PROTEST" and lem in ("vow", "pledge", "promise"):
                     typ, mode = "THREATEN", _threat_mode(ityp, imode)
                 else:
                     typ, mode = "AGREE", None
@@ -2809,6 +2831,8 @@ def _conditional_threat(tok, lem: str) -> bool:
 def _figurative(tok, lem: str, obj) -> bool:
     """An idiom, not the act: "seized upon the remarks", "thank you for joining us", "left the
     White House", "met the deadline" (event_types.FIGURATIVE)."""
+    if lem == "meet" and any(c.dep_ == "auxpass" for c in tok.children) and _prep_objs(tok, "with"):
+        return True           # "any attack would be met with a crushing response"
     preps, objs = FIGURATIVE.get(lem, ((), ()))
     if preps and any(c.dep_ == "prt" and c.lower_ in preps or c.dep_ == "prep" and c.lower_ in preps and
                      not any(g.ent_type_ in ("DATE", "TIME") or g.lower_ in _CALENDAR for g in c.children)
