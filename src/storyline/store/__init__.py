@@ -25,6 +25,13 @@ ARTICLE_FIELDS = [
 
 _JSON_FIELDS = {"aliases", "roles", "article_ids", "via", "spans", "chains"}
 
+# DuckDB's buffer pool may otherwise grow to 80% of the machine's memory; it is a
+# cache of the store's blocks (queries spill to disk beyond it), and during a build it
+# sits beside two parser workers and the corpus stage's rows. At 29k articles a
+# 256 MB cap took ~90 MB off the corpus stage's peak at no cost in time
+# (docs/benchmarks.md §13).
+DUCKDB_MEMORY_LIMIT = "384MB"
+
 
 class StoreError(Exception):
     """The store file cannot be opened or written."""
@@ -52,7 +59,7 @@ class Store(CorpusIO):
 
         self.path = path
         try:
-            self.con = duckdb.connect(path, read_only=read_only)
+            self.con = duckdb.connect(path, read_only=read_only, config={"memory_limit": DUCKDB_MEMORY_LIMIT})
         except duckdb.Error as exc:
             raise StoreError(_open_error(path, exc)) from None
         try:

@@ -8,7 +8,6 @@ point leaves either the previous links or the new ones, never half of each.
 """
 from __future__ import annotations
 
-import functools
 import json
 
 from ..faults import kill_point
@@ -33,66 +32,16 @@ _FETCH_ROWS = 20_000
 _SHARED_MAX_LEN = 64
 
 
-class _Row:
-    """A snapshot row: read like a dict (``r["id"]``, ``r.get``, ``**r``), stored like a
-    tuple. A dict per row cost ~700 bytes; at 29k articles the corpus stage holds ~450k
-    rows (entities, quotes, events), and as dicts they were a third of its memory."""
-
-    __slots__ = ()
-
-    def __getitem__(self, key: str):
-        try:
-            return getattr(self, key)
-        except (AttributeError, TypeError):
-            raise KeyError(key) from None
-
-    def __setitem__(self, key: str, value) -> None:
-        setattr(self, key, value)
-
-    def get(self, key: str, default=None):
-        return getattr(self, key, default)
-
-    def keys(self) -> tuple[str, ...]:
-        return self.__slots__
-
-    def __iter__(self):
-        return iter(self.__slots__)
-
-    def __len__(self) -> int:
-        return len(self.__slots__)
-
-    def __contains__(self, key) -> bool:
-        return key in self.__slots__
-
-    def items(self):
-        return [(k, getattr(self, k)) for k in self.__slots__]
-
-    def __eq__(self, other) -> bool:
-        return dict(self.items()) == (dict(other.items()) if hasattr(other, "items") else other)
-
-    __hash__ = None
-
-
-@functools.lru_cache(maxsize=None)
-def _row_type(names: tuple[str, ...]) -> type:
-    import dataclasses
-
-    return dataclasses.make_dataclass("SnapshotRow", names, bases=(_Row,), slots=True, eq=False, repr=False)
-
-
-def _dicts(cursor, names: tuple[str, ...], json_fields: tuple[str, ...] = ()) -> list[_Row]:
-    """The rows of ``cursor`` as dict-like rows named by ``names``."""
+def _dicts(cursor, names: tuple[str, ...], json_fields: tuple[str, ...] = ()) -> list[dict]:
     out = []
     pool: dict[str, str] = {}
-    make = _row_type(names)
-    decode = [k in json_fields for k in names]
     while rows := cursor.fetchmany(_FETCH_ROWS):
         for r in rows:
-            vals = [pool.setdefault(v, v) if isinstance(v, str) and len(v) <= _SHARED_MAX_LEN else v for v in r]
-            for k, dec in enumerate(decode):
-                if dec and vals[k] is not None:
-                    vals[k] = json.loads(vals[k])
-            out.append(make(*vals))
+            d = {k: pool.setdefault(v, v) if isinstance(v, str) and len(v) <= _SHARED_MAX_LEN else v
+                 for k, v in zip(names, r)}
+            for k in json_fields:
+                d[k] = json.loads(d[k]) if d[k] is not None else None
+            out.append(d)
     return out
 
 
