@@ -60,10 +60,10 @@ STRIP_CELLS = 1_000_000
 @dataclass(frozen=True, slots=True)
 class StorylineParams:
     threshold: float = 0.01        # stage 1: average similarity over the candidate pairs (missing pairs count 0)
-    merge_threshold: float = 0.06  # stage 2: exact average similarity of all episode pairs of two fragments
+    merge_threshold: float = 0.055  # stage 2: exact average similarity of all episode pairs of two fragments
     fragment_episodes: int = 40    # storylines of fewer episodes than this rejoin the closest larger one ...
     rejoin_threshold: float = 0.025  # ... when their exact average similarity reaches this
-    w_entities: float = 1.0        # weight of the actor/place cosine (words = 1)
+    w_entities: float = 0.5        # weight of the actor/place cosine (words = 1)
     gap_window: float = 45.0       # days between two periods with no penalty (a story pauses for weeks)
     gap_scale: float = 365.0       # days over the window for the full penalty
     gap_penalty: float = 0.15      # similarity taken off at full distance
