@@ -169,3 +169,29 @@ def test_coarse_pos_without_the_attribute_ruler_is_the_rulers_pos():
     assert "attribute_ruler" not in nlp().pipe_names
     assert [(t.text, t.tag_, t.pos_) for t in ours] == [(t.text, t.tag_, t.pos_) for t in theirs]
     assert {t.pos_ for t in ours} >= {"AUX", "SCONJ", "PRON", "PROPN", "VERB", "SPACE"}
+
+
+def test_long_articles_in_one_batch_are_parsed_in_bounded_calls_with_the_same_result(monkeypatch):
+    """A batch is split into spaCy calls of bounded size (a call's memory follows its
+    tokens); how it is split must not change what is found in any article."""
+    import storyline.analyse as analyse
+
+    paragraph = ('Foreign Minister Sergei Lavrov met Secretary of State Marco Rubio in Riyadh on '
+                 'Tuesday. "We agreed to restore the embassies," Lavrov told reporters, TASS reported. '
+                 'Rubio said the talks were a first step.\n')
+    texts = [paragraph * k for k in (1, 6, 2, 9, 1)]
+
+    def run(budget: int) -> list:
+        monkeypatch.setattr(analyse, "SPACY_CALL_CHARS", budget)
+        arts = [Article(id=f"a{i}", page_id=f"p{i}", source="t", url=None, outlet="The Daily Meridian", title=None,
+                        published="2025-02-18", published_source=None, language="en", author=None, text=t)
+                for i, t in enumerate(texts)]
+        analyse.analyse_articles(arts)
+        return [([(e.name, e.type) for e in a.entities], [(q.text, q.speaker_entity, q.start) for q in a.quotes]) for a in arts]
+
+    one_call, bounded = run(10_000_000), run(len(paragraph) * 3)
+    assert one_call == bounded
+    assert all(quotes for _ents, quotes in bounded)
+    groups = analyse._by_char_budget(texts, len(paragraph) * 3)
+    assert [t for g in groups for t in g] == texts                      # every text, in order
+    assert all(len(g) == 1 or sum(map(len, g)) <= len(paragraph) * 3 for g in groups)
