@@ -92,7 +92,7 @@ def featurise(rows):
     out = []
     for text, pub, label in rows:
         feats, rule, gate = parse(text, pub)
-        out.append((feats, label, rule if rule is not None else ("GATE" if gate else None)))
+        out.append((feats, label, rule if rule is not None else (("GATE", gate) if gate is not None else None)))
     return out
 
 
@@ -148,12 +148,14 @@ def predict(model, feats):
 
 
 def combine(rule, pred, conf, override: float, backoff: float):
-    """The rules' main type, the model's where the rules have none ("GATE": the sentence passes
-    analyse/events.py:model_gate) or where the model is at least `override` sure."""
+    """The rules' main type, the model's where the rules have none (("GATE", p): the sentence passes
+    analyse/events.py:model_gate, which asks for probability p) or where the model is at least
+    `override` sure."""
     if rule is None:
         return None
-    if rule == "GATE":
-        return pred if conf >= backoff else None
+    if isinstance(rule, tuple):          # ("GATE", probability the gate asks for)
+        need = rule[1] if rule[1] > events_mod.MODEL_BACKOFF else backoff
+        return pred if conf >= need else None
     if pred != rule and conf >= override:
         return pred
     return rule

@@ -134,7 +134,8 @@ for _cls, (_t, _m, _words) in _NOUNS_RAW.items():
 # Nouns that only matter as objects of an object-typed verb (not triggers alone).
 _OBJ_CLASSES = {
     "AIDOBJ": set("aid assistance weapons arms ammunition munitions supplies money funds funding loan loans grant "
-                  "credit credits relief tents blankets parcels rations grain flour rice wheat vaccine "
+                  "credit credits relief tents blankets parcels rations grain flour rice wheat vaccine shelter "
+                  "housing "
                   "grants equipment vaccines food medicine medicines shells missiles tanks jets howitzers rifles "
                   "air-defence air-defense systems package dollars euros million billion humanitarian interceptors "
                   "kroner pounds yen yuan rupees francs $ € £ tranche teams medicine aid debt arrears jets f-16s "
@@ -382,25 +383,30 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], ti
 # (bench/train_event_types.py; docs/benchmarks.md §9b), never on the held-apart half.
 USE_MODEL = True
 MODEL_BACKOFF = 0.5     # a sentence with no rule event gets the model's type at this probability
+MODEL_BACKOFF_KNOWN = 0.8   # the same where the rules know the verb and left it without an event
 MODEL_OVERRIDE = 1.01   # the model replaces the rules' type of a main event at this probability
 
 
-def model_gate(sent) -> bool:
-    """Whether the model may add an event to a sentence the rules left empty: its content verb is
-    outside the rules' lexicon (a verb the rules know and left without an event was declined on
-    purpose: "refugees arrived in Germany" is no visit), it or a verb it governs is in the model's
-    vocabulary, and its subject is an actor."""
+def model_gate(sent) -> float | None:
+    """The probability the model needs to add an event to a sentence the rules left empty, or None
+    when it may not: the content verb or a verb it governs is in the model's vocabulary and its
+    subject is an actor. A verb outside the rules' lexicon (the long tail) needs MODEL_BACKOFF; a
+    verb the rules know and left without an event (often on purpose: "refugees arrived in Germany"
+    is no visit) needs MODEL_BACKOFF_KNOWN."""
     head = content_head(sent)
-    if head.pos_ not in ("VERB", "AUX") or lemma(head.text) in VERBS:
-        return False
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    known = lemma(head.text) in VERBS
     verbs = [head] + [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if not any(k in _TYPED_CLASSES for v in verbs for k in _word_classes(v)):
-        return False
+        return None
     if any(_figurative(v, lemma(v.text), _dobj(v)) for v in verbs):
-        return False          # "struck a cautious note", "met the deadline"
+        return None           # "struck a cautious note", "met the deadline"
     subj = _subject(head)[0]
-    return subj is not None and subj.pos_ in ("PROPN", "NOUN") and (
-        subj.ent_type_ in _ACTOR_ENTS or subj.lower_ in _ACTOR_NOUNS)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN") or not (
+            subj.ent_type_ in _ACTOR_ENTS or subj.lower_ in _ACTOR_NOUNS):
+        return None
+    return MODEL_BACKOFF_KNOWN if known else MODEL_BACKOFF
 
 
 # a word class that names a type (a cue verb's type, or a model cue "m<TYPE>"), not only a
@@ -431,10 +437,11 @@ def _model_pass(ctx: _Ctx, events: list[Event], seen: set[int]) -> list[Event]:
     for sent in ctx.doc.sents:
         mine = by_sent.get(sent.start_char)
         if mine is None:
-            if not model_gate(sent):
+            need = model_gate(sent)
+            if need is None:
                 continue
             got = predict(sentence_features(sent))
-            if got is None or got[1] < MODEL_BACKOFF:
+            if got is None or got[1] < need:
                 continue
             head = content_head(sent)
             ev = _build(ctx, head, got[0], None, trigger=head.text, seen=seen)
@@ -641,6 +648,13 @@ def _by_give_in(a: _Acted):
     if not (lem == "give" and obj is None and any(c.lower_ == "in" and c.dep_ in ("prt", "prep") for c in tok.children)):
         return _SKIP
     return ("CONCEDE", None)           # "gave in to union demands" (CAMEO 08 yield)
+
+
+def _by_give_blessing(a: _Acted):
+    """ "gave his blessing to the talks", "gave its backing to the plan": SUPPORT (CAMEO 051)."""
+    if a.obj is not None and a.obj.lower_ in ("blessing", "backing", "endorsement", "approval", "support"):
+        return ("SUPPORT", None)
+    return _SKIP
 
 
 def _by_withdraw_mission(a: _Acted):
@@ -1038,6 +1052,9 @@ def _by_walk(a: _Acted):
         return _SKIP
     if prt == "out" or _prep_objs(tok, "out") or _has_out(tok):
         return ("SANCTION", "withdraw") if _prep_objs(tok, "of") or _out_of(tok) else ("PROTEST", "strike")
+    if any(g.lower_ in ("job", "jobs") for g in _prep_objs(tok, "off")) or (
+            prt == "off" and any(g.lower_ in ("job", "jobs") for g in tok.subtree)):
+        return ("PROTEST", "strike")         # "bus drivers walked off the job"
     return None
 
 
@@ -1428,6 +1445,7 @@ for _lems, _rule in (
     (("move",), _by_move_troops),
     (("round",), _by_round_up),
     (("give",), _by_give_in),
+    (("give",), _by_give_blessing),
     (("hand", "lay", "surrender", "give"), _by_give_up_arms),
     (("withdraw", "pull", "recall", "ship"), _by_withdraw_mission),
     (("force",), _by_force),
@@ -2635,7 +2653,8 @@ def _conditional(verb) -> bool:
 _RELEASED_PEOPLE = {"defendants", "suspects", "detainees", "people", "man", "woman", "journalist", "activist",
                     "students", "children", "crew", "sailors", "teacher", "workers", "tourists", "missionaries",
                     "nationals", "citizens", "civilians", "soldiers", "servicemen", "fishermen", "passengers",
-                    "activists", "journalists", "dissidents", "opponents", "leaders", "women", "men"}
+                    "activists", "journalists", "dissidents", "opponents", "leaders", "women", "men", "delegates",
+                    "officials", "employees", "staff", "pilots", "priests", "nuns", "monks", "engineers"}
 
 
 def _verb_release(v: _VerbUse):
