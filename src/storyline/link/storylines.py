@@ -339,8 +339,6 @@ class TimelineArticle:
     dates: list[tuple[int, int, str]]
 
 
-# a sentence: up to a full stop, question or exclamation mark (with closing quotes) or a line end
-_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"'”’)]*|$)")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # a timeline sentence is a readable statement, not a caption or a list
 MIN_SENTENCE_CHARS = 40
@@ -358,19 +356,48 @@ def is_day(value: str | None) -> bool:
     return bool(value) and bool(_DAY.match(value))
 
 
+# where a sentence may end: a full stop, question or exclamation mark (with closing
+# quotes or brackets) before spaces and a capital, a digit or a quote; or a line end
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
+# a full stop after these ends no sentence: initials and abbreviations ("U.S.", "p.m.",
+# "Mr.", "Jan."), the word before the stop, lowercased
+_NO_END = frozenset("""a.m p.m u.s u.k u.n e.u mr mrs ms dr st sr jr gen lt col sgt capt cmdr adm gov sen rep
+    pres prof rev vs etc inc corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec mt ft
+    approx est dept univ""".split())
+# a wire dateline before the news ("TRIPOLI | Mon Feb 21, 2011 6:51pm EST TRIPOLI (Reuters) - ",
+# "Cairo, Egypt (CNN) -- "): not part of what the sentence says
+_DATELINE = re.compile(r"[^\n]{0,160}?\((?:Reuters|AP|AFP|CNN|Bloomberg|UPI|dpa|ANI|IANS|PTI|Xinhua)\)"
+                       r"\s*(?:[-–—]{1,2}|:)\s*")
+
+
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences as (start, end) with the surrounding spaces trimmed, ending inside the
-    text: text[start:end] is the cited sentence exactly."""
+    """Sentences as (start, end) with the surrounding spaces (and a wire dateline)
+    trimmed: text[start:end] is the cited sentence exactly."""
     out = []
-    for m in _SENTENCE.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group() != "\n" and _abbreviation(text, m.start()):
+            continue
+        out.append(_trim(text, start, m.end()))
+        start = m.end()
+    out.append(_trim(text, start, len(text)))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _abbreviation(text: str, stop: int) -> bool:
+    word = re.search(r"[\w.]*$", text[max(0, stop - 12):stop]).group().lower().rstrip(".")
+    return word in _NO_END or len(word) == 1 and word.isalpha()
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    m = _DATELINE.match(text, s, e)
+    if m and m.end() < e:
+        s = m.end()
+    return s, e
 
 
 def _readable(sentence: str) -> bool:
