@@ -49,9 +49,10 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
                     "mediate:third-party convene converse")),
     EventType("SUPPORT", _VC, False, False, "AGREE", (),
               _cues("support back endorse praise commend welcome hail applaud congratulate thank recognize "
-                    "recognise ratify sign defend laud salute extol normalize normalise champion acclaim compliment initial")),
+                    "recognise ratify sign defend laud salute extol normalize normalise champion acclaim compliment initial "
+                    "apologize apologise")),
     EventType("CONCEDE", _VC, False, False, None, (),
-              _cues("apologize apologise pardon acquit concede relent forgive accede legalize legalise unban yield acquiesce "
+              _cues("pardon acquit concede relent forgive accede legalize legalise unban yield acquiesce "
                     "capitulate")),
     EventType("COOPERATE", _MC, True, True, "AGREE", (),
               _cues("cooperate collaborate extradite export pool coordinate")),
@@ -113,7 +114,7 @@ OBJECT_TYPED_VERBS: frozenset[str] = frozenset((
     "storm launch step allow leave hand drop share reopen restore establish boot kick walk hurl throw unleash use "
     "pay reduce put take travel jet fly head arrive implement adopt announce contribute evacuate reimpose tighten "
     "strengthen violate return revoke rescind repeal scrap abolish annul hold turn receive force increase boost heighten beef close shut brief extend blow lay find search bow shuttle explode cordon seal insist dissolve double triple airlift ignore disregard pass rule round distribute place look examine move permit let overturn quash down admit pour roll "
-    "advance converge").split())
+    "advance converge abandon").split())
 
 SYMMETRIC_TYPES: frozenset[str] = frozenset(t.name for t in EVENT_TYPES.values() if t.symmetric)
 # the cooperative acts whose promise PLOVER codes as AGREE (and AGREE itself)

@@ -92,7 +92,7 @@ VERBS: dict[str, tuple[str | None, str | None]] = verb_cues()
 _NOUNS_RAW = {
     "MEET": ("CONSULT", None, "talks meeting meetings summit summits negotiations discussions consultations "
                               "conversation conversations visit visits call calls phone-call videoconference trip trips "
-                              "contacts mediation welcome"),
+                              "contacts mediation welcome tour"),
     "SANCT": ("SANCTION", "discontinue", "sanctions sanction tariffs tariff embargo embargoes"),
     "CEASE": ("CONCEDE", None, "ceasefire ceasefires cease-fire truce armistice"),
     "ATTACK": ("ASSAULT", None, "attack attacks strike strikes airstrike airstrikes air-strike bombardment shelling "
@@ -754,6 +754,12 @@ def _by_suspend(a: _Acted):
         return _SKIP
     if lem == "stop" and obj is not None and obj.lower_ == "work":
         return ("PROTEST", "strike")
+    if lem == "break" and prt == "up" and obj is not None and (obj.lower_ in _DISSENT or obj.lower_ in (
+            "crowd", "crowds", "gathering", "gatherings", "meeting", "sit-in")):
+        return ("COERCE", "restrict")     # "police broke up the demonstration" (CAMEO 17x, dispersal)
+    if lem == "suspend" and obj is not None and obj.lower_ in ("activity", "activities") and any(
+            c.lower_ == "political" for c in obj.children):
+        return ("COERCE", "restrict")     # "suspended all political activity"
     if lem == "suspend" and obj is not None and obj.lower_ in _INSTITUTIONS:
         return ("COERCE", "restrict")     # "suspended the constitution"
     if lem in ("end", "halt", "suspend") and "INTL" in classes:
@@ -777,6 +783,8 @@ def _by_lift(a: _Acted):
     lem, obj, nclass = a.lem, a.obj, a.nclass
     if not (lem in ("lift", "ease", "relax")):
         return _SKIP
+    if obj is not None and obj.lower_ in ("blockade", "blockades", "siege"):
+        return ("RETREAT", "withdraw")     # easing a military blockade (CAMEO 0872: RETREAT)
     if nclass in ("SANCT", "CURFEW", "EMERG") or (obj is not None and obj.lower_ in _RESTRICTIONS):
         return ("CONCEDE", None)
     return None
@@ -995,6 +1003,16 @@ def _by_troops_moving(a: _Acted):
         return None
     if _prep_objs(a.tok, "into", "to", "towards", "toward", "across", "along", "on"):
         return ("MOBILIZE", "troops")
+    return None
+
+
+def _by_abandon(a: _Acted):
+    """ "abandoned the town of Shusha": a military retreat (RETREAT withdraw)."""
+    obj = a.obj
+    if obj is not None and (obj.lower_ in _OBJ_CLASSES["TERRIT"] or obj.lower_ in ("positions", "position", "base",
+                                                                                "bases", "stronghold", "outpost")
+                            or obj.ent_type_ in ("GPE", "LOC")):
+        return ("RETREAT", "withdraw")
     return None
 
 
@@ -1393,7 +1411,8 @@ def _gives_up_arms(tok, obj, prt) -> bool:
     if obj is None or obj.lower_ not in ("weapons", "arms", "guns", "rifles", "ammunition"):
         return False
     own = any(c.dep_ == "poss" for c in obj.children)
-    return own and (prt in ("over", "down", "up") or any(c.lower_ in ("over", "down", "up") for c in tok.children))
+    return own and (prt in ("over", "down", "up", "in") or any(c.lower_ in ("over", "down", "up", "in")
+                                                              for c in tok.children))
 
 
 def _find_guilty(a: "_Acted"):
@@ -1439,6 +1458,7 @@ _OBJECT_TYPED_RULES: dict[str, list] = {}
 for _lems, _rule in (
     (("exchange", "hand", "pass", "provide", "give", "supply", "swap", "transfer"), _by_pass_information),
     (("rule",), _by_rule_out),
+    (("abandon",), _by_abandon),
     (("pour", "roll", "advance", "converge"), _by_troops_moving),
     (("down",), _by_down_tools),
     (("look", "examine"), _by_look_into),
@@ -2626,11 +2646,15 @@ def _verb_target(v: _VerbUse):
     return typ, mode
 
 
+_STANCE_OBJECTS = {"remarks", "comments", "statement", "statements", "stance", "position", "policy", "policies",
+                   "decision", "handling", "role", "views", "speech", "words", "silence", "failure", "support"}
+
+
 def _verb_attack_for(v: _VerbUse):
     """ "attacked the United States for meddling": a verbal attack (ACCUSE disapprove), the reason a
     gerund under "for"."""
-    if not any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" for g in c.children)
-               for c in v.tok.children):
+    if not any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            g.dep_ == "pcomp" or g.lower_ in _STANCE_OBJECTS for g in c.children) for c in v.tok.children):
         return _SKIP
     return ("ACCUSE", "disapprove")
 
