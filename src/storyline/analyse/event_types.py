@@ -103,7 +103,7 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
                     "stab:primitive invade clash fight ambush wound injure target pound:heavy-weapons "
                     "destroy:destroy raze:destroy massacre:targeted behead:targeted capture rape:sexual "
                     "beat:beat retake recapture overrun hijack:abduct battle detonate:explosives retaliate crush dynamite:explosives "
-                    "assault:beat slaughter:targeted maim lynch:beat bludgeon:beat besiege strafe:aerial slay")),
+                    "assault:beat slaughter:targeted maim lynch:beat bludgeon:beat besiege strafe:aerial slay gun:firearms")),
 )}
 
 # Verbs typed by what they act on ("sent troops" MOBILIZE, "sent aid" AID, "lifted sanctions"

@@ -2659,6 +2659,18 @@ def _verb_attack_for(v: _VerbUse):
     return ("ACCUSE", "disapprove")
 
 
+_CIVIL_GROUPS = {"students", "workers", "miners", "farmers", "protesters", "demonstrators", "strikers", "activists",
+                 "villagers", "residents", "squatters", "teachers", "doctors", "nurses", "employees"}
+
+
+def _verb_occupy_in_protest(v: _VerbUse):
+    """ "students occupied the administration building": a sit-in (PROTEST obstruct), not a seizure."""
+    subj = _subject(v.tok)[0]
+    if subj is not None and subj.lower_ in _CIVIL_GROUPS:
+        return ("PROTEST", "obstruct")
+    return _SKIP
+
+
 def _verb_asked_about(v: _VerbUse):
     tok, lem, typ, mode = v.tok, v.lem, v.typ, v.mode
     if not (lem in ("ask",) and tok.dep_ == "advcl" and tok.tag_ == "VBN"):
@@ -2742,6 +2754,7 @@ for _lems, _rule in (
     (("execute",), _verb_execute),
     (("target",), _verb_target),
     (("attack", "assail", "hit", "slam"), _verb_attack_for),
+    (("occupy",), _verb_occupy_in_protest),
     (("ask",), _verb_asked_about),
     (("release", "free"), _verb_release),
     (("charge",), _verb_charge),
