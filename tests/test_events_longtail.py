@@ -79,3 +79,31 @@ def test_model_prediction_is_deterministic_and_a_probability(analyse):
     assert a == b
     if a is not None:
         assert 0.0 < a[1] <= 1.0
+
+
+@pytest.mark.parametrize("text,typ,mode", [
+    ("The army lifted its siege of the town on Monday.", "RETREAT", "withdraw"),
+    ("Rebel fighters abandoned their positions near the airport.", "RETREAT", "withdraw"),
+    ("The foreign minister left for Beijing on Sunday.", "CONSULT", "visit"),
+    ("Dockers walked off the job on Friday over pay.", "PROTEST", "strike"),
+    ("The court quashed the ban on the party.", "CONCEDE", None),
+    ("Prisoners refused food for a third day.", "PROTEST", "hunger"),
+    ("Army tanks rolled into the capital on Tuesday.", "MOBILIZE", "troops"),
+    ("The ministry handed a protest note to the ambassador.", "ACCUSE", "disapprove"),
+])
+def test_constructions_of_the_long_tail(analyse, text, typ, mode):
+    ev = analyse(text)[1]
+    assert ev is not None and ev.plover_type == typ and ev.plover_mode == mode, \
+        ((ev.plover_type, ev.plover_mode) if ev else None, text)
+
+
+def test_a_conditional_warning_is_a_threat_made_when_it_is_said(analyse):
+    ev = analyse("Iran said it would close the Strait of Hormuz if it were attacked.")[1]
+    assert ev is not None and ev.type == "THREATEN" and ev.modality == "asserted"
+    ev = analyse("The junta warned the newspapers that their offices would be closed if they printed the statement.")[1]
+    assert ev is not None and ev.type == "THREATEN"
+
+
+def test_a_business_plan_under_a_condition_is_no_threat(analyse):
+    events = analyse("The company said it would close two factories if demand kept falling.")[0]
+    assert not [e for e in events if e.type in ("THREATEN", "COERCE", "SANCTION")]

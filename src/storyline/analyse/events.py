@@ -2786,7 +2786,10 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
     if _conditional_threat(tok, lem):
         ityp = VERBS[lem][0]
         mode = _threat_mode(ityp, VERBS[lem][1]) if ityp in _CONFLICT else None
-        return _build(ctx, tok, "THREATEN", mode, trigger=_verb_trigger_text(tok, None), seen=seen)
+        ev = _build(ctx, tok, "THREATEN", mode, trigger=_verb_trigger_text(tok, None), seen=seen)
+        if ev is not None and ev.modality == "hypothetical":
+            ev.modality = "asserted"     # the threat is made when it is said; the condition is its content
+        return ev
     inner = _inner_trigger(tok)
 
     # verbs typed by their complements
@@ -2881,7 +2884,14 @@ def _conditional_threat(tok, lem: str) -> bool:
         return True
     cond = {id(c) for c in tok.children if c.dep_ == "advcl"}
     words = {t.lower_ for c in tok.children if id(c) not in cond for t in c.subtree}
-    return typ is None and bool(({lem} | words) & (_THREAT_WORDS | {"fire", "force", "blockade"}))
+    if typ is not None:
+        return False
+    obj = _dobj(tok)
+    if lem in ("close", "shut", "block"):
+        # closing a strait, a border, an airspace threatens; closing factories is business
+        return obj is not None and (obj.lower_ in _PASSAGES or obj.lower_ in ("strait", "airspace", "waters",
+                                                                             "straits", "canal"))
+    return bool(words & (_THREAT_WORDS | {"fire", "force", "blockade"}))
 
 
 def _figurative(tok, lem: str, obj) -> bool:
