@@ -341,7 +341,7 @@ class TimelineArticle:
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # a timeline sentence is a readable statement, not a caption or a list
-MIN_SENTENCE_CHARS = 40
+MIN_SENTENCE_CHARS = 60
 MAX_SENTENCE_CHARS = 400
 # sentences this similar (TF-IDF cosine) to one already chosen for a date repeat it
 REPEAT_COSINE = 0.5
