@@ -94,7 +94,7 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
                     "censor:censor deport:deport hack:cyber outlaw:restrict disperse:restrict restrict:restrict "
                     "demolish:seize bulldoze:seize expropriate:seize nationalize:seize nationalise:seize occupy:seize "
                     "quell:restrict suppress:restrict impound:seize intern:arrest incarcerate:arrest evict:seize "
-                    "prohibit:restrict forbid:restrict muzzle:censor gag:censor jam:censor")),
+                    "prohibit:restrict forbid:restrict muzzle:censor gag:censor jam:censor bar:restrict")),
     EventType("ASSAULT", _MX, False, False, None,
               ("beat", "firearms", "explosives", "primitive", "heavy-weapons", "aerial", "drone", "suicide-attack",
                "targeted", "abduct", "torture", "sexual", "destroy", "crowd-control", "unconventional"),

@@ -402,10 +402,10 @@ def model_gate(sent) -> float | None:
         return None
     if any(_figurative(v, lemma(v.text), _dobj(v)) for v in verbs):
         return None           # "struck a cautious note", "met the deadline"
-    subj = _subject(head)[0]
+    subj, passive = _subject(head)
     if subj is None or subj.pos_ not in ("PROPN", "NOUN") or not (
-            subj.ent_type_ in _ACTOR_ENTS or subj.lower_ in _ACTOR_NOUNS):
-        return None
+            passive or subj.ent_type_ in _ACTOR_ENTS or subj.lower_ in _ACTOR_NOUNS):
+        return None           # an active clause needs an actor; a passive one names the patient
     return MODEL_BACKOFF_KNOWN if known else MODEL_BACKOFF
 
 
@@ -697,7 +697,7 @@ def _by_provide(a: _Acted):
             return ("AID", None)
     if "AIDOBJ" in classes or nclass == "AIDN":
         return ("AID", None)
-    if lem == "grant" and obj is not None and obj.lower_ in ("asylum", "amnesty", "pardon"):
+    if lem in ("grant", "give", "offer") and obj is not None and obj.lower_ in ("asylum", "amnesty", "pardon"):
         return ("AID", None) if obj.lower_ == "asylum" else ("CONCEDE", None)
     if lem == "approve" and nclass is not None:
         t = _noun_type(obj)
@@ -965,6 +965,8 @@ def _by_drop(a: _Acted):
     lem, obj, classes = a.lem, a.obj, a.classes
     if not (lem == "drop"):
         return _SKIP
+    if obj is not None and obj.lower_ in ("charges", "charge", "case", "lawsuit", "prosecution", "accusations"):
+        return ("CONCEDE", None)           # "all charges against him were dropped" (CAMEO 08 yield)
     return ("AID", None) if "AIDOBJ" in classes and not ({"TROOPS"} & classes and obj.lower_ in ("bombs",)) else None
 
 
@@ -1013,6 +1015,19 @@ def _by_abandon(a: _Acted):
                                                                                 "bases", "stronghold", "outpost")
                             or obj.ent_type_ in ("GPE", "LOC")):
         return ("RETREAT", "withdraw")
+    return None
+
+
+def _by_take_part(a: _Acted):
+    """ "took part in a demonstration" (PROTEST), "in talks" (CONSULT): the event noun's type."""
+    if not (a.lem == "take" and a.obj is not None and a.obj.lower_ == "part"):
+        return _SKIP
+    for po in _prep_objs(a.tok, "in"):
+        cls = NOUNS.get(po.lower_, ("",))[0]
+        if cls == "PROT":
+            return ("PROTEST", "demo")
+        if cls == "MEET":
+            return ("CONSULT", None)
     return None
 
 
@@ -1506,6 +1521,7 @@ for _lems, _rule in (
     (("pay",), _by_pay),
     (("reduce",), _by_reduce),
     (("put", "place"), _by_put),
+    (("take",), _by_take_part),
     (("take",), _by_take),
     (("travel", "jet", "fly", "head", "arrive"), _by_travel),
     (("dismiss",), _by_dismiss),
