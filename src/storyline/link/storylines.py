@@ -370,23 +370,28 @@ _DATELINE = re.compile(r"[^\n]{0,160}?\((?:Reuters|AP|AFP|CNN|Bloomberg|UPI|dpa|
                        r"\s*(?:[-–—]{1,2}|:)\s*")
 
 
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
+def _sentence_spans(text: str, limit: int | None = None) -> list[tuple[int, int]]:
     """Sentences as (start, end) with the surrounding spaces (and a wire dateline)
-    trimmed: text[start:end] is the cited sentence exactly."""
+    trimmed: text[start:end] is the cited sentence exactly. ``limit``: the first ones only."""
     out = []
     start = 0
     for m in _BOUNDARY.finditer(text):
         if m.group() != "\n" and _abbreviation(text, m.start()):
             continue
-        out.append(_trim(text, start, m.end()))
+        span = _trim(text, start, m.end())
         start = m.end()
-    out.append(_trim(text, start, len(text)))
-    return [(s, e) for s, e in out if e > s]
+        if span[1] > span[0]:
+            out.append(span)
+            if limit is not None and len(out) >= limit:
+                return out
+    span = _trim(text, start, len(text))
+    return out + [span] if span[1] > span[0] else out
 
 
 def _abbreviation(text: str, stop: int) -> bool:
-    word = re.search(r"[\w.]*$", text[max(0, stop - 12):stop]).group().lower().rstrip(".")
-    return word in _NO_END or len(word) == 1 and word.isalpha()
+    head = text[max(0, stop - 12):stop]
+    word = head[max(head.rfind(" "), head.rfind("\n"), head.rfind("("), head.rfind('"')) + 1:].lower().rstrip(".")
+    return len(word) <= 5 and (word in _NO_END or len(word) == 1 and word.isalpha())
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -394,7 +399,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
-    m = _DATELINE.match(text, s, e)
+    m = _DATELINE.match(text, s, e) if "(" in text[s:s + 200] else None
     if m and m.end() < e:
         s = m.end()
     return s, e
@@ -424,7 +429,7 @@ def date_mentions(articles: list[TimelineArticle], first: str | None = None, las
         days = [(s, e, v) for s, e, v in art.dates if is_day(v)
                 and (not art.published or v <= art.published[:10])
                 and (first is None or v >= first) and (last is None or v <= last)]
-        spans = _sentence_spans(art.text)
+        spans = _sentence_spans(art.text, None if days else LEAD_SENTENCES)
         dated: set[int] = set()
         seen: set[tuple[str, int]] = set()
         for s, _e, v in days:
@@ -444,6 +449,9 @@ def date_mentions(articles: list[TimelineArticle], first: str | None = None, las
 # after an event its first reports appear (published that day or the next)
 LEAD_SENTENCES = 5
 REPORT_LAG_DAYS = 2
+# leads of a day's reports read for its centroid (the earliest articles first): enough
+# for what they are about, bounded for a storyline of thousands of articles
+MAX_LEADS = 200
 
 
 def _add_leads(leads, ai: int, art: TimelineArticle, spans, dated: set[int], first, last) -> None:
@@ -530,10 +538,10 @@ def date_sentences(day: str, named: list[_Mention], leads: list[_Mention], artic
     of its first reports (cosine to the sum of the two groups' TF-IDF centroids), no
     near-repeats (within the date, or of a sentence in ``told``); ties by article
     date and position."""
-    ms = named + leads
+    ms = named + leads[:MAX_LEADS]
     texts = [articles[m.article].text[m.start:m.end] for m in ms]
     X = _vectors(texts)
-    centroid = _centroid(X[:len(named)]) + (_centroid(X[len(named):]) if leads else 0)
+    centroid = _centroid(X[:len(named)]) + (_centroid(X[len(named):]) if len(ms) > len(named) else 0)
     norm = np.linalg.norm(centroid)
     central = np.asarray(X @ (centroid / norm)).ravel() if norm else np.zeros(len(ms))
     central *= np.array([QUOTED_WEIGHT if _QUOTED.search(t) else 1.0 for t in texts])
