@@ -303,16 +303,32 @@ def group_episodes(episodes: list[EpisodeDoc], p: StorylineParams | None = None,
     eps = canonical_episodes(episodes)
     if not eps:
         return []
-    space = episode_space(eps, p, counts)
-    pairs = _neighbour_pairs(space, len(eps))
-    groups = agglomerate_sparse(pairs, [[i] for i in range(len(eps))], [False] * len(eps), p.threshold)
-    groups = _merge_fragments(space, groups, p.merge_threshold)
-    return [[eps[i] for i in grp] for grp in sorted(groups, key=min)]
+    return [[eps[i] for i in grp] for grp in _group_rows(episode_space(eps, p, counts))[0]]
 
 
-def describe(group: list[EpisodeDoc], ents_of: dict[str, list[str]], p: StorylineParams) -> Storyline:
-    """Id, title, summary, period and key actors of one storyline (timeline apart)."""
-    biggest = max(group, key=lambda e: (len(e.article_ids), -_days(e.start) if e.start else 0, e.id))
+def _group_rows(space: _Space) -> tuple[list[list[int]], _Space]:
+    n = space.words.shape[0]
+    pairs = _neighbour_pairs(space, n)
+    groups = agglomerate_sparse(pairs, [[i] for i in range(n)], [False] * n, space.p.threshold)
+    return sorted(_merge_fragments(space, groups, space.p.merge_threshold), key=min), space
+
+
+def _central(space: _Space, rows: list[int], eps: list[EpisodeDoc]) -> EpisodeDoc:
+    """The episode most like the rest of its storyline (cosine of its words to their sum,
+    times the log of its size: a central report, not an off-topic bulletin), ties to
+    the earlier."""
+    w = space.words[rows]
+    total = np.asarray(w.sum(axis=0)).ravel()
+    sim = np.asarray(w @ total).ravel()
+    score = [round(float(x), 9) * (1.0 + math.log(len(eps[r].article_ids) or 1)) for x, r in zip(sim, rows)]
+    return eps[rows[max(range(len(rows)), key=lambda i: (score[i], -i))]]
+
+
+def describe(group: list[EpisodeDoc], ents_of: dict[str, list[str]], p: StorylineParams,
+             central: EpisodeDoc | None = None) -> Storyline:
+    """Id, title, summary, period and key actors of one storyline (timeline apart); the
+    title and summary are those of its ``central`` episode (else its largest)."""
+    biggest = central or max(group, key=lambda e: (len(e.article_ids), -_days(e.start) if e.start else 0, e.id))
     starts = [e.start for e in group if e.start]
     ends = [e.end for e in group if e.end]
     article_ids = [a for e in group for a in e.article_ids]
@@ -345,8 +361,9 @@ MIN_SENTENCE_CHARS = 60
 MAX_SENTENCE_CHARS = 400
 # sentences this similar (TF-IDF cosine) to one already chosen for a date repeat it
 REPEAT_COSINE = 0.5
-# a date needs this many articles behind it to be a key date of the product's timelines
-MIN_DATE_ARTICLES = 2
+# a date needs this many independent sources naming it to be a key date of the product's
+# timelines (copies of one report, or two dispatches of one wire, are one source)
+MIN_DATE_SOURCES = 2
 # key dates of a product timeline: one per this many articles, within these bounds
 ARTICLES_PER_DATE = 3
 MIN_DATES, MAX_DATES = 3, 30
@@ -489,8 +506,8 @@ PUBLISHED_WEIGHT = 0.25
 def rank_dates(mentions: dict[str, list[_Mention]], articles: list[TimelineArticle]) -> list[tuple[str, int]]:
     """Days named by the articles, by the number of articles naming them plus
     ``PUBLISHED_WEIGHT`` per article published that day or the next (then the
-    earlier day); with the number of articles naming each. The more reports look
-    back at a day, the more it mattered."""
+    earlier day); with the number of independent sources naming each. The more
+    reports look back at a day, the more it mattered."""
     published: Counter = Counter()
     for a in articles:
         if a.published and not math.isnan(_days(a.published)):
@@ -500,9 +517,10 @@ def rank_dates(mentions: dict[str, list[_Mention]], articles: list[TimelineArtic
     scored = []
     for day, ms in mentions.items():
         n = len({m.article for m in ms})
-        scored.append((-(n + PUBLISHED_WEIGHT * published.get(day, 0)), day, n))
+        sources = len({articles[m.article].origin for m in ms})
+        scored.append((-(n + PUBLISHED_WEIGHT * published.get(day, 0)), day, sources))
     scored.sort()
-    return [(day, n) for _s, day, n in scored]
+    return [(day, k) for _s, day, k in scored]
 
 
 # a sentence quoting someone says what was said, a timeline says what happened: quoted
@@ -579,14 +597,14 @@ def build_timeline(articles: list[TimelineArticle], n_dates: int | None = None, 
                    first: str | None = None, last: str | None = None) -> list[TimelineDate]:
     """The key dates of a set of articles, in date order, each told by ``per_date``
     sentences. ``n_dates`` None: the product's choice (dates named by at least
-    ``MIN_DATE_ARTICLES`` articles, one per ``ARTICLES_PER_DATE`` articles, within
+    ``MIN_DATE_SOURCES`` independent sources, one per ``ARTICLES_PER_DATE`` articles, within
     ``MIN_DATES``..``MAX_DATES``). Days outside ``first``..``last`` are left out."""
     articles = sorted(articles, key=lambda a: (a.published or "9999", a.id))
     mentions, leads = date_mentions(articles, first, last)
     ranked = rank_dates(mentions, articles)
     if n_dates is None:
         limit = min(MAX_DATES, max(MIN_DATES, len(articles) // ARTICLES_PER_DATE))
-        ranked = [r for r in ranked if r[1] >= MIN_DATE_ARTICLES][:limit]
+        ranked = [r for r in ranked if r[1] >= MIN_DATE_SOURCES][:limit]
     else:
         ranked = ranked[:n_dates]
     out: list[TimelineDate] = []
@@ -604,9 +622,13 @@ def link_storylines(episodes: list[EpisodeDoc], ents_of: dict[str, list[str]],
                     counts: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None) -> list[Storyline]:
     """Storylines of the corpus with their timelines, ordered by (start, id)."""
     p = p or StorylineParams()
+    eps = canonical_episodes(episodes)
+    if not eps:
+        return []
+    rows_of, space = _group_rows(episode_space(eps, p, counts))
     out = []
-    for group in group_episodes(episodes, p, counts):
-        line = describe(group, ents_of, p)
+    for rows in rows_of:
+        line = describe([eps[i] for i in rows], ents_of, p, _central(space, rows, eps))
         arts = [timeline_articles[a] for a in line.article_ids if a in timeline_articles]
         line.timeline = build_timeline(arts, first=_month_before(line.start), last=line.end)
         out.append(line)
