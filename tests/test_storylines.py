@@ -249,3 +249,20 @@ def test_storyline_report_and_user_error(built, tmp_path):
     bad = subprocess.run([EXE, "timeline", "--storyline", "l_nope", "--store", whole], capture_output=True,
                          text=True, timeout=120)
     assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1 and "l_nope" in bad.stderr
+
+
+def test_storyline_dossier_escapes_scraped_text(built):
+    from storyline.serve.storyline_report import render_storyline_html, render_storyline_markdown, storyline_dossier
+
+    with Store(built[0], read_only=True) as st:
+        rows = storyline_rows(st)
+        big = max(rows, key=lambda r: len(r["article_ids"]))
+        data = storyline_dossier(st, big["id"][:10])
+    hostile = '<script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3))'
+    data["storyline"]["timeline"][0]["text"] = hostile
+    data["storyline"]["episodes"][0]["title"] = hostile
+    page = render_storyline_html(data)
+    assert "<script>alert" not in page and "<img src=x" not in page and "&lt;script&gt;" in page
+    md = render_storyline_markdown(data)
+    assert "<script>" not in md and "[x](javascript:" not in md and "\\[x\\](javascript:" in md
+    assert md.index("## Key dates") < md.index("## Episodes") < md.index("## Summary")
