@@ -308,10 +308,9 @@ def link(store, on_step: Callable[[str], None] | None = None) -> None:
     kill_point("corpus_linked")
     store.write_corpus(links)
     del links      # written: the storyline step reads what it needs from the store
-    from .store.storylines import link_storylines_in   # episodes -> storylines (link/storylines.py)
+    from .store.storylines import link_storylines_in   # episodes -> storylines (link/storylines.py),
 
-    step("storylines")
-    link_storylines_in(store)
+    link_storylines_in(store)                           # part of the "writing" step
 
 
 def extract(
