@@ -527,6 +527,9 @@ def rank_dates(mentions: dict[str, list[_Mention]], articles: list[TimelineArtic
 # sentences are chosen only when clearly more central than the others
 QUOTED_WEIGHT = 0.8
 _QUOTED = re.compile(r'["“”]|(?:^|\s)\'\S')
+# first and second person, questions, transcript speaker tags: talk, not a report of what happened
+SPOKEN_WEIGHT = 0.5
+_SPOKEN = re.compile(r"\b(?:I|I'm|I've|we|We|we're|you|You|my|our|your)\b|\?\s*$|^[A-Z][A-Z .'-]{2,40}:")
 
 
 def _centroid(X: sparse.csr_matrix) -> np.ndarray:
@@ -563,6 +566,7 @@ def date_sentences(day: str, named: list[_Mention], leads: list[_Mention], artic
     norm = np.linalg.norm(centroid)
     central = np.asarray(X @ (centroid / norm)).ravel() if norm else np.zeros(len(ms))
     central *= np.array([QUOTED_WEIGHT if _QUOTED.search(t) else 1.0 for t in texts])
+    central *= np.array([SPOKEN_WEIGHT if _SPOKEN.search(t) else 1.0 for t in texts])
     # only a sentence naming the day is cited for it (a lead may tell the day after);
     # the leads shape the centroid: what the day's first reports are about
     order = sorted(range(len(named)), key=lambda i: (-round(float(central[i]), 9),
