@@ -195,3 +195,28 @@ def test_long_articles_in_one_batch_are_parsed_in_bounded_calls_with_the_same_re
     groups = analyse._by_char_budget(texts, len(paragraph) * 3)
     assert [t for g in groups for t in g] == texts                      # every text, in order
     assert all(len(g) == 1 or sum(map(len, g)) <= len(paragraph) * 3 for g in groups)
+
+
+def test_a_long_text_is_parsed_in_pieces_that_join_back_exactly(monkeypatch):
+    """Texts over PIECE_CHARS are parsed in pieces cut after line breaks (bounded parser
+    memory); the joined Doc is the text character for character, and what is found in
+    the later pieces cites the right offsets."""
+    import storyline.analyse as analyse
+
+    paras = [f'Envoy Steve Witkoff met Kirill Dmitriev in Riyadh for the {k}th round. "We made progress '
+             f'on item {k}," Witkoff said.\n' for k in range(1, 9)]
+    text = "".join(paras) + "x" * 50 + " tail without a break " + "y" * 40
+    monkeypatch.setattr(analyse, "PIECE_CHARS", 260)
+    pieces = analyse._pieces(text, 260)
+    assert "".join(pieces) == text and len(pieces) >= 4 and all(len(p) <= 260 for p in pieces)
+    assert all(p.endswith("\n") for p in pieces[:3])          # cut after a line break where there is one
+    doc = next(analyse.parse_docs([text]))
+    assert doc.text == text
+    art = analyse_art(text)
+    last = [q for q in art.quotes if "item 8" in q.text]
+    assert last and art.text[last[0].start:last[0].end] == last[0].text
+    assert sum(1 for q in art.quotes if "progress" in q.text) == 8
+
+
+def analyse_art(text: str) -> Article:
+    return analyse(text, published="2025-03-13")

@@ -16,6 +16,11 @@ MAX_CHARS = 100_000                        # longer texts are analysed up to her
 # 1.0 GB; at 50,000 characters a call the peak is set by the longest article alone,
 # and the speed is the same (docs/benchmarks.md §13).
 SPACY_CALL_CHARS = 50_000
+# A longer text is parsed in pieces of at most this many characters, cut after a line
+# break, and the pieces joined into one Doc: a 100,000-character text parsed whole took
+# 370 MB for the length of the call, in pieces ~90 MB. Paragraphs end sentences anyway
+# (``storyline_paragraphs``), so a cut there changes no sentence.
+PIECE_CHARS = 25_000
 INFERRED_DATE_MIN_CONFIDENCE = 0.5         # below it an undated article's relative dates stay unresolved
 
 _NLP = None
@@ -70,7 +75,7 @@ def analyse_article(article: Article, doc=None) -> Article:
     from .writing_date import infer_writing_date
 
     if doc is None:
-        doc = nlp()(parse_text(article.text))
+        doc = next(parse_docs([parse_text(article.text)]))
     anchor = article.published[:10] if article.published else None
     if anchor is None:
         # An undated article: relative dates stay unresolved unless the text itself dates
@@ -133,6 +138,43 @@ def _by_char_budget(texts: list[str], budget: int) -> list[list[str]]:
     return groups
 
 
+def _pieces(text: str, size: int) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join back into it:
+    after the last line break of each window, else after its last space, else at the
+    window's end (a 25,000-character run without a space is not prose)."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = window.rfind("\n") + 1 or window.rfind(" ") + 1 or size
+        out.append(text[start:start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
+def parse_docs(texts: list[str]):
+    """One spaCy Doc per text, in order, parsed in calls of at most SPACY_CALL_CHARS
+    characters; texts over PIECE_CHARS are parsed in pieces joined into one Doc whose
+    text is exactly the input."""
+    from spacy.tokens import Doc
+
+    owners: list[int] = []
+    pieces: list[str] = []
+    for k, text in enumerate(texts):
+        for piece in _pieces(text, PIECE_CHARS):
+            owners.append(k)
+            pieces.append(piece)
+    parsed = (doc for group in _by_char_budget(pieces, SPACY_CALL_CHARS)
+              for doc in nlp().pipe(group, batch_size=len(group)))
+    parts: list = []
+    for i, doc in enumerate(parsed):
+        parts.append(doc)
+        if i + 1 == len(owners) or owners[i + 1] != owners[i]:
+            yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
+
+
 def wants_analysis(article: Article) -> bool:
     return article.language == "en" and bool(article.text)
 
@@ -140,8 +182,7 @@ def wants_analysis(article: Article) -> bool:
 def analyse_articles(articles: list[Article]) -> list[Article]:
     """Analyse a batch with one ``nlp.pipe`` call (faster than one call per text)."""
     todo = [a for a in articles if wants_analysis(a)]
-    docs = (doc for group in _by_char_budget([parse_text(a.text) for a in todo], SPACY_CALL_CHARS)
-            for doc in nlp().pipe(group, batch_size=len(group)))
+    docs = parse_docs([parse_text(a.text) for a in todo])
     for article, doc in zip(todo, docs):
         try:
             analyse_article(article, doc)
