@@ -24,7 +24,6 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
-from math import comb
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "benchmarks", "timelines-t17"))

@@ -3,25 +3,26 @@
 Pure functions over small records, no database (docs/storylines.md).
 
 1. **Episodes** are the stories of ``link.stories`` (one real-world event each). Each
-   episode becomes two vectors: its words (the summed term counts of its articles,
-   sublinear, weighted by an IDF fitted over the episodes: words every episode of the
-   corpus uses weigh little) and its key actors and places (entity ids, counted by
-   member articles, same IDF). A storyline is continuity of both: the same people and
-   places, the same topic.
-2. **Candidates are sparse**: each episode keeps its ``max_neighbours`` most similar
+   episode becomes two vectors: its terms (words and names of its articles, counted by
+   member articles, sublinear, weighted by an IDF fitted over the episodes: words every
+   episode uses weigh nothing) and its key actors and places (entity ids, likewise). A
+   storyline is continuity of both: the same people and places, the same topic.
+2. **Candidates are sparse**: each episode keeps its ``MAX_NEIGHBOURS`` most similar
    episodes (scored in strips of the episode x episode product; no article pairs).
-3. **Centroid agglomeration** over that graph: the two storylines whose centroids are
-   most similar merge while that similarity (the weighted mean of the word and actor
-   cosines, less a penalty for a long gap between their periods) reaches
-   ``threshold``. Centroids, not single links: a chain of episodes that each share one
-   famous name or one country does not pull Egypt, Libya and Syria into one storyline;
-   their centroids stay apart. A popped pair whose side changed is re-scored first.
+3. **Grouping**: average linkage over that graph (a missing pair counts 0) gives pure
+   fragments; fragments then merge by their *exact* group-average similarity (every
+   episode pair counts, from the sums of their unit vectors) while it reaches
+   ``merge_threshold``, less a penalty for a long gap between their periods; small
+   storylines rejoin the closest large one. An average over all pairs, not centroid
+   cosine: the centroids of large groups converge to the news vocabulary (Egypt, Libya,
+   Syria and the BP spill merged at 0.5-0.7); nor single links: one episode naming two
+   countries would chain two storylines.
 4. **Timeline** of each storyline (DATEWISE-style, Ghalandari & Ifrim 2020): every
    sentence of its articles that names a day (resolved relative dates included; the
    analysis stage's time expressions) votes for that day, once per article, counting
    only days on or before the article's own date (what happened, not what is planned);
    the days with most articles behind them are its key dates, and each date is told by
-   the one or two sentences most central (TF-IDF centroid cosine) among those naming it.
+   the one or two sentences naming it that are most central (TF-IDF centroid cosine).
 
 Everything is a function of the set of episodes (sorted by (start, id), sorted
 vocabularies, ties by index): the same articles give the same storylines and ids,
@@ -31,7 +32,6 @@ earliest episode's id, so it keeps its id as later episodes join.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
 import re
 from collections import Counter, defaultdict
