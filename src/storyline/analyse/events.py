@@ -1,7 +1,10 @@
 """Sentence-level events typed with PLOVER (16 event types, their modes), read
 from the spaCy parse the analysis stage already has.
 
-Rules, not a model: a trigger lexicon (verbs and event nouns) picks the
+Rules first, with a small learned back-off (event_model.py: where the rules leave a sentence
+without an event, a logistic regression over the clause's features may add one, gated by the
+vocabulary, an actor subject and its probability; see MODEL_BACKOFF). A trigger lexicon
+(verbs and event nouns) picks the
 sentences worth looking at (one numpy membership test over the document's
 lowercased token ids, so the other sentences cost nothing); for each trigger the
 parse gives its clause: the light verb over an event noun ("held talks",
