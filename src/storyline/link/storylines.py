@@ -233,18 +233,20 @@ def _merge_fragments(space: _Space, groups: list[list[int]], threshold: float) -
     alive = np.ones(k, bool)
     members = [list(g) for g in groups]
     pw = space.p.w_entities
-    def scores() -> np.ndarray:
-        pairs = np.outer(size, size)
-        both = np.outer(has, has) > 0
-        sim = np.where(both, (total_w + pw * total_a) / (1.0 + pw), total_w) / pairs
-        gap = np.maximum(start[None, :] - end[:, None], start[:, None] - end[None, :])
+    def row(i: int) -> np.ndarray:
+        """Group i's exact average similarity to every group (its row of the matrix)."""
+        both = (has[i] > 0) & (has > 0)
+        sim = np.where(both, (total_w[i] + pw * total_a[i]) / (1.0 + pw), total_w[i]) / (size[i] * size)
+        gap = np.maximum(start - end[i], start[i] - end)
         sim = np.round(sim - space._penalty(gap), 9)
-        sim[~alive, :] = -np.inf
-        sim[:, ~alive] = -np.inf
-        np.fill_diagonal(sim, -np.inf)
+        sim[~alive] = -np.inf
+        sim[i] = -np.inf
         return sim
 
+    sim = np.vstack([row(i) for i in range(k)])
+
     def merge(i: int, j: int) -> None:
+        """j into i; only the row and column of i change (and j's go)."""
         i, j = min(i, j), max(i, j)
         for t in (total_w, total_a):
             t[i, :] += t[j, :]
@@ -254,25 +256,26 @@ def _merge_fragments(space: _Space, groups: list[list[int]], threshold: float) -
         start[i], end[i] = np.fmin(start[i], start[j]), np.fmax(end[i], end[j])
         members[i] += members[j]
         alive[j] = False
+        sim[j, :] = sim[:, j] = -np.inf
+        sim[i, :] = sim[:, i] = row(i)
 
     while True:
-        sim = scores()
         i, j = divmod(int(np.argmax(sim)), k)
         if sim[i, j] < threshold:
             break
         merge(i, j)
-    # small fragments (an episode or two the candidates left alone) join the closest
-    # larger storyline when close enough, smallest first
+    # small storylines (side threads the candidates left apart) join the closest large
+    # one when close enough, the closest pair first
     while True:
-        sim = scores()
-        small = [g for g in np.flatnonzero(alive) if size[g] < space.p.fragment_episodes]
-        big = alive & (size >= space.p.fragment_episodes)
-        best = [(float(np.max(np.where(big, sim[g], -np.inf))), g) for g in small] if big.any() else []
-        best = [(v, g) for v, g in best if v >= space.p.rejoin_threshold]
-        if not best:
+        small = np.flatnonzero(alive & (size < space.p.fragment_episodes))
+        big = np.flatnonzero(alive & (size >= space.p.fragment_episodes))
+        if not len(small) or not len(big):
             break
-        _v, g = max(best, key=lambda x: (x[0], -x[1]))
-        merge(g, int(np.argmax(np.where(big, sim[g], -np.inf))))
+        sub = sim[np.ix_(small, big)]
+        r, c = divmod(int(np.argmax(sub)), len(big))
+        if sub[r, c] < space.p.rejoin_threshold:
+            break
+        merge(int(small[r]), int(big[c]))
     return [sorted(members[g]) for g in range(k) if alive[g]]
 
 
