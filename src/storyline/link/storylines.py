@@ -170,11 +170,15 @@ class _Space:
     end: np.ndarray
     p: StorylineParams
 
-    def pair_scores(self, r: np.ndarray) -> np.ndarray:
-        """Similarity of episodes ``r`` with every episode."""
-        w = (self.words[r] @ self.words.T).toarray()
-        a = (self.actors[r] @ self.actors.T).toarray()
-        has_a = np.asarray(self.actors.getnnz(axis=1) > 0, float)
+    def transposed(self) -> tuple[sparse.csc_matrix, sparse.csc_matrix, np.ndarray]:
+        """The matrices' transposes (made once, not per strip) and which rows have actors."""
+        return (self.words.T.tocsc(), self.actors.T.tocsc(), np.asarray(self.actors.getnnz(axis=1) > 0, float))
+
+    def pair_scores(self, r: np.ndarray, tr=None) -> np.ndarray:
+        """Similarity of episodes ``r`` with every episode (``tr``: ``transposed()``)."""
+        words_t, actors_t, has_a = tr or self.transposed()
+        w = (self.words[r] @ words_t).toarray()
+        a = (self.actors[r] @ actors_t).toarray()
         den = 1.0 + self.p.w_entities * np.outer(has_a[r], has_a)
         sim = (w + self.p.w_entities * a) / den
         gap = np.maximum(self.start[None, :] - self.end[r][:, None], self.start[r][:, None] - self.end[None, :])
@@ -187,17 +191,34 @@ class _Space:
 
 # --------------------------------------------------------------------------- grouping
 
+def _top_k(sim: np.ndarray, k: int) -> np.ndarray:
+    """Per row, the columns of the ``k`` largest values, ties to the lower column:
+    those above the k-th value, then the lowest columns equal to it."""
+    if k <= 0:
+        return np.zeros((sim.shape[0], 0), int)
+    kth = -np.partition(-sim, k - 1, axis=1)[:, k - 1:k]
+    # rank: above the k-th value first (by value), then ties by column; one stable sort
+    # over a small candidate set per row
+    out = np.empty((sim.shape[0], k), int)
+    for i in range(sim.shape[0]):
+        cand = np.flatnonzero(sim[i] >= kth[i, 0])
+        order = np.lexsort((cand, -sim[i, cand]))
+        out[i] = cand[order[:k]]
+    return out
+
+
 def _neighbour_pairs(space: _Space, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each episode's ``MAX_NEIGHBOURS`` most similar others reaching ``PAIR_FLOOR``
     (ties to the lower index): the pairs (i < j, similarity), each once."""
     k = min(MAX_NEIGHBOURS, max(n - 1, 0))
+    tr = space.transposed()
     ii, jj, ss = [], [], []
     step = max(16, STRIP_CELLS // max(n, 1))
     for lo in range(0, n, step):
         r = np.arange(lo, min(n, lo + step))
-        sim = space.pair_scores(r)
+        sim = space.pair_scores(r, tr)
         sim[np.arange(len(r)), r] = -np.inf
-        best = np.argsort(-sim, axis=1, kind="stable")[:, :k]
+        best = _top_k(sim, k)
         vals = np.take_along_axis(sim, best, axis=1)
         keep = vals >= PAIR_FLOOR
         ii.append(np.repeat(r, k).reshape(len(r), k)[keep])
