@@ -260,6 +260,45 @@ def _sketch(texts: Sequence[str], num_perm: int, seed: int) -> tuple[np.ndarray,
     return sigs, sets
 
 
+def _sketch_sizes(texts: Sequence[str], num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Signatures and the number of distinct shingles of each text (the sets themselves
+    are not kept: _ShingleSets computes the few that a pair or a family needs)."""
+    sigs = np.empty((len(texts), num_perm), dtype=np.uint32)
+    sizes = np.empty(len(texts), dtype=np.int64)
+    for lo, hi in _batches(texts):
+        h64, offsets = _shingle_hashes(texts[lo:hi])
+        sigs[lo:hi] = _minhash(h64, offsets, num_perm, seed)
+        sizes[lo:hi] = [x.size for x in _unique_per_doc(h64, offsets)]
+    return sigs, sizes
+
+
+class _ShingleSets:
+    """Each text's sorted unique shingle hashes, computed when first needed. Only the
+    articles of candidate pairs and of families need them; all of them at once were
+    the largest part of the duplicate step's memory at 29k articles."""
+
+    def __init__(self, texts: Sequence[str], sizes: np.ndarray) -> None:
+        self.texts, self.sizes = texts, sizes
+        self._done: dict[int, np.ndarray] = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def fetch(self, rows: Iterable[int]) -> None:
+        todo = sorted({int(r) for r in rows} - self._done.keys())
+        for k in range(0, len(todo), _FETCH_SETS):
+            part = todo[k:k + _FETCH_SETS]
+            self._done.update(zip(part, _sketch([self.texts[r] for r in part], 0, 1)[1]))
+
+    def __getitem__(self, row: int) -> np.ndarray:
+        if row not in self._done:
+            self.fetch([row])
+        return self._done[row]
+
+
+_FETCH_SETS = 2_000   # texts hashed per call when sets are fetched (bounded working memory)
+
+
 def _unique_per_doc(h64: np.ndarray, offsets: np.ndarray) -> list[np.ndarray]:
     """Each document's sorted unique shingle hashes, with one sort for the whole batch."""
     doc = np.repeat(np.arange(offsets.size - 1), np.diff(offsets))
@@ -358,7 +397,7 @@ def _estimate(sigs: np.ndarray, cand: np.ndarray, step: int = 32768) -> np.ndarr
 
 def _verify(sigs: np.ndarray, cand: np.ndarray, sets: Sequence[np.ndarray], jaccard: float | np.ndarray,
             containment: float | np.ndarray | None, min_shingles: int, margin: float = 0.15,
-            ) -> list[tuple[int, int, float, float]]:
+            sizes: np.ndarray | None = None) -> list[tuple[int, int, float, float]]:
     """(i, j, exact Jaccard, exact containment of the smaller set) for the candidates whose
     signature estimate comes within ``margin`` of either bar (the estimate's standard
     error with 128 permutations is <= 0.045, so the margin is > 3 sigma); the others
@@ -367,7 +406,8 @@ def _verify(sigs: np.ndarray, cand: np.ndarray, sets: Sequence[np.ndarray], jacc
         return []
     i, j = cand[:, 0], cand[:, 1]
     est = _estimate(sigs, cand)
-    size = np.array([s.size for s in sets], dtype=np.float64)
+    size = (np.asarray(sizes, dtype=np.float64) if sizes is not None
+            else np.array([s.size for s in sets], dtype=np.float64))
     small = np.minimum(size[i], size[j])
     look = est >= jaccard - margin
     if containment is not None:
@@ -395,6 +435,8 @@ def _intersections(sets: Sequence[np.ndarray], pairs: np.ndarray, chunk: int = 1
     # 500 MB at 29k articles, while the pairs to check touch a few thousand of them
     rows, pairs = np.unique(pairs, return_inverse=True)
     pairs = pairs.reshape(-1, 2)
+    if isinstance(sets, _ShingleSets):
+        sets.fetch(rows)
     needed = [sets[r] for r in rows]
     sizes = np.fromiter((x.size for x in needed), dtype=np.int64, count=len(needed))
     flat = np.concatenate(needed) if sizes.sum() else np.empty(0, dtype=np.uint64)
@@ -513,7 +555,8 @@ def link_duplicates(docs: list[DocInfo], threshold: float = 0.7, *, num_perm: in
     if len({d.id for d in ds}) != n:
         raise ValueError("article ids must be unique")
     texts = [d.text for d in ds]
-    sigs, sets = _sketch(texts, num_perm, 1)
+    sigs, sizes = _sketch_sizes(texts, num_perm, 1)
+    sets = _ShingleSets(texts, sizes)
     agencies = [_agency(d.syndicated_from) for d in ds]
 
     strict = _UnionFind(n)
@@ -556,8 +599,8 @@ def link_duplicates(docs: list[DocInfo], threshold: float = 0.7, *, num_perm: in
         np.zeros(0, dtype=bool)
     jac_bar = np.where(same, min(threshold, wire_similarity), threshold)
     cont_bar = np.where(same, min(min_containment, wire_containment), min_containment)
-    for i, j, jac, cont in _verify(sigs, cand, sets, jac_bar, cont_bar, min_shingles):
-        big = min(sets[i].size, sets[j].size) >= min_shingles
+    for i, j, jac, cont in _verify(sigs, cand, sets, jac_bar, cont_bar, min_shingles, sizes=sizes):
+        big = min(sizes[i], sizes[j]) >= min_shingles
         near = jac >= threshold or (big and cont >= min_containment)
         wire = (agencies[i] is not None and agencies[i] == agencies[j]
                 and (jac >= wire_similarity or (big and cont >= wire_containment)))
@@ -570,6 +613,7 @@ def link_duplicates(docs: list[DocInfo], threshold: float = 0.7, *, num_perm: in
     def pick(members: list[int], agency: str | None = None) -> int:
         if len(members) == 1:
             return members[0]
+        sets.fetch(members)
         every = np.concatenate([sets[m] for m in members])
         uniq, cnt = np.unique(every, return_counts=True)
         shared = uniq[cnt > 1]                            # content some other member also carries
@@ -579,7 +623,7 @@ def link_duplicates(docs: list[DocInfo], threshold: float = 0.7, *, num_perm: in
             kind = 1 if ds[i].source_kind in ("forum", "aggregator") else 0
             common = _overlap(sets[i], shared)
             # most shared content, then least content of its own (page chrome), then longest
-            return (own, kind, _day(ds[i].published), -common, sets[i].size - common, -len(texts[i]), ds[i].id)
+            return (own, kind, _day(ds[i].published), -common, int(sizes[i]) - common, -len(texts[i]), ds[i].id)
         return min(members, key=key)
 
     def family_agency(members: list[int]) -> str | None:
