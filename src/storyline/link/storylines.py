@@ -380,9 +380,10 @@ class TimelineArticle:
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# a timeline sentence is a readable statement, not a caption or a list
+# a timeline sentence is a readable statement of about 10 to 50 words, not a caption, a
+# list or a run-on paragraph (journalists' timeline entries are short)
 MIN_SENTENCE_CHARS = 60
-MAX_SENTENCE_CHARS = 400
+MAX_SENTENCE_CHARS = 300
 # sentences this similar (TF-IDF cosine) to one already chosen for a date repeat it
 REPEAT_COSINE = 0.5
 # a date needs this many independent sources naming it to be a key date of the product's
@@ -553,6 +554,11 @@ QUOTED_WEIGHT = 0.8
 _QUOTED = re.compile(r'["“”]|(?:^|\s)\'\S')
 # first and second person, questions, transcript speaker tags: talk, not a report of what happened
 SPOKEN_WEIGHT = 0.5
+# a sentence opening on a pronoun or a connective leans on the one before: it does not
+# stand alone as a timeline entry
+DEPENDENT_WEIGHT = 0.5
+_DEPENDENT = re.compile(r"(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|And|Also|However|Meanwhile|"
+                        r"Still|So|Then|Yet|Instead|Despite that)\b")
 _SPOKEN = re.compile(r"\b(?:I|I'm|I've|we|We|we're|you|You|my|our|your)\b|\?\s*$|^[A-Z][A-Z .'-]{2,40}:")
 
 
@@ -591,6 +597,7 @@ def date_sentences(day: str, named: list[_Mention], leads: list[_Mention], artic
     central = np.asarray(X @ (centroid / norm)).ravel() if norm else np.zeros(len(ms))
     central *= np.array([QUOTED_WEIGHT if _QUOTED.search(t) else 1.0 for t in texts])
     central *= np.array([SPOKEN_WEIGHT if _SPOKEN.search(t) else 1.0 for t in texts])
+    central *= np.array([DEPENDENT_WEIGHT if _DEPENDENT.match(t) else 1.0 for t in texts])
     # only a sentence naming the day is cited for it (a lead may tell the day after);
     # the leads shape the centroid: what the day's first reports are about
     order = sorted(range(len(named)), key=lambda i: (-round(float(central[i]), 9),
