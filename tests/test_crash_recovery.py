@@ -126,7 +126,10 @@ def test_ctrl_c_keeps_the_finished_pages_and_the_next_build_completes(tmp_path, 
     exe = os.path.join(os.path.dirname(sys.executable), "storyline")
     cmd = [exe, "build", *inputs, "--manifest", manifest, "--store", store, "--workers", "1", "-q"]
     env = {**os.environ, "STORYLINE_KILL_AT": at}
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    # a shell's background job starts with SIGINT ignored, and Python then never raises
+    # KeyboardInterrupt: the build must hear Ctrl-C as a terminal user's would
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert proc.returncode == 130, proc.stderr
     assert "Traceback" not in proc.stderr
     assert "interrupted" in proc.stderr and "articles kept" in proc.stderr
