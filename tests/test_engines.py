@@ -185,23 +185,3 @@ def test_ctrl_c_stops_the_run_promptly_and_kills_the_workers(tmp_path, to_group)
         for pid in pids:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
-
-
-def test_workers_are_replaced_after_a_number_of_batches_and_order_is_kept(monkeypatch):
-    """Long runs replace their workers (the parser's caches only grow); results still
-    come in input order and nothing is lost or repeated."""
-    import os
-
-    from storyline.engines import local
-
-    monkeypatch.setattr(local, "RECYCLE_BATCHES", 3)
-    out = list(local.map_ordered(_pid_of, range(40), workers=2, on_crash=lambda x, e: None, batch_size=2))
-    assert [x for x, _ in out] == list(range(40))
-    pids = {pid for _, pid in out}
-    assert len(pids) > 2 and os.getpid() not in pids
-
-
-def _pid_of(_x):
-    import os
-
-    return os.getpid()

@@ -272,26 +272,12 @@ class _OrderedPool:
             _kill_pool(self.pool)
 
 
-# A pool's workers are replaced after this many batches (2,000 pages of 16). The
-# parser's vocabulary and caches only grow: over the 28.8k-article build each worker's
-# floor rose from ~340 to ~575 MB, even with freed memory handed back. A fresh pair of
-# workers costs ~2 s (fork, load the model), ~1.5% of the time those pages take.
-RECYCLE_BATCHES = 125
-
-
 def _map_pool(items, batch_size, window, make_run: Callable[[], _OrderedPool]) -> Iterator[tuple]:
     run = make_run()  # on the first next(), as before: no pool for a generator never used
     finished = False
-    submitted = 0
     try:
         for batch in _batches(items, batch_size):
-            if submitted and submitted % RECYCLE_BATCHES == 0:
-                while run.pending:          # results stay in input order across pools
-                    yield from run.drain_one()
-                run.close(True)
-                run = make_run()
             run.submit(batch)
-            submitted += 1
             while len(run.pending) >= window:
                 yield from run.drain_one()
         while run.pending:
