@@ -642,30 +642,29 @@ def report(
         raise UserError(f"--out must end in .html or .md, not {out!r}")
     if storyline:
         return _storyline_report(store, storyline, out)
+    data, path = _write_dossier(store, lambda st: dossier(st, story, store_path=store), write_report, out)
+    _echo(f"dossier of story {data['story']['id']} ({data['story']['article_count']} articles): {terminal(path)}")
+
+
+def _write_dossier(store: str, gather, write, out: str):
+    """Gather a dossier from the store and write it: an unknown id or an unwritable
+    path is one line for the user, never a traceback."""
     with _open_store(store) as st:
         try:
-            data = dossier(st, story, store_path=store)
+            data = gather(st)
         except LookupError as exc:
             raise UserError(str(exc)) from None
     try:
-        path = write_report(data, out)
+        return data, write(data, out)
     except OSError as exc:
         raise UserError(f"cannot write {out}: {exc.strerror}") from None
-    _echo(f"dossier of story {data['story']['id']} ({data['story']['article_count']} articles): {terminal(path)}")
 
 
 def _storyline_report(store: str, key: str, out: str) -> None:
     from .serve.storyline_report import storyline_dossier, write_storyline_report
 
-    with _open_store(store) as st:
-        try:
-            data = storyline_dossier(st, key, store_path=store)
-        except LookupError as exc:
-            raise UserError(str(exc)) from None
-    try:
-        path = write_storyline_report(data, out)
-    except OSError as exc:
-        raise UserError(f"cannot write {out}: {exc.strerror}") from None
+    data, path = _write_dossier(store, lambda st: storyline_dossier(st, key, store_path=store),
+                                write_storyline_report, out)
     _echo(f"dossier of storyline {data['storyline']['id']} ({data['story']['article_count']} articles, "
           f"{len(data['storyline']['episodes'])} episodes): {terminal(path)}")
 
