@@ -185,3 +185,38 @@ def test_ctrl_c_stops_the_run_promptly_and_kills_the_workers(tmp_path, to_group)
         for pid in pids:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def _with_pid(x: int) -> tuple[int, int]:
+    return x * 10, os.getpid()
+
+
+def _with_pid_batch(xs: list[int]) -> list[tuple[int, int]]:
+    return [_with_pid(x) for x in xs]
+
+
+def _die_on_13_with_pid(x: int) -> tuple[int, int]:
+    if x == 13:
+        os._exit(3)
+    return _with_pid(x)
+
+
+def test_recycled_workers_are_replaced_after_their_batches_and_order_is_kept():
+    out = list(map_ordered(_with_pid, range(120), workers=2, on_crash=lambda x, e: (-1, 0),
+                           batch_size=3, batch_fn=_with_pid_batch, recycle_every=4))
+    assert [x for x, _ in out] == list(range(120))
+    assert [r[0] for _, r in out] == [x * 10 for x in range(120)]
+    per_worker: dict[int, int] = {}
+    for _, (_, pid) in out:
+        per_worker[pid] = per_worker.get(pid, 0) + 1
+    # 40 batches of 3, at most 4 batches (12 pages) per worker: at least 10 workers in all
+    assert len(per_worker) >= 10 and max(per_worker.values()) <= 12
+    assert os.getpid() not in per_worker
+    assert multiprocessing.active_children() == []
+
+
+def test_recycled_workers_survive_a_crash():
+    out = dict(map_ordered(_die_on_13_with_pid, range(40), workers=2, on_crash=lambda x, e: "crash",
+                           batch_size=2, recycle_every=3))
+    assert out[13] == "crash"
+    assert [out[x][0] for x in range(40) if x != 13] == [x * 10 for x in range(40) if x != 13]

@@ -151,6 +151,14 @@ def _batch_size(workers: int, batched: bool) -> int:
     return 64 if workers <= 1 else 16
 
 
+# Batches a worker parses before it is replaced by a fresh one (16 pages a batch with a
+# pool, so 1,600 pages). A parsing worker's memory only grows: a fresh one holds ~255 MiB
+# after its first batch and ~380 MiB after 2,000 real news pages, and forked workers had
+# reached ~575 MiB each by the end of the 28.8k build (docs/benchmarks.md §13). A
+# replacement starts in 2-3 s, about 2% of the time its 1,600 pages take.
+WORKER_RECYCLE_BATCHES = 100
+
+
 def process(
     pages: Iterable[Page | Reject],
     workers: int | None = None,
@@ -190,7 +198,8 @@ def process(
     for page, result in map_ordered(work, new_pages(), workers, on_crash=_crashed, batch_fn=work_batch,
                                     batch_size=_batch_size(workers, work_batch is not None),
                                     page_timeout=math.inf if page_timeout is None else page_timeout,
-                                    on_timeout=_timed_out):
+                                    on_timeout=_timed_out,
+                                    recycle_every=WORKER_RECYCLE_BATCHES if work_batch is not None else None):
         while passthrough:
             yield None, passthrough.pop(0)
         yield page, result

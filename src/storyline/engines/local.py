@@ -166,13 +166,27 @@ def _watch_parent(parent_pid: int) -> None:
 
 # --- parent side: pools ------------------------------------------------------
 
-def _new_pool(workers: int) -> ProcessPoolExecutor:
-    ctx = multiprocessing.get_context()
+def _new_pool(workers: int, start_method: str | None = None) -> ProcessPoolExecutor:
+    ctx = multiprocessing.get_context(start_method)
     # Only a forked worker's parent is this process (spawn/forkserver go through
     # a helper), so only then can the worker check it against our pid.
     parent = os.getpid() if ctx.get_start_method() == "fork" else None
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
                                initializer=_init_worker, initargs=(parent,))
+
+
+class _Slot:
+    """One worker in a pool of its own, so that it can be replaced alone while the
+    others go on. ``left`` counts the batches it may still take (None: no limit)."""
+
+    def __init__(self, start_method: str | None, left: int | None):
+        self.pool = _new_pool(1, start_method)
+        self.left = left
+        self.in_flight = 0
+
+    @property
+    def retiring(self) -> bool:
+        return self.left is not None and self.left <= 0
 
 
 def _kill_pool(pool: ProcessPoolExecutor) -> None:
@@ -207,19 +221,44 @@ def _salvage(batch: list[T], fut: Future) -> list[tuple[T, R]] | None:
 
 
 class _OrderedPool:
-    """The pool of ``map_ordered``: batches in flight, oldest first."""
+    """The pool of ``map_ordered``: one single-worker pool per worker (a slot), and
+    the batches in flight, oldest first, each with its slot.
 
-    def __init__(self, fn, batch_fn, workers, page_timeout, on_crash, on_timeout):
+    With ``recycle_every`` a slot's worker is replaced after that many batches,
+    once its last batch is back; the other workers go on meanwhile. The first
+    workers are forked (they start at once, with the modules already imported);
+    their replacements are started by ``spawn``: forked from a parent that has
+    grown, they would begin with its pages counted in their memory
+    (docs/benchmarks.md §13)."""
+
+    def __init__(self, fn, batch_fn, workers, page_timeout, on_crash, on_timeout, recycle_every=None):
         self.fn, self.batch_fn, self.workers = fn, batch_fn, workers
         self.page_timeout, self.on_crash, self.on_timeout = page_timeout, on_crash, on_timeout
-        self.pending: deque[tuple[list, Future]] = deque()
-        self.pool = _new_pool(workers)
+        self.recycle_every = recycle_every
+        self.start_method = "spawn" if recycle_every else None  # of replacements
+        self.pending: deque[tuple[list, Future, _Slot]] = deque()
+        self.slots = self._fresh_slots(None)
+
+    def _fresh_slots(self, start_method: str | None) -> list[_Slot]:
+        # Staggered first periods (1/n, 2/n, ... of the period), so that the workers
+        # are not all reloading the model at the same moment.
+        n, every = self.workers, self.recycle_every
+        return [_Slot(start_method, None if not every else max(1, every * (i + 1) // n))
+                for i in range(n)]
+
+    def can_submit(self) -> bool:
+        return any(not slot.retiring for slot in self.slots)
 
     def submit(self, batch: list) -> None:
-        self.pending.append((batch, self.pool.submit(_run_batch, self.fn, batch, self.batch_fn)))
+        slot = min((s for s in self.slots if not s.retiring), key=lambda s: s.in_flight)
+        fut = slot.pool.submit(_run_batch, self.fn, batch, self.batch_fn)
+        slot.in_flight += 1
+        if slot.left is not None:
+            slot.left -= 1
+        self.pending.append((batch, fut, slot))
 
     def drain_one(self) -> list[tuple]:
-        batch, fut = self.pending[0]
+        batch, fut, slot = self.pending[0]
         if not _wait(fut, _time_limit(self.page_timeout, len(batch))):
             return self._redo_in_flight()  # hung
         try:
@@ -227,20 +266,28 @@ class _OrderedPool:
         except BrokenProcessPool:
             return self._redo_in_flight()  # a worker died
         self.pending.popleft()
+        slot.in_flight -= 1
+        if slot.retiring and slot.in_flight == 0:
+            self._replace(slot)
         return list(zip(batch, results))
 
+    def _replace(self, slot: _Slot) -> None:
+        slot.pool.shutdown(wait=True)
+        self.slots[self.slots.index(slot)] = _Slot(self.start_method, self.recycle_every)
+
     def _redo_in_flight(self) -> list[tuple]:
-        """The unfinished batches are lost with their pool (finished ones keep their
+        """The unfinished batches are lost with their pools (finished ones keep their
         results). Redo their pages one at a time in a single-worker pool: only the
         culprit crashes or hangs again, and it alone gets on_crash's or on_timeout's
         result. Bad pages are rare, so the slow path costs little."""
-        _kill_pool(self.pool)
+        for slot in self.slots:
+            _kill_pool(slot.pool)
         in_flight = list(self.pending)
         self.pending.clear()
         out: list[tuple] = []
-        solo = _new_pool(1)
+        solo = _new_pool(1, self.start_method)
         try:
-            for batch, fut in in_flight:
+            for batch, fut, _slot in in_flight:
                 done = _salvage(batch, fut)
                 if done is not None:
                     out.extend(done)
@@ -250,7 +297,7 @@ class _OrderedPool:
                     out.append((item, result))
         finally:
             _kill_pool(solo)
-        self.pool = _new_pool(self.workers)
+        self.slots = self._fresh_slots(self.start_method)
         return out
 
     def _redo_one(self, item, solo: ProcessPoolExecutor):
@@ -258,18 +305,19 @@ class _OrderedPool:
         fut = solo.submit(self.fn, item)
         if not _wait(fut, _time_limit(self.page_timeout, 1)):
             _kill_pool(solo)
-            return self.on_timeout(item), _new_pool(1)
+            return self.on_timeout(item), _new_pool(1, self.start_method)
         try:
             return fut.result(), solo
         except BrokenProcessPool as exc:
             _kill_pool(solo)
-            return self.on_crash(item, exc), _new_pool(1)
+            return self.on_crash(item, exc), _new_pool(1, self.start_method)
 
     def close(self, finished: bool) -> None:
-        if finished:
-            self.pool.shutdown(wait=True)
-        else:  # Ctrl-C, an error, or the consumer stopped: don't wait on busy workers
-            _kill_pool(self.pool)
+        for slot in self.slots:
+            if finished:
+                slot.pool.shutdown(wait=True)
+            else:  # Ctrl-C, an error, or the consumer stopped: don't wait on busy workers
+                _kill_pool(slot.pool)
 
 
 def _map_pool(items, batch_size, window, make_run: Callable[[], _OrderedPool]) -> Iterator[tuple]:
@@ -277,9 +325,10 @@ def _map_pool(items, batch_size, window, make_run: Callable[[], _OrderedPool]) -
     finished = False
     try:
         for batch in _batches(items, batch_size):
-            run.submit(batch)
-            while len(run.pending) >= window:
+            # every slot may be waiting for its last batches before its worker is replaced
+            while len(run.pending) >= window or not run.can_submit():
                 yield from run.drain_one()
+            run.submit(batch)
         while run.pending:
             yield from run.drain_one()
         finished = True
@@ -345,6 +394,7 @@ def map_ordered(
     batch_fn: Callable[[list[T]], list[R]] | None = None,
     page_timeout: float | None = None,
     on_timeout: Callable[[T], R] | None = None,
+    recycle_every: int | None = None,
 ) -> Iterator[tuple[T, R]]:
     """Yield (item, fn(item)) in input order, using ``workers`` processes.
 
@@ -358,6 +408,11 @@ def map_ordered(
     ``on_crash(item, PageTimeout)`` when no ``on_timeout`` is given. A batch may
     take ``page_timeout`` per page plus START_ALLOWANCE. Inline, the limit holds
     only in the main thread and only where Python code gets to run.
+
+    ``recycle_every`` (batches) replaces each worker after that many batches, with
+    a fresh process started by ``spawn``: memory a long run leaves in a worker
+    (the parser's caches only grow) is given back. ``fn`` and ``batch_fn`` must
+    then be importable module-level functions.
     """
     page_timeout = DEFAULT_PAGE_TIMEOUT if page_timeout is None else page_timeout
     if on_timeout is None:
@@ -366,4 +421,5 @@ def map_ordered(
     if workers <= 1:
         return _map_inline(fn, items, batch_size, batch_fn, page_timeout, on_timeout)
     return _map_pool(items, batch_size, window or workers * 4,
-                     lambda: _OrderedPool(fn, batch_fn, workers, page_timeout, on_crash, on_timeout))
+                     lambda: _OrderedPool(fn, batch_fn, workers, page_timeout, on_crash, on_timeout,
+                                                 recycle_every))
