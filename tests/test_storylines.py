@@ -203,6 +203,31 @@ def test_storylines_equal_across_increments(built):
     assert json.dumps(one, sort_keys=True) == json.dumps(two, sort_keys=True)
 
 
+def test_unchanged_timelines_come_from_the_memo_and_a_changed_origin_remakes_them(built, tmp_path, monkeypatch):
+    import shutil
+
+    import storyline.link.storylines as ls
+    from storyline.store.storylines import link_storylines_in
+
+    store = str(tmp_path / "copy.duckdb")
+    shutil.copy(built[0], store)
+    before, _, _ = _rows(store)
+    made = []
+    real = ls.build_timeline
+    monkeypatch.setattr(ls, "build_timeline", lambda *a, **k: made.append(1) or real(*a, **k))
+    with Store(store) as st:
+        link_storylines_in(st)
+    assert made == [] and _rows(store)[0] == before       # nothing changed: every timeline from the memo
+    with Store(store) as st:
+        line = max(before, key=lambda r: len(r["article_ids"]))
+        # one article of the big storyline now counts as a copy of another one: its sources change
+        st._run("UPDATE articles SET origin_id = ? WHERE id = ?", [line["article_ids"][1], line["article_ids"][0]])
+        link_storylines_in(st)
+    assert len(made) == 1
+    after = {r["id"]: r for r in _rows(store)[0]}
+    assert all(after[r["id"]] == r for r in before if r["id"] != line["id"])
+
+
 def test_future_dates_are_not_key_dates():
     text = ("Negotiators from both governments held talks in Geneva on Monday, March 4. "
             "The two sides will meet again on March 20 in Geneva, officials said.")

@@ -652,22 +652,35 @@ def build_timeline(articles: list[TimelineArticle], n_dates: int | None = None, 
 
 # --------------------------------------------------------------------------- the whole step
 
-def link_storylines(episodes: list[EpisodeDoc], ents_of: dict[str, list[str]],
-                    timeline_articles: dict[str, TimelineArticle], p: StorylineParams | None = None,
-                    counts: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None) -> list[Storyline]:
-    """Storylines of the corpus with their timelines, ordered by (start, id)."""
+def group_storylines(episodes: list[EpisodeDoc], ents_of: dict[str, list[str]], p: StorylineParams | None = None,
+                     counts: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None) -> list[Storyline]:
+    """Storylines of the corpus without their timelines (``timeline_window`` and
+    ``build_timeline`` add them), ordered by (start, id)."""
     p = p or StorylineParams()
     eps = canonical_episodes(episodes)
     if not eps:
         return []
     rows_of, space = _group_rows(episode_space(eps, p, counts))
-    out = []
-    for rows in rows_of:
-        line = describe([eps[i] for i in rows], ents_of, p, _central(space, rows, eps))
-        arts = [timeline_articles[a] for a in line.article_ids if a in timeline_articles]
-        line.timeline = build_timeline(arts, first=_month_before(line.start), last=line.end)
-        out.append(line)
+    out = [describe([eps[i] for i in rows], ents_of, p, _central(space, rows, eps)) for rows in rows_of]
     out.sort(key=lambda s: (s.start or "9999", s.id))
+    return out
+
+
+def timeline_window(line: Storyline) -> tuple[str | None, str | None]:
+    """The days a storyline's timeline may cite: from a month before its first article
+    to its last."""
+    return _month_before(line.start), line.end
+
+
+def link_storylines(episodes: list[EpisodeDoc], ents_of: dict[str, list[str]],
+                    timeline_articles: dict[str, TimelineArticle], p: StorylineParams | None = None,
+                    counts: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None) -> list[Storyline]:
+    """Storylines of the corpus with their timelines, ordered by (start, id)."""
+    out = group_storylines(episodes, ents_of, p, counts)
+    for line in out:
+        arts = [timeline_articles[a] for a in line.article_ids if a in timeline_articles]
+        first, last = timeline_window(line)
+        line.timeline = build_timeline(arts, first=first, last=last)
     return out
 
 

@@ -109,6 +109,9 @@ CREATE TABLE IF NOT EXISTS storylines (        -- corpus level (storyline step, 
     id VARCHAR PRIMARY KEY, title VARCHAR, summary VARCHAR, start VARCHAR, "end" VARCHAR,   -- of one developing
     story_ids VARCHAR, article_ids VARCHAR, entity_ids VARCHAR, timeline VARCHAR, seq INTEGER  -- story
 );
+CREATE TABLE IF NOT EXISTS timeline_memo (     -- corpus level, kept across builds: each storyline's
+    key VARCHAR PRIMARY KEY, value VARCHAR      -- timeline (JSON) by a key of its inputs (store/storylines.py)
+);
 CREATE TABLE IF NOT EXISTS rejects (
     id VARCHAR PRIMARY KEY,
     source VARCHAR NOT NULL,

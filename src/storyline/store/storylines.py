@@ -8,8 +8,10 @@ A storyline table older than the links is stale (``storylines_stale``).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 from scipy import sparse
@@ -92,36 +94,94 @@ def _entities_of(store) -> dict[str, list[str]]:
     return out
 
 
-def _timeline_articles(store) -> dict:
-    """Every linked article's text, day, independent origin and day-valued time expressions."""
+def _article_origins(store) -> dict[str, tuple[str | None, str]]:
+    """Every linked article's day and independent origin (copies of one original and
+    dispatches of one wire are one source): all a timeline reads of an article besides
+    its text and time expressions, which never change under its id."""
+    out = {}
+    for aid, pub, inferred, origin, wire in store._run("""
+            SELECT id, published, published_inferred, origin_id, syndicated_from FROM articles"""):
+        day = effective_date(pub, json.loads(inferred) if inferred else None)
+        out[aid] = (day, f"wire:{wire}" if wire else f"id:{origin or aid}")
+    return out
+
+
+def _timeline_articles(store, ids: set[str], origins: dict[str, tuple[str | None, str]]) -> dict:
+    """The texts and day-valued time expressions of the articles ``ids``."""
     from ..link.storylines import TimelineArticle, is_day
 
+    if not ids:
+        return {}
+    store._run("CREATE OR REPLACE TEMP TABLE _timeline_ids (id VARCHAR)")
+    store._insert_rows("_timeline_ids", [(a,) for a in sorted(ids)])
     dates: dict[str, list] = {}
     for aid, s, e, v in store._run("""SELECT article_id, start, "end", value FROM article_timexes
-                                      WHERE type = 'DATE' AND length(value) = 10 ORDER BY article_id, n"""):
+                                      WHERE type = 'DATE' AND length(value) = 10
+                                        AND article_id IN (SELECT id FROM _timeline_ids) ORDER BY article_id, n"""):
         if is_day(v):
             dates.setdefault(aid, []).append((s, e, v))
     out = {}
-    for aid, text, pub, inferred, origin, wire in store._run("""
-            SELECT id, text, published, published_inferred, origin_id, syndicated_from FROM articles"""):
-        day = effective_date(pub, json.loads(inferred) if inferred else None)
-        key = f"wire:{wire}" if wire else f"id:{origin or aid}"
+    for aid, text in store._run("SELECT id, text FROM articles WHERE id IN (SELECT id FROM _timeline_ids)"):
+        day, key = origins[aid]
         out[aid] = TimelineArticle(aid, text or "", day, key, dates.get(aid, []))
+    store._run("DROP TABLE _timeline_ids")
     return out
+
+
+# the code that makes a timeline, in the memo's keys: a memo written by another version
+# of it is never read
+_TIMELINE_CODE = hashlib.sha1(Path(__file__).with_name("storylines.py").read_bytes()
+                              + (Path(__file__).parents[1] / "link" / "storylines.py").read_bytes()).hexdigest()[:16]
+
+
+def timeline_key(line, origins: dict[str, tuple[str | None, str]]) -> str:
+    """Everything a storyline's timeline is made from: its window, its articles (ids
+    stand for their texts and time expressions) with their days and origins."""
+    from ..link.storylines import timeline_window
+
+    parts = [_TIMELINE_CODE, *map(str, timeline_window(line))]
+    parts += [f"{a}|{origins[a][0]}|{origins[a][1]}" for a in sorted(line.article_ids) if a in origins]
+    return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def _add_timelines(store, lines) -> dict[str, str]:
+    """Each storyline's timeline: from the memo when its inputs did not change since an
+    earlier build (a build that adds 1% touches a few storylines), else made here.
+    Returns this build's memo (key -> timeline JSON)."""
+    from ..link.storylines import TimelineDate, build_timeline, timeline_window
+
+    origins = _article_origins(store)
+    keys = [timeline_key(line, origins) for line in lines]
+    old = dict(store._run("SELECT key, value FROM timeline_memo"))
+    missing = {a for line, k in zip(lines, keys) if k not in old for a in line.article_ids if a in origins}
+    articles = _timeline_articles(store, missing, origins)
+    memo = {}
+    for line, k in zip(lines, keys):
+        if k in old:
+            line.timeline = [TimelineDate(**d) for d in json.loads(old[k])]
+        else:
+            first, last = timeline_window(line)
+            line.timeline = build_timeline([articles[a] for a in line.article_ids if a in articles],
+                                           first=first, last=last)
+        memo[k] = old.get(k) or json.dumps([t.to_dict() for t in line.timeline], ensure_ascii=False)
+    return memo
 
 
 def link_storylines_in(store, params=None) -> int:
     """The storyline step over the stored stories; returns the number of storylines."""
-    from ..link.storylines import link_storylines
+    from ..link.storylines import group_storylines
 
     ents_of = _entities_of(store)
     episodes, counts = _episodes(store, ents_of)
-    lines = link_storylines(episodes, ents_of, _timeline_articles(store), params, counts)
-    write_storylines(store, lines, store.linked_version())
+    lines = group_storylines(episodes, ents_of, params, counts)
+    memo = _add_timelines(store, lines)
+    write_storylines(store, lines, store.linked_version(), memo)
     return len(lines)
 
 
-def write_storylines(store, lines, version: int | None) -> None:
+def write_storylines(store, lines, version: int | None, memo: dict[str, str] | None = None) -> None:
+    """The storylines and the timeline memo (this build's entries only, so that it stays
+    the size of the corpus's storylines), in one transaction."""
     store._run("BEGIN")
     try:
         store._run("DELETE FROM storylines")
@@ -129,6 +189,9 @@ def write_storylines(store, lines, version: int | None) -> None:
             (s.id, s.title, s.summary, s.start, s.end, json.dumps(s.story_ids), json.dumps(s.article_ids),
              json.dumps(s.entity_ids), json.dumps([t.to_dict() for t in s.timeline], ensure_ascii=False), n)
             for n, s in enumerate(lines)])
+        if memo is not None:
+            store._run("DELETE FROM timeline_memo")
+            store._insert_rows("timeline_memo", sorted(memo.items()))
         store._run("INSERT OR REPLACE INTO meta VALUES ('storylines_version', ?)", [str(version)])
         store._run("COMMIT")
     except BaseException:
