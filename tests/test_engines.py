@@ -220,3 +220,31 @@ def test_recycled_workers_survive_a_crash():
                            batch_size=2, recycle_every=3))
     assert out[13] == "crash"
     assert [out[x][0] for x in range(40) if x != 13] == [x * 10 for x in range(40) if x != 13]
+
+
+_UNGUARDED_SCRIPT = """
+import os, sys
+sys.path.insert(0, {src!r})
+from storyline.engines.local import map_ordered
+
+def on_crash(x, exc):
+    return "crash"
+
+print(sorted(set(map_ordered(os.path.basename, [f"/p/{{i}}" for i in range(30)], workers=2, on_crash=on_crash,
+                             batch_size=2, batch_fn=None, recycle_every=2))))
+"""
+
+
+def test_recycling_in_a_script_without_main_guard_keeps_every_result(tmp_path):
+    """A spawned worker imports the program's main module first: a script that calls
+    the pipeline at top level would run again in it and kill every replacement."""
+    import subprocess
+    import sys
+
+    src = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "src")
+    script = tmp_path / "unguarded.py"
+    script.write_text(_UNGUARDED_SCRIPT.format(src=src))
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "crash" not in out.stdout
+    assert out.stdout.count("/p/") == 30

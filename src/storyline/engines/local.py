@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
+import re
 import signal
 import sys
 import threading
@@ -175,6 +176,28 @@ def _new_pool(workers: int, start_method: str | None = None) -> ProcessPoolExecu
                                initializer=_init_worker, initargs=(parent,))
 
 
+# ``if __name__ == "__main__":`` in a script's source: the guard that makes a script safe
+# to import again, which is what a spawned worker does with the program's main module
+_MAIN_GUARD = re.compile(r"""^if\s+__name__\s*==\s*['"]__main__['"]\s*:""", re.MULTILINE)
+
+
+def _replacement_start_method() -> str | None:
+    """``spawn`` for replacement workers when the program's main module can be imported
+    again without running it (no file: a notebook, the REPL, ``-c``; or a file with the
+    ``__main__`` guard, like the ``storyline`` command and pytest); else fork. A spawned
+    worker imports the main module first: an unguarded script calling ``build`` would
+    run again in it, and every replacement would die (and its pages with it)."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if not path:
+        return "spawn"
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            return "spawn" if _MAIN_GUARD.search(fh.read(1_000_000)) else None
+    except OSError:
+        return None
+
+
 class _Slot:
     """One worker in a pool of its own, so that it can be replaced alone while the
     others go on. ``left`` counts the batches it may still take (None: no limit)."""
@@ -227,15 +250,15 @@ class _OrderedPool:
     With ``recycle_every`` a slot's worker is replaced after that many batches,
     once its last batch is back; the other workers go on meanwhile. The first
     workers are forked (they start at once, with the modules already imported);
-    their replacements are started by ``spawn``: forked from a parent that has
-    grown, they would begin with its pages counted in their memory
-    (docs/benchmarks.md §13)."""
+    their replacements are started by ``spawn`` when the main module allows it
+    (``_replacement_start_method``): forked from a parent that has grown, they would
+    begin with its pages counted in their memory (docs/benchmarks.md §13)."""
 
     def __init__(self, fn, batch_fn, workers, page_timeout, on_crash, on_timeout, recycle_every=None):
         self.fn, self.batch_fn, self.workers = fn, batch_fn, workers
         self.page_timeout, self.on_crash, self.on_timeout = page_timeout, on_crash, on_timeout
         self.recycle_every = recycle_every
-        self.start_method = "spawn" if recycle_every else None  # of replacements
+        self.start_method = _replacement_start_method() if recycle_every else None
         self.pending: deque[tuple[list, Future, _Slot]] = deque()
         self.slots = self._fresh_slots(None)
 
