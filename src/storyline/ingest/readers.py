@@ -56,7 +56,7 @@ def read_stream(source: str, raw, limits: Limits, meta: dict | None = None,
         head = head.lstrip(LEADING_BLANKS)
     stream = Replay(head, raw)
     if kind == "gzip":
-        yield from _read_gzip(source, stream, head, limits, meta)
+        yield from _read_gzip(source, stream, limits, meta)
         return
     reader = _STREAM_READERS.get(kind)
     if reader:
@@ -70,21 +70,22 @@ def read_blob(source: str, data: bytes, limits: Limits, meta: dict | None = None
     yield from read_stream(source, io.BytesIO(data), limits, meta, size=len(data))
 
 
-def _read_gzip(source: str, stream, head: bytes, limits: Limits, meta: dict) -> Iterator[Page | Reject]:
-    """A gzip file: a WARC or JSONL inside is streamed, a page inside is decompressed (bounded)."""
-    probe = GunzipReader(io.BytesIO(head))
-    inner_head = probe.read(SNIFF_BYTES)
-    if not inner_head and probe.problem and probe.problem[0] == "corrupt_gzip":
-        yield Reject(source, *probe.problem)
-        return
-    inner = sniff(inner_head)
+def _read_gzip(source: str, stream, limits: Limits, meta: dict) -> Iterator[Page | Reject]:
+    """A gzip file: a WARC or JSONL inside is streamed, a page inside is decompressed (bounded).
+    The inner format is sniffed from the first decompressed bytes, which are then replayed
+    (decompressing the head twice cost a third of the reading time of a folder of pages)."""
     gz = GunzipReader(stream)
-    reader = _STREAM_READERS.get(inner)
+    inner_head = gz.read(SNIFF_BYTES)
+    if not inner_head and gz.problem and gz.problem[0] == "corrupt_gzip":
+        yield Reject(source, *gz.problem)
+        return
+    body = Replay(inner_head, gz)
+    reader = _STREAM_READERS.get(sniff(inner_head))
     if reader:
-        yield from reader(source, gz, limits)
+        yield from reader(source, body, limits)
         return
     try:
-        data = read_bounded(gz, limits.max_bytes)
+        data = read_bounded(body, limits.max_bytes)
     except GzipBodyError as exc:
         yield Reject(source, exc.reason, exc.detail)
         return

@@ -30,8 +30,6 @@ TOO_LONG = None  # what iter_lines yields in place of a line over its bound
 class Replay:
     """``head`` (already read from ``inner``) then the rest of ``inner``."""
 
-    problem: tuple[str, str] | None = None
-
     def __init__(self, head: bytes, inner: BinaryIO):
         self._head = head
         self._inner = inner
@@ -53,6 +51,11 @@ class Replay:
 
     def tell(self) -> int:
         return self._pos
+
+    @property
+    def problem(self) -> tuple[str, str] | None:
+        """The inner stream's (a file has none; a gzip stream may end early)."""
+        return getattr(self._inner, "problem", None)
 
 
 class GunzipReader:
