@@ -215,14 +215,20 @@ class _Slot:
 def _kill_pool(pool: ProcessPoolExecutor) -> None:
     """Shut the pool down without waiting, and kill its workers: shutdown alone
     leaves a running (or hung) worker at its task."""
-    # Private, but the only handle on the workers; shutdown() clears it.
+    # Private, but the only handles on the workers and on the pool's manager thread;
+    # shutdown() clears them.
     procs = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
+    manager = getattr(pool, "_executor_manager_thread", None)
     for proc in procs:
         try:
             proc.kill()
         except (OSError, ValueError):  # already gone, or closed
             pass
+    pool.shutdown(wait=False, cancel_futures=True)
+    # The manager thread reaps the killed workers too. Joining it first means we do not
+    # race it for waitpid(): the loser gets ECHILD and may read a dead worker as alive.
+    if manager is not None:
+        manager.join(KILL_REAP_TIMEOUT)
     for proc in procs:
         try:
             proc.join(KILL_REAP_TIMEOUT)
