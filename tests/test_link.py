@@ -39,10 +39,30 @@ def test_a_surname_alone_joins_only_an_unambiguous_full_name():
     assert len(ents) == 3  # ambiguous: left apart rather than guessed
 
 
-def test_ids_do_not_depend_on_input_order():
+def test_ids_do_not_depend_on_input_order_of_spelling_variants():
     a = [ref("a1", "Dmitri Peskov"), ref("a2", "Dmitry Peskov", seq=1)]
     b = [ref("a2", "Dmitry Peskov", seq=0), ref("a1", "Dmitri Peskov", seq=1)]
     assert {e.id for e in resolve(a)[0]} == {e.id for e in resolve(b)[0]}
+
+
+def test_a_person_keeps_his_id_as_later_articles_name_him_more_fully():
+    """Ids are cited by users and key the story memo: a later "Dmitry S. Peskov" or
+    "Peskov" joins the cluster without renaming it; a namesake in another walk of life
+    still gets an id of his own."""
+    first = [ref("a1", "Dmitry Peskov"), ref("a2", "Donald Trump", seq=1)]
+    (peskov,) = [e.id for e in resolve(first)[0] if e.name == "Dmitry Peskov"]
+    later = first + [ref("a3", "Dmitry S. Peskov", seq=2), ref("a4", "Peskov", seq=3),
+                     ref("a5", "Dmitry S. Peskov", seq=4)]
+    ents, links = resolve(later)
+    assert links[("a3", 0)] == links[("a4", 0)] == links[("a5", 0)] == peskov
+    assert [e.name for e in ents if e.id == peskov] == ["Dmitry S. Peskov"]   # the name shown follows usage
+
+    coach = ref("a6", "Dmitry Peskov", seq=5)
+    coach.domain = "sport"
+    politics = [ref("a1", "Dmitry Peskov")]
+    politics[0].domain = "politics"
+    ents, links = resolve(politics + [coach])
+    assert len({links[("a1", 0)], links[("a6", 0)]}) == 2
 
 
 def test_the_same_quote_in_several_articles_is_one_record():

@@ -122,6 +122,11 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
         groups[gkey] = rs
         order.append(gkey)
 
+    people = sorted((g for g in order if groups[g] and groups[g][0].key.startswith("person:")
+                     and not any(r.wikidata for r in groups[g])),
+                    key=lambda g: (groups[g][0].seq, groups[g][0].article_id, groups[g][0].index))
+    person_id = dict(zip(people, _person_ids([groups[g] for g in people])))
+
     entities: list[Entity] = []
     links: dict[tuple[str, int], str] = {}
     for gkey in order:
@@ -133,10 +138,8 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
         name = _canonical_name(rs) if first.type == "PERSON" else first.name
         if wikidata:
             eid = wikidata
-        elif first.key.startswith("person:"):
-            # people with the same name in different walks of life keep different ids
-            domain = Counter(r.domain for r in rs if r.domain).most_common(1)
-            eid = _entity_id("PERSON", _canonical_key(rs) + (f"\x00{domain[0][0]}" if domain else ""))
+        elif gkey in person_id:
+            eid = person_id[gkey]
         else:
             eid = _entity_id(first.type, gkey if "@" in gkey else first.key)
         aliases = list(dict.fromkeys(a for r in rs for a in r.aliases))
@@ -189,7 +192,35 @@ def _canonical_name(rs: list[LocalRef]) -> str:
 
 
 def _canonical_key(rs: list[LocalRef]) -> str:
-    """Key for the id of a person cluster: the longest full-name key (most given
-    names and initials), ties broken alphabetically; independent of input order."""
+    """The key a person's id is made from: of the full-name keys (a surname alone that
+    joined the cluster does not count), the one with a written-out given name and the
+    fewest parts, ties alphabetical. A cluster keeps it as later reports name the person
+    more fully ("Dmitry S. Peskov" joining "Dmitry Peskov") and whatever the input order:
+    users cite ids, and the story memo is keyed by them."""
     keys = {r.key for r in rs}
-    return sorted(keys, key=lambda k: (-len(k.split()), k))[0]
+    full = [k for k in keys if len(k.split()) > 1] or sorted(keys)
+    return min(full, key=lambda k: (_initials_only(k), len(k.split()), k))
+
+
+def _initials_only(key: str) -> bool:
+    """True when every part before the surname is an initial ("person:j r smith")."""
+    parts = key.split(":", 1)[-1].split()
+    return all(len(p) == 1 for p in parts[:-1])
+
+
+def _person_ids(groups: list[list[LocalRef]]) -> list[str]:
+    """Ids of person groups (in corpus order of their first mention). Namesakes whose
+    canonical keys are equal (a minister and a footballer, a "J. Smith" of two clusters)
+    are told apart by walk of life and rank; the earliest keeps the plain id, so that a
+    person's id does not change when his walk of life first shows in a later article."""
+    out, seen = [], Counter()
+    for rs in groups:
+        key = _canonical_key(rs)
+        plain = _entity_id("PERSON", key)
+        n = seen[plain]
+        seen[plain] += 1
+        if n:
+            domain = Counter(r.domain for r in rs if r.domain).most_common(1)
+            plain = _entity_id("PERSON", f"{key}\x00{domain[0][0] if domain else ''}\x00{n}")
+        out.append(plain)
+    return out
