@@ -198,7 +198,7 @@ def _canonical_key(rs: list[LocalRef]) -> str:
     more fully ("Dmitry S. Peskov" joining "Dmitry Peskov") and whatever the input order:
     users cite ids, and the story memo is keyed by them."""
     keys = {r.key for r in rs}
-    full = [k for k in keys if len(k.split()) > 1] or sorted(keys)
+    full = [k for k in keys if len(k.split()) > 1] or list(keys)
     return min(full, key=lambda k: (_initials_only(k), len(k.split()), k))
 
 
