@@ -140,11 +140,15 @@ def test_progress_knows_its_total_from_the_start_and_names_the_corpus_steps(tmp_
     f.write_text("\n".join(json.dumps({"text": _site_page(i), "url": f"https://northstar.example/n/{i}"})
                            for i in range(12)) + "\n")
     seen = []
-    build([str(f)], str(tmp_path / "s.duckdb"), workers=1, batch_size=4,
-          on_progress=lambda s: seen.append((s.stage, s.inputs.read, s.inputs.total)))
+    summary = build([str(f)], str(tmp_path / "s.duckdb"), workers=1, batch_size=4,
+                    on_progress=lambda s: seen.append((s.stage, s.inputs.read, s.inputs.total)))
     pages = [(read, total) for stage, read, total in seen if stage == "pages"]
     assert pages and all(total == f.stat().st_size for _r, total in pages)
     reads = [r for r, _t in pages]
     assert reads == sorted(reads) and reads[-1] == f.stat().st_size
     steps = [stage for stage, _r, _t in seen if stage.startswith("corpus")]
-    assert steps[0] == "corpus: reading the store" and "corpus: stories" in steps and steps[-1] == "corpus: writing"
+    assert steps[0] == "corpus: reading the store" and "corpus: stories" in steps
+    assert steps[-2:] == ["corpus: writing", "corpus: storylines"]
+    # each step's seconds, in the order they ran, adding up to the stage's time
+    assert list(summary.corpus_steps) == [s.removeprefix("corpus: ") for s in dict.fromkeys(steps)]
+    assert 0 < sum(summary.corpus_steps.values()) <= summary.corpus_seconds

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,6 +29,8 @@ class BuildSummary:
     rejects: Counter = field(default_factory=Counter)   # reason -> count
     seconds: float = 0.0
     corpus_seconds: float | None = None   # the corpus stage, when this run linked
+    # seconds of each step of the corpus stage, in the order they ran (where a build's time goes)
+    corpus_steps: dict[str, float] = field(default_factory=dict)
     # for a progress display: the stage running ("pages", then "corpus: <step>"), and how
     # far ingest has read into the inputs (bytes: a total and an ETA from the start)
     stage: str = "pages"
@@ -47,6 +50,7 @@ class BuildSummary:
             "rejects_by_reason": dict(sorted(self.rejects.items())),
             "seconds": round(self.seconds, 3),
             "corpus_seconds": None if self.corpus_seconds is None else round(self.corpus_seconds, 3),
+            "corpus_steps": {k: round(v, 3) for k, v in self.corpus_steps.items()},
         }
 
 
@@ -229,8 +233,6 @@ def build(
     """Ingest, clean and store pages; only pages not already in the store are processed.
     Then, whenever the stored links are older than the articles (new articles, or an
     earlier build that died before its corpus stage finished), the corpus stage."""
-    import time
-
     from .store import Store
 
     t0 = time.perf_counter()
@@ -240,7 +242,9 @@ def build(
             _store_pages(store, inputs, manifest, workers, limits, on_progress, batch_size, page_timeout, summary)
             if store.links_stale():
                 t_link = time.perf_counter()
-                link(store, lambda step: _report_step(summary, step, on_progress))
+                clock = _StepClock(summary.corpus_steps)
+                link(store, lambda step: (clock.start(step), _report_step(summary, step, on_progress)))
+                clock.stop()
                 summary.corpus_seconds = time.perf_counter() - t_link
             else:   # a build that stopped between the links and the storylines (or an older store)
                 from .store.storylines import link_storylines_in, storylines_stale
@@ -254,6 +258,22 @@ def build(
             raise BuildInterrupted(summary) from None
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+class _StepClock:
+    """Seconds of each named step into ``into``: a step ends when the next one starts."""
+
+    def __init__(self, into: dict[str, float]) -> None:
+        self.into, self.name, self.t0 = into, None, 0.0
+
+    def start(self, name: str) -> None:
+        self.stop()
+        self.name, self.t0 = name, time.perf_counter()
+
+    def stop(self) -> None:
+        if self.name is not None:
+            self.into[self.name] = self.into.get(self.name, 0.0) + time.perf_counter() - self.t0
+            self.name = None
 
 
 def _report_step(summary: BuildSummary, step: str, on_progress) -> None:
@@ -317,9 +337,10 @@ def link(store, on_step: Callable[[str], None] | None = None) -> None:
     kill_point("corpus_linked")
     store.write_corpus(links)
     del links      # written: the storyline step reads what it needs from the store
+    step("storylines")
     from .store.storylines import link_storylines_in   # episodes -> storylines (link/storylines.py),
 
-    link_storylines_in(store)                           # part of the "writing" step
+    link_storylines_in(store)
 
 
 def extract(
