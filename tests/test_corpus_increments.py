@@ -52,3 +52,27 @@ def test_three_increments_equal_one_build(tmp_path):
     dump = lambda d: json.dumps(d, sort_keys=True, ensure_ascii=False, default=str)  # noqa: E731
     for key in one:
         assert dump(three[key]) == dump(one[key]), key
+
+
+def test_a_store_without_text_sketches_links_the_same_and_gets_them(tmp_path):
+    """Duplicate detection reads the sketches the page workers made; a store written
+    before they were kept (or one that lost them) links the same from the texts, and
+    the corpus stage stores the sketches it had to make."""
+    from storyline.pipeline import link
+
+    files = _pages(tmp_path)
+    manifest = str(tmp_path / "pages" / "manifest.csv")
+    path = str(tmp_path / "s.duckdb")
+    build(files, path, manifest=manifest, workers=1)
+    with Store(path) as st:
+        before = _corpus(st)
+        n = st.counts()["articles"]
+        assert st.con.execute("SELECT count(*) FROM article_sketches").fetchone()[0] == n
+        st.con.execute("DELETE FROM article_sketches WHERE article_id IN "
+                       "(SELECT id FROM articles ORDER BY id LIMIT 4)")
+        link(st)
+        after = _corpus(st)
+        assert st.con.execute("SELECT count(*) FROM article_sketches").fetchone()[0] == n
+    dump = lambda d: json.dumps(d, sort_keys=True, ensure_ascii=False, default=str)  # noqa: E731
+    for key in before:
+        assert dump(after[key]) == dump(before[key]), key

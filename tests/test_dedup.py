@@ -156,3 +156,23 @@ def test_shuffled_input_gives_the_same_result():
         assert link_duplicates(shuffled) == ref
     assert set(ref.origin_id) == {d.id for d in docs}                 # never drops an article
     assert ref.origin_id["empty"] == "empty" and ref.origin_id["empty2"] == "empty2"
+
+
+def test_sketches_made_one_text_at_a_time_give_the_same_families():
+    """The page workers sketch each article on its own (link.dedup.text_sketches); the
+    corpus stage then reads those sketches instead of hashing every text again. The
+    result is the one made from the texts, exact duplicates included, and docs
+    without a sketch get one."""
+    from storyline.link.dedup import text_sketches
+
+    docs = wire_copies() + forum_and_aggregator() + [DocInfo("copy", WIRE, "Mirror", "2025-02-19"),
+                                                      DocInfo("empty", "", None, None)]
+    ref = link_duplicates([DocInfo(d.id, d.text, d.outlet, d.published, d.syndicated_from, d.source_kind)
+                           for d in docs])
+    for d in docs[::2]:
+        d.sketch = text_sketches([d.text])[0]
+    assert link_duplicates(docs) == ref
+    assert all(d.sketch is not None for d in docs)
+    assert ref.duplicate_of["copy"] == "reuters-1"
+    empty = next(d for d in docs if d.id == "empty")
+    assert empty.sketch.digest is None and empty.sketch.shingles == 0

@@ -154,11 +154,14 @@ class Article:
     events: list[Any] = field(default_factory=list)    # analyse.events.Event records
     # an undated article's date inferred from its text: {"date", "confidence", "evidence"}
     published_inferred: dict[str, Any] | None = None
-    # analyse.terms.ArticleTerms: what story clustering compares (stored, not exported)
+    # analyse.terms.ArticleTerms: what story clustering compares; link.dedup.TextSketch:
+    # what duplicate detection compares (both stored, not exported)
     terms: Any = None
+    sketch: Any = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(replace(self, terms=None)).items() if k != "terms"}
+        return {k: v for k, v in asdict(replace(self, terms=None, sketch=None)).items()
+                if k not in ("terms", "sketch")}
 
 
 def effective_date(published: str | None, inferred: dict[str, Any] | None) -> str | None:
@@ -183,6 +186,7 @@ class CorpusSnapshot:
     # scored article's nearest neighbours (seq a, seq b, similarity), which articles were
     # scored, the memo of topic blocks' stories
     terms: dict[str, Any] = field(default_factory=dict)           # article id -> ArticleTerms
+    sketches: dict[str, Any] = field(default_factory=dict)        # article id -> link.dedup.TextSketch
     seqs: dict[str, int] = field(default_factory=dict)            # article id -> the store's seq
     topic_neighbours: tuple = ((), (), ())
     topic_scored: set[str] = field(default_factory=set)
@@ -207,6 +211,7 @@ class CorpusLinks:
     # lists that changed (the seqs whose lists are replaced, and their new rows), newly
     # scored articles, the memo entries of this build's blocks
     new_terms: dict[str, Any] = field(default_factory=dict)
+    new_sketches: dict[str, Any] = field(default_factory=dict)    # of articles stored without one
     changed_neighbours: tuple = ((), ((), (), ()))
     new_topic_scored: list[str] = field(default_factory=list)
     story_memo: dict[str, Any] = field(default_factory=dict)

@@ -109,7 +109,7 @@ def clean_and_analyse(page: Page) -> Article | Reject:
             analyse_article(result)
         except Exception as exc:  # a parser failure on a strange text
             result.extra["analysis_error"] = f"{type(exc).__name__}: {exc}"[:300]
-        _add_terms(result)
+        _add_corpus_inputs([result])
     return result
 
 
@@ -124,18 +124,21 @@ def clean_and_analyse_batch(pages: list[Page]) -> list[Article | Reject]:
         for r in results:
             if isinstance(r, Article) and not r.analysed:
                 r.extra["analysis_error"] = f"{type(exc).__name__}: {exc}"[:300]
-    for r in results:
-        _add_terms(r)
+    _add_corpus_inputs(results)
     return results
 
 
-def _add_terms(result: Article | Reject) -> None:
-    """The terms story clustering compares, computed here, in the workers: they depend
-    on the article alone (analyse/terms.py), and the corpus stage runs in one process."""
-    if isinstance(result, Article):
-        from .analyse.terms import article_terms
+def _add_corpus_inputs(results: list[Article | Reject]) -> None:
+    """The terms story clustering compares and the sketch duplicate detection compares,
+    made here, in the workers: they depend on the article alone (analyse/terms.py,
+    link/dedup.py), and the corpus stage runs in one process."""
+    from .analyse.terms import article_terms
+    from .link.dedup import text_sketches
 
-        result.terms = article_terms(result.title, result.text or "")
+    arts = [r for r in results if isinstance(r, Article)]
+    for a, sketch in zip(arts, text_sketches([a.text or "" for a in arts])):
+        a.terms = article_terms(a.title, a.text or "")
+        a.sketch = sketch
 
 
 def _crashed(page: Page, exc: BaseException) -> Reject:

@@ -57,10 +57,14 @@ def link_corpus(snap: CorpusSnapshot, on_step: Callable[[str], None] | None = No
     snap.quotes = []
 
     step("duplicates and wire copies")
-    dup = link_duplicates([
-        DocInfo(a["id"], a["text"] or "", a["outlet"], _published(a), a["syndicated_from"],
-                "forum" if _FORUM_URL.search(a["url"] or a["source"] or "") else None)
-        for a in snap.articles])
+    dup_docs = [DocInfo(a["id"], a["text"] or "", a["outlet"], _published(a), a["syndicated_from"],
+                        "forum" if _FORUM_URL.search(a["url"] or a["source"] or "") else None,
+                        snap.sketches.get(a["id"])) for a in snap.articles]
+    snap.sketches = {}
+    unsketched = {d.id for d in dup_docs if d.sketch is None}     # stored by an older version
+    dup = link_duplicates(dup_docs)
+    new_sketches = {d.id: d.sketch for d in dup_docs if d.id in unsketched}
+    del dup_docs
 
     def support(article_ids: list[str]) -> tuple[list[str], int]:
         outlets = list(dict.fromkeys(by_id[x]["outlet"] for x in article_ids if x in by_id and by_id[x]["outlet"]))
@@ -92,7 +96,7 @@ def link_corpus(snap: CorpusSnapshot, on_step: Callable[[str], None] | None = No
     entities, quotes, events, stories, contradictions = unique
     return CorpusLinks(snap.version, entities, links, quotes, {q.id: support(q.article_ids) for q in quotes},
                        events, stories, contradictions, article_links, dropped, story_result.new_terms,
-                       story_result.changed_neighbours, story_result.new_scored, story_result.memo)
+                       new_sketches, story_result.changed_neighbours, story_result.new_scored, story_result.memo)
 
 
 def _unique_ids(records: list) -> tuple[list, int]:

@@ -60,6 +60,29 @@ class DocInfo:
     published: str | None                # ISO date or datetime, or None
     syndicated_from: str | None = None   # credited wire agency ("Reuters", "ANI") if the page says so
     source_kind: str | None = None       # "forum" | "aggregator" | None, when known
+    sketch: "TextSketch | None" = None   # of ``text``, when an earlier build or the analysis stage made it
+
+
+@dataclass(slots=True)
+class TextSketch:
+    """What duplicate detection reads of every text, a function of the text alone: made
+    once per article (in the page workers) and kept in the store, so that a build does
+    not hash the whole corpus again."""
+
+    sig: np.ndarray          # MinHash signature, NUM_PERM uint32
+    shingles: int            # distinct shingles
+    digest: bytes | None     # of the normalised text (exact duplicates); None when it has no words
+
+
+def text_sketches(texts: Sequence[str]) -> list[TextSketch]:
+    """The sketches of ``texts`` (hashed in batches)."""
+    sigs, sizes = _sketch_sizes(texts, NUM_PERM, 1)
+    return [TextSketch(sigs[i], int(sizes[i]), _text_digest(t)) for i, t in enumerate(texts)]
+
+
+def _text_digest(text: str) -> bytes | None:
+    norm = b" ".join(_word_bytes(text).split())    # == normalise(text), encoded
+    return hashlib.blake2b(norm, digest_size=16).digest() if norm else None
 
 
 @dataclass(slots=True)
@@ -555,7 +578,9 @@ def link_duplicates(docs: list[DocInfo], threshold: float = 0.7, *, num_perm: in
     if len({d.id for d in ds}) != n:
         raise ValueError("article ids must be unique")
     texts = [d.text for d in ds]
-    sigs, sizes = _sketch_sizes(texts, num_perm, 1)
+    sketches = _sketches_of(ds, num_perm)
+    sigs = np.stack([k.sig for k in sketches]) if n else np.empty((0, num_perm), np.uint32)
+    sizes = np.array([k.shingles for k in sketches], dtype=np.int64)
     sets = _ShingleSets(texts, sizes)
     agencies = [_agency(d.syndicated_from) for d in ds]
 
@@ -566,11 +591,10 @@ def link_duplicates(docs: list[DocInfo], threshold: float = 0.7, *, num_perm: in
     # exact duplicates: same normalised text (non-empty), keyed by a digest of it (the
     # normalised texts themselves were a second copy of the corpus, 100 MB at 29k articles)
     by_text: dict[bytes, int] = {}
-    for i, t in enumerate(texts):
-        norm = b" ".join(_word_bytes(t).split())    # == normalise(t), encoded
-        if not norm:
+    for i, sk in enumerate(sketches):
+        key = sk.digest
+        if key is None:
             continue
-        key = hashlib.blake2b(norm, digest_size=16).digest()
         if key in by_text:
             strict.union(by_text[key], i)
             wide.union(by_text[key], i)
@@ -655,6 +679,17 @@ def link_duplicates(docs: list[DocInfo], threshold: float = 0.7, *, num_perm: in
                      dict(sorted(similarity.items())), dict(sorted(credit.items())))
 
 
+def _sketches_of(ds: list[DocInfo], num_perm: int) -> list[TextSketch]:
+    """Each doc's sketch: the one it carries, else made here and set on the doc (so
+    that the caller can keep it for the next build)."""
+    todo = [i for i, d in enumerate(ds) if d.sketch is None or len(d.sketch.sig) != num_perm]
+    if todo:
+        sigs, sizes = _sketch_sizes([ds[i].text for i in todo], num_perm, 1)
+        for k, i in enumerate(todo):
+            ds[i].sketch = TextSketch(sigs[k], int(sizes[k]), _text_digest(ds[i].text))
+    return [d.sketch for d in ds]
+
+
 def independent_sources(article_ids: Iterable[str], result: DupResult) -> int:
     """Number of distinct origins among ``article_ids``: copies of one original count
     once, and so do separate families that credit the same single wire agency
@@ -668,5 +703,5 @@ def independent_sources(article_ids: Iterable[str], result: DupResult) -> int:
     return len(seen)
 
 
-__all__ = ["DocInfo", "DupResult", "signatures", "shingle_sets", "near_duplicate_pairs", "link_duplicates",
+__all__ = ["DocInfo", "DupResult", "TextSketch", "text_sketches", "signatures", "shingle_sets", "near_duplicate_pairs", "link_duplicates",
            "independent_sources", "lsh_params", "candidate_probability", "normalise"]

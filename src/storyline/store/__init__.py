@@ -213,6 +213,7 @@ class Store(CorpusIO):
         terms = {a.id: a.terms for a in articles if a.terms is not None}
         if terms:
             self.write_terms(terms)
+        self.write_sketches({a.id: a.sketch for a in articles if a.sketch is not None})
         inferred = [(a.id, json.dumps(a.published_inferred)) for a in articles if a.published_inferred]
         for aid, value in inferred:
             self._run("UPDATE articles SET published_inferred = ? WHERE id = ?", [value, aid])

@@ -130,6 +130,7 @@ class CorpusIO:
 
         ids = tbl.column("article_id").to_pylist()
         snap.terms = {aid: ArticleTerms(bag("text", r), bag("salient", r)) for r, aid in enumerate(ids)}
+        snap.sketches = self._sketches()
         nb = self.con.execute("SELECT a, b, sim FROM topic_neighbours").fetchnumpy()
         snap.topic_neighbours = (nb["a"], nb["b"], nb["sim"])
         snap.topic_scored = {r[0] for r in self._run("SELECT article_id FROM topic_scored")}
@@ -190,6 +191,7 @@ class CorpusIO:
 
         if links.new_terms:
             self.write_terms(links.new_terms)
+        self.write_sketches(links.new_sketches)
         changed, (a, b, sim) = links.changed_neighbours
         if len(changed):
             self.con.register("_changed", pa.table({"a": pa.array(changed, pa.int64())}))
@@ -209,6 +211,22 @@ class CorpusIO:
             self.con.unregister("_gone")
         self._insert_rows("story_memo", [(k, json.dumps(v, ensure_ascii=False))
                                          for k, v in sorted(links.story_memo.items()) if k not in old])
+
+    def _sketches(self) -> dict:
+        """Every stored article's ``link.dedup.TextSketch``."""
+        import numpy as np
+
+        from ..link.dedup import TextSketch
+
+        tbl = self.con.sql("SELECT article_id, sig, shingles, digest FROM article_sketches").to_arrow_table()
+        return {aid: TextSketch(np.frombuffer(sig, np.uint32), n, digest) for aid, sig, n, digest in zip(
+            *(tbl.column(c).to_pylist() for c in ("article_id", "sig", "shingles", "digest")))}
+
+    def write_sketches(self, sketches: dict) -> None:
+        """Rows of ``article_sketches`` (article id -> link.dedup.TextSketch)."""
+        self._insert_rows("article_sketches", [
+            (aid, k.sig.astype("<u4").tobytes(), k.shingles, k.digest) for aid, k in sorted(sketches.items())],
+            ignore=True)
 
     def write_terms(self, terms: dict) -> None:
         """Rows of ``article_terms`` (article id -> analyse.terms.ArticleTerms)."""

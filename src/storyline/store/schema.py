@@ -96,6 +96,10 @@ CREATE TABLE IF NOT EXISTS article_terms (     -- what story clustering compares
     article_id VARCHAR PRIMARY KEY, text_keys BIGINT[], text_counts INTEGER[], text_idf FLOAT[],
     salient_keys BIGINT[], salient_counts INTEGER[], salient_idf FLOAT[]
 );
+CREATE TABLE IF NOT EXISTS article_sketches (  -- what duplicate detection compares (analysis stage, link/dedup.py):
+    article_id VARCHAR PRIMARY KEY,             -- MinHash signature (uint32 bytes), distinct shingles,
+    sig BLOB, shingles BIGINT, digest BLOB      -- digest of the normalised text (NULL: no words)
+);
 CREATE TABLE IF NOT EXISTS topic_neighbours (  -- corpus level, kept across builds: article b (seq) is among
     a BIGINT, b BIGINT, sim DOUBLE              -- the nearest of article a for stories (stage-1 similarity)
 );
