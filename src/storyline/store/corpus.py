@@ -25,23 +25,38 @@ _EVENT_COLUMNS = ("article_id", "seq", "n", "start", "end", "sentence", "type", 
 _CORPUS_TABLES = ("entities", "entity_links", "quotes", "events", "stories", "contradictions")
 
 
-# rows turned into dicts a chunk at a time, and their short strings (ids, names,
-# types, dates, outlets: each repeated over many rows) shared: DuckDB returns a new
+# rows turned into dicts a batch at a time, column by column through Arrow (a Python
+# value per cell, not per-row tuples); each batch's repeated strings (ids, names, types,
+# dates, outlets) shared, and repeated JSON lists parsed once: DuckDB returns a new
 # string object per value, and those copies were most of the corpus stage's memory
 _FETCH_ROWS = 20_000
+# a column whose values average longer than this (article texts) is not pooled
 _SHARED_MAX_LEN = 64
 
 
-def _dicts(cursor, names: tuple[str, ...], json_fields: tuple[str, ...] = ()) -> list[dict]:
-    out = []
-    pool: dict[str, str] = {}
-    while rows := cursor.fetchmany(_FETCH_ROWS):
-        for r in rows:
-            d = {k: pool.setdefault(v, v) if isinstance(v, str) and len(v) <= _SHARED_MAX_LEN else v
-                 for k, v in zip(names, r)}
-            for k in json_fields:
-                d[k] = json.loads(d[k]) if d[k] is not None else None
-            out.append(d)
+def _dicts(con, sql: str, names: tuple[str, ...], json_fields: tuple[str, ...] = ()) -> list[dict]:
+    """The rows of the query ``sql`` as dicts keyed by ``names``; ``json_fields`` parsed. The
+    parsed lists of equal JSON strings are one object: read them, never change them."""
+    import pyarrow as pa
+
+    out: list[dict] = []
+    parsed: dict[str, object] = {}
+    for batch in con.sql(sql).to_arrow_reader(_FETCH_ROWS):
+        cols = []
+        for k, name in enumerate(names):
+            col = batch.column(k)
+            if name in json_fields:
+                vals = col.to_pylist()
+                cols.append([v if v is None else parsed[v] if v in parsed else parsed.setdefault(v, json.loads(v))
+                             for v in vals])
+            elif pa.types.is_string(col.type) and col.nbytes <= _SHARED_MAX_LEN * max(1, len(col)) + 8 * len(col):
+                enc = col.dictionary_encode()
+                uniq = enc.dictionary.to_pylist() + [None]
+                idx = enc.indices.fill_null(-1).to_numpy(zero_copy_only=False).tolist()
+                cols.append([uniq[i] for i in idx])
+            else:
+                cols.append(col.to_pylist())
+        out.extend(dict(zip(names, row)) for row in zip(*cols))
     return out
 
 
@@ -79,24 +94,24 @@ class CorpusIO:
         try:
             snap = CorpusSnapshot(
                 version=self.article_count(),
-                articles=_dicts(self.con.execute(
-                    f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles ORDER BY seq, id"),
+                articles=_dicts(self.con,
+                    f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles ORDER BY seq, id",
                     _ARTICLE_COLUMNS, ("published_inferred",)),
-                local_entities=_dicts(self.con.execute("""
+                local_entities=_dicts(self.con, """
                     SELECT e.article_id, a.seq, a.published, e.idx, e.name, e.type, e.key, e.wikidata, e.country,
                            e.aliases, e.roles, e.mentions, e.domain
-                    FROM local_entities e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.idx"""),
+                    FROM local_entities e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.idx""",
                     _LOCAL_ENTITY_COLUMNS, ("aliases", "roles")),
-                quotes=_dicts(self.con.execute("""
+                quotes=_dicts(self.con, """
                     SELECT q.article_id, a.seq, q.n, q.start, q."end", q.text, q.kind, q.speaker, q.speaker_idx,
                            q.cue, q.via, a.outlet, a.syndicated_from, q.parts
-                    FROM article_quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.seq, q.n"""),
+                    FROM article_quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.seq, q.n""",
                     _QUOTE_COLUMNS, ("via", "parts")),
-                events=_dicts(self.con.execute("""
+                events=_dicts(self.con, """
                     SELECT e.article_id, a.seq, e.n, e.start, e."end", e.sentence, e.type, e.mode, e.source_idx,
                            e.target_idx, e.actor_idxs, e.location_idx, e.location_text, e.date, e.date_precision,
                            e.date_source, e.modality, a.outlet
-                    FROM article_events e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.n"""),
+                    FROM article_events e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.n""",
                     _EVENT_COLUMNS),
                 places=[tuple(r) for r in self._run("""
                     SELECT m.article_id, m.text, e.type FROM mentions m
