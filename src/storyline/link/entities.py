@@ -84,11 +84,12 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
     # with every cluster, at a cost that grows with the corpus, not with its square).
     clusters: list[list[LocalRef]] = []
     blocks: dict[str, list[list[LocalRef]]] = {}
+    fits = _NamePairs()
     for r in people_full:
         block = blocks.setdefault(_surname_block(r.name), [])
         home = None
         for c in block:
-            if all(compatible_people(r.name, o.name) for o in c[:8]) and not _domains_conflict(r, c):
+            if all(fits(r.name, o.name) for o in c[:8]) and not _domains_conflict(r, c):
                 home = c
                 break
         if home is None:
@@ -151,9 +152,8 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
                     seen_roles.add((role, r.published))
                     roles.append({"role": role, "date": r.published, "article_id": r.article_id})
         arts = list(dict.fromkeys(r.article_id for r in rs))
-        country = Counter(r.country for r in rs if r.country).most_common(1)
         ent = Entity(eid, name, first.type, wikidata, aliases, roles, arts, sum(r.mentions for r in rs),
-                     country[0][0] if country else None)
+                     _most_common(r.country for r in rs if r.country))
         entities.append(ent)
         for r in rs:
             links[(r.article_id, r.index)] = eid
@@ -172,6 +172,17 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
     return list(merged.values()), links
 
 
+class _NamePairs(dict):
+    """``compatible_people`` of name pairs, each pair computed once: the same names recur
+    across thousands of articles (a third of the step's time went to recomputing them)."""
+
+    def __call__(self, a: str, b: str) -> bool:
+        key = (a, b)
+        if key not in self:
+            self[key] = compatible_people(a, b)
+        return self[key]
+
+
 def _surname_block(name: str) -> str:
     """The blocking key of full names: the consonant skeleton of the surname, which
     ``compatible_people`` requires to match (equal folded surnames have equal skeletons)."""
@@ -185,8 +196,19 @@ def _domains_conflict(r: LocalRef, cluster: list[LocalRef]) -> bool:
     return any(o.domain is not None and o.domain != r.domain for o in cluster)
 
 
+def _most_common(values) -> str | None:
+    """The most frequent value, the first seen on ties (``Counter.most_common(1)``
+    without its cost, paid once per entity)."""
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
+
+
 def _canonical_name(rs: list[LocalRef]) -> str:
     """The most common full form, longest first on ties (a stable choice)."""
+    if len(rs) == 1:
+        return rs[0].name
     counts = Counter(r.name for r in rs)
     return sorted(counts, key=lambda n: (-counts[n], -len(split_name(n)[0]), -len(n), n))[0]
 

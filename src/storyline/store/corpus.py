@@ -233,6 +233,8 @@ class CorpusIO:
 
         from ..link.dedup import TextSketch
 
+        if not self._run("SELECT 1 FROM information_schema.tables WHERE table_name = 'article_sketches'"):
+            return {}       # a store of an older version, opened read-only
         tbl = self.con.sql("SELECT article_id, sig, shingles, digest FROM article_sketches").to_arrow_table()
         return {aid: TextSketch(np.frombuffer(sig, np.uint32), n, digest) for aid, sig, n, digest in zip(
             *(tbl.column(c).to_pylist() for c in ("article_id", "sig", "shingles", "digest")))}
