@@ -244,7 +244,7 @@ def _print_summary(summary, store: str) -> None:
     if d["corpus_seconds"] is not None:
         lines.append(f"  corpus stage:    {d['corpus_seconds']:.2f} s")
         for name, secs in d["corpus_steps"].items():
-            lines.append(f"    {name + ':':<26}{secs:.2f} s")
+            lines.append(f"    {name + ':':<29}{secs:.2f} s")
     lines.append(f"store:             {store}")
     _echo("\n".join(lines))
 
