@@ -96,6 +96,17 @@ def test_entities_roles_and_in_article_coreference():
         assert art.text[m.start:m.end] == m.text
 
 
+def test_earnings_table_words_and_diseases_are_not_people():
+    """Wire earnings briefs (28.8k real articles: "Avg" a person in 317, "vs" in 200,
+    "Covid" in 470) must not give people; the chairman they quote still is one."""
+    art = analyse("Texas Industries Inc said first quarter profit rose.\n"
+                  "    Shr 1.20 dlrs vs 1.10 dlrs\n    Net 12.3 mln vs 10.1 mln\n"
+                  "    Revs 456.7 mln vs 401.2 mln\n    Avg shrs 10.2 mln vs 9.8 mln\n"
+                  "Chairman Robert Rogers said Covid had little effect on sales.\n Reuter", published="1987-04-01")
+    people = {e.name for e in art.entities if e.type == "PERSON"}
+    assert people == {"Robert Rogers"}
+
+
 def test_datelines_are_blanked_without_moving_offsets():
     text = "MOSCOW, March 4 (Reuters) - Kremlin aide Yury Ushakov said the call was constructive."
     assert len(parse_text(text)) == len(text) and parse_text(text).lstrip().startswith("Kremlin aide")

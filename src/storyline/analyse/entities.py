@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..model import LocalEntity, Mention
 from .gazetteer import DEMONYMS, Gazetteer, gazetteer, role_current
-from .names import HONORIFICS, PARTICLES, compatible_people, name_key, split_name, surname_key
+from .names import HONORIFICS, NOT_PERSON_WORDS, PARTICLES, compatible_people, name_key, split_name, surname_key
 from .doctext import doc_text
 
 ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC", "FAC": "LOC"}
@@ -390,6 +390,8 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
             clean = _clean_person_span(doc, span)
             if not clean.text or not any(c.isalpha() for c in clean.text):
                 continue
+            if len(clean) == 1 and (clean.text.islower() or clean.text.lower().strip(".") in NOT_PERSON_WORDS):
+                continue      # "vs", "Avg", "Covid": a lower-case word or a table abbreviation alone
             context_domain = None
             if len(clean) == 1:
                 title = doc[clean.start - 1].lower_ if clean.start > 0 else ""
