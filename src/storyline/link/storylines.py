@@ -229,7 +229,7 @@ def _neighbour_pairs(space: _Space, n: int) -> tuple[np.ndarray, np.ndarray, np.
     strip's result depends on its rows alone, so the pairs do not depend on the threads."""
     k = min(MAX_NEIGHBOURS, max(n - 1, 0))
     tr = space.transposed()
-    step = max(16, STRIP_CELLS // max(n, 1))
+    step = max(16, STRIP_CELLS // STRIP_THREADS // max(n, 1))   # the same memory in all
 
     def strip(lo: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         r = np.arange(lo, min(n, lo + step))
