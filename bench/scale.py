@@ -81,7 +81,7 @@ def main() -> None:
         print(f"skipped: {CORPUS} not found")
         return
     sizes = [int(s) for s in args.sizes.split(",")]
-    print(f"# bench/scale.py --sizes {args.sizes} --workers {args.workers} --grow {args.grow}; "
+    print(f"# bench/scale.py --sizes {args.sizes} --workers {args.workers} --grow {args.grow}{' --held-out' if args.held_out else ''}; "
           f"{date.today()}, {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print("| articles in | whole build | per-page stage | corpus stage | corpus ms/article | corpus share "
           "| peak RSS (tree) |")
