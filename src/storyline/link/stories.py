@@ -31,11 +31,9 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 
@@ -230,8 +228,6 @@ def _topic_terms(docs: list[StoryDoc], p: StoryParams) -> _Terms:
 # 8 MB, and about ten such arrays are alive while it is scored (on 14,521 real articles
 # the corpus stage peaked at 1.18 GB with 1M cells, 1.31 GB with 4M, no faster).
 _PAIR_STRIP_CELLS = 1_000_000
-# strips scored at once (the corpus stage runs after the page workers have stopped)
-STRIP_THREADS = min(4, os.cpu_count() or 1)
 
 
 Neighbours = tuple[np.ndarray, np.ndarray, np.ndarray]     # (row a, row b, similarity): b is among a's nearest
@@ -256,24 +252,18 @@ def nearest_neighbours(docs: list[StoryDoc], known: Neighbours | None = None, ne
     ka, kb, ks = (np.asarray(x) for x in (known or (np.zeros(0, int), np.zeros(0, int), np.zeros(0))))
     cand = [(ka[~is_new[ka]], kb[~is_new[ka]], ks[~is_new[ka]])] if len(ka) else []
     terms = _topic_terms(docs, p)
-    step = max(16, _PAIR_STRIP_CELLS // STRIP_THREADS // max(n, 1))   # the same memory in all
-
-    def strip(lo: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    step = max(16, _PAIR_STRIP_CELLS // max(n, 1))
+    for lo in range(0, len(rows), step):
         r = rows[lo:lo + step]
         sim = terms.rows(r, 0, p)
         sim[np.arange(len(r)), r] = -np.inf                      # not its own neighbour
         # the new rows' own lists: everything at or above their k-th best (ties kept for now)
         kth = -np.partition(-sim, k - 1, axis=1)[:, k - 1] if n > k else np.full(len(r), -np.inf)
         ii, jj = np.nonzero(sim >= np.maximum(kth, p.pair_floor)[:, None])
-        own = (r[ii], jj, sim[ii, jj])
+        cand.append((r[ii], jj, sim[ii, jj]))
         # earlier articles that may take a new one into their lists
         ii, jj = np.nonzero((sim >= p.pair_floor) & ~is_new[None, :])
-        return [own, (jj, r[ii], sim[ii, jj])]
-
-    # strips on threads (the sparse products release the GIL), results in strip order
-    with ThreadPoolExecutor(STRIP_THREADS) as pool:
-        for part in pool.map(strip, range(0, len(rows), step)):
-            cand.extend(part)
+        cand.append((jj, r[ii], sim[ii, jj]))
     if not cand:
         empty = np.zeros(0, int)
         return (empty, empty, np.zeros(0)), empty
