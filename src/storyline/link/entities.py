@@ -84,12 +84,11 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
     # with every cluster, at a cost that grows with the corpus, not with its square).
     clusters: list[list[LocalRef]] = []
     blocks: dict[str, list[list[LocalRef]]] = {}
-    fits = _NamePairs()
     for r in people_full:
         block = blocks.setdefault(_surname_block(r.name), [])
         home = None
         for c in block:
-            if all(fits(r.name, o.name) for o in c[:8]) and not _domains_conflict(r, c):
+            if all(compatible_people(r.name, o.name) for o in c[:8]) and not _domains_conflict(r, c):
                 home = c
                 break
         if home is None:
@@ -170,17 +169,6 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
         else:
             merged[e.id] = e
     return list(merged.values()), links
-
-
-class _NamePairs(dict):
-    """``compatible_people`` of name pairs, each pair computed once: the same names recur
-    across thousands of articles (a third of the step's time went to recomputing them)."""
-
-    def __call__(self, a: str, b: str) -> bool:
-        key = (a, b)
-        if key not in self:
-            self[key] = compatible_people(a, b)
-        return self[key]
 
 
 def _surname_block(name: str) -> str:
