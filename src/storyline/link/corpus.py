@@ -67,6 +67,9 @@ def link_corpus(snap: CorpusSnapshot, on_step: Callable[[str], None] | None = No
     del dup_docs
 
     def support(article_ids: list[str]) -> tuple[list[str], int]:
+        if len(article_ids) == 1:      # most quotes and events: one article, one source
+            outlet = by_id[article_ids[0]]["outlet"] if article_ids[0] in by_id else None
+            return ([outlet] if outlet else []), 1
         outlets = list(dict.fromkeys(by_id[x]["outlet"] for x in article_ids if x in by_id and by_id[x]["outlet"]))
         return outlets, independent_sources(article_ids, dup)
 

@@ -82,20 +82,26 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
     # blocked by surname skeleton: two compatible names always share it, so a name is
     # compared only with the clusters of its block (the same result as comparing it
     # with every cluster, at a cost that grows with the corpus, not with its square).
+    # A cluster is compared by the distinct names of its first ``HEAD_MEMBERS`` members
+    # (one person's cluster repeats one spelling: a name is checked once, not 8 times).
     clusters: list[list[LocalRef]] = []
-    blocks: dict[str, list[list[LocalRef]]] = {}
+    heads: list[list[str]] = []
+    blocks: dict[str, list[int]] = {}
     for r in people_full:
         block = blocks.setdefault(_surname_block(r.name), [])
         home = None
-        for c in block:
-            if all(compatible_people(r.name, o.name) for o in c[:8]) and not _domains_conflict(r, c):
-                home = c
+        for ci in block:
+            if all(compatible_people(r.name, h) for h in heads[ci]) and not _domains_conflict(r, clusters[ci]):
+                home = ci
                 break
         if home is None:
+            block.append(len(clusters))
             clusters.append([r])
-            block.append(clusters[-1])
+            heads.append([r.name])
         else:
-            home.append(r)
+            if len(clusters[home]) < HEAD_MEMBERS and r.name not in heads[home]:
+                heads[home].append(r.name)
+            clusters[home].append(r)
     by_surname: dict[str, list[list[LocalRef]]] = {}
     for c in clusters:
         by_surname.setdefault(surname_key(c[0].name) or "", []).append(c)
@@ -175,6 +181,10 @@ def _surname_block(name: str) -> str:
     """The blocking key of full names: the consonant skeleton of the surname, which
     ``compatible_people`` requires to match (equal folded surnames have equal skeletons)."""
     return " ".join(skeleton(t) for t in split_name(name)[1].split())
+
+
+# a full name joins a cluster when compatible with all of its first members' names
+HEAD_MEMBERS = 8
 
 
 def _domains_conflict(r: LocalRef, cluster: list[LocalRef]) -> bool:

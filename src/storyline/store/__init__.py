@@ -235,6 +235,26 @@ class Store(CorpusIO):
         finally:
             self.con.unregister(name)
 
+    def _replace_rows(self, table: str, rows: list[tuple], order: str | None = "seq") -> None:
+        """Make ``table`` hold exactly ``rows``, writing only the rows that changed.
+        A build that adds 1% changes a few percent of the corpus tables' rows:
+        deleting and re-inserting all of them (half a million at 28.8k) cost 5 s of
+        DELETE and COMMIT. Rows are compared on every column but ``order`` (the export
+        position, which shifts for every row after a new one), which is updated in place."""
+        cols = [r[1] for r in self._run(f"PRAGMA table_info('{table}')")]
+        self._run(f"CREATE OR REPLACE TEMP TABLE _next AS SELECT * FROM {table} LIMIT 0")
+        try:
+            self._insert_rows("_next", rows)
+            same = " AND ".join(f't."{c}" IS NOT DISTINCT FROM n."{c}"' for c in cols if c != order)
+            self._run(f"DELETE FROM {table} WHERE rowid IN "
+                      f"(SELECT t.rowid FROM {table} t ANTI JOIN _next n ON {same})")
+            self._run(f"INSERT INTO {table} SELECT n.* FROM _next n ANTI JOIN {table} t ON {same}")
+            if order:
+                self._run(f'UPDATE {table} t SET "{order}" = n."{order}" FROM _next n '
+                          f'WHERE t.id = n.id AND t."{order}" IS DISTINCT FROM n."{order}"')
+        finally:
+            self._run("DROP TABLE IF EXISTS _next")
+
     ENTITY_FIELDS = ["id", "name", "type", "aliases", "wikidata", "roles", "article_ids", "mentions", "country"]
     QUOTE_FIELDS = ["id", "text", "kind", "speaker_id", "speaker", "cue", "via", "article_ids", "spans",
                     "independent_sources", "outlets"]

@@ -26,7 +26,6 @@ _EVENT_COLUMNS = ("article_id", "seq", "n", "start", "end", "sentence", "type", 
 # an encoder per call when given options (a million calls per build at 28.8k)
 _json = json.JSONEncoder(ensure_ascii=False).encode       # == json.dumps(value, ensure_ascii=False)
 _json_ascii = json.JSONEncoder().encode                    # == json.dumps(value)
-_CORPUS_TABLES = ("entities", "entity_links", "quotes", "events", "stories", "contradictions")
 
 
 # rows turned into dicts a batch at a time, column by column through Arrow (a Python
@@ -159,8 +158,6 @@ class CorpusIO:
         """Replace every corpus-level record with ``links`` in one transaction."""
         self._run("BEGIN")
         try:
-            for t in _CORPUS_TABLES:
-                self._run(f"DELETE FROM {t}")
             self._write_entities(links)
             kill_point("corpus_writing")      # a test kills the process half-way through the writes
             self._write_quotes(links)
@@ -174,15 +171,16 @@ class CorpusIO:
             raise
 
     def _write_entities(self, links: CorpusLinks) -> None:
-        self._insert_rows("entities", [
+        self._replace_rows("entities", [
             (e.id, e.name, e.type, _json(e.aliases), e.wikidata,
              _json(e.roles), _json_ascii(e.article_ids), e.mentions, e.country, n)
             for n, e in enumerate(links.entities)])
-        self._insert_rows("entity_links", [(a, i, eid) for (a, i), eid in sorted(links.entity_links.items())])
+        self._replace_rows("entity_links", [(a, i, eid) for (a, i), eid in sorted(links.entity_links.items())],
+                           order=None)
 
     def _write_quotes(self, links: CorpusLinks) -> None:
         support = links.quote_support
-        self._insert_rows("quotes", [
+        self._replace_rows("quotes", [
             (q.id, q.text, q.kind, q.speaker_id, q.speaker, q.cue, _json(q.via),
              _json_ascii(q.article_ids), _json_ascii(q.spans), _json(q.chains), n,
              _json(support[q.id][0]) if q.id in support else None,
@@ -190,16 +188,16 @@ class CorpusIO:
             for n, q in enumerate(links.quotes)])
 
     def _write_stories(self, links: CorpusLinks) -> None:
-        self._insert_rows("events", [
+        self._replace_rows("events", [
             (e.id, e.type, e.mode, e.date, e.date_precision, e.date_source, e.modality, e.source_actor_id,
              e.target_actor_id, _json_ascii(e.actor_ids), _json(e.actors), e.location,
              e.sentence, _json_ascii(e.article_ids), _json_ascii(e.spans), _json(e.outlets),
              e.independent_sources, e.story_id, n, e.source_country, e.target_country)
             for n, e in enumerate(links.events)])
-        self._insert_rows("stories", [
+        self._replace_rows("stories", [
             (s.id, s.title, s.summary, _json_ascii(s.article_ids), s.start, s.end, _json_ascii(s.entity_ids), n)
             for n, s in enumerate(links.stories)])
-        self._insert_rows("contradictions", [
+        self._replace_rows("contradictions", [
             (c.id, c.kind, c.description, _json(c.a), _json(c.b),
              c.story_id, n) for n, c in enumerate(links.contradictions)])
 
@@ -274,6 +272,9 @@ class CorpusIO:
         self.con.register("_alinks", tbl)
         try:
             self._run("""UPDATE articles SET story_id = u.story_id, duplicate_of = u.duplicate_of,
-                         origin_id = u.origin_id FROM _alinks u WHERE articles.id = u.id""")
+                         origin_id = u.origin_id FROM _alinks u WHERE articles.id = u.id
+                         AND (articles.story_id IS DISTINCT FROM u.story_id
+                              OR articles.duplicate_of IS DISTINCT FROM u.duplicate_of
+                              OR articles.origin_id IS DISTINCT FROM u.origin_id)""")
         finally:
             self.con.unregister("_alinks")
