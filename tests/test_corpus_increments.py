@@ -23,6 +23,7 @@ def _corpus(st: Store) -> dict:
         "events": st.event_rows(),
         "stories": st.story_rows(),
         "contradictions": st.contradiction_rows(),
+        "entity_links": st.con.execute("SELECT * FROM entity_links ORDER BY ALL").fetchall(),
     }
 
 
@@ -49,6 +50,7 @@ def test_three_increments_equal_one_build(tmp_path):
         assert b.counts()["articles"] == a.counts()["articles"] >= 8
         scored = b.con.execute("SELECT count(*) FROM topic_scored").fetchone()[0]
     assert one["stories"] and scored == len(one["articles"])
+    assert len(one["entity_links"]) >= len(one["entities"]) > 0
     dump = lambda d: json.dumps(d, sort_keys=True, ensure_ascii=False, default=str)  # noqa: E731
     for key in one:
         assert dump(three[key]) == dump(one[key]), key
