@@ -51,6 +51,10 @@ def _entity_id(kind: str, key: str) -> str:
     return "E" + hashlib.sha256(f"{kind}\x00{key}".encode()).hexdigest()[:15]
 
 
+# a full name joins a cluster when compatible with all of its first members' names
+HEAD_MEMBERS = 8
+
+
 def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], str]]:
     """Entities (in a deterministic order) and a map (article_id, local index) -> entity id."""
     refs = sorted(refs, key=lambda r: (r.seq, r.article_id, r.index))
@@ -181,10 +185,6 @@ def _surname_block(name: str) -> str:
     """The blocking key of full names: the consonant skeleton of the surname, which
     ``compatible_people`` requires to match (equal folded surnames have equal skeletons)."""
     return " ".join(skeleton(t) for t in split_name(name)[1].split())
-
-
-# a full name joins a cluster when compatible with all of its first members' names
-HEAD_MEMBERS = 8
 
 
 def _domains_conflict(r: LocalRef, cluster: list[LocalRef]) -> bool:

@@ -223,10 +223,8 @@ class Store(CorpusIO):
         cost more than the whole analysis."""
         if not rows:
             return
-        import pyarrow as pa
-
         cols = [r[1] for r in self._run(f"PRAGMA table_info('{table}')")]
-        tbl = pa.Table.from_arrays([pa.array([r[i] for r in rows]) for i in range(len(cols))], names=cols)
+        tbl = _arrow_table(cols, rows)
         name = f"_in_{table}"
         self.con.register(name, tbl)
         try:
@@ -243,13 +241,9 @@ class Store(CorpusIO):
         position, which shifts for every row after a new one), which is updated in place.
         The new rows are read through a view over Arrow, cast to the table's types (a
         temporary table filled in the same transaction read back empty at 28.8k)."""
-        import pyarrow as pa
-
         info = self._run(f"PRAGMA table_info('{table}')")
         cols = [r[1] for r in info]
-        tbl = pa.Table.from_arrays([pa.array(list(c)) for c in zip(*rows)] if rows
-                                   else [pa.array([], pa.null()) for _ in cols], names=cols)
-        self.con.register("_next_in", tbl)
+        self.con.register("_next_in", _arrow_table(cols, rows))
         try:
             typed = ", ".join(f'CAST("{c}" AS {t}) AS "{c}"' for _, c, t, *_ in info)
             nxt = f"(SELECT {typed} FROM _next_in)"
@@ -407,3 +401,13 @@ class Store(CorpusIO):
     def raw_page(self, page_id: str) -> bytes | None:
         rows = self._run("SELECT raw FROM pages WHERE id = ?", [page_id])
         return zlib.decompress(rows[0][0]) if rows else None
+
+
+def _arrow_table(cols: list[str], rows: list[tuple]):
+    """Rows (tuples in column order) as an Arrow table, one column at a time; no rows
+    gives typeless empty columns (DuckDB casts them on the way in)."""
+    import pyarrow as pa
+
+    if not rows:
+        return pa.Table.from_arrays([pa.array([], pa.null()) for _ in cols], names=cols)
+    return pa.Table.from_arrays([pa.array(list(c)) for c in zip(*rows)], names=cols)
