@@ -248,3 +248,29 @@ def test_recycling_in_a_script_without_main_guard_keeps_every_result(tmp_path):
     assert out.returncode == 0, out.stderr[-2000:]
     assert "crash" not in out.stdout
     assert out.stdout.count("/p/") == 30
+
+
+_WARMED: list[int] = []
+
+
+def _warm() -> None:
+    _WARMED.append(os.getpid())
+
+
+def _warmed_before(x: int) -> tuple[int, bool]:
+    return x, os.getpid() in _WARMED
+
+
+def _warmed_before_batch(xs: list[int]) -> list[tuple[int, bool]]:
+    return [_warmed_before(x) for x in xs]
+
+
+def test_warm_runs_in_every_worker_before_its_first_batch():
+    """A build's workers load the parser while the parent still reads known pages;
+    every worker has run ``warm`` before any of its items, and the results keep
+    their order."""
+    out = list(map_ordered(_warmed_before, range(40), 2, on_crash=lambda x, e: (x, None),
+                           batch_fn=_warmed_before_batch, batch_size=4, warm=_warm))
+    assert [item for item, _ in out] == list(range(40))
+    assert all(result == (x, True) for x, result in out)
+    assert _WARMED == []          # it ran in the workers, not in the parent

@@ -128,6 +128,18 @@ def clean_and_analyse_batch(pages: list[Page]) -> list[Article | Reject]:
     return results
 
 
+# a short news text that passes cleaning and analysis: ``warm_worker`` runs it once
+_WARM_TEXT = ("Leaders meet for talks\n\nThe foreign ministers of two countries met in Geneva on Monday "
+              "for talks on trade, officials said. \"We made progress,\" the minister told reporters "
+              "after the meeting, which lasted three hours.\n")
+
+
+def warm_worker() -> None:
+    """Load what a page worker's first batch needs (the parser, gazetteer, word
+    frequencies) by cleaning and analysing one small page."""
+    clean_and_analyse_batch([Page(source="warm-up", content=_WARM_TEXT.encode(), kind="text")])
+
+
 def _add_corpus_inputs(results: list[Article | Reject]) -> None:
     """The terms story clustering compares and the sketch duplicate detection compares,
     made here, in the workers: they depend on the article alone (analyse/terms.py,
@@ -174,6 +186,7 @@ def process(
     work: Callable[[Page], Article | Reject] = clean_page,
     work_batch: Callable[[list[Page]], list[Article | Reject]] | None = None,
     page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
+    warm: Callable[[], object] | None = None,
 ) -> Iterator[tuple[Page | None, Article | Reject]]:
     """Clean a stream of pages in parallel; yields (page, article-or-reject) in input order.
 
@@ -206,7 +219,8 @@ def process(
                                     batch_size=_batch_size(workers, work_batch is not None),
                                     page_timeout=math.inf if page_timeout is None else page_timeout,
                                     on_timeout=_timed_out,
-                                    recycle_every=WORKER_RECYCLE_BATCHES if work_batch is not None else None):
+                                    recycle_every=WORKER_RECYCLE_BATCHES if work_batch is not None else None,
+                                    warm=warm):
         while passthrough:
             yield None, passthrough.pop(0)
         yield page, result
@@ -301,7 +315,7 @@ def _store_pages(store, inputs, manifest, workers, limits, on_progress, batch_si
     stream = iter_pages(inputs, manifest=manifest, limits=limits, exclude=[store.path], progress=summary.inputs)
     try:
         for page, result in process(stream, workers, skip_ids=store.known_page_ids(), summary=summary,
-                                    work=clean_and_analyse, work_batch=clean_and_analyse_batch,
+                                    work=clean_and_analyse, work_batch=clean_and_analyse_batch, warm=warm_worker,
                                     page_timeout=page_timeout):
             if page is not None:
                 pages_b.append(page)   # raw page kept even when cleaning rejects it

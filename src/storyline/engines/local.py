@@ -202,10 +202,15 @@ class _Slot:
     """One worker in a pool of its own, so that it can be replaced alone while the
     others go on. ``left`` counts the batches it may still take (None: no limit)."""
 
-    def __init__(self, start_method: str | None, left: int | None):
+    def __init__(self, start_method: str | None, left: int | None, warm: Callable[[], object] | None = None):
         self.pool = _new_pool(1, start_method)
         self.left = left
         self.in_flight = 0
+        if warm is not None:
+            # start the worker now, loading what its first batch needs while the parent
+            # is still reading (an incremental build reads every known page before the
+            # first new one); a failure here shows again on the first real batch
+            self.pool.submit(warm)
 
     @property
     def retiring(self) -> bool:
@@ -260,8 +265,8 @@ class _OrderedPool:
     (``_replacement_start_method``): forked from a parent that has grown, they would
     begin with its pages counted in their memory (docs/benchmarks.md §13)."""
 
-    def __init__(self, fn, batch_fn, workers, page_timeout, on_crash, on_timeout, recycle_every=None):
-        self.fn, self.batch_fn, self.workers = fn, batch_fn, workers
+    def __init__(self, fn, batch_fn, workers, page_timeout, on_crash, on_timeout, recycle_every=None, warm=None):
+        self.fn, self.batch_fn, self.workers, self.warm = fn, batch_fn, workers, warm
         self.page_timeout, self.on_crash, self.on_timeout = page_timeout, on_crash, on_timeout
         self.recycle_every = recycle_every
         self.start_method = _replacement_start_method() if recycle_every else None
@@ -272,7 +277,7 @@ class _OrderedPool:
         # Staggered first periods (1/n, 2/n, ... of the period), so that the workers
         # are not all reloading the model at the same moment.
         n, every = self.workers, self.recycle_every
-        return [_Slot(start_method, None if not every else max(1, every * (i + 1) // n))
+        return [_Slot(start_method, None if not every else max(1, every * (i + 1) // n), self.warm)
                 for i in range(n)]
 
     def can_submit(self) -> bool:
@@ -302,7 +307,7 @@ class _OrderedPool:
 
     def _replace(self, slot: _Slot) -> None:
         slot.pool.shutdown(wait=True)
-        self.slots[self.slots.index(slot)] = _Slot(self.start_method, self.recycle_every)
+        self.slots[self.slots.index(slot)] = _Slot(self.start_method, self.recycle_every, self.warm)
 
     def _redo_in_flight(self) -> list[tuple]:
         """The unfinished batches are lost with their pools (finished ones keep their
@@ -424,6 +429,7 @@ def map_ordered(
     page_timeout: float | None = None,
     on_timeout: Callable[[T], R] | None = None,
     recycle_every: int | None = None,
+    warm: Callable[[], object] | None = None,
 ) -> Iterator[tuple[T, R]]:
     """Yield (item, fn(item)) in input order, using ``workers`` processes.
 
@@ -442,6 +448,10 @@ def map_ordered(
     a fresh process started by ``spawn``: memory a long run leaves in a worker
     (the parser's caches only grow) is given back. ``fn`` and ``batch_fn`` must
     then be importable module-level functions.
+
+    ``warm`` (an importable module-level function), when given, runs first in every
+    worker, started as soon as the pool is: what the work loads once (a model) is
+    loaded while the input is still being read.
     """
     page_timeout = DEFAULT_PAGE_TIMEOUT if page_timeout is None else page_timeout
     if on_timeout is None:
@@ -451,4 +461,4 @@ def map_ordered(
         return _map_inline(fn, items, batch_size, batch_fn, page_timeout, on_timeout)
     return _map_pool(items, batch_size, window or workers * 4,
                      lambda: _OrderedPool(fn, batch_fn, workers, page_timeout, on_crash, on_timeout,
-                                                 recycle_every))
+                                                 recycle_every, warm))

@@ -499,11 +499,29 @@ _SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"'”’)]*|$)")
 _REPEAT_COSINE = 0.6
 
 
+# summary sentences: 40 to 400 characters once spaces are squeezed, over 60% letters
+# (not a table row, a list of figures or a run of links)
+SUMMARY_SENTENCE_CHARS = (40, 400)
+LETTER_SHARE = 0.6
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
+def _letters(s: str) -> int:
+    """``sum(map(str.isalpha, s))``, in C for ASCII text (most of it)."""
+    if s.isascii():
+        return len(s.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+    return sum(map(str.isalpha, s))
+
+
 def _sentences(text: str) -> list[str]:
+    lo, hi = SUMMARY_SENTENCE_CHARS
     out = []
     for m in _SENTENCE.finditer(text):
-        s = " ".join(m.group(0).split())
-        if 40 <= len(s) <= 400 and sum(map(str.isalpha, s)) > 0.6 * len(s):
+        raw = m.group(0)
+        if len(raw) < lo:           # squeezing spaces only shortens it
+            continue
+        s = " ".join(raw.split())
+        if lo <= len(s) <= hi and _letters(s) > LETTER_SHARE * len(s):
             out.append(s)
     return out
 
@@ -512,14 +530,18 @@ def _sentence_matrix(sentences: list[str], feats: _BlockFeatures) -> sparse.csr_
     """Sentences as rows in the block's TF-IDF space (terms the block lacks dropped)."""
     col_of = feats.columns()
     rows, cols, vals = [], [], []
+    known: dict[str, tuple[int, float] | None] = {}     # token -> (column, IDF), None if the block lacks it
     for r, s in enumerate(sentences):
         for tok, c in Counter(word_tokens(s)).items():
-            k = term_key(tok)
-            j = col_of.get(k)
-            if j is not None:
+            if tok not in known:
+                k = term_key(tok)
+                j = col_of.get(k)
+                known[tok] = None if j is None else (j, feats.idf[k])
+            hit = known[tok]
+            if hit is not None:
                 rows.append(r)
-                cols.append(j)
-                vals.append((1.0 + math.log(c)) * feats.idf[k])
+                cols.append(hit[0])
+                vals.append((1.0 + math.log(c)) * hit[1])
     return _l2(sparse.csr_matrix((np.asarray(vals, float), (rows, cols)),
                                  shape=(len(sentences), max(1, len(feats.vocab)))))
 

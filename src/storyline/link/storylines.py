@@ -430,9 +430,11 @@ _DATELINE = re.compile(r"[^\n]{0,160}?\((?:Reuters|AP|AFP|CNN|Bloomberg|UPI|dpa|
                        r"\s*(?:[-–—]{1,2}|:)\s*")
 
 
-def _sentence_spans(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+def _sentence_spans(text: str, limit: int | None = None, until: int | None = None) -> list[tuple[int, int]]:
     """Sentences as (start, end) with the surrounding spaces (and a wire dateline)
-    trimmed: text[start:end] is the cited sentence exactly. ``limit``: the first ones only."""
+    trimmed: text[start:end] is the cited sentence exactly. ``limit``: the first ones
+    only; with ``until``, at least those and every sentence that starts at or before
+    that position (the ones a reader of positions up to it needs)."""
     out = []
     start = 0
     for m in _BOUNDARY.finditer(text):
@@ -442,8 +444,8 @@ def _sentence_spans(text: str, limit: int | None = None) -> list[tuple[int, int]
         start = m.end()
         if span[1] > span[0]:
             out.append(span)
-            if limit is not None and len(out) >= limit:
-                return out
+        if limit is not None and len(out) >= limit and (until is None or start > until):
+            return out
     span = _trim(text, start, len(text))
     return out + [span] if span[1] > span[0] else out
 
@@ -455,11 +457,10 @@ def _abbreviation(text: str, stop: int) -> bool:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    m = _DATELINE.match(text, s, e) if "(" in text[s:s + 200] else None
+    piece = text[s:e]          # str.strip drops exactly the characters str.isspace accepts
+    body = piece.lstrip()
+    s, e = s + len(piece) - len(body), s + len(piece) - len(body) + len(body.rstrip())
+    m = _DATELINE.match(text, s, e) if text.find("(", s, s + 200) >= 0 else None
     if m and m.end() < e:
         s = m.end()
     return s, e
@@ -489,7 +490,7 @@ def date_mentions(articles: list[TimelineArticle], first: str | None = None, las
         days = [(s, e, v) for s, e, v in art.dates if is_day(v)
                 and (not art.published or v <= art.published[:10])
                 and (first is None or v >= first) and (last is None or v <= last)]
-        spans = _sentence_spans(art.text, None if days else LEAD_SENTENCES)
+        spans = _sentence_spans(art.text, LEAD_SENTENCES, max(s for s, _e, _v in days) if days else None)
         dated: set[int] = set()
         seen: set[tuple[str, int]] = set()
         for s, _e, v in days:
@@ -586,17 +587,19 @@ def _centroid(X: sparse.csr_matrix) -> np.ndarray:
     return c / n if n else c
 
 
+_LOG = [0.0] + [math.log(c) for c in range(1, 64)]     # ln of the small counts of a sentence's words
+
+
 def _vectors(sentences: list[str]) -> sparse.csr_matrix:
     """Sentences as TF-IDF rows (background IDF of analyse.terms, which beat an IDF
     over the timeline's own candidates on T17), L2-normalised."""
     rows, cols, vals = [], [], []
-    vocab: dict[int, int] = {}
+    vocab: dict[str, int] = {}       # a column per distinct token, in order of first use
     for r, s in enumerate(sentences):
         for tok, c in Counter(word_tokens(s)).items():
-            j = vocab.setdefault(term_key(tok), len(vocab))
             rows.append(r)
-            cols.append(j)
-            vals.append((1.0 + math.log(c)) * background_idf(tok))
+            cols.append(vocab.setdefault(tok, len(vocab)))
+            vals.append((1.0 + _LOG[c] if c < len(_LOG) else 1.0 + math.log(c)) * background_idf(tok))
     m = sparse.csr_matrix((np.asarray(vals, float), (rows, cols)), shape=(len(sentences), max(1, len(vocab))))
     return _l2(m)
 
