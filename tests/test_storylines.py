@@ -291,3 +291,26 @@ def test_storyline_dossier_escapes_scraped_text(built):
     md = render_storyline_markdown(data)
     assert "<script>" not in md and "[x](javascript:" not in md and "\\[x\\](javascript:" in md
     assert md.index("## Key dates") < md.index("## Episodes") < md.index("## Summary")
+
+
+def test_sentences_read_up_to_a_position_are_those_of_the_whole_text():
+    """A timeline reads an article's sentences only as far as its last dated one (and
+    its lead): those must be exactly the whole text's first sentences, abbreviations,
+    datelines and blank lines included."""
+    from storyline.link.storylines import _sentence_spans
+
+    text = ("CAIRO, Feb 11 (Reuters) - Egypt's Vice President Omar Suleiman said on Friday that "
+            "Mr. Mubarak had stepped down.\n\nThe U.S. welcomed the news at 6 p.m. local time. "
+            "Crowds in Tahrir Square cheered. \"It is over,\" one protester said.\n"
+            "Talks resumed on Feb. 13 in the capital. The army said it would hand over power "
+            "within six months or at the next election. Markets reopened on March 6.")
+    whole = _sentence_spans(text)
+    assert len(whole) >= 7
+    for pos in (0, text.index("Crowds"), text.index("Feb. 13"), text.index("March 6")):
+        head = _sentence_spans(text, 5, pos)
+        assert head == whole[:len(head)]
+        assert all(start > pos for start, _end in whole[len(head):])     # none it needs is left out
+    assert _sentence_spans(text, 5) == whole[:5]
+    # the dateline is not part of the first sentence, and "Mr." / "U.S." / "p.m." end none
+    assert text[whole[0][0]:whole[0][1]].startswith("Egypt's Vice President")
+    assert text[whole[1][0]:whole[1][1]] == "The U.S. welcomed the news at 6 p.m. local time."
