@@ -274,3 +274,16 @@ def test_warm_runs_in_every_worker_before_its_first_batch():
     assert [item for item, _ in out] == list(range(40))
     assert all(result == (x, True) for x, result in out)
     assert _WARMED == []          # it ran in the workers, not in the parent
+
+
+def _slow_warm() -> None:
+    time.sleep(30)
+
+
+def test_a_run_with_nothing_to_do_does_not_wait_for_warming_workers():
+    """A build whose pages are all known starts its workers' warm-up, then has no
+    batch for them: it ends at once (the workers are stopped, not awaited)."""
+    started = time.monotonic()
+    assert list(map_ordered(_warmed_before, [], 2, on_crash=lambda x, e: (x, None),
+                            batch_fn=_warmed_before_batch, warm=_slow_warm)) == []
+    assert time.monotonic() - started < 15

@@ -206,6 +206,7 @@ class _Slot:
         self.pool = _new_pool(1, start_method)
         self.left = left
         self.in_flight = 0
+        self.batches = 0           # batches submitted to this worker
         if warm is not None:
             # start the worker now, loading what its first batch needs while the parent
             # is still reading (an incremental build reads every known page before the
@@ -287,6 +288,7 @@ class _OrderedPool:
         slot = min((s for s in self.slots if not s.retiring), key=lambda s: s.in_flight)
         fut = slot.pool.submit(_run_batch, self.fn, batch, self.batch_fn)
         slot.in_flight += 1
+        slot.batches += 1
         if slot.left is not None:
             slot.left -= 1
         self.pending.append((batch, fut, slot))
@@ -348,9 +350,10 @@ class _OrderedPool:
 
     def close(self, finished: bool) -> None:
         for slot in self.slots:
-            if finished:
+            if finished and slot.batches:
                 slot.pool.shutdown(wait=True)
-            else:  # Ctrl-C, an error, or the consumer stopped: don't wait on busy workers
+            else:  # Ctrl-C, an error, the consumer stopped, or a worker that only warmed
+                # up (a build with no new page): don't wait on busy workers
                 _kill_pool(slot.pool)
 
 
