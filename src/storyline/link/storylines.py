@@ -43,7 +43,7 @@ from datetime import date
 import numpy as np
 from scipy import sparse
 
-from ..analyse.terms import background_idf, term_key, word_tokens
+from ..analyse.terms import background_idf, word_tokens
 from .hac import agglomerate_sparse
 
 
@@ -459,7 +459,8 @@ def _abbreviation(text: str, stop: int) -> bool:
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     piece = text[s:e]          # str.strip drops exactly the characters str.isspace accepts
     body = piece.lstrip()
-    s, e = s + len(piece) - len(body), s + len(piece) - len(body) + len(body.rstrip())
+    s += len(piece) - len(body)
+    e = s + len(body.rstrip())
     m = _DATELINE.match(text, s, e) if text.find("(", s, s + 200) >= 0 else None
     if m and m.end() < e:
         s = m.end()
@@ -587,9 +588,6 @@ def _centroid(X: sparse.csr_matrix) -> np.ndarray:
     return c / n if n else c
 
 
-_LOG = [0.0] + [math.log(c) for c in range(1, 64)]     # ln of the small counts of a sentence's words
-
-
 def _vectors(sentences: list[str]) -> sparse.csr_matrix:
     """Sentences as TF-IDF rows (background IDF of analyse.terms, which beat an IDF
     over the timeline's own candidates on T17), L2-normalised."""
@@ -599,7 +597,7 @@ def _vectors(sentences: list[str]) -> sparse.csr_matrix:
         for tok, c in Counter(word_tokens(s)).items():
             rows.append(r)
             cols.append(vocab.setdefault(tok, len(vocab)))
-            vals.append((1.0 + _LOG[c] if c < len(_LOG) else 1.0 + math.log(c)) * background_idf(tok))
+            vals.append((1.0 + math.log(c)) * background_idf(tok))
     m = sparse.csr_matrix((np.asarray(vals, float), (rows, cols)), shape=(len(sentences), max(1, len(vocab))))
     return _l2(m)
 
