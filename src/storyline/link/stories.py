@@ -202,23 +202,22 @@ class _Terms:
                     out.append((sparse.csr_matrix(mat), w, has))
         return cls(out, days)
 
-    def rows(self, r: np.ndarray, col_lo: int, p: StoryParams) -> np.ndarray:
-        """Similarity of the rows ``r`` with the columns ``col_lo``.. : the weighted mean of
-        the feature cosines over the features both have, less the date penalty. Rounded
-        to 1e-9 so that a pair scores the same bits whichever build scores it."""
-        n_cols = len(self.days) - col_lo
-        num = np.zeros((len(r), n_cols))
-        den = np.zeros((len(r), n_cols))
-        if col_lo == 0 and self._transposed is None:
+    def rows(self, r: np.ndarray, p: StoryParams) -> np.ndarray:
+        """Similarity of the rows ``r`` with every row: the weighted mean of the feature
+        cosines over the features both have, less the date penalty. Rounded to 1e-9 so
+        that a pair scores the same bits whichever build scores it."""
+        n = len(self.days)
+        num = np.zeros((len(r), n))
+        den = np.zeros((len(r), n))
+        if self._transposed is None:
             self._transposed = [mat.T.tocsr() for mat, _w, _has in self.mats]
-        for k, (mat, w, has) in enumerate(self.mats):
-            right = self._transposed[k] if col_lo == 0 else mat[col_lo:].T
+        for (mat, w, has), right in zip(self.mats, self._transposed):
             num += w * (mat[r] @ right).toarray()
-            den += w * np.outer(has[r], has[col_lo:])
+            den += w * np.outer(has[r], has)
         sim = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
         days = self.days
         if p.date_penalty > 0 and not np.isnan(days).all():
-            gap = np.abs(days[r][:, None] - days[col_lo:][None, :])
+            gap = np.abs(days[r][:, None] - days[None, :])
             excess = np.clip((gap - p.date_window) / max(p.date_scale, 1e-9), 0.0, 1.0)
             sim -= p.date_penalty * np.nan_to_num(excess, nan=0.0)
         return np.round(sim, 9)
@@ -261,7 +260,7 @@ def nearest_neighbours(docs: list[StoryDoc], known: Neighbours | None = None, ne
     step = max(16, _PAIR_STRIP_CELLS // max(n, 1))
     for lo in range(0, len(rows), step):
         r = rows[lo:lo + step]
-        sim = terms.rows(r, 0, p)
+        sim = terms.rows(r, p)
         sim[np.arange(len(r)), r] = -np.inf                      # not its own neighbour
         # the new rows' own lists: everything at or above their k-th best (ties kept for now)
         kth = -np.partition(-sim, k - 1, axis=1)[:, k - 1] if n > k else np.full(len(r), -np.inf)
@@ -438,7 +437,7 @@ class _BlockFeatures:
 
     def similarity(self, p: StoryParams) -> np.ndarray:
         n = len(self.terms.days)
-        sim = self.terms.rows(np.arange(n), 0, p)
+        sim = self.terms.rows(np.arange(n), p)
         np.fill_diagonal(sim, 1.0)
         return sim
 
@@ -449,7 +448,7 @@ class _BlockFeatures:
         step = max(16, _PAIR_STRIP_CELLS // max(n, 1))
         for lo in range(0, n, step):
             r = np.arange(lo, min(n, lo + step))
-            sim = self.terms.rows(r, 0, p)
+            sim = self.terms.rows(r, p)
             sim[np.arange(len(r)), r] = -np.inf
             if n > p.max_neighbours:
                 top = np.argpartition(-sim, p.max_neighbours, axis=1)[:, :p.max_neighbours]
