@@ -131,27 +131,43 @@ def name_key(name: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _person_parts(name: str) -> tuple | None:
+    """What ``compatible_people`` compares of one name, computed once per name (the
+    corpus stage compares each name with many): None without a surname, else (folded
+    surname, surname skeleton, suffix, folded given names, skeleton of a written-out
+    first given name or None, surname longer than 3 letters)."""
+    given, surname, suffix = split_name(name)
+    if not surname:
+        return None
+    first = given[0] if given and len(given[0].strip(".")) > 1 else None
+    return (surname_key(name), " ".join(skeleton(t) for t in surname.split()), suffix or None,
+            tuple(fold_token(g) for g in given), skeleton(first) if first else None, len(surname) > 3)
+
+
+@lru_cache(maxsize=65536)
 def compatible_people(a: str, b: str) -> bool:
     """Could names ``a`` and ``b`` denote the same person? Surnames must match
     after folding; given names must not conflict (a missing given name, an
     initial that fits, or equal folded names); a Jr./Sr. suffix must agree."""
-    ga, sa, xa = split_name(a)
-    gb, sb, xb = split_name(b)
-    if not sa or not sb:
+    pa, pb = _person_parts(a), _person_parts(b)
+    if pa is None or pb is None:
         return False
-    if surname_key(a) != surname_key(b):
+    if pa[0] != pb[0]:
         # other romanisations of the same surname count only with the same given name
-        if not (ga and gb and len(sa) > 3 and " ".join(skeleton(t) for t in sa.split())
-                == " ".join(skeleton(t) for t in sb.split())
-                and len(ga[0].strip(".")) > 1 and len(gb[0].strip(".")) > 1
-                and skeleton(ga[0]) == skeleton(gb[0])):
+        if not (pa[5] and pa[1] == pb[1] and pa[4] is not None and pa[4] == pb[4]):
             return False
-    if (xa or None) != (xb or None):
+    if pa[2] != pb[2]:
         return False
-    fa = [fold_token(g) for g in ga]
-    fb = [fold_token(g) for g in gb]
+    fa, fb = pa[3], pb[3]
     if not fa or not fb:
         return True
+    for x, y in zip(fa[:2], fb[:2]):  # first and middle names (or initials) must not conflict
+        if len(x) == 1 or len(y) == 1:
+            if x[:1] != y[:1]:
+                return False
+        elif x != y and skeleton(x) != skeleton(y):  # Alexander / Aliaksandr
+            return False
+    return True
     for x, y in zip(fa[:2], fb[:2]):  # first and middle names (or initials) must not conflict
         if len(x) == 1 or len(y) == 1:
             if x[:1] != y[:1]:

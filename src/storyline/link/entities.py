@@ -88,16 +88,41 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
     # with every cluster, at a cost that grows with the corpus, not with its square).
     # A cluster is compared by the distinct names of its first ``HEAD_MEMBERS`` members
     # (one person's cluster repeats one spelling: a name is checked once, not 8 times).
+    # A cluster's heads only grow, so a name that does not fit a cluster never will:
+    # each distinct name remembers how many clusters at the front of its block it
+    # does not fit, and later mentions of it start past them (a name seen thousands of
+    # times is not checked again against the same clusters).
     clusters: list[list[LocalRef]] = []
     heads: list[list[str]] = []
     blocks: dict[str, list[int]] = {}
+    block_of: dict[str, list[int]] = {}          # name -> its block
+    skip: dict[str, int] = {}                    # name -> clusters at its block's front it never fits
+    fits: dict[tuple[str, str], bool] = {}       # (name, head name) -> compatible_people
     for r in people_full:
-        block = blocks.setdefault(_surname_block(r.name), [])
+        name = r.name
+        block = block_of.get(name)
+        if block is None:
+            block = block_of[name] = blocks.setdefault(_surname_block(name), [])
         home = None
-        for ci in block:
-            if all(compatible_people(r.name, h) for h in heads[ci]) and not _domains_conflict(r, clusters[ci]):
+        start = skip.get(name, 0)
+        for pos in range(start, len(block)):
+            ci = block[pos]
+            ok = True
+            for h in heads[ci]:
+                f = fits.get((name, h))
+                if f is None:
+                    f = fits[(name, h)] = compatible_people(name, h)
+                if not f:
+                    ok = False
+                    break
+            if not ok:
+                if pos == start:
+                    start += 1
+                continue
+            if not _domains_conflict(r, clusters[ci]):
                 home = ci
                 break
+        skip[name] = start
         if home is None:
             block.append(len(clusters))
             clusters.append([r])
@@ -141,31 +166,12 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
     links: dict[tuple[str, int], str] = {}
     for gkey in order:
         rs = groups[gkey]
-        if not rs:
-            continue
-        first = rs[0]
-        wikidata = next((r.wikidata for r in rs if r.wikidata), None)
-        name = _canonical_name(rs) if first.type == "PERSON" else first.name
-        if wikidata:
-            eid = wikidata
-        elif gkey in person_id:
-            eid = person_id[gkey]
-        else:
-            eid = _entity_id(first.type, gkey if "@" in gkey else first.key)
-        aliases = list(dict.fromkeys(a for r in rs for a in r.aliases))
-        roles = []
-        seen_roles = set()
-        for r in rs:
-            for role in r.roles:
-                if (role, r.published) not in seen_roles:
-                    seen_roles.add((role, r.published))
-                    roles.append({"role": role, "date": r.published, "article_id": r.article_id})
-        arts = list(dict.fromkeys(r.article_id for r in rs))
-        ent = Entity(eid, name, first.type, wikidata, aliases, roles, arts, sum(r.mentions for r in rs),
-                     _most_common(r.country for r in rs if r.country))
-        entities.append(ent)
-        for r in rs:
-            links[(r.article_id, r.index)] = eid
+        if rs:
+            ent = _entity(gkey, rs, person_id.get(gkey))
+            entities.append(ent)
+            eid = ent.id
+            for r in rs:
+                links[(r.article_id, r.index)] = eid
     # Two groups can end with the same id (a gazetteer person seen once by key and
     # once by name): merge them.
     merged: dict[str, Entity] = {}
@@ -181,6 +187,41 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
     return list(merged.values()), links
 
 
+def _entity(gkey: str, rs: list[LocalRef], person_id: str | None) -> Entity:
+    """The entity of one group of mentions (in corpus order), in one pass over them:
+    the groups hold every mention of the corpus."""
+    first = rs[0]
+    wikidata = None
+    aliases: dict[str, None] = {}
+    roles: list[dict] = []
+    seen_roles: set = set()
+    arts: dict[str, None] = {}
+    mentions = 0
+    countries: dict[str, int] = {}
+    for r in rs:
+        if wikidata is None and r.wikidata:
+            wikidata = r.wikidata
+        for a in r.aliases:
+            aliases[a] = None
+        for role in r.roles:
+            if (role, r.published) not in seen_roles:
+                seen_roles.add((role, r.published))
+                roles.append({"role": role, "date": r.published, "article_id": r.article_id})
+        arts[r.article_id] = None
+        mentions += r.mentions
+        if r.country:
+            countries[r.country] = countries.get(r.country, 0) + 1
+    name = _canonical_name(rs) if first.type == "PERSON" else first.name
+    if wikidata:
+        eid = wikidata
+    elif person_id:
+        eid = person_id
+    else:
+        eid = _entity_id(first.type, gkey if "@" in gkey else first.key)
+    country = max(countries.items(), key=lambda kv: kv[1])[0] if countries else None   # first seen on ties
+    return Entity(eid, name, first.type, wikidata, list(aliases), roles, list(arts), mentions, country)
+
+
 def _surname_block(name: str) -> str:
     """The blocking key of full names: the consonant skeleton of the surname, which
     ``compatible_people`` requires to match (equal folded surnames have equal skeletons)."""
@@ -192,15 +233,6 @@ def _domains_conflict(r: LocalRef, cluster: list[LocalRef]) -> bool:
     if r.domain is None:
         return False
     return any(o.domain is not None and o.domain != r.domain for o in cluster)
-
-
-def _most_common(values) -> str | None:
-    """The most frequent value, the first seen on ties (``Counter.most_common(1)``
-    without its cost, paid once per entity)."""
-    counts: dict[str, int] = {}
-    for v in values:
-        counts[v] = counts.get(v, 0) + 1
-    return max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
 
 
 def _canonical_name(rs: list[LocalRef]) -> str:

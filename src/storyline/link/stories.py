@@ -316,23 +316,30 @@ def canonical_docs(docs: list[StoryDoc]) -> list[StoryDoc]:
 
 
 def cluster_with_edges(docs: list[StoryDoc], edges: tuple[np.ndarray, np.ndarray, np.ndarray],
-                       memo: dict[str, list[dict]], p: StoryParams | None = None
-                       ) -> tuple[list[Story], dict[str, list[dict]]]:
+                       memo: dict[str, list], p: StoryParams | None = None
+                       ) -> tuple[list[Story], dict[str, list]]:
     """Stories for ``docs`` (in canonical (published, id) order) given their stage-1
-    ``edges`` (i < j, similarity; every pair reaching ``pair_floor``). ``memo`` maps a
-    block key to that block's stories from an earlier build; returns the stories and
-    the memo entries of this build's blocks."""
+    ``edges`` (i < j, similarity; every pair reaching ``pair_floor``). ``memo`` holds
+    an earlier build's results: a block key maps to the block's stories as (description
+    key, member ids), a description key to that story (``_describe`` depends on the
+    story's members alone, so a story whose block changed around it is not described
+    again). Returns the stories and the memo entries this build used."""
     p = p or StoryParams()
     stories: list[Story] = []
     used: dict[str, list] = {}
     memo = dict(memo)
     for block in topic_blocks(docs, edges, p, memo, used):
         members = [docs[i] for i in block]
-        key = _block_key(members, p)
+        key = "b:" + _block_key(members, p)
         if key not in memo:
-            memo[key] = [asdict(s) for s in _block_stories(members, p)]
+            memo[key] = _block_parts(members, p)
         used[key] = memo[key]
-        stories.extend(Story(**s) for s in memo[key])
+        pos = {d.id: d for d in members}
+        for dkey, ids in memo[key]:
+            if dkey not in memo:
+                memo[dkey] = [asdict(_describe([pos[x] for x in ids], p))]
+            used[dkey] = memo[dkey]
+            stories.append(Story(**memo[dkey][0]))
     stories.sort(key=lambda s: (s.start or "9999-99-99", s.id))
     return stories, used
 
@@ -396,44 +403,38 @@ def _block_key(members: list[StoryDoc], p: StoryParams) -> str:
     return h.hexdigest()
 
 
-def _block_stories(members: list[StoryDoc], p: StoryParams) -> list[Story]:
-    """Stage 2 and the description of each story, for one topic block."""
-    feats = _BlockFeatures.of(members, p)
+def _block_parts(members: list[StoryDoc], p: StoryParams) -> list[list]:
+    """Stage 2 for one topic block: its stories as [description key, member ids], the
+    members in (published, id) order."""
     if p.two_stage and len(members) >= p.min_split_size:
-        parts = _split_block(members, feats, p)
+        parts = _split_block(members, _BlockFeatures.of(members, p), p)
     else:
         parts = [list(range(len(members)))]
-    return [_describe(sorted(part, key=lambda k: _sort_key(members[k])), members, feats, p) for part in parts]
+    out = []
+    for part in parts:
+        docs = sorted((members[k] for k in part), key=_sort_key)
+        out.append(["d:" + _block_key(docs, p), [d.id for d in docs]])
+    return out
 
 
 @dataclass(slots=True)
 class _BlockFeatures:
-    """A block's text vectors with IDF fitted on the block, and its stage-2 terms."""
+    """A block's stage-2 terms: text vectors with IDF fitted on the block (the words
+    every report of the topic shares weigh little), salient terms, entities, events."""
 
-    text: sparse.csr_matrix
-    idf: dict[int, float]
-    vocab: np.ndarray
     terms: _Terms
-    col_of: dict[int, int] | None = None
 
     @classmethod
     def of(cls, docs: list[StoryDoc], p: StoryParams) -> "_BlockFeatures":
         n = len(docs)
         text_bags = [d.bags().text for d in docs]
         sal_bags = [d.bags().salient for d in docs]
-        idf_text, idf_sal = _block_idf(text_bags, n), _block_idf(sal_bags, n)
-        text, vocab = _bag_matrix(text_bags, idf_text)
-        sal, _ = _bag_matrix(sal_bags, idf_sal)
+        text, _ = _bag_matrix(text_bags, _block_idf(text_bags, n))
+        sal, _ = _bag_matrix(sal_bags, _block_idf(sal_bags, n))
         ents = _count_matrix([d.entity_ids for d in docs], sublinear=True)
         evs = _count_matrix([d.event_keys for d in docs], sublinear=False)
-        terms = _Terms.of([(text, 1.0), (ents, p.w_entities), (sal, p.w_salient), (evs, p.w_events)],
-                          np.array([_days(d.published) for d in docs]))
-        return cls(text, idf_text, vocab, terms)
-
-    def columns(self) -> dict[int, int]:
-        if self.col_of is None:
-            self.col_of = dict(zip(self.vocab.tolist(), range(len(self.vocab))))
-        return self.col_of
+        return cls(_Terms.of([(text, 1.0), (ents, p.w_entities), (sal, p.w_salient), (evs, p.w_events)],
+                             np.array([_days(d.published) for d in docs])))
 
     def similarity(self, p: StoryParams) -> np.ndarray:
         n = len(self.terms.days)
@@ -504,6 +505,11 @@ _SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"'”’)]*|$)")
 _REPEAT_COSINE = 0.6
 
 
+# a summary is drawn from the sentences of the story's most central articles only: its
+# typical reports (the rest of a story of hundreds repeat them), at a bounded cost
+SUMMARY_ARTICLES = 20
+# ... and from their leads: a news report says what happened in its first sentences
+SUMMARY_LEAD = 8
 # summary sentences: 40 to 400 characters once spaces are squeezed, over 60% letters
 # (not a table row, a list of figures or a run of links)
 SUMMARY_SENTENCE_CHARS = (40, 400)
@@ -518,10 +524,13 @@ def _letters(s: str) -> int:
     return sum(map(str.isalpha, s))
 
 
-def _sentences(text: str) -> list[str]:
+def _sentences(text: str, limit: int | None = None) -> list[str]:
+    """The readable sentences of ``text`` (the first ``limit`` of them)."""
     lo, hi = SUMMARY_SENTENCE_CHARS
     out = []
     for m in _SENTENCE.finditer(text):
+        if limit is not None and len(out) >= limit:
+            break
         raw = m.group(0)
         if len(raw) < lo:           # squeezing spaces only shortens it
             continue
@@ -531,24 +540,24 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
-def _sentence_matrix(sentences: list[str], feats: _BlockFeatures) -> sparse.csr_matrix:
-    """Sentences as rows in the block's TF-IDF space (terms the block lacks dropped)."""
-    col_of = feats.columns()
+def _sentence_matrix(sentences: list[str], vocab: np.ndarray, idf: dict[int, float]) -> sparse.csr_matrix:
+    """Sentences as rows in a story's TF-IDF space (columns ``vocab``; terms it lacks dropped)."""
+    col_of = dict(zip(vocab.tolist(), range(len(vocab))))
     rows, cols, vals = [], [], []
-    known: dict[str, tuple[int, float] | None] = {}     # token -> (column, IDF), None if the block lacks it
+    known: dict[str, tuple[int, float] | None] = {}     # token -> (column, IDF), None if the story lacks it
     for r, s in enumerate(sentences):
         for tok, c in Counter(word_tokens(s)).items():
             if tok not in known:
                 k = term_key(tok)
                 j = col_of.get(k)
-                known[tok] = None if j is None else (j, feats.idf[k])
+                known[tok] = None if j is None else (j, idf[k])
             hit = known[tok]
             if hit is not None:
                 rows.append(r)
                 cols.append(hit[0])
                 vals.append((1.0 + math.log(c)) * hit[1])
     return _l2(sparse.csr_matrix((np.asarray(vals, float), (rows, cols)),
-                                 shape=(len(sentences), max(1, len(feats.vocab)))))
+                                 shape=(len(sentences), max(1, len(vocab)))))
 
 
 def _distinct_sentences(ranked: list[int], S: sparse.csr_matrix, limit: int) -> list[int]:
@@ -570,11 +579,13 @@ def _distinct_sentences(ranked: list[int], S: sparse.csr_matrix, limit: int) -> 
     return [ranked[pos] for pos in chosen]
 
 
-def _describe(rows: list[int], members: list[StoryDoc], feats: _BlockFeatures, p: StoryParams) -> Story:
+def _describe(docs: list[StoryDoc], p: StoryParams) -> Story:
     """Title, extractive summary, period and main entities of the story made of
-    ``members[rows]`` (rows in (published, id) order); its id is its earliest member's."""
-    docs = [members[i] for i in rows]
-    X = feats.text[rows]
+    ``docs`` (in (published, id) order); its id is its earliest member's. A function of
+    the members alone (words weighted by their background IDF, not the block's), so a
+    story keeps its description while its topic block changes around it."""
+    bags = [d.bags().text for d in docs]
+    X, vocab = _bag_matrix(bags)
     centroid = np.asarray(X.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     if norm > 0:
@@ -588,8 +599,8 @@ def _describe(rows: list[int], members: list[StoryDoc], feats: _BlockFeatures, p
     # in the order of the article they come from (most central article first)
     cands: list[tuple[int, int, str]] = []
     seen: set[str] = set()
-    for rank, i in enumerate(order):
-        for k, s in enumerate(_sentences(docs[i].text)):
+    for rank, i in enumerate(order[:SUMMARY_ARTICLES]):
+        for k, s in enumerate(_sentences(docs[i].text, SUMMARY_LEAD)):
             key = s.lower()
             if key in seen or s == title:
                 continue
@@ -597,7 +608,8 @@ def _describe(rows: list[int], members: list[StoryDoc], feats: _BlockFeatures, p
             cands.append((rank, k, s))
     summary_parts: list[str] = []
     if cands:
-        S = _sentence_matrix([c[2] for c in cands], feats)
+        idf = {k: float(w) for b in bags for k, w in zip(b.keys.tolist(), b.idf.tolist())}
+        S = _sentence_matrix([c[2] for c in cands], vocab, idf)
         scores = np.asarray(S @ centroid).ravel() if S.shape[1] == len(centroid) else np.zeros(len(cands))
         ranked = sorted(range(len(cands)), key=lambda c: (-round(float(scores[c]), 9), cands[c][0], cands[c][1]))
         chosen = _distinct_sentences(ranked, S, p.max_summary_sentences)
