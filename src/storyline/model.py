@@ -178,7 +178,7 @@ class CorpusSnapshot:
 
     version: int                     # articles in the store when the snapshot was taken
     articles: list[dict]             # id, seq, title, text, outlet, published, published_inferred, ...
-    local_entities: list[dict]       # per-article entities (the analysis stage's LocalRef fields)
+    local_entities: list             # per-article entities (``link.entities.LocalRef``)
     quotes: list[dict]               # per-article quotes with the article's outlet and wire credit
     events: list[dict]               # per-article events, participants as local entity indexes
     places: list[tuple[str, str, str]]   # (article_id, mention text, GPE|LOC) of place mentions

@@ -47,7 +47,7 @@ def link_corpus(snap: CorpusSnapshot, on_step: Callable[[str], None] | None = No
     step = on_step or (lambda _name: None)
     by_id = {a["id"]: a for a in snap.articles}
     step("entities and quotes")
-    entities, links = resolve([LocalRef(**r) for r in snap.local_entities])
+    entities, links = resolve(snap.local_entities)
     names = {e.id: e.name for e in entities}
     countries = {e.id: e.country for e in entities if e.country}
     ents_of = _story_entities(snap.local_entities, links)
@@ -159,14 +159,14 @@ class _StoryResult:
     memo: dict
 
 
-def _story_entities(ent_rows: list[dict], links: dict) -> dict[str, list[str]]:
+def _story_entities(ent_rows: list[LocalRef], links: dict) -> dict[str, list[str]]:
     """Per article, the corpus entity ids of the kinds that say what it is about,
     repeated once per mention."""
     ents_of: dict[str, list[str]] = {}
     for r in ent_rows:
-        eid = links.get((r["article_id"], r["index"]))
-        if eid and r["type"] in _STORY_ENTITY_TYPES:
-            ents_of.setdefault(r["article_id"], []).extend([eid] * max(1, r.get("mentions") or 1))
+        eid = links.get((r.article_id, r.index))
+        if eid and r.type in _STORY_ENTITY_TYPES:
+            ents_of.setdefault(r.article_id, []).extend([eid] * max(1, r.mentions or 1))
     return ents_of
 
 
@@ -217,23 +217,23 @@ def _contradictions(snap: CorpusSnapshot, reports: list[EventReport], roles: lis
     return out
 
 
-def _role_statements(ent_rows: list[dict], links: dict, by_id: dict[str, dict]) -> list[dict]:
+def _role_statements(ent_rows: list[LocalRef], links: dict, by_id: dict[str, dict]) -> list[dict]:
     """Roles as articles state them, with the span where each stands in the text
     (roles the gazetteer supplied are not in the text and are left out)."""
     out = []
     for r in ent_rows:
-        if r["type"] != "PERSON" or not r["roles"]:
+        if r.type != "PERSON" or not r.roles:
             continue
-        eid = links.get((r["article_id"], r["index"]))
-        art = by_id.get(r["article_id"])
+        eid = links.get((r.article_id, r.index))
+        art = by_id.get(r.article_id)
         if not eid or not art:
             continue
         text = art["text"] or ""
-        for role in r["roles"]:
+        for role in r.roles:
             start = text.find(role)
             if start < 0:
                 continue
-            out.append({"entity_id": eid, "article_id": r["article_id"], "published": _published(art),
+            out.append({"entity_id": eid, "article_id": r.article_id, "published": _published(art),
                         "role": role, "start": start, "end": start + len(role), "text": role})
     return out
 

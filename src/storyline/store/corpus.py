@@ -11,6 +11,7 @@ from __future__ import annotations
 import orjson
 
 from ..faults import kill_point
+from ..link.entities import LocalRef
 from ..model import CorpusLinks, CorpusSnapshot
 
 _LOCAL_ENTITY_COLUMNS = ("article_id", "seq", "published", "index", "name", "type", "key", "wikidata", "country",
@@ -40,9 +41,10 @@ _FETCH_ROWS = 20_000
 _SHARED_MAX_LEN = 64
 
 
-def _dicts(con, sql: str, names: tuple[str, ...], json_fields: tuple[str, ...] = ()) -> list[dict]:
-    """The rows of the query ``sql`` as dicts keyed by ``names``; ``json_fields`` parsed. The
-    parsed lists of equal JSON strings are one object: read them, never change them."""
+def _dicts(con, sql: str, names: tuple[str, ...], json_fields: tuple[str, ...] = (), record=None) -> list:
+    """The rows of the query ``sql`` as dicts keyed by ``names`` (or as ``record(*row)``);
+    ``json_fields`` parsed. The parsed lists of equal JSON strings are one object: read
+    them, never change them."""
     import pyarrow as pa
 
     out: list[dict] = []
@@ -62,7 +64,10 @@ def _dicts(con, sql: str, names: tuple[str, ...], json_fields: tuple[str, ...] =
                 cols.append([uniq[i] for i in idx])
             else:
                 cols.append(col.to_pylist())
-        out.extend(dict(zip(names, row)) for row in zip(*cols))
+        if record is None:
+            out.extend(dict(zip(names, row)) for row in zip(*cols))
+        else:
+            out.extend(record(*row) for row in zip(*cols))
     return out
 
 
@@ -71,10 +76,13 @@ def _canonical_order(snap: CorpusSnapshot) -> None:
     rank = {a["id"]: r for r, a in enumerate(snap.articles)}
     for a in snap.articles:
         a["seq"] = rank[a["id"]]
-    for rows, within in ((snap.local_entities, "index"), (snap.quotes, "n"), (snap.events, "n")):
+    for r in snap.local_entities:
+        r.seq = rank[r.article_id]
+    snap.local_entities.sort(key=lambda r: (r.seq, r.index))
+    for rows in (snap.quotes, snap.events):
         for r in rows:
             r["seq"] = rank[r["article_id"]]
-        rows.sort(key=lambda r: (r["seq"], r[within]))
+        rows.sort(key=lambda r: (r["seq"], r["n"]))
 
 
 class CorpusIO:
@@ -107,7 +115,7 @@ class CorpusIO:
                     SELECT e.article_id, a.seq, a.published, e.idx, e.name, e.type, e.key, e.wikidata, e.country,
                            e.aliases, e.roles, e.mentions, e.domain
                     FROM local_entities e JOIN articles a ON a.id = e.article_id ORDER BY a.seq, e.idx""",
-                    _LOCAL_ENTITY_COLUMNS, ("aliases", "roles")),
+                    _LOCAL_ENTITY_COLUMNS, ("aliases", "roles"), LocalRef),
                 quotes=_dicts(self.con, """
                     SELECT q.article_id, a.seq, q.n, q.start, q."end", q.text, q.kind, q.speaker, q.speaker_idx,
                            q.cue, q.via, a.outlet, a.syndicated_from, q.parts
