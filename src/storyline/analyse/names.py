@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
@@ -130,18 +131,27 @@ def name_key(name: str) -> str:
     return f"{key} {suffix}" if suffix else key
 
 
+class _PersonParts(NamedTuple):
+    """What ``compatible_people`` compares of one name."""
+
+    surname: str                  # folded
+    surname_skeleton: str
+    suffix: str | None            # jr, sr, iii
+    given: tuple[str, ...]        # folded given names and initials
+    first_skeleton: str | None    # skeleton of a written-out first given name
+    long_surname: bool            # over 3 letters: other romanisations may count
+
+
 @lru_cache(maxsize=65536)
-def _person_parts(name: str) -> tuple | None:
-    """What ``compatible_people`` compares of one name, computed once per name (the
-    corpus stage compares each name with many): None without a surname, else (folded
-    surname, surname skeleton, suffix, folded given names, skeleton of a written-out
-    first given name or None, surname longer than 3 letters)."""
+def _person_parts(name: str) -> _PersonParts | None:
+    """A name's parts, computed once per name (the corpus stage compares each name with
+    many); None without a surname."""
     given, surname, suffix = split_name(name)
     if not surname:
         return None
     first = given[0] if given and len(given[0].strip(".")) > 1 else None
-    return (surname_key(name), " ".join(skeleton(t) for t in surname.split()), suffix or None,
-            tuple(fold_token(g) for g in given), skeleton(first) if first else None, len(surname) > 3)
+    return _PersonParts(surname_key(name), " ".join(skeleton(t) for t in surname.split()), suffix or None,
+                        tuple(fold_token(g) for g in given), skeleton(first) if first else None, len(surname) > 3)
 
 
 @lru_cache(maxsize=65536)
@@ -152,23 +162,16 @@ def compatible_people(a: str, b: str) -> bool:
     pa, pb = _person_parts(a), _person_parts(b)
     if pa is None or pb is None:
         return False
-    if pa[0] != pb[0]:
+    if pa.surname != pb.surname:
         # other romanisations of the same surname count only with the same given name
-        if not (pa[5] and pa[1] == pb[1] and pa[4] is not None and pa[4] == pb[4]):
+        if not (pa.long_surname and pa.surname_skeleton == pb.surname_skeleton
+                and pa.first_skeleton is not None and pa.first_skeleton == pb.first_skeleton):
             return False
-    if pa[2] != pb[2]:
+    if pa.suffix != pb.suffix:
         return False
-    fa, fb = pa[3], pb[3]
-    if not fa or not fb:
+    if not pa.given or not pb.given:
         return True
-    for x, y in zip(fa[:2], fb[:2]):  # first and middle names (or initials) must not conflict
-        if len(x) == 1 or len(y) == 1:
-            if x[:1] != y[:1]:
-                return False
-        elif x != y and skeleton(x) != skeleton(y):  # Alexander / Aliaksandr
-            return False
-    return True
-    for x, y in zip(fa[:2], fb[:2]):  # first and middle names (or initials) must not conflict
+    for x, y in zip(pa.given[:2], pb.given[:2]):  # first and middle names (or initials) must not conflict
         if len(x) == 1 or len(y) == 1:
             if x[:1] != y[:1]:
                 return False
