@@ -97,7 +97,6 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
     blocks: dict[str, list[int]] = {}
     block_of: dict[str, list[int]] = {}          # name -> its block
     skip: dict[str, int] = {}                    # name -> clusters at its block's front it never fits
-    fits: dict[tuple[str, str], bool] = {}       # (name, head name) -> compatible_people
     for r in people_full:
         name = r.name
         block = block_of.get(name)
@@ -107,15 +106,7 @@ def resolve(refs: list[LocalRef]) -> tuple[list[Entity], dict[tuple[str, int], s
         start = skip.get(name, 0)
         for pos in range(start, len(block)):
             ci = block[pos]
-            ok = True
-            for h in heads[ci]:
-                f = fits.get((name, h))
-                if f is None:
-                    f = fits[(name, h)] = compatible_people(name, h)
-                if not f:
-                    ok = False
-                    break
-            if not ok:
+            if not all(compatible_people(name, h) for h in heads[ci]):
                 if pos == start:
                     start += 1
                 continue

@@ -47,7 +47,7 @@ def _dicts(con, sql: str, names: tuple[str, ...], json_fields: tuple[str, ...] =
     them, never change them."""
     import pyarrow as pa
 
-    out: list[dict] = []
+    out: list = []
     parsed: dict[str, object] = {}
     for batch in con.sql(sql).to_arrow_reader(_FETCH_ROWS):
         cols = []
