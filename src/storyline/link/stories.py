@@ -380,7 +380,7 @@ def topic_blocks(docs: list[StoryDoc], edges: tuple[np.ndarray, np.ndarray, np.n
         e = edge_order[edge_bounds[c]:edge_bounds[c + 1]]
         local = np.full(n, -1, np.int64)
         local[rows] = np.arange(len(rows))
-        h = hashlib.sha1(orjson.dumps([p.topic_threshold] + [docs[r].id for r in rows]))
+        h = hashlib.sha1(orjson.dumps([_COMPONENT_CODE, p.topic_threshold] + [docs[r].id for r in rows]))
         for arr in (local[i[e]], local[j[e]], s[e]):
             h.update(np.ascontiguousarray(arr, dtype=np.float64 if arr.dtype.kind == "f" else np.int64).tobytes())
         key = "c:" + h.hexdigest()
@@ -392,6 +392,11 @@ def topic_blocks(docs: list[StoryDoc], edges: tuple[np.ndarray, np.ndarray, np.n
         blocks.extend(sorted(pos[x] for x in part) for part in memo[key])
     blocks.sort(key=lambda b: b[0])
     return blocks
+
+
+# the agglomeration in a component's memo key: blocks memoised by another (which may
+# break ties otherwise) are made again, so an increment equals a build from scratch
+_COMPONENT_CODE = "nn-chain"
 
 
 @functools.lru_cache(maxsize=8)
