@@ -136,9 +136,10 @@ def timeline_scores(store, per_date_max: int, show: int) -> dict:
     from tilse.evaluation import rouge
 
     from storyline.link.storylines import build_timeline
-    from storyline.store.storylines import _timeline_articles
+    from storyline.store.storylines import _article_origins, _timeline_articles
 
-    arts = _timeline_articles(store)
+    origins = _article_origins(store)
+    arts, _found = _timeline_articles(store, set(origins), origins)
     folder_of = {aid: url[len(URL_PREFIX):].split("/", 1)[0] for aid, url in store._run("SELECT id, url FROM articles")
                  if url and url.startswith(URL_PREFIX)}
     evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"], rouge_computation="reimpl")

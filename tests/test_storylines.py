@@ -218,12 +218,22 @@ def test_unchanged_timelines_come_from_the_memo_and_a_changed_origin_remakes_the
     with Store(store) as st:
         link_storylines_in(st)
     assert made == [] and _rows(store)[0] == before       # nothing changed: every timeline from the memo
+    found = []
+    real_spans = ls.timeline_spans
+    monkeypatch.setattr(ls, "timeline_spans", lambda art: found.append(art.id) or real_spans(art))
     with Store(store) as st:
         line = max(before, key=lambda r: len(r["article_ids"]))
         # one article of the big storyline now counts as a copy of another one: its sources change
         st._run("UPDATE articles SET origin_id = ? WHERE id = ?", [line["article_ids"][1], line["article_ids"][0]])
         link_storylines_in(st)
+        stored = dict(st._run("SELECT article_id, spans FROM timeline_spans"))
     assert len(made) == 1
+    # the remade timeline read its articles' sentences from the store (found by the first build)
+    assert found == [] and set(line["article_ids"]) <= set(stored)
+    with Store(store, read_only=True) as st:
+        text = next(a["text"] for a in st.article_rows() if a["id"] == line["article_ids"][0])
+    flat = stored[line["article_ids"][0]]
+    assert all(text[s:e].strip() == text[s:e] and text[s:e] for s, e in zip(flat[::2], flat[1::2]))
     after = {r["id"]: r for r in _rows(store)[0]}
     assert all(after[r["id"]] == r for r in before if r["id"] != line["id"])
 

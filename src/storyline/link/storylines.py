@@ -381,13 +381,16 @@ def describe(group: list[EpisodeDoc], ents_of: dict[str, list[str]], p: Storylin
 class TimelineArticle:
     """What the timeline reads of one article: its text, day, origin (copies of one
     original and dispatches of one wire count as one independent source) and the days
-    its time expressions name, as (start, end, ISO day)."""
+    its time expressions name, as (start, end, ISO day). ``spans``: its sentences as
+    far as a timeline reads them (``timeline_spans``, kept by the store across
+    builds); None: found when needed."""
 
     id: str
     text: str
     published: str | None
     origin: str
     dates: list[tuple[int, int, str]]
+    spans: list[tuple[int, int]] | None = None
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -443,6 +446,15 @@ def _sentence_spans(text: str, limit: int | None = None, until: int | None = Non
     return out + [span] if span[1] > span[0] else out
 
 
+def timeline_spans(art: TimelineArticle) -> list[tuple[int, int]]:
+    """The sentences of ``art`` a timeline may read, whatever its window: the first
+    ``LEAD_SENTENCES`` and every one up to the last day its time expressions name. A
+    window only leaves days out, so what it reads is a prefix of these (finding
+    sentences is a third of making a timeline: the store keeps them per article)."""
+    days = [s for s, _e, v in art.dates if is_day(v)]
+    return _sentence_spans(art.text, LEAD_SENTENCES, max(days) if days else None)
+
+
 def _abbreviation(text: str, stop: int) -> bool:
     head = text[max(0, stop - 12):stop]
     word = head[max(head.rfind(" "), head.rfind("\n"), head.rfind("("), head.rfind('"')) + 1:].lower().rstrip(".")
@@ -484,7 +496,7 @@ def date_mentions(articles: list[TimelineArticle], first: str | None = None, las
         days = [(s, e, v) for s, e, v in art.dates if is_day(v)
                 and (not art.published or v <= art.published[:10])
                 and (first is None or v >= first) and (last is None or v <= last)]
-        spans = _sentence_spans(art.text, LEAD_SENTENCES, max(s for s, _e, _v in days) if days else None)
+        spans = art.spans if art.spans is not None else timeline_spans(art)
         dated: set[int] = set()
         seen: set[tuple[str, int]] = set()
         for s, _e, v in days:
@@ -581,29 +593,41 @@ def _centroid(X: sparse.csr_matrix) -> np.ndarray:
     return c / n if n else c
 
 
-def _vectors(sentences: list[str]) -> sparse.csr_matrix:
+def _sentence_terms(sentence: str) -> list[tuple[str, float]]:
+    """A sentence's tokens (in order of first use) with their TF-IDF weights."""
+    return [(tok, (1.0 + math.log(c)) * background_idf(tok)) for tok, c in Counter(word_tokens(sentence)).items()]
+
+
+def _vectors(sentences: list[str], terms: list[list[tuple[str, float]]] | None = None) -> sparse.csr_matrix:
     """Sentences as TF-IDF rows (background IDF of analyse.terms, which beat an IDF
-    over the timeline's own candidates on T17), L2-normalised."""
+    over the timeline's own candidates on T17), L2-normalised. ``terms``: each
+    sentence's ``_sentence_terms``, when already known."""
     rows, cols, vals = [], [], []
     vocab: dict[str, int] = {}       # a column per distinct token, in order of first use
     for r, s in enumerate(sentences):
-        for tok, c in Counter(word_tokens(s)).items():
+        for tok, w in (terms[r] if terms is not None else _sentence_terms(s)):
             rows.append(r)
             cols.append(vocab.setdefault(tok, len(vocab)))
-            vals.append((1.0 + math.log(c)) * background_idf(tok))
+            vals.append(w)
     m = sparse.csr_matrix((np.asarray(vals, float), (rows, cols)), shape=(len(sentences), max(1, len(vocab))))
     return _l2(m)
 
 
 def date_sentences(day: str, named: list[_Mention], leads: list[_Mention], articles: list[TimelineArticle],
-                   per_date: int, told: list[set[str]] | None = None) -> list[TimelineDate]:
+                   per_date: int, told: list[set[str]] | None = None,
+                   terms: dict[tuple[int, int], list] | None = None) -> list[TimelineDate]:
     """The ``per_date`` sentences naming ``day`` most central among them and the leads
     of its first reports (cosine to the sum of the two groups' TF-IDF centroids), no
     near-repeats (within the date, or of a sentence in ``told``); ties by article
-    date and position."""
+    date and position. ``terms``: sentences' weighted tokens by (article, start),
+    filled and read across the dates of one timeline (a lead stands for two days)."""
     ms = named + leads[:MAX_LEADS]
     texts = [articles[m.article].text[m.start:m.end] for m in ms]
-    X = _vectors(texts)
+    terms = terms if terms is not None else {}
+    for m, t in zip(ms, texts):
+        if (m.article, m.start) not in terms:
+            terms[m.article, m.start] = _sentence_terms(t)
+    X = _vectors(texts, [terms[m.article, m.start] for m in ms])
     centroid = _centroid(X[:len(named)]) + (_centroid(X[len(named):]) if len(ms) > len(named) else 0)
     norm = np.linalg.norm(centroid)
     central = np.asarray(X @ (centroid / norm)).ravel() if norm else np.zeros(len(ms))
@@ -656,8 +680,9 @@ def build_timeline(articles: list[TimelineArticle], n_dates: int | None = None, 
         ranked = ranked[:n_dates]
     out: list[TimelineDate] = []
     told: list[set[str]] = []
+    terms: dict[tuple[int, int], list] = {}
     for day, _n in ranked:           # the dates with most reports choose first
-        out.extend(date_sentences(day, mentions[day], leads.get(day, []), articles, per_date, told))
+        out.extend(date_sentences(day, mentions[day], leads.get(day, []), articles, per_date, told, terms))
     out.sort(key=lambda t: t.date)
     return out
 

@@ -116,6 +116,10 @@ CREATE TABLE IF NOT EXISTS storylines (        -- corpus level (storyline step, 
 CREATE TABLE IF NOT EXISTS timeline_memo (     -- corpus level, kept across builds: each storyline's
     key VARCHAR PRIMARY KEY, value VARCHAR      -- timeline (JSON) by a key of its inputs (store/storylines.py)
 );
+CREATE TABLE IF NOT EXISTS timeline_spans (    -- per article, kept across builds: the sentences a timeline
+    article_id VARCHAR PRIMARY KEY,             -- reads (flat start, end pairs), found by the code ``code``
+    code VARCHAR, spans INTEGER[]
+);
 CREATE TABLE IF NOT EXISTS rejects (
     id VARCHAR PRIMARY KEY,
     source VARCHAR NOT NULL,

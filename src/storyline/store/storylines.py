@@ -106,12 +106,14 @@ def _article_origins(store) -> dict[str, tuple[str | None, str]]:
     return out
 
 
-def _timeline_articles(store, ids: set[str], origins: dict[str, tuple[str | None, str]]) -> dict:
-    """The texts and day-valued time expressions of the articles ``ids``."""
-    from ..link.storylines import TimelineArticle, is_day
+def _timeline_articles(store, ids: set[str], origins: dict[str, tuple[str | None, str]]) -> tuple[dict, dict]:
+    """The texts, day-valued time expressions and sentences (``timeline_spans``) of the
+    articles ``ids``; and the sentences found here, for the articles the store holds
+    none for yet (article id -> flat start, end pairs)."""
+    from ..link.storylines import TimelineArticle, is_day, timeline_spans
 
     if not ids:
-        return {}
+        return {}, {}
     store._run("CREATE OR REPLACE TEMP TABLE _timeline_ids (id VARCHAR)")
     store._insert_rows("_timeline_ids", [(a,) for a in sorted(ids)])
     dates: dict[str, list] = {}
@@ -120,12 +122,18 @@ def _timeline_articles(store, ids: set[str], origins: dict[str, tuple[str | None
                                         AND article_id IN (SELECT id FROM _timeline_ids) ORDER BY article_id, n"""):
         if is_day(v):
             dates.setdefault(aid, []).append((s, e, v))
-    out = {}
+    spans = {aid: list(zip(flat[::2], flat[1::2])) for aid, flat in store._run(
+        "SELECT article_id, spans FROM timeline_spans WHERE code = ? AND article_id IN (SELECT id FROM _timeline_ids)",
+        [_TIMELINE_CODE])}
+    out, found = {}, {}
     for aid, text in store._run("SELECT id, text FROM articles WHERE id IN (SELECT id FROM _timeline_ids)"):
         day, key = origins[aid]
-        out[aid] = TimelineArticle(aid, text or "", day, key, dates.get(aid, []))
+        art = out[aid] = TimelineArticle(aid, text or "", day, key, dates.get(aid, []), spans.get(aid))
+        if art.spans is None:
+            art.spans = timeline_spans(art)
+            found[aid] = [x for span in art.spans for x in span]
     store._run("DROP TABLE _timeline_ids")
-    return out
+    return out, found
 
 
 # the code that makes a timeline, in the memo's keys: a memo written by another version
@@ -144,17 +152,18 @@ def timeline_key(line, origins: dict[str, tuple[str | None, str]]) -> str:
     return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()
 
 
-def _add_timelines(store, lines) -> dict[str, str]:
+def _add_timelines(store, lines) -> tuple[dict[str, str], dict[str, list[int]]]:
     """Each storyline's timeline: from the memo when its inputs did not change since an
     earlier build (a build that adds 1% touches a few storylines), else made here.
-    Returns this build's memo (key -> timeline JSON)."""
+    Returns this build's memo (key -> timeline JSON) and the articles' sentences it
+    found (``_timeline_articles``)."""
     from ..link.storylines import TimelineDate, build_timeline, timeline_window
 
     origins = _article_origins(store)
     keys = [timeline_key(line, origins) for line in lines]
     old = dict(store._run("SELECT key, value FROM timeline_memo"))
     missing = {a for line, k in zip(lines, keys) if k not in old for a in line.article_ids if a in origins}
-    articles = _timeline_articles(store, missing, origins)
+    articles, found = _timeline_articles(store, missing, origins)
     memo = {}
     for line, k in zip(lines, keys):
         if k in old:
@@ -164,7 +173,7 @@ def _add_timelines(store, lines) -> dict[str, str]:
             line.timeline = build_timeline([articles[a] for a in line.article_ids if a in articles],
                                            first=first, last=last)
         memo[k] = old.get(k) or json.dumps([t.to_dict() for t in line.timeline], ensure_ascii=False)
-    return memo
+    return memo, found
 
 
 def link_storylines_in(store, params=None) -> int:
@@ -174,14 +183,16 @@ def link_storylines_in(store, params=None) -> int:
     ents_of = _entities_of(store)
     episodes, counts = _episodes(store, ents_of)
     lines = group_storylines(episodes, ents_of, params, counts)
-    memo = _add_timelines(store, lines)
-    write_storylines(store, lines, store.linked_version(), memo)
+    memo, spans = _add_timelines(store, lines)
+    write_storylines(store, lines, store.linked_version(), memo, spans)
     return len(lines)
 
 
-def write_storylines(store, lines, version: int | None, memo: dict[str, str] | None = None) -> None:
-    """The storylines and the timeline memo (this build's entries only, so that it stays
-    the size of the corpus's storylines), in one transaction."""
+def write_storylines(store, lines, version: int | None, memo: dict[str, str] | None = None,
+                     spans: dict[str, list[int]] | None = None) -> None:
+    """The storylines, the timeline memo (this build's entries only, so that it stays
+    the size of the corpus's storylines) and the articles' sentences found by this
+    build (``timeline_spans``), in one transaction."""
     store._run("BEGIN")
     try:
         store._run("DELETE FROM storylines")
@@ -192,6 +203,10 @@ def write_storylines(store, lines, version: int | None, memo: dict[str, str] | N
         if memo is not None:
             store._run("DELETE FROM timeline_memo")
             store._insert_rows("timeline_memo", sorted(memo.items()))
+        if spans:
+            store._run("DELETE FROM timeline_spans WHERE code <> ?", [_TIMELINE_CODE])   # found by other code
+            store._insert_rows("timeline_spans", [(a, _TIMELINE_CODE, v) for a, v in sorted(spans.items())],
+                               ignore=True)
         store._run("INSERT OR REPLACE INTO meta VALUES ('storylines_version', ?)", [str(version)])
         store._run("COMMIT")
     except BaseException:
