@@ -28,6 +28,46 @@ def test_lines_repeated_across_a_sites_pages_are_dropped(tmp_path):
     assert all(SITE_LINE not in r.text for r in results[3:])
 
 
+def _site_dump(path, pages) -> str:
+    path.write_text("\n".join(json.dumps({"text": _site_page(i), "url": f"https://northstar.example/n/{i}"})
+                              for i in pages) + "\n")
+    return str(path)
+
+
+def _texts(store_path) -> dict[str, str]:
+    from storyline.store import Store
+
+    with Store(store_path, read_only=True) as st:
+        return {url: text for url, text in st._run("SELECT url, text FROM articles")}
+
+
+def test_a_later_build_of_new_files_alone_cleans_as_one_build(tmp_path):
+    """The furniture a site repeats is learnt from the pages the store holds: a build of
+    the later file alone, into the store of the earlier one, drops the same lines as
+    one build of both (and as feeding both again), and a store from before the counts
+    were kept makes them from its pages."""
+    from storyline.pipeline import build
+    from storyline.store import Store
+
+    first, later = _site_dump(tmp_path / "a.jsonl", range(3)), _site_dump(tmp_path / "b.jsonl", range(3, 6))
+    build([first, later], str(tmp_path / "one.duckdb"), workers=1)
+    build([first], str(tmp_path / "split.duckdb"), workers=1)
+    build([later], str(tmp_path / "split.duckdb"), workers=1)
+    build([first], str(tmp_path / "again.duckdb"), workers=1)
+    build([first, later], str(tmp_path / "again.duckdb"), workers=1)
+    one = _texts(tmp_path / "one.duckdb")
+    assert sum(SITE_LINE in t for t in one.values()) == 3          # only the first three pages keep it
+    assert _texts(tmp_path / "split.duckdb") == one
+    assert _texts(tmp_path / "again.duckdb") == one
+    # a store written before the counts were kept
+    build([first], str(tmp_path / "old.duckdb"), workers=1)
+    with Store(str(tmp_path / "old.duckdb")) as st:
+        st._run("DELETE FROM site_lines")
+        st._run("DELETE FROM meta WHERE key = 'site_lines'")
+    build([later], str(tmp_path / "old.duckdb"), workers=1)
+    assert _texts(tmp_path / "old.duckdb") == one
+
+
 def _square(x: int) -> int:
     return x * x
 

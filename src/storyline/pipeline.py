@@ -61,13 +61,21 @@ class SiteLineCounter:
     line seen on ``min_pages`` earlier pages of the same site is furniture,
     whatever it looks like. Counts only grow in input order, so the same
     inputs always give the same result. Memory is capped per site.
+
+    A build starts from the counts of the pages its store already holds
+    (``counts``) and counts each new page once; ``take`` hands over what the
+    pages being committed added, for the store to keep with them. So a page is
+    cleaned the same way whether the build ran in one go, was split into
+    increments (later files alone, or everything fed again) or was killed and run again.
     """
 
-    def __init__(self, min_pages: int = 3, max_lines_per_site: int = 50_000, max_len: int = 200):
+    def __init__(self, min_pages: int = 3, max_lines_per_site: int = 50_000, max_len: int = 200,
+                 counts: dict[str, dict[str, int]] | None = None):
         self.min_pages = min_pages
         self.max_lines = max_lines_per_site
         self.max_len = max_len
-        self.counts: dict[str, dict[str, int]] = {}
+        self.counts: dict[str, dict[str, int]] = counts if counts is not None else {}
+        self.added: dict[str, tuple[str, list[str]]] = {}    # page id -> (site, lines it counted)
 
     @staticmethod
     def site_of(page: Page) -> str | None:
@@ -89,11 +97,26 @@ class SiteLineCounter:
         lines = {ln for ln in lines if ln and len(ln) <= self.max_len}
         counts = self.counts.setdefault(site, {})
         page.repeated_lines = frozenset(ln for ln in lines if counts.get(ln, 0) >= self.min_pages)
-        for ln in lines:
+        counted = []
+        for ln in sorted(lines):          # sorted: which lines fit under the cap must not depend on hashing
             if ln in counts:
                 counts[ln] += 1
             elif len(counts) < self.max_lines:
                 counts[ln] = 1
+            else:
+                continue
+            counted.append(ln)
+        self.added[page.id] = (site, counted)
+
+    def take(self, page_ids: Iterable[str]) -> dict[tuple[str, str], int]:
+        """What the pages ``page_ids`` added to the counts, as (site, line) -> pages;
+        forgotten here (the store keeps it with the pages)."""
+        out: dict[tuple[str, str], int] = {}
+        for pid in page_ids:
+            site, lines = self.added.pop(pid, (None, []))
+            for ln in lines:
+                out[site, ln] = out.get((site, ln), 0) + 1
+        return out
 
 
 def clean_and_analyse(page: Page) -> Article | Reject:
@@ -187,17 +210,19 @@ def process(
     work_batch: Callable[[list[Page]], list[Article | Reject]] | None = None,
     page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
     warm: Callable[[], object] | None = None,
+    site_lines: SiteLineCounter | None = None,
 ) -> Iterator[tuple[Page | None, Article | Reject]]:
     """Clean a stream of pages in parallel; yields (page, article-or-reject) in input order.
 
     Ingest rejects pass through as (None, reject). Pages whose id is in
     ``skip_ids`` (or repeats within the stream) are counted as duplicates and dropped.
+    ``site_lines``: the counts of the pages before these (a store's), else none.
     """
     workers = workers or default_workers()
     summary = summary if summary is not None else BuildSummary()
     seen = skip_ids if skip_ids is not None else set()
     passthrough: list[Reject] = []
-    site_lines = SiteLineCounter()
+    site_lines = site_lines if site_lines is not None else SiteLineCounter()
 
     def new_pages() -> Iterator[Page]:
         for item in pages:
@@ -205,13 +230,11 @@ def process(
                 passthrough.append(item)
                 continue
             summary.pages_read += 1
-            # pages already stored count too, so that a page is cleaned the same way
-            # whether the build ran in one go or was split (or killed and rerun)
-            site_lines.annotate(item)
-            if item.id in seen:
+            if item.id in seen:        # a stored page is in the counts already
                 summary.duplicates += 1
                 continue
             seen.add(item.id)
+            site_lines.annotate(item)
             summary.new_pages += 1
             yield item
 
@@ -307,8 +330,10 @@ def _store_pages(store, inputs, manifest, workers, limits, on_progress, batch_si
     arts_b: list[Article] = []
     rej_b: list[Reject] = []
 
+    site_lines = SiteLineCounter(counts=store.site_line_counts())
+
     def flush() -> None:
-        store.write_batch(pages_b, arts_b, rej_b)
+        store.write_batch(pages_b, arts_b, rej_b, site_lines.take(p.id for p in pages_b))
         pages_b.clear(), arts_b.clear(), rej_b.clear()
 
     # a store kept inside an input folder is not input
@@ -316,7 +341,7 @@ def _store_pages(store, inputs, manifest, workers, limits, on_progress, batch_si
     try:
         for page, result in process(stream, workers, skip_ids=store.known_page_ids(), summary=summary,
                                     work=clean_and_analyse, work_batch=clean_and_analyse_batch, warm=warm_worker,
-                                    page_timeout=page_timeout):
+                                    page_timeout=page_timeout, site_lines=site_lines):
             if page is not None:
                 pages_b.append(page)   # raw page kept even when cleaning rejects it
             if isinstance(result, Article):

@@ -132,13 +132,62 @@ class Store(CorpusIO):
             self._seq = self._run("SELECT coalesce(max(seq), -1) + 1 FROM articles")[0][0]
         return self._seq
 
-    def write_batch(self, pages: list[Page], articles: list[Article], rejects: list[Reject]) -> None:
-        """Write one batch in one transaction (pages with raw bytes, articles, rejects)."""
+    def site_line_counts(self) -> dict[str, dict[str, int]]:
+        """Per site, on how many stored text pages each short line appeared. A store
+        written before the counts were kept has them made once from its stored pages,
+        in the order they were stored."""
+        if not self._run("SELECT 1 FROM meta WHERE key = 'site_lines'"):
+            self._backfill_site_lines()
+        counts: dict[str, dict[str, int]] = {}
+        for site, line, pages in self._run("SELECT site, line, pages FROM site_lines ORDER BY site, line"):
+            counts.setdefault(site, {})[line] = pages
+        return counts
+
+    def _backfill_site_lines(self) -> None:
+        from ..pipeline import SiteLineCounter
+
+        counter = SiteLineCounter()
+        cur = self.con.cursor().execute(
+            "SELECT id, kind, url, outlet, encoding, raw FROM pages WHERE kind = 'text' ORDER BY rowid")
+        while rows := cur.fetchmany(1000):          # a page at a time, not every stored page at once
+            for pid, kind, url, outlet, encoding, raw in rows:
+                counter.annotate(Page(id=pid, source="", kind=kind, content=zlib.decompress(raw) if raw else b"",
+                                      url=url, outlet=outlet, encoding=encoding))
+        cur.close()
+        self._run("BEGIN")
+        try:
+            self._add_site_lines(counter.take(list(counter.added)))
+            self._run("INSERT OR REPLACE INTO meta VALUES ('site_lines', '1')")
+            self._run("COMMIT")
+        except BaseException:
+            self._run("ROLLBACK")
+            raise
+
+    def _add_site_lines(self, added: dict[tuple[str, str], int]) -> None:
+        import pyarrow as pa
+
+        if not added:
+            return
+        keys = sorted(added)
+        self.con.register("_site_lines_in", pa.table({
+            "site": [k[0] for k in keys], "line": [k[1] for k in keys],
+            "pages": pa.array([added[k] for k in keys], pa.int32())}))
+        try:
+            self._run("""INSERT INTO site_lines SELECT site, line, pages FROM _site_lines_in
+                         ON CONFLICT (site, line) DO UPDATE SET pages = site_lines.pages + excluded.pages""")
+        finally:
+            self.con.unregister("_site_lines_in")
+
+    def write_batch(self, pages: list[Page], articles: list[Article], rejects: list[Reject],
+                    site_lines: dict[tuple[str, str], int] | None = None) -> None:
+        """Write one batch in one transaction (pages with raw bytes, articles, rejects,
+        and what the pages added to the per-site line counts)."""
         import pyarrow as pa
 
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         self._run("BEGIN")
         try:
+            self._add_site_lines(site_lines or {})
             if pages:
                 tbl = pa.table({
                     "id": [p.id for p in pages],

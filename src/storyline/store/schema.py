@@ -27,6 +27,10 @@ CREATE TABLE IF NOT EXISTS pages (
     raw BLOB,               -- zlib-compressed original bytes
     added_at TIMESTAMP
 );
+CREATE TABLE IF NOT EXISTS site_lines (        -- per site, on how many stored text pages each short line
+    site VARCHAR, line VARCHAR, pages INTEGER,  -- appeared (pipeline.SiteLineCounter): kept with the pages so
+    PRIMARY KEY (site, line)                    -- that a later build cleans its pages as one build would
+);
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY,
     page_id VARCHAR NOT NULL,
