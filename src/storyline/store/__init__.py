@@ -27,10 +27,10 @@ _JSON_FIELDS = {"aliases", "roles", "article_ids", "via", "spans", "chains"}
 
 # DuckDB's buffer pool may otherwise grow to 80% of the machine's memory; it is a
 # cache of the store's blocks (queries spill to disk beyond it), and during a build it
-# sits beside two parser workers and the corpus stage's rows. At 29k articles a
-# 256 MB cap took ~90 MB off the corpus stage's peak at no cost in time
-# (docs/benchmarks.md §13).
-DUCKDB_MEMORY_LIMIT = "384MB"
+# sits beside two parser workers and the corpus stage's rows. The corpus stage of a
+# +1% build of the 28.5k store peaked at 1,414 MiB with 384 MB, 1,387 with 256 and
+# 1,330 with 192, in the same time (56 s; docs/benchmarks.md §13, session 12).
+DUCKDB_MEMORY_LIMIT = "192MB"
 
 
 class StoreError(Exception):
