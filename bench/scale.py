@@ -15,6 +15,7 @@ instead builds the largest size without its last 1% and then adds those lines (n
 articles of the same corpus). Prints the corpus stage's steps of the added build.
 
     .venv/bin/python bench/scale.py [--sizes 1000,4000,16000,28803] [--workers 2] [--grow 0.01] [--held-out]
+                                    [--grow-runs 3]
 
 Skips (exit 0) when the shared corpus is absent.
 """
@@ -25,6 +26,8 @@ import gzip
 import os
 import platform
 import re
+import shutil
+import statistics
 import sys
 import tempfile
 from datetime import date
@@ -73,6 +76,9 @@ def main() -> None:
     ap.add_argument("--sizes", default="1000,4000,16000,28803")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--grow", type=float, default=0.01, help="share of new articles added to the largest store")
+    ap.add_argument("--grow-runs", type=int, default=1,
+                    help="add the new articles this many times, each to a fresh copy of the full store, and "
+                         "report the median (the machine is shared: one 1-2 minute build is one noisy sample)")
     ap.add_argument("--held-out", action="store_true",
                     help="hold the largest size's last --grow share out of its build and add it after (new "
                          "articles of the same corpus, not Timeline17's longer ones)")
@@ -81,7 +87,8 @@ def main() -> None:
         print(f"skipped: {CORPUS} not found")
         return
     sizes = [int(s) for s in args.sizes.split(",")]
-    print(f"# bench/scale.py --sizes {args.sizes} --workers {args.workers} --grow {args.grow}{' --held-out' if args.held_out else ''}; "
+    print(f"# bench/scale.py --sizes {args.sizes} --workers {args.workers} --grow {args.grow} "
+          f"--grow-runs {args.grow_runs}{' --held-out' if args.held_out else ''}; "
           f"{date.today()}, {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print("| articles in | whole build | per-page stage | corpus stage | corpus ms/article | corpus share "
           "| peak RSS (tree) |")
@@ -108,12 +115,31 @@ def main() -> None:
             if not added and os.path.exists(MORE):
                 added = _write_prefix(more, 0, want, MORE, MORE_EVERY)
             if added:
-                r = _build([data, more], store, args.workers)
                 kind = "held-out corpus" if args.held_out else ("corpus" if n + want <= 28803 else "Timeline17")
-                print(f"\nadding {added:,} {kind} articles to the {n:,}-article store: {r['wall']:.1f} s "
-                      f"(corpus stage {r['corpus']:.1f} s), {100 * r['wall'] / full['wall']:.1f}% of the full build; "
-                      f"peak RSS {r['peak'] / 2**20:,.0f} MiB")
-                print("corpus steps: " + ", ".join(f"{k} {v:.1f} s" for k, v in r["steps"].items()))
+                runs = [_grow(store, [data, more], args.workers, k, tmp) for k in range(max(1, args.grow_runs))]
+                for r in runs:
+                    print(f"\nadding {added:,} {kind} articles to the {n:,}-article store: {r['wall']:.1f} s "
+                          f"(corpus stage {r['corpus']:.1f} s), {100 * r['wall'] / full['wall']:.1f}% of the full "
+                          f"build; peak RSS {r['peak'] / 2**20:,.0f} MiB")
+                    print("corpus steps: " + ", ".join(f"{k} {v:.1f} s" for k, v in r["steps"].items()))
+                if len(runs) > 1:
+                    mid = statistics.median(r["wall"] for r in runs)
+                    print(f"\nmedian of {len(runs)}: {mid:.1f} s = {100 * mid / full['wall']:.1f}% of the full build")
+
+
+def _grow(store: str, inputs: list[str], workers: int, k: int, tmp: str) -> dict:
+    """One build of ``inputs`` into a fresh copy of the full ``store`` (the original is
+    kept for the next run)."""
+    copy = os.path.join(tmp, f"grow{k}.duckdb")
+    shutil.copy(store, copy)
+    if os.path.exists(store + ".wal"):
+        shutil.copy(store + ".wal", copy + ".wal")
+    try:
+        return _build(inputs, copy, workers)
+    finally:
+        for path in (copy, copy + ".wal"):
+            if os.path.exists(path):
+                os.remove(path)
 
 
 if __name__ == "__main__":
