@@ -63,19 +63,21 @@ class SiteLineCounter:
     inputs always give the same result. Memory is capped per site.
 
     A build starts from the counts of the pages its store already holds
-    (``counts``) and counts each new page once; ``take`` hands over what the
-    pages being committed added, for the store to keep with them. So a page is
+    (``counts``) and counts each new page once; with ``record``, ``take`` hands
+    over what the pages being committed added, for the store to keep with them. So a page is
     cleaned the same way whether the build ran in one go, was split into
     increments (later files alone, or everything fed again) or was killed and run again.
     """
 
     def __init__(self, min_pages: int = 3, max_lines_per_site: int = 50_000, max_len: int = 200,
-                 counts: dict[str, dict[str, int]] | None = None):
+                 counts: dict[str, dict[str, int]] | None = None, record: bool = False):
         self.min_pages = min_pages
         self.max_lines = max_lines_per_site
         self.max_len = max_len
         self.counts: dict[str, dict[str, int]] = counts if counts is not None else {}
-        self.added: dict[str, tuple[str, list[str]]] = {}    # page id -> (site, lines it counted)
+        # page id -> (site, lines it counted), until taken: only for a store (an extract of
+        # a whole crawl would hold every page's lines)
+        self.added: dict[str, tuple[str, list[str]]] | None = {} if record else None
 
     @staticmethod
     def site_of(page: Page) -> str | None:
@@ -106,14 +108,15 @@ class SiteLineCounter:
             else:
                 continue
             counted.append(ln)
-        self.added[page.id] = (site, counted)
+        if self.added is not None:
+            self.added[page.id] = (site, counted)
 
     def take(self, page_ids: Iterable[str]) -> dict[tuple[str, str], int]:
         """What the pages ``page_ids`` added to the counts, as (site, line) -> pages;
         forgotten here (the store keeps it with the pages)."""
         out: dict[tuple[str, str], int] = {}
         for pid in page_ids:
-            site, lines = self.added.pop(pid, (None, []))
+            site, lines = self.added.pop(pid, (None, [])) if self.added is not None else (None, [])
             for ln in lines:
                 out[site, ln] = out.get((site, ln), 0) + 1
         return out
@@ -330,7 +333,7 @@ def _store_pages(store, inputs, manifest, workers, limits, on_progress, batch_si
     arts_b: list[Article] = []
     rej_b: list[Reject] = []
 
-    site_lines = SiteLineCounter(counts=store.site_line_counts())
+    site_lines = SiteLineCounter(counts=store.site_line_counts(), record=True)
 
     def flush() -> None:
         store.write_batch(pages_b, arts_b, rej_b, site_lines.take(p.id for p in pages_b))

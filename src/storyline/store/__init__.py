@@ -146,7 +146,7 @@ class Store(CorpusIO):
     def _backfill_site_lines(self) -> None:
         from ..pipeline import SiteLineCounter
 
-        counter = SiteLineCounter()
+        counter = SiteLineCounter(record=True)
         cur = self.con.cursor().execute(
             "SELECT id, kind, url, outlet, encoding, raw FROM pages WHERE kind = 'text' ORDER BY rowid")
         while rows := cur.fetchmany(1000):          # a page at a time, not every stored page at once
