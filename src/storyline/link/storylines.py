@@ -598,18 +598,18 @@ def _sentence_terms(sentence: str) -> list[tuple[str, float]]:
     return [(tok, (1.0 + math.log(c)) * background_idf(tok)) for tok, c in Counter(word_tokens(sentence)).items()]
 
 
-def _vectors(sentences: list[str], terms: list[list[tuple[str, float]]] | None = None) -> sparse.csr_matrix:
-    """Sentences as TF-IDF rows (background IDF of analyse.terms, which beat an IDF
-    over the timeline's own candidates on T17), L2-normalised. ``terms``: each
-    sentence's ``_sentence_terms``, when already known."""
+def _vectors(terms: list[list[tuple[str, float]]]) -> sparse.csr_matrix:
+    """Sentences, given as their ``_sentence_terms``, as TF-IDF rows (background IDF of
+    analyse.terms, which beat an IDF over the timeline's own candidates on T17),
+    L2-normalised."""
     rows, cols, vals = [], [], []
     vocab: dict[str, int] = {}       # a column per distinct token, in order of first use
-    for r, s in enumerate(sentences):
-        for tok, w in (terms[r] if terms is not None else _sentence_terms(s)):
+    for r, sentence_terms in enumerate(terms):
+        for tok, w in sentence_terms:
             rows.append(r)
             cols.append(vocab.setdefault(tok, len(vocab)))
             vals.append(w)
-    m = sparse.csr_matrix((np.asarray(vals, float), (rows, cols)), shape=(len(sentences), max(1, len(vocab))))
+    m = sparse.csr_matrix((np.asarray(vals, float), (rows, cols)), shape=(len(terms), max(1, len(vocab))))
     return _l2(m)
 
 
@@ -627,7 +627,7 @@ def date_sentences(day: str, named: list[_Mention], leads: list[_Mention], artic
     for m, t in zip(ms, texts):
         if (m.article, m.start) not in terms:
             terms[m.article, m.start] = _sentence_terms(t)
-    X = _vectors(texts, [terms[m.article, m.start] for m in ms])
+    X = _vectors([terms[m.article, m.start] for m in ms])
     centroid = _centroid(X[:len(named)]) + (_centroid(X[len(named):]) if len(ms) > len(named) else 0)
     norm = np.linalg.norm(centroid)
     central = np.asarray(X @ (centroid / norm)).ravel() if norm else np.zeros(len(ms))
