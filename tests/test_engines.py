@@ -287,3 +287,32 @@ def test_a_run_with_nothing_to_do_does_not_wait_for_warming_workers():
     assert list(map_ordered(_warmed_before, [], 2, on_crash=lambda x, e: (x, None),
                             batch_fn=_warmed_before_batch, warm=_slow_warm)) == []
     assert time.monotonic() - started < 15
+
+
+def test_young_collections_frees_a_steps_cycles_and_restores_the_collector():
+    import gc
+    import weakref
+
+    from storyline.engines.local import young_collections
+
+    class Node:
+        pass
+
+    gc.enable()
+    with young_collections() as collect_young:
+        assert not gc.isenabled()          # no automatic full scans of the corpus's objects
+        a, b = Node(), Node()
+        a.other, b.other = b, a            # a cycle: reference counting alone never frees it
+        gone = weakref.ref(a)
+        del a, b
+        assert gone() is not None
+        collect_young()                    # between two steps
+        assert gone() is None
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with young_collections():
+            pass
+        assert not gc.isenabled()          # a caller that had it off keeps it off
+    finally:
+        gc.enable()

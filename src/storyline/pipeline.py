@@ -367,25 +367,27 @@ def link(store, on_step: Callable[[str], None] | None = None) -> None:
     from .faults import kill_point
     from .link.corpus import link_corpus
 
-    from .engines.local import release_freed_memory
+    from .engines.local import release_freed_memory, young_collections
 
-    def step(name: str) -> None:
-        release_freed_memory()   # each step drops the rows it consumed
-        if on_step:
-            on_step(name)
+    with young_collections() as collect_young:
+        def step(name: str) -> None:
+            collect_young()          # the cycles the last step left
+            release_freed_memory()   # each step drops the rows it consumed
+            if on_step:
+                on_step(name)
 
-    step("reading the store")
-    snapshot = store.corpus_snapshot()
-    links = link_corpus(snapshot, step)
-    del snapshot   # the articles' texts and rows: not needed to write the links
-    step("writing")
-    kill_point("corpus_linked")
-    store.write_corpus(links)
-    del links      # written: the storyline step reads what it needs from the store
-    step("storylines")
-    from .store.storylines import link_storylines_in   # episodes -> storylines (link/storylines.py),
+        step("reading the store")
+        snapshot = store.corpus_snapshot()
+        links = link_corpus(snapshot, step)
+        del snapshot   # the articles' texts and rows: not needed to write the links
+        step("writing")
+        kill_point("corpus_linked")
+        store.write_corpus(links)
+        del links      # written: the storyline step reads what it needs from the store
+        step("storylines")
+        from .store.storylines import link_storylines_in   # episodes -> storylines (link/storylines.py),
 
-    link_storylines_in(store)
+        link_storylines_in(store)
 
 
 def extract(

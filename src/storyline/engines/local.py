@@ -23,6 +23,7 @@ consumer stopping), so ``map_ordered`` never waits on a busy worker.
 """
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import os
@@ -82,6 +83,26 @@ def _run_batch(fn: Callable[[T], R], batch: list[T], batch_fn=None) -> list[R]:
         return [fn(x) for x in batch]
     finally:
         release_freed_memory()
+
+
+@contextmanager
+def young_collections() -> Iterator[Callable[[], None]]:
+    """Within the block, Python's cycle collector runs only when told to, on the
+    objects made since it last ran (the yielded function, called between steps).
+
+    The corpus stage reads a snapshot of millions of small objects and keeps
+    them; each automatic full collection rescans all of them, and at 28.8k
+    articles a +1% build ran 24 of them, about a fifth of its corpus stage
+    (docs/benchmarks.md §13). A collection of the young objects frees the cycles
+    a step left behind at the cost of one scan of what that step made. Automatic
+    collection resumes after the block, as it was before it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield lambda: gc.collect(0)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def release_freed_memory() -> None:
