@@ -4,7 +4,9 @@ scraped field (title, outlet, author, text, URL) carries markup and script paylo
 Built once per test process through the real pipeline. Pure helpers, no pytest code."""
 from __future__ import annotations
 
+import atexit
 import csv
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -62,6 +64,7 @@ def built_store() -> str:
         from storyline.pipeline import build
 
         root = Path(tempfile.mkdtemp(prefix="storyline-serve-"))
+        atexit.register(shutil.rmtree, root, True)    # 10 MB a test run: not left in /tmp
         manifest = write_pages(root / "pages")
         store = root / "store.duckdb"
         build([str(root / "pages")], str(store), manifest=str(manifest), workers=1)
