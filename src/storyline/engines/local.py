@@ -97,7 +97,7 @@ def young_collections() -> Iterator[Callable[[], None]]:
     a step left behind at the cost of one scan of what that step made. Automatic
     collection resumes after the block, as it was before it. The switch is
     process-wide: other threads of a program that builds in the background also
-    go without automatic collection for the stage's duration (a minute at 28.8k
+    go without automatic collection for the stage's duration (1–3 minutes at 28.8k
     articles); reference counting still frees everything that is not a cycle."""
     was_enabled = gc.isenabled()
     gc.disable()
