@@ -144,19 +144,21 @@ def _bag_matrix(bags: list[TermBag], idf: dict[int, float] | None = None,
     """Rows = bags weighted (1 + ln tf) * idf, L2-normalised; the idf is each term's
     background IDF unless ``idf`` (key -> weight, a block's own) is given. Columns are
     the sorted union of the keys (or ``vocab``), so the matrix does not depend on order."""
-    if vocab is None:
-        vocab = np.unique(np.concatenate([b.keys for b in bags])) if bags else np.zeros(0, np.int64)
+    keys = np.concatenate([b.keys for b in bags]) if bags else np.zeros(0, np.int64)
+    cols = None
+    if vocab is None:     # the inverse of the sort is each key's column: no second search
+        vocab, cols = np.unique(keys, return_inverse=True)
     indptr = np.zeros(len(bags) + 1, np.int64)
     np.cumsum([len(b) for b in bags], out=indptr[1:])
     if not len(vocab) or not indptr[-1]:
         return sparse.csr_matrix((len(bags), max(1, len(vocab)))), vocab
-    keys = np.concatenate([b.keys for b in bags])
     tf = 1.0 + np.log(np.concatenate([b.counts for b in bags]).astype(float))
     if idf is None:
         w = np.concatenate([b.idf for b in bags]).astype(float)
     else:
         w = np.array([idf[k] for k in keys.tolist()])
-    cols = np.searchsorted(vocab, keys)
+    if cols is None:
+        cols = np.searchsorted(vocab, keys)
     m = sparse.csr_matrix((tf * w, cols, indptr), shape=(len(bags), len(vocab)))
     return _l2(m), vocab
 
