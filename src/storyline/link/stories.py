@@ -139,26 +139,23 @@ def _l2(m: sparse.csr_matrix) -> sparse.csr_matrix:
     return m
 
 
-def _bag_matrix(bags: list[TermBag], idf: dict[int, float] | None = None,
-                vocab: np.ndarray | None = None) -> tuple[sparse.csr_matrix, np.ndarray]:
+def _bag_matrix(bags: list[TermBag], own_idf: bool = False) -> tuple[sparse.csr_matrix, np.ndarray]:
     """Rows = bags weighted (1 + ln tf) * idf, L2-normalised; the idf is each term's
-    background IDF unless ``idf`` (key -> weight, a block's own) is given. Columns are
-    the sorted union of the keys (or ``vocab``), so the matrix does not depend on order."""
+    background IDF, or with ``own_idf`` its smoothed IDF over these bags (a block's own:
+    the words every report of a topic shares weigh little). Columns are the sorted union
+    of the keys, so the matrix does not depend on order; each key's column is the
+    inverse of the sort that makes that union (no second search)."""
     keys = np.concatenate([b.keys for b in bags]) if bags else np.zeros(0, np.int64)
-    cols = None
-    if vocab is None:     # the inverse of the sort is each key's column: no second search
-        vocab, cols = np.unique(keys, return_inverse=True)
+    vocab, cols, df = np.unique(keys, return_inverse=True, return_counts=True)
     indptr = np.zeros(len(bags) + 1, np.int64)
     np.cumsum([len(b) for b in bags], out=indptr[1:])
     if not len(vocab) or not indptr[-1]:
         return sparse.csr_matrix((len(bags), max(1, len(vocab)))), vocab
     tf = 1.0 + np.log(np.concatenate([b.counts for b in bags]).astype(float))
-    if idf is None:
-        w = np.concatenate([b.idf for b in bags]).astype(float)
+    if own_idf:      # a bag holds a key once, so a key's count is its document frequency
+        w = (np.log((1.0 + len(bags)) / (1.0 + df)) + 1.0)[cols]
     else:
-        w = np.array([idf[k] for k in keys.tolist()])
-    if cols is None:
-        cols = np.searchsorted(vocab, keys)
+        w = np.concatenate([b.idf for b in bags]).astype(float)
     m = sparse.csr_matrix((tf * w, cols, indptr), shape=(len(bags), len(vocab)))
     return _l2(m), vocab
 
@@ -440,11 +437,10 @@ class _BlockFeatures:
 
     @classmethod
     def of(cls, docs: list[StoryDoc], p: StoryParams) -> "_BlockFeatures":
-        n = len(docs)
         text_bags = [d.bags().text for d in docs]
         sal_bags = [d.bags().salient for d in docs]
-        text, _ = _bag_matrix(text_bags, _block_idf(text_bags, n))
-        sal, _ = _bag_matrix(sal_bags, _block_idf(sal_bags, n))
+        text, _ = _bag_matrix(text_bags, own_idf=True)
+        sal, _ = _bag_matrix(sal_bags, own_idf=True)
         ents = _count_matrix([d.entity_ids for d in docs], sublinear=True)
         evs = _count_matrix([d.event_keys for d in docs], sublinear=False)
         return cls(_Terms.of([(text, 1.0), (ents, p.w_entities), (sal, p.w_salient), (evs, p.w_events)],
@@ -478,12 +474,6 @@ class _BlockFeatures:
         lo_, hi_ = np.minimum(i, j), np.maximum(i, j)
         _, first = np.unique(lo_.astype(np.int64) * n + hi_, return_index=True)
         return lo_[first], hi_[first], s[first]
-
-
-def _block_idf(bags: list[TermBag], n: int) -> dict[int, float]:
-    """Smoothed IDF of each key over the block's own articles."""
-    keys, df = np.unique(np.concatenate([b.keys for b in bags]), return_counts=True) if bags else ([], [])
-    return dict(zip(np.asarray(keys).tolist(), (np.log((1.0 + n) / (1.0 + np.asarray(df))) + 1.0).tolist()))
 
 
 def _split_block(members: list[StoryDoc], feats: _BlockFeatures, p: StoryParams) -> list[list[int]]:
