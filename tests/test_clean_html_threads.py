@@ -117,6 +117,50 @@ def test_undeclared_thread_whose_posts_are_comments_keeps_them():
         assert text[:60] in ex.text
 
 
+OPENING_POST = ("I am setting up a small woodworking shop in a one car garage and I want to buy my "
+                "first stationary tool this spring. The choice is between a used contractor table saw, "
+                "a bandsaw and a good track saw with a folding table. I mostly build bookshelves, "
+                "cabinets and the odd outdoor bench. What would you buy first, and why?")
+
+
+def long_opening_thread_html(canonical: str = "") -> str:
+    """An undeclared thread whose opening post is long enough to stand alone (phpBB/FluxBB
+    shape): the replies sit in comment-classed containers below it."""
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    replies = "".join(f"""
+      <div class="comment post" id="p{n}"><dl class="postprofile"><dt><a>{user}</a></dt><dd>Posts: 1,204</dd></dl>
+        <div class="comment-content"><p>{text}</p></div>
+        <ul class="post-buttons"><li>Quote</li><li>Reply</li></ul></div>"""
+                      for n, (user, text) in enumerate(POSTS[1:], 2))
+    return f"""<!DOCTYPE html><html lang="en"><head><title>First tool for a small shop</title>{link}</head>
+<body><header><nav><a href="/">Board index</a> <a href="/search">Search</a></nav></header>
+<div id="page-body"><h1>First tool for a small shop</h1>
+<div class="post" id="p1"><div class="content"><p>{OPENING_POST}</p></div></div>
+<div class="comments" id="replies">{replies}</div></div>
+<footer><a href="/faq">FAQ</a></footer></body></html>"""
+
+
+def test_undeclared_thread_on_a_forum_host_keeps_its_replies():
+    for url, canonical in (("https://forums.example.org/viewtopic.php?t=361697", ""),
+                           (None, "https://community.example.com/t/first-tool/3275"),
+                           ("https://www.sawdustforum.net/threads/first-tool.1488/", "")):
+        ex = extract_html(long_opening_thread_html(canonical), url)
+        assert ex.method == "resiliparse-forum", (url, canonical, ex.method)
+        assert OPENING_POST[:60] in ex.text
+        for _user, text in POSTS[1:]:
+            assert text[:60] in ex.text, (url, ex.text)
+        assert "Posts: 1,204" not in ex.text
+
+
+def test_the_same_markup_on_a_news_host_is_an_article_with_comments():
+    # the host is the evidence: a news site's comments under a post stay out (ScrapingHub's gold)
+    for url in ("https://www.example-news.com/2025/03/02/first-tool/", None):
+        ex = extract_html(long_opening_thread_html(), url)
+        assert ex.method != "resiliparse-forum"
+        assert OPENING_POST[:60] in ex.text
+        assert not any(text[:60] in ex.text for _user, text in POSTS[1:]), ex.text
+
+
 QUESTION = ("How do I move keyboard focus to the file list in the file manager without the mouse? "
             "Tabbing cycles through the toolbar, the address bar and the side pane first, and the "
             "number of presses changes with the window layout.")
