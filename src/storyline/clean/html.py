@@ -627,11 +627,12 @@ def _extract(html: str, url: str | None, htmldate: bool = True) -> HtmlExtract:
                     full = ""
                 if len(_WORD.findall(full)) >= FULL_PASS_GAIN * kept:
                     text, method = full, "trafilatura-full"
-    if method in _HOST_THREAD_METHODS and _forum_host(url or _canonical(html, meta, end)):
+    canonical = _canonical(html, meta, end)
+    if method in _HOST_THREAD_METHODS and _forum_host(url or canonical):
         # an undeclared thread on a forum's host: every reply is content. Read as a declared
         # thread, taken unless it lost half of the text (the posts sat outside the main block)
         posts = _drop_post_chrome(_resiliparse_text(tree, _THREAD_OPTS))
         if len(_WORD.findall(posts)) >= max(MIN_TOKENS, MIN_SHRINK * len(_WORD.findall(text))):
             text, method = posts, "resiliparse-forum"
     published = _quick_date(html, meta) or (_published(html) if htmldate else None)
-    return HtmlExtract(text, title, sitename, published, language, method, _canonical(html, meta, end), head)
+    return HtmlExtract(text, title, sitename, published, language, method, canonical, head)
