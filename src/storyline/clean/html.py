@@ -33,6 +33,9 @@ text of 150+ tokens (it grabbed a page-wide container rather than fixing precisi
    that declares nothing but has under 50 tokens outside comment elements, and 3x more
    with them, is read the same way (an undeclared thread). On a Q&A page (``QAPage``) the
    comments under each post are skipped too: the question and answers are the content.
+   A page served from a forum's host (``forums.*``, ``community.*``, ``*forum.*``: its URL,
+   else its canonical URL) is read the same way after the other paths, unless that loses
+   half of their text.
 4. **Script shells**: a page with under 50 tokens whose largest ``<noscript>`` block holds
    the server-rendered copy (Flarum, some single-page apps) is read from that block.
 
@@ -561,8 +564,87 @@ def extract_html(html: str, url: str | None = None, *, htmldate: bool = True) ->
         return HtmlExtract("", None, None, None, None, f"error:{type(exc).__name__}")
 
 
+def _tokens(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _safely(read, *args, **kwargs) -> str:
+    """A slow extractor's text, "" when it fails on the page (the fast text then stands)."""
+    try:
+        return read(*args, **kwargs)
+    except (Exception, RecursionError):
+        return ""
+
+
+def _thread_text(tree, html: str, url: str | None, thread: str) -> tuple[str, str]:
+    """A declared thread: every post is content, no trafilatura fast pass (it keeps the
+    opening post only)."""
+    text = _drop_post_chrome(_resiliparse_text(tree, _QA_OPTS if thread == _QA_TYPE else _THREAD_OPTS))
+    if _tokens(text) >= MIN_TOKENS:
+        return text, "resiliparse-thread"
+    # Resiliparse found no main block (posts in deeply nested widgets): trafilatura with
+    # its comment pass, which reads replies as a second block
+    slow = _safely(_trafilatura_text, html, url, comments=True)
+    if _tokens(slow) > _tokens(text):
+        return _drop_post_chrome(slow), "trafilatura-thread"
+    return text, "resiliparse-thread"
+
+
+def _fast_text(tree, html: str) -> tuple[str, str]:
+    """Resiliparse's main content; on a thin page, the page's <noscript> copy or its
+    comment elements when they hold several times more."""
+    text = _resiliparse_text(tree)
+    fast_tokens = _tokens(text)
+    if fast_tokens >= MIN_TOKENS:
+        return text, "resiliparse"
+    enough = max(MIN_TOKENS, COMMENTS_GAIN * fast_tokens)
+    fallback = _noscript_text(html)
+    if _tokens(fallback) >= enough:
+        # the page is a script shell; its server-rendered copy for no-JS readers is the content
+        return fallback, "resiliparse-noscript"
+    # Almost nothing outside "comment" elements: a thread that does not declare itself
+    # (phpBB, Reddit, Lemmy ...) or a page whose body sits in comment-classed containers.
+    with_comments = _resiliparse_text(tree, _THREAD_OPTS)
+    if _tokens(with_comments) >= enough:
+        return _drop_post_chrome(with_comments), "resiliparse-comments"
+    return text, "resiliparse"
+
+
+def _checked_text(tree, html: str, url: str | None, text: str, method: str) -> tuple[str, str]:
+    """Where the fast text looks unsure (``_unsure``), trafilatura's text when it passes
+    ``_accept_slow``; its full mode when its fast pass kept a sliver of the visible text."""
+    slow = _safely(_trafilatura_text, html, url)
+    if not slow.strip() or not _accept_slow(_tokens(text), _tokens(slow), capped=method == "resiliparse"):
+        return text, method
+    kept = _tokens(slow)
+    if kept < FULL_PASS_MAX_SHARE * _visible_tokens(tree):
+        full = _safely(_trafilatura_full_text, html, url)
+        if _tokens(full) >= FULL_PASS_GAIN * kept:
+            return full, "trafilatura-full"
+    return slow, "trafilatura"
+
+
 # methods a forum host's thread reading may replace (not a declared thread's, not a noscript copy's)
 _HOST_THREAD_METHODS = ("resiliparse", "resiliparse-comments", "trafilatura", "trafilatura-full")
+
+
+def _main_text(tree, html: str, url: str | None, page_url: str | None) -> tuple[str, str]:
+    """The page's main text and the method that gave it (see the module docstring).
+    ``url``: the input's, passed on to trafilatura; ``page_url``: that or the page's own
+    canonical URL, whose host tells a forum."""
+    thread = _thread_type(html)
+    if thread:
+        return _thread_text(tree, html, url, thread)
+    text, method = _fast_text(tree, html)
+    if method in ("resiliparse", "resiliparse-comments") and _unsure(text):
+        text, method = _checked_text(tree, html, url, text, method)
+    if method in _HOST_THREAD_METHODS and _forum_host(page_url):
+        # an undeclared thread on a forum's host: every reply is content. Read as a declared
+        # thread, taken unless it lost half of the text (the posts sat outside the main block)
+        posts = _drop_post_chrome(_resiliparse_text(tree, _THREAD_OPTS))
+        if _tokens(posts) >= max(MIN_TOKENS, MIN_SHRINK * _tokens(text)):
+            return posts, "resiliparse-forum"
+    return text, method
 
 
 def _extract(html: str, url: str | None, htmldate: bool = True) -> HtmlExtract:
@@ -581,58 +663,7 @@ def _extract(html: str, url: str | None, htmldate: bool = True) -> HtmlExtract:
     meta = _meta_map(head[1])
     title, sitename = _metadata(tree, meta, html)
     language = _language(tree, meta)
-
-    thread = _thread_type(html)
-    if thread:
-        # every post is content: no trafilatura (fast mode keeps the opening post only)
-        text = _drop_post_chrome(_resiliparse_text(tree, _QA_OPTS if thread == _QA_TYPE else _THREAD_OPTS))
-        method = "resiliparse-thread"
-        if len(_WORD.findall(text)) < MIN_TOKENS:
-            # Resiliparse found no main block (posts in deeply nested widgets): trafilatura
-            # with its comment pass, which reads replies as a second block
-            try:
-                slow = _trafilatura_text(html, url, comments=True)
-            except (Exception, RecursionError):
-                slow = ""
-            if len(_WORD.findall(slow)) > len(_WORD.findall(text)):
-                text, method = _drop_post_chrome(slow), "trafilatura-thread"
-    else:
-        text = _resiliparse_text(tree)
-        method = "resiliparse"
-        fast_tokens = len(_WORD.findall(text))
-        fallback = _noscript_text(html) if fast_tokens < MIN_TOKENS else ""
-        if len(_WORD.findall(fallback)) >= max(MIN_TOKENS, COMMENTS_GAIN * fast_tokens):
-            # the page is a script shell; its server-rendered copy for no-JS readers is the content
-            text, method = fallback, "resiliparse-noscript"
-        elif fast_tokens < MIN_TOKENS:
-            # Almost nothing outside "comment" elements: a thread that does not declare
-            # itself (phpBB, Reddit, Lemmy ...) or a page whose body sits in comment-classed
-            # containers. When the comments hold several times more, they are the content.
-            with_comments = _resiliparse_text(tree, _THREAD_OPTS)
-            if len(_WORD.findall(with_comments)) >= max(MIN_TOKENS, COMMENTS_GAIN * fast_tokens):
-                text, method = _drop_post_chrome(with_comments), "resiliparse-comments"
-    if method in ("resiliparse", "resiliparse-comments") and _unsure(text):
-        try:
-            slow = _trafilatura_text(html, url)
-        except (Exception, RecursionError):
-            slow = ""
-        if slow.strip() and _accept_slow(len(_WORD.findall(text)), len(_WORD.findall(slow)),
-                                         capped=method == "resiliparse"):
-            text, method = slow, "trafilatura"
-            kept = len(_WORD.findall(text))
-            if kept < FULL_PASS_MAX_SHARE * _visible_tokens(tree):
-                try:
-                    full = _trafilatura_full_text(html, url)
-                except (Exception, RecursionError):
-                    full = ""
-                if len(_WORD.findall(full)) >= FULL_PASS_GAIN * kept:
-                    text, method = full, "trafilatura-full"
     canonical = _canonical(html, meta, end)
-    if method in _HOST_THREAD_METHODS and _forum_host(url or canonical):
-        # an undeclared thread on a forum's host: every reply is content. Read as a declared
-        # thread, taken unless it lost half of the text (the posts sat outside the main block)
-        posts = _drop_post_chrome(_resiliparse_text(tree, _THREAD_OPTS))
-        if len(_WORD.findall(posts)) >= max(MIN_TOKENS, MIN_SHRINK * len(_WORD.findall(text))):
-            text, method = posts, "resiliparse-forum"
+    text, method = _main_text(tree, html, url, url or canonical)
     published = _quick_date(html, meta) or (_published(html) if htmldate else None)
     return HtmlExtract(text, title, sitename, published, language, method, canonical, head)
