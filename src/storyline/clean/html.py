@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import html as _html
 import json
-import html as html_lib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -517,7 +516,7 @@ def _canonical(html: str, meta: dict[str, str], end: int) -> str | None:
     href = _HREF.search(m.group(0)) if m else None
     for url in (href.group(1) if href else None, meta.get("og:url")):
         if url and url.strip().lower().startswith(("http://", "https://")):
-            return html_lib.unescape(url.strip())
+            return _html.unescape(url.strip())
     return None
 
 
