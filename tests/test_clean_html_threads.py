@@ -229,3 +229,13 @@ def test_script_rendered_page_is_read_from_its_noscript_copy():
     assert ex.method == "resiliparse-noscript", ex.method
     positions = [ex.text.find(text[:60]) for _user, text in POSTS]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), ex.text
+
+
+def test_app_install_prompt_is_not_content():
+    prompt = ('<i-pwa-install id="ipsPwaInstall"><div class="iPwaInstall__content">'
+              '<div class="iPwaInstall__title">View in the app</div><p class="iPwaInstall__desc">A better way '
+              'to browse. Tap the Share icon in Safari, scroll the menu and tap Add to Home Screen.</p></div>'
+              '</i-pwa-install>')
+    ex = extract_html(forum_html().replace('<div class="p-body">', prompt + '<div class="p-body">'))
+    assert POSTS[0][1][:60] in ex.text
+    assert "Add to Home Screen" not in ex.text and "View in the app" not in ex.text, ex.text

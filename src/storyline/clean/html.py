@@ -80,6 +80,9 @@ _SKIP = [
     '[class*="author-bio"]', '[class*="authorbio"]', '[class*="about-author"]',
     '[class*="author-box"]', '[class*="authorbox"]', '[class*="author-info"]',
     '[class*="disclaimer"]',
+    # "View in the app / Add to Home Screen" install prompts (Invision Community's on every
+    # forum page it serves): never content
+    "i-pwa-install", '[class*="PwaInstall"]', '[class*="pwa-install"]',
 ]
 _RES_OPTS = dict(
     preserve_formatting="minimal_html",  # keeps <a> markup so we can measure link density
