@@ -324,3 +324,27 @@ def test_sentences_read_up_to_a_position_are_those_of_the_whole_text():
     # the dateline is not part of the first sentence, and "Mr." / "U.S." / "p.m." end none
     assert text[whole[0][0]:whole[0][1]].startswith("Egypt's Vice President")
     assert text[whole[1][0]:whole[1][1]] == "The U.S. welcomed the news at 6 p.m. local time."
+
+
+def _timeline_article(aid: str, origin: str, published: str, sentences: list[str], named: list[tuple[str, str]]):
+    text = " ".join(sentences)
+    dates = [(text.index(x), text.index(x) + len(x), v) for x, v in named]
+    return TimelineArticle(aid, text, published, origin, dates)
+
+
+def test_copies_of_one_report_do_not_vote_for_their_own_sentence():
+    # three copies of a wire story name the day in an aside about someone else; one other
+    # report names it in the sentence that tells what happened. Copies count once.
+    aside = ("Ukraine's president, who was visiting Ankara on Tuesday, said Kyiv would not recognise any "
+             "agreement about its future reached without its participation.")
+    talks = ("Senior Russian and American officials held talks in Riyadh on Tuesday, their first in three "
+             "years, and agreed to restore the staff of their embassies.")
+    wire = [aside, "The delegations met for four and a half hours in the Saudi capital, officials said.",
+            "Both sides agreed to appoint teams to work towards ending the war in Ukraine."]
+    paper = [talks, "The delegations sat for four and a half hours at a palace in the Saudi capital.",
+             "Both sides agreed that the embassies would return to full staff."]
+    arts = [_timeline_article(f"w{i}", "wire:1", day, wire, [("Tuesday", "2025-02-18")])
+            for i, day in enumerate(["2025-02-18", "2025-02-19", "2025-02-19"])]
+    arts.append(_timeline_article("b1", "paper:b", "2025-02-19", paper, [("Tuesday", "2025-02-18")]))
+    (entry,) = build_timeline(arts, n_dates=1)
+    assert (entry.date, entry.text, entry.independent_sources) == ("2025-02-18", talks, 2)

@@ -628,7 +628,14 @@ def date_sentences(day: str, named: list[_Mention], leads: list[_Mention], artic
         if (m.article, m.start) not in terms:
             terms[m.article, m.start] = _sentence_terms(t)
     X = _vectors([terms[m.article, m.start] for m in ms])
-    centroid = _centroid(X[:len(named)]) + (_centroid(X[len(named):]) if len(ms) > len(named) else 0)
+    # a sentence repeated by copies of one report counts once in what the day is about:
+    # otherwise a wire story's copies vote for their own sentences
+    first = {}
+    for i, t in enumerate(texts):
+        first.setdefault(t, i)
+    named_rows = [i for i in range(len(named)) if first[texts[i]] == i]
+    lead_rows = [i for i in range(len(named), len(ms)) if first[texts[i]] == i]
+    centroid = _centroid(X[named_rows]) + (_centroid(X[lead_rows]) if lead_rows else 0)
     norm = np.linalg.norm(centroid)
     central = np.asarray(X @ (centroid / norm)).ravel() if norm else np.zeros(len(ms))
     central *= np.array([QUOTED_WEIGHT if _QUOTED.search(t) else 1.0 for t in texts])
