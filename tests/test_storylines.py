@@ -348,3 +348,24 @@ def test_copies_of_one_report_do_not_vote_for_their_own_sentence():
     arts.append(_timeline_article("b1", "paper:b", "2025-02-19", paper, [("Tuesday", "2025-02-18")]))
     (entry,) = build_timeline(arts, n_dates=1)
     assert (entry.date, entry.text, entry.independent_sources) == ("2025-02-18", talks, 2)
+
+
+def test_a_long_sentence_is_cited_by_its_main_clause_when_that_names_the_day():
+    main = ("Senior American and Russian officials agreed on Tuesday to restore staffing at each other's "
+            "embassies and to appoint negotiating teams to explore an end to the war in Ukraine")
+    rest = (", after the first extended face-to-face meeting between the two governments since the "
+            "full-scale invasion began three years ago, a step both delegations called useful.")
+    text = main + rest
+    assert len(text) > 300            # too long to be a timeline entry as a whole
+    arts = [_timeline_article(f"a{i}", f"paper:{i}", "2025-02-19", [text], [("Tuesday", "2025-02-18")])
+            for i in range(2)]
+    (entry,) = build_timeline(arts, n_dates=1)
+    assert entry.text == main and text[entry.start:entry.end] == main
+    # the day named only in the trailing clause: the main clause would not name it, no entry
+    late = ("Senior American and Russian officials agreed to restore staffing at each other's embassies and "
+            "to appoint negotiating teams to explore an end to the war in Ukraine and to meet again soon"
+            ", after the first extended face-to-face meeting on Tuesday between the two governments since "
+            "the full-scale invasion began three years ago, a step both delegations called useful.")
+    arts = [_timeline_article(f"b{i}", f"paper:{i}", "2025-02-19", [late], [("Tuesday", "2025-02-18")])
+            for i in range(2)]
+    assert build_timeline(arts, n_dates=1) == []

@@ -477,6 +477,26 @@ def _readable(sentence: str) -> bool:
             and sum(map(str.isalpha, sentence)) > 0.6 * len(sentence))
 
 
+# a long sentence whose main clause ends at a comma before one of these words ("...agreed on
+# Tuesday to restore their embassies, after the first talks in three years") is told by that
+# main clause: the rest says when, why or who else, not what happened
+_TRAILING_CLAUSE = re.compile(r",\s+(?:after|before|while|as|when|following|amid|despite|although|though|"
+                              r"which|who|where|but|with|according|in\s+a|in\s+the)\b")
+
+
+def _readable_span(text: str, start: int, end: int, named_at: int) -> tuple[int, int] | None:
+    """The span a timeline may cite for the sentence text[start:end], which names a day
+    at ``named_at``: the sentence when it is readable, else, when it is too long, its main
+    clause if that is readable and still names the day; None otherwise."""
+    if _readable(text[start:end]):
+        return start, end
+    if end - start <= MAX_SENTENCE_CHARS:
+        return None
+    cuts = [m.start() for m in _TRAILING_CLAUSE.finditer(text, start + MIN_SENTENCE_CHARS, start + MAX_SENTENCE_CHARS)]
+    cut = cuts[-1] if cuts else start
+    return (start, cut) if cut > named_at and _readable(text[start:cut]) else None
+
+
 @dataclass(slots=True)
 class _Mention:
     article: int           # index into the articles
@@ -505,9 +525,9 @@ def date_mentions(articles: list[TimelineArticle], first: str | None = None, las
                 continue
             seen.add((v, k))
             dated.add(k)
-            ss, se = spans[k]
-            if _readable(art.text[ss:se]):
-                named[v].append(_Mention(ai, ss, se))
+            cited = _readable_span(art.text, *spans[k], s)
+            if cited:
+                named[v].append(_Mention(ai, *cited))
         _add_leads(leads, ai, art, spans, dated, first, last)
     return named, leads
 
