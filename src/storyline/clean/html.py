@@ -617,9 +617,9 @@ def _checked_text(tree, html: str, url: str | None, text: str, method: str) -> t
     """Where the fast text looks unsure (``_unsure``), trafilatura's text when it passes
     ``_accept_slow``; its full mode when its fast pass kept a sliver of the visible text."""
     slow = _safely(_trafilatura_text, html, url)
-    if not slow.strip() or not _accept_slow(_tokens(text), _tokens(slow), capped=method == "resiliparse"):
-        return text, method
     kept = _tokens(slow)
+    if not slow.strip() or not _accept_slow(_tokens(text), kept, capped=method == "resiliparse"):
+        return text, method
     if kept < FULL_PASS_MAX_SHARE * _visible_tokens(tree):
         full = _safely(_trafilatura_full_text, html, url)
         if _tokens(full) >= FULL_PASS_GAIN * kept:

@@ -493,8 +493,9 @@ def _readable_span(text: str, start: int, end: int, named_at: int) -> tuple[int,
     if end - start <= MAX_SENTENCE_CHARS:
         return None
     cuts = [m.start() for m in _TRAILING_CLAUSE.finditer(text, start + MIN_SENTENCE_CHARS, start + MAX_SENTENCE_CHARS)]
-    cut = cuts[-1] if cuts else start
-    return (start, cut) if cut > named_at and _readable(text[start:cut]) else None
+    if not cuts or cuts[-1] <= named_at or not _readable(text[start:cuts[-1]]):
+        return None
+    return start, cuts[-1]
 
 
 @dataclass(slots=True)
@@ -633,28 +634,31 @@ def _vectors(terms: list[list[tuple[str, float]]]) -> sparse.csr_matrix:
     return _l2(m)
 
 
+def _first_of_each(texts: list[str], rows) -> list[int]:
+    """The rows whose text no earlier row of ``rows`` has."""
+    seen: set[str] = set()
+    return [i for i in rows if not (texts[i] in seen or seen.add(texts[i]))]
+
+
 def date_sentences(day: str, named: list[_Mention], leads: list[_Mention], articles: list[TimelineArticle],
                    per_date: int, told: list[set[str]] | None = None,
-                   terms: dict[tuple[int, int], list] | None = None) -> list[TimelineDate]:
+                   terms: dict[tuple[int, int, int], list] | None = None) -> list[TimelineDate]:
     """The ``per_date`` sentences naming ``day`` most central among them and the leads
     of its first reports (cosine to the sum of the two groups' TF-IDF centroids), no
     near-repeats (within the date, or of a sentence in ``told``); ties by article
-    date and position. ``terms``: sentences' weighted tokens by (article, start),
+    date and position. ``terms``: sentences' weighted tokens by (article, start, end),
     filled and read across the dates of one timeline (a lead stands for two days)."""
     ms = named + leads[:MAX_LEADS]
     texts = [articles[m.article].text[m.start:m.end] for m in ms]
     terms = terms if terms is not None else {}
     for m, t in zip(ms, texts):
-        if (m.article, m.start) not in terms:
-            terms[m.article, m.start] = _sentence_terms(t)
-    X = _vectors([terms[m.article, m.start] for m in ms])
+        if (m.article, m.start, m.end) not in terms:
+            terms[m.article, m.start, m.end] = _sentence_terms(t)
+    X = _vectors([terms[m.article, m.start, m.end] for m in ms])
     # a sentence repeated by copies of one report counts once in what the day is about:
     # otherwise a wire story's copies vote for their own sentences
-    first = {}
-    for i, t in enumerate(texts):
-        first.setdefault(t, i)
-    named_rows = [i for i in range(len(named)) if first[texts[i]] == i]
-    lead_rows = [i for i in range(len(named), len(ms)) if first[texts[i]] == i]
+    named_rows = _first_of_each(texts, range(len(named)))
+    lead_rows = _first_of_each(texts, range(len(named), len(ms)))
     centroid = _centroid(X[named_rows]) + (_centroid(X[lead_rows]) if lead_rows else 0)
     norm = np.linalg.norm(centroid)
     central = np.asarray(X @ (centroid / norm)).ravel() if norm else np.zeros(len(ms))
@@ -707,7 +711,7 @@ def build_timeline(articles: list[TimelineArticle], n_dates: int | None = None, 
         ranked = ranked[:n_dates]
     out: list[TimelineDate] = []
     told: list[set[str]] = []
-    terms: dict[tuple[int, int], list] = {}
+    terms: dict[tuple[int, int, int], list] = {}
     for day, _n in ranked:           # the dates with most reports choose first
         out.extend(date_sentences(day, mentions[day], leads.get(day, []), articles, per_date, told, terms))
     out.sort(key=lambda t: t.date)
