@@ -12,7 +12,19 @@ F1); (2) per reference timeline, the timeline of that folder's articles (same nu
 of dates as the reference, ``--sentences`` sentences per date) against the journalists'
 with tilse's date F1 and alignment ROUGE-1/2 F1 (m:1, Martschat & Markert 2017).
 ``--relink`` re-runs only the storyline step on the stored articles (for iterating).
-Skips cleanly when ../shared or tilse is absent.
+
+The other side of the same question, on ECB+ (../shared/benchmarks/story-clustering):
+43 topics of two look-alike single events each (two rehab stays, two takeovers, two
+earthquakes), 86 stories in all. Each should be its own storyline (nothing develops
+from one to the other), and a storyline that spans two topics is plainly wrong:
+
+    .venv/bin/python bench/storylines.py prepare-ecb [--out /tmp/ecb/articles.jsonl]
+    nice -n 10 .venv/bin/storyline build /tmp/ecb/articles.jsonl --store /tmp/ecb/ecb.duckdb --workers 2 -q
+    .venv/bin/python bench/storylines.py score-ecb --store /tmp/ecb/ecb.duckdb [--relink]
+
+prints pairwise and B-cubed F1 of the storylines against the 86 stories, and pairwise
+precision and recall against the 43 topics. ECB+ has no dates, so the gap between
+periods plays no part there. Skips cleanly when ../shared or tilse is absent.
 """
 from __future__ import annotations
 
@@ -28,6 +40,9 @@ from collections import Counter, defaultdict
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "benchmarks", "timelines-t17"))
 URL_PREFIX = "https://t17.invalid/"
+ECB = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "benchmarks", "story-clustering", "ecbplus",
+                                    "documents.jsonl"))
+ECB_PREFIX = "https://ecbplus.invalid/"
 
 # ----------------------------------------------------------------------------- detokenising
 
@@ -107,6 +122,46 @@ def storyline_scores(store) -> None:
     for r in big:
         c = Counter(gold.get(a, "?") for a in r["article_ids"])
         print(f"    {len(r['article_ids']):5d} {r['start']}..{r['end']} {dict(c.most_common(3))}  {r['title'][:60]!r}")
+
+
+# ----------------------------------------------------------------------------- ECB+: look-alike events apart
+
+def _ecb_documents() -> list[dict]:
+    with open(ECB, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def prepare_ecb(out: str) -> None:
+    os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
+    docs = _ecb_documents()
+    with open(out, "w", encoding="utf-8") as fh:
+        for d in docs:       # no date, no outlet: ECB+ has neither for most documents
+            fh.write(json.dumps({"url": ECB_PREFIX + d["doc_id"], "title": d["title"][:300], "text": d["text"]},
+                                ensure_ascii=False) + "\n")
+    print(f"wrote {len(docs)} documents to {out}")
+
+
+def ecb_scores(store) -> None:
+    sys.path.insert(0, HERE)
+    from stories import bcubed, pairwise
+
+    from storyline.store.storylines import storyline_rows
+
+    story = {ECB_PREFIX + d["doc_id"]: (d["story_id"], str(d["topic"])) for d in _ecb_documents()}
+    url_of = {a: u for a, u in store._run("SELECT id, url FROM articles") if u in story}
+    line_of = {a: r["id"] for r in storyline_rows(store) for a in r["article_ids"]}
+    episode_of = {a: sid for sid, aids in store._run("SELECT id, article_ids FROM stories") for a in json.loads(aids)}
+    ids = sorted(url_of)
+    gold = [story[url_of[a]][0] for a in ids]
+    topic = [story[url_of[a]][1] for a in ids]
+    print(f"documents stored {len(ids)}; gold stories {len(set(gold))}, topics {len(set(topic))}")
+    for name, assign in (("storylines", line_of), ("episodes (stories) as storylines", episode_of)):
+        pred = [assign.get(a, a) for a in ids]
+        p, r, f = pairwise(gold, pred)
+        bp, br, bf = bcubed(gold, pred)
+        tp, tr, _ = pairwise(topic, pred)
+        print(f"  {name:<34} {len(set(pred)):4d} | stories: pairwise P {p:.3f} R {r:.3f} F1 {f:.3f}, "
+              f"B3 F1 {bf:.3f} | topics: pairwise P {tp:.3f} R {tr:.3f}")
 
 
 # ----------------------------------------------------------------------------- timelines
@@ -193,16 +248,25 @@ def timeline_scores(store, per_date_max: int, show: int) -> dict:
     return mean
 
 
-def score(args) -> int:
+def _open(args):
+    """The store, relinked first with --relink."""
     sys.path.insert(0, os.path.join(HERE, "..", "src"))
     from storyline.store import Store
     from storyline.store.storylines import link_storylines_in
 
-    with Store(args.store, read_only=not args.relink) as store:
-        if args.relink:
-            t0 = time.perf_counter()
-            n = link_storylines_in(store)
-            print(f"storyline step: {n} storylines in {time.perf_counter() - t0:.1f} s")
+    store = Store(args.store, read_only=not args.relink)
+    if args.relink:
+        t0 = time.perf_counter()
+        n = link_storylines_in(store)
+        print(f"storyline step: {n} storylines in {time.perf_counter() - t0:.1f} s")
+    return store
+
+
+def score(args) -> int:
+    with _open(args) as store:
+        if args.cmd == "score-ecb":
+            ecb_scores(store)
+            return 0
         if "storylines" in args.parts:
             storyline_scores(store)
         if "timelines" in args.parts:
@@ -220,6 +284,11 @@ def main(argv: list[str] | None = None) -> int:
     sub = ap.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("prepare")
     p.add_argument("--out", default="/tmp/t17/articles.jsonl")
+    p = sub.add_parser("prepare-ecb")
+    p.add_argument("--out", default="/tmp/ecb/articles.jsonl")
+    p = sub.add_parser("score-ecb")
+    p.add_argument("--store", default="/tmp/ecb/ecb.duckdb")
+    p.add_argument("--relink", action="store_true", help="re-run the storyline step on the stored stories first")
     p = sub.add_parser("score")
     p.add_argument("--store", default="/tmp/t17/t17.duckdb")
     p.add_argument("--relink", action="store_true", help="re-run the storyline step on the stored stories first")
@@ -227,11 +296,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sentences", type=int, default=2, help="most sentences per date (1-2 as the literature)")
     p.add_argument("--show", type=int, default=0, help="print this many dates of each predicted timeline")
     args = ap.parse_args(argv)
-    if not os.path.isdir(DATA):
-        print(f"skipped: {DATA} is absent")
+    needed = ECB if args.cmd.endswith("-ecb") else DATA
+    if not os.path.exists(needed):
+        print(f"skipped: {needed} is absent")
         return 0
     if args.cmd == "prepare":
         prepare(args.out)
+        return 0
+    if args.cmd == "prepare-ecb":
+        prepare_ecb(args.out)
         return 0
     return score(args)
 

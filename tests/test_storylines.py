@@ -369,3 +369,46 @@ def test_a_long_sentence_is_cited_by_its_main_clause_when_that_names_the_day():
     arts = [_timeline_article(f"b{i}", f"paper:{i}", "2025-02-19", [late], [("Tuesday", "2025-02-18")])
             for i in range(2)]
     assert build_timeline(arts, n_dates=1) == []
+
+
+# two look-alike events of one kind, three weeks apart, with different actors: two takeovers
+TAKEOVERS = [
+    ([("Market Wire", "2024-05-06", "Norvik Foods to buy dairy maker Alpenmilch for $2.1bn",
+       "Norvik Foods agreed on Monday to buy the Swiss dairy maker Alpenmilch for $2.1 billion in cash, the "
+       "companies said. Norvik will pay 48 dollars a share, a premium of 31% to Friday's close, and expects the "
+       "deal to close by the end of the year, subject to approval by regulators and Alpenmilch shareholders. "
+       "Chief executive Maren Solberg said the acquisition would double Norvik's sales in Europe."),
+      ("Business Daily", "2024-05-07", "Alpenmilch shares jump on Norvik takeover",
+       "Shares in Alpenmilch rose 29% on Tuesday after Norvik Foods agreed to acquire the dairy group for $2.1 "
+       "billion. Analysts said the offer of 48 dollars a share valued the company fairly and that competition "
+       "regulators in Brussels were unlikely to block the deal. Norvik's Maren Solberg said cheese and yoghurt "
+       "brands would keep their names.")],
+     {"Norvik Foods", "Alpenmilch", "Maren Solberg", "Switzerland"}),
+    ([("Market Wire", "2024-05-27", "Castell Software to acquire chipmaker Veritone Labs",
+       "Castell Software said on Monday it would acquire the chip designer Veritone Labs for $3.4 billion in "
+       "cash and stock. Castell will pay 61 dollars a share, a premium of 24% to Friday's close, and expects the "
+       "deal to close next year, subject to approval by regulators and Veritone shareholders. Chief executive "
+       "Idris Okafor said the acquisition would bring chip design in house."),
+      ("Business Daily", "2024-05-28", "Veritone Labs shares soar after Castell bid",
+       "Shares in Veritone Labs rose 22% on Tuesday after Castell Software agreed to acquire the company for "
+       "$3.4 billion. Analysts said the offer of 61 dollars a share was generous and that regulators in "
+       "Washington would examine the deal. Castell's Idris Okafor said Veritone's engineers in Austin would "
+       "stay.")],
+     {"Castell Software", "Veritone Labs", "Idris Okafor", "Austin"}),
+]
+
+
+def test_look_alike_events_with_other_actors_stay_apart():
+    """Two takeovers told in the same words (agreed to buy, a share, a premium, regulators,
+    shareholders) by different companies are two storylines, not one "takeovers" storyline;
+    a follow-up of one of them (the same companies) joins it."""
+    from storyline.link.storylines import group_episodes
+
+    follow_up = ([("Market Wire", "2024-06-10", "Alpenmilch shareholders back Norvik takeover",
+                   "Alpenmilch shareholders voted on Monday to accept the $2.1 billion takeover by Norvik Foods. "
+                   "Maren Solberg said Norvik would complete the acquisition of the Swiss dairy maker once "
+                   "regulators in Brussels approve it.")],
+                 {"Norvik Foods", "Alpenmilch", "Maren Solberg", "Switzerland"})
+    got = [[e.id for e in g] for g in group_episodes(_episodes(TAKEOVERS + [follow_up]))]
+    assert ["s_01"] in got, got
+    assert ["s_00", "s_02"] in got, got
