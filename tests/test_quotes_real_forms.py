@@ -201,3 +201,24 @@ def test_the_addressee_and_words_inside_the_quote_are_never_the_speaker():
                   "in an interview in Mexico City on Monday.")
     q = quote(art, "We were tremendously wrong")
     assert q.speaker != "We" and "AFP" not in (q.speaker or "")
+
+
+# ---------------------------------------------------------------- relative-clause speakers
+
+def test_a_relative_clause_speaker_is_the_person_it_is_about():
+    """"..., who said:" names its speaker through the noun the clause hangs on; the
+    quote keeps the article's own word for the speaker ("who")."""
+    art = analyse("Pfizer's chief executive opened the summit in Kigali on Wednesday. Appearing alongside him was "
+                  "Paul Kagame, the president of Rwanda, who said: “Rapid and affordable access to vaccines is the "
+                  "cornerstone of global health equity.”")
+    q = quote(art, "cornerstone of global health")
+    assert q.speaker == "who" and name(art, q) == "Paul Kagame"
+
+
+def test_a_relative_pronoun_after_a_clause_is_not_pinned_on_its_last_noun():
+    """"– which suggests that ..." is about the whole clause before it, which the parser
+    hangs on a noun further back (the bridge, tagged as an organisation): never the bridge."""
+    art = analyse("A record number of cars crossed the Crimea Bridge that links Crimea to Russia – which suggests that "
+                  "people are leaving the peninsula before the fighting reaches it, analysts said.")
+    for q in art.quotes:
+        assert q.speaker_entity is None or "Bridge" not in art.entities[q.speaker_entity].name, q

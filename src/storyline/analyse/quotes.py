@@ -327,6 +327,32 @@ def _entity_by_name(ctx: _Ctx, surface: str, start: int | None = None) -> int | 
     return None
 
 
+_RELATIVE_PRONOUNS = {"who", "that", "which"}
+# what a relative pronoun may stand for as a speaker: "Frank Bainimarama, who told",
+# "senior Tories, who said", "the group Scum, which describes"; not a bridge or a date
+# (", which suggests that" after a clause is parsed onto its last noun)
+_SPEAKING_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _next_to(noun, pronoun) -> bool:
+    """Does the relative pronoun follow its noun directly (commas and the noun's own
+    apposition between: "Paul Kagame, the president of Rwanda, who")? Not when other words
+    come between ("the bridge that links Crimea to Russia – which suggests"): that "which"
+    is about the clause before it."""
+    if noun.i >= pronoun.i:
+        return False
+    own = {t.i for c in noun.children if c.dep_ in ("appos", "compound", "flat") and c.i > noun.i for t in c.subtree}
+    return all(t.is_punct or t.i in own for t in noun.doc[noun.i + 1:pronoun.i])
+
+
+def _antecedent(ctx: _Ctx, noun, sent, last_speaker: int | None) -> int | None:
+    """The entity a relative clause's speaker stands for ("Paul Kagame, the president of
+    Rwanda, who said:"): the noun the clause hangs on, when that names a person or a body.
+    The quote keeps the article's own word ("who") as its speaker text."""
+    entity = _resolve_speaker(ctx, noun, sent, last_speaker)[1]
+    return entity if entity is not None and ctx.entities[entity].type in _SPEAKING_TYPES else None
+
+
 def _resolve_speaker(ctx: _Ctx, tok, sent, last_speaker: int | None) -> tuple[str | None, int | None]:
     """(surface, entity index) for a subject token."""
     doc = ctx.doc
@@ -349,6 +375,8 @@ def _resolve_speaker(ctx: _Ctx, tok, sent, last_speaker: int | None) -> tuple[st
         if len(fits) == 1:
             return tok.text, fits[0]
         return tok.text, None
+    if low in _RELATIVE_PRONOUNS and tok.text == low and tok.head.dep_ == "relcl" and _next_to(tok.head.head, tok):
+        return tok.text, _antecedent(ctx, tok.head.head, sent, last_speaker)
     span = _span_of_subject(doc, tok)
     if _POSSESSIVE_ORG.match(span.text.strip()):
         found = _new_entity_for(ctx, span)
