@@ -56,6 +56,8 @@ from .hac import agglomerate_sparse
 MAX_NEIGHBOURS = 15
 # candidate pairs below this similarity are never scored again (far under the threshold)
 PAIR_FLOOR = 0.05
+# stage 2: fragments' rows of similarity computed at once (256 x 5,000 float64: 10 MB)
+ROW_BLOCK = 256
 # cells of the episode x episode similarity computed at once (8 MB of float64)
 STRIP_CELLS = 1_000_000
 # strips scored at once: the corpus stage runs after the page workers have stopped, so
@@ -259,72 +261,136 @@ def _merge_fragments(space: _Space, groups: list[list[int]], threshold: float) -
     """Stage 2: the fragments of stage 1 merged by exact group-average similarity (every
     episode pair counts, from the sums of the fragments' unit vectors: a pair missing
     from the candidate graph no longer counts 0), while the best pair reaches
-    ``threshold``. Ties to the lowest fragment (fragments in order of their first episode)."""
+    ``threshold``. Ties to the lowest fragment (fragments in order of their first episode).
+
+    Memory: the fragments' summed word and actor products are two k x k float32 matrices
+    (k = 4,700 fragments at 28.8k articles: 180 MB); the similarity itself is never held
+    as a matrix, only each fragment's best partner (as ``hac.agglomerate`` does)."""
     groups = sorted((sorted(g) for g in groups), key=min)
     k = len(groups)
     if k < 2:
         return groups
     member = sparse.csr_matrix((np.ones(sum(map(len, groups))), (np.repeat(np.arange(k), [len(g) for g in groups]),
                                 np.concatenate(groups))), shape=(k, space.words.shape[0]))
-    w = member @ space.words
-    a = member @ space.actors
-    has = np.asarray(member @ (space.actors.getnnz(axis=1) > 0).astype(float)).ravel()
-    total_w = (w @ w.T).toarray()
-    total_a = (a @ a.T).toarray()
-    size = np.asarray(member.sum(axis=1)).ravel()
-    start = np.array([np.nanmin(space.start[g]) if not np.isnan(space.start[g]).all() else np.nan for g in groups])
-    end = np.array([np.nanmax(space.end[g]) if not np.isnan(space.end[g]).all() else np.nan for g in groups])
-    alive = np.ones(k, bool)
-    members = [list(g) for g in groups]
-    pw = space.p.w_entities
-    def row(i: int) -> np.ndarray:
-        """Group i's exact average similarity to every group (its row of the matrix)."""
-        both = (has[i] > 0) & (has > 0)
-        sim = np.where(both, (total_w[i] + pw * total_a[i]) / (1.0 + pw), total_w[i]) / (size[i] * size)
-        gap = np.maximum(start - end[i], start[i] - end)
-        sim = np.round(sim - space._penalty(gap), 9)
-        if size[i] < space.p.seed_episodes and space.p.seed_threshold > threshold:
-            # two small fragments must reach seed_threshold: held to the stage's threshold
-            # by the difference, so that the merge order stays by need-adjusted similarity
-            sim = np.where(size < space.p.seed_episodes, sim - (space.p.seed_threshold - threshold), sim)
-        sim[~alive] = -np.inf
-        sim[i] = -np.inf
-        return sim
-
-    sim = np.vstack([row(i) for i in range(k)])
-
-    def merge(i: int, j: int) -> None:
-        """j into i; only the row and column of i change (and j's go)."""
-        i, j = min(i, j), max(i, j)
-        for t in (total_w, total_a):
-            t[i, :] += t[j, :]
-            t[:, i] += t[:, j]
-        size[i] += size[j]
-        has[i] = max(has[i], has[j])
-        start[i], end[i] = np.fmin(start[i], start[j]), np.fmax(end[i], end[j])
-        members[i] += members[j]
-        alive[j] = False
-        sim[j, :] = sim[:, j] = -np.inf
-        sim[i, :] = sim[:, i] = row(i)
-
+    f = _Fragments(space, threshold, _gram(member @ space.words), _gram(member @ space.actors),
+                   np.asarray(member @ (space.actors.getnnz(axis=1) > 0).astype(float)).ravel(),
+                   np.asarray(member.sum(axis=1)).ravel(), groups)
+    f.refresh(np.arange(k))
     while True:
-        i, j = divmod(int(np.argmax(sim)), k)
-        if sim[i, j] < threshold:
+        i = int(np.argmax(f.best_v))
+        if not f.best_v[i] >= threshold:
             break
-        merge(i, j)
+        f.merge(i, int(f.best_j[i]))
     # small storylines (side threads the candidates left apart) join the closest large
     # one when close enough, the closest pair first
+    big_rows: dict[int, np.ndarray] = {}      # a large storyline's row, kept up to date
     while True:
-        small = np.flatnonzero(alive & (size < space.p.fragment_episodes))
-        big = np.flatnonzero(alive & (size >= space.p.fragment_episodes))
+        small = np.flatnonzero(f.alive & (f.size < space.p.fragment_episodes))
+        big = np.flatnonzero(f.alive & (f.size >= space.p.fragment_episodes))
         if not len(small) or not len(big):
             break
-        sub = sim[np.ix_(small, big)]
+        for b in big:
+            if int(b) not in big_rows:
+                big_rows[int(b)] = f.row(int(b))
+        sub = np.column_stack([big_rows[int(b)][small] for b in big])
         r, c = divmod(int(np.argmax(sub)), len(big))
         if sub[r, c] < space.p.rejoin_threshold:
             break
-        merge(int(small[r]), int(big[c]))
-    return [sorted(members[g]) for g in range(k) if alive[g]]
+        i, j = sorted((int(small[r]), int(big[c])))
+        f.merge(i, j, partners=False)
+        big_rows.pop(i, None)
+        big_rows.pop(j, None)
+        merged = f.row(i)                 # symmetric: a storyline's similarity to i is merged[x]
+        for x, rx in big_rows.items():
+            rx[i], rx[j] = merged[x], -np.inf
+    return [sorted(f.members[g]) for g in range(k) if f.alive[g]]
+
+
+def _gram(m: sparse.csr_matrix) -> np.ndarray:
+    """``m @ m.T`` as float32, a block of rows at a time (the sparse product of all rows at
+    once is denser than the dense result: 270 MB at 4,700 fragments)."""
+    m = sparse.csr_matrix(m)
+    mt = m.T.tocsr()
+    out = np.empty((m.shape[0], m.shape[0]), np.float32)
+    for lo in range(0, m.shape[0], ROW_BLOCK):
+        out[lo:lo + ROW_BLOCK] = (m[lo:lo + ROW_BLOCK] @ mt).toarray()
+    return out
+
+
+class _Fragments:
+    """Stage 2's state: per fragment its summed similarities to every other (word and
+    actor parts), size, period, members, and its most similar partner (``best_j``,
+    ``best_v``: ties to the lower index, so that taking the best of the best is taking
+    the first maximum of the whole similarity matrix in row order)."""
+
+    def __init__(self, space: _Space, threshold: float, total_w, total_a, has, size, groups) -> None:
+        k = len(groups)
+        self.space, self.threshold = space, threshold
+        self.total_w, self.total_a, self.has, self.size = total_w, total_a, has, size
+        self.start = np.array([np.nanmin(space.start[g]) if not np.isnan(space.start[g]).all() else np.nan
+                               for g in groups])
+        self.end = np.array([np.nanmax(space.end[g]) if not np.isnan(space.end[g]).all() else np.nan for g in groups])
+        self.alive = np.ones(k, bool)
+        self.members = [list(g) for g in groups]
+        self.best_j = np.zeros(k, int)
+        self.best_v = np.full(k, -np.inf)
+
+    def rows(self, ix: np.ndarray) -> np.ndarray:
+        """Fragments ``ix``'s exact average similarity to every fragment, less the gap
+        penalty (and, between two small fragments, the seed margin); -inf for itself and
+        the dead. One block of rows at a time: most refreshes come many to a merge."""
+        p, pw, size = self.space.p, self.space.p.w_entities, self.size
+        tw, ta = self.total_w[ix].astype(float), self.total_a[ix].astype(float)
+        both = (self.has[ix, None] > 0) & (self.has[None, :] > 0)
+        sim = np.where(both, (tw + pw * ta) / (1.0 + pw), tw) / (size[ix, None] * size[None, :])
+        gap = np.maximum(self.start[None, :] - self.end[ix, None], self.start[ix, None] - self.end[None, :])
+        sim = np.round(sim - self.space._penalty(gap), 9)
+        if p.seed_threshold > self.threshold:
+            # two small fragments must reach seed_threshold: held to the stage's threshold
+            # by the difference, so that the merge order stays by need-adjusted similarity
+            seed = (size[ix, None] < p.seed_episodes) & (size[None, :] < p.seed_episodes)
+            sim = np.where(seed, sim - (p.seed_threshold - self.threshold), sim)
+        sim[:, ~self.alive] = -np.inf
+        sim[np.arange(len(ix)), ix] = -np.inf
+        return sim
+
+    def row(self, i: int) -> np.ndarray:
+        return self.rows(np.array([i]))[0]
+
+    def refresh(self, ix: np.ndarray) -> None:
+        for lo in range(0, len(ix), ROW_BLOCK):
+            part = ix[lo:lo + ROW_BLOCK]
+            r = self.rows(part)
+            j = np.argmax(r, axis=1)
+            self.best_j[part] = j
+            self.best_v[part] = r[np.arange(len(part)), j]
+
+    def merge(self, i: int, j: int, partners: bool = True) -> None:
+        """The later fragment into the earlier; then (``partners``) the best partners that
+        change: the merged fragment's, those that pointed at either, those that now prefer
+        the merged one."""
+        i, j = min(i, j), max(i, j)
+        for t in (self.total_w, self.total_a):
+            t[i, :] += t[j, :]
+            t[:, i] += t[:, j]
+        self.size[i] += self.size[j]
+        self.has[i] = max(self.has[i], self.has[j])
+        self.start[i], self.end[i] = np.fmin(self.start[i], self.start[j]), np.fmax(self.end[i], self.end[j])
+        self.members[i] += self.members[j]
+        self.alive[j] = False
+        self.best_v[j] = -np.inf
+        if not partners:
+            return
+        col = self.row(i)                     # symmetric: fragment x's similarity to i is col[x]
+        self.best_j[i] = int(np.argmax(col))
+        self.best_v[i] = col[self.best_j[i]]
+        others = self.alive.copy()
+        others[i] = False
+        stale = others & ((self.best_j == i) | (self.best_j == j))
+        self.refresh(np.flatnonzero(stale))
+        better = others & ~stale & ((col > self.best_v) | ((col == self.best_v) & (i < self.best_j)))
+        self.best_j[better] = i
+        self.best_v[better] = col[better]
 
 
 # --------------------------------------------------------------------------- episodes -> storylines
