@@ -371,6 +371,20 @@ def test_a_long_sentence_is_cited_by_its_main_clause_when_that_names_the_day():
     assert build_timeline(arts, n_dates=1) == []
 
 
+
+def test_a_listing_line_is_no_timeline_entry():
+    """A fixture list's line names the day but says nothing happened: the entry is the
+    sentence that does, even where the listing is carried by more sources."""
+    listing = "Saturday 5.30pm Sky Sports Premier League Venue Vitality Stadium Last season Bournemouth 0"
+    report = ("Arsenal beat Bournemouth 3-0 at the Vitality Stadium on Saturday, with Martin Odegaard "
+              "scoring twice in the first eleven minutes.")
+    arts = [_timeline_article(f"l{i}", f"paper:{i}", "2022-08-20", [listing + "\n" + "Team news follows below."],
+                              [("Saturday", "2022-08-20")]) for i in range(3)]
+    arts += [_timeline_article(f"r{i}", f"site:{i}", "2022-08-21", [report], [("Saturday", "2022-08-20")])
+             for i in range(2)]
+    (entry,) = build_timeline(arts, n_dates=1)
+    assert entry.text == report
+
 # two look-alike events of one kind, three weeks apart, with different actors: two takeovers
 TAKEOVERS = [
     ([("Market Wire", "2024-05-06", "Norvik Foods to buy dairy maker Alpenmilch for $2.1bn",

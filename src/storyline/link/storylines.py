@@ -566,12 +566,18 @@ _TRAILING_CLAUSE = re.compile(r",\s+(?:after|before|while|as|when|following|amid
                               r"which|who|where|but|with|according|in\s+a|in\s+the)\b")
 
 
+# a statement ends as one: a full stop, question or exclamation mark, maybe inside quotes or
+# brackets. A line of a fixture list, a table or a caption ("Saturday 5.30pm Sky Sports
+# Premier League Venue Vitality Stadium Last season n/a") does not
+_STATEMENT_END = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
 def _readable_span(text: str, start: int, end: int, named_at: int) -> tuple[int, int] | None:
     """The span a timeline may cite for the sentence text[start:end], which names a day
-    at ``named_at``: the sentence when it is readable, else, when it is too long, its main
-    clause if that is readable and still names the day; None otherwise."""
+    at ``named_at``: the sentence when it is a readable statement, else, when it is too
+    long, its main clause if that is readable and still names the day; None otherwise."""
     if _readable(text[start:end]):
-        return start, end
+        return (start, end) if _STATEMENT_END.search(text, start, end) else None
     if end - start <= MAX_SENTENCE_CHARS:
         return None
     cuts = [m.start() for m in _TRAILING_CLAUSE.finditer(text, start + MIN_SENTENCE_CHARS, start + MAX_SENTENCE_CHARS)]
