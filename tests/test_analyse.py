@@ -231,3 +231,17 @@ def test_a_long_text_is_parsed_in_pieces_that_join_back_exactly(monkeypatch):
 
 def analyse_art(text: str) -> Article:
     return analyse(text, published="2025-03-13")
+
+
+def test_lower_case_words_are_no_places():
+    """Real pages' common words the small model or the country look-up took for places:
+    "china" (porcelain), "us" (the pronoun, as an event's participant), "n’t" split off
+    "don’t" before a quote mark; the capitalised names still are."""
+    art = analyse("“The issues with this project don’t end there.”\nThe rail union asked the transport secretary: "
+                  "“Are you prepared to meet us urgently to agree a plan?” Her aunt bought fine china in "
+                  "Beijing, and Kyiv said it would meet Moscow.")
+    names = {e.name for e in art.entities}
+    assert "United States" not in names and "n’t" not in names and "n't" not in names
+    assert all(not a.islower() for e in art.entities if e.type in ("GPE", "LOC", "NORP") for a in e.aliases), \
+        [(e.name, e.aliases) for e in art.entities]
+    assert {"China", "Ukraine", "Russia"} <= names

@@ -344,6 +344,12 @@ class _Builder:
         return idx if idx is not None else self._new(norm, label, key)
 
 
+# places and peoples are written with a capital in English; the NER's lower-case ones are
+# common words. Organisations are not in this set: house styles write "the supreme court",
+# "the senate", "the defence ministry"
+_CAPITALISED_LABELS = frozenset({"GPE", "LOC", "NORP"})
+
+
 def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], list[Mention]]:
     """Mentions and in-article entities of a parsed article."""
     gaz = gazetteer()
@@ -363,6 +369,8 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
             label = "GPE"  # "Kyiv said ..." tagged as a person by the small model
         elif label == "PERSON" and gaz.org(text) and not gaz.person(text):
             label = "ORG"  # "Downing Street said ..."
+        if label in _CAPITALISED_LABELS and text.islower():
+            continue    # "china" (porcelain), "us", "n’t" split off "don’t", "midfield": not a place
         # An ambiguous form (AFP, the Met, Georgia, Washington) read in its sentence
         alt = gaz.other_sense(text, _sentence_words(span)) if _norm_key(text) in gaz.senses else None
         if alt is not None and not _agency_frame(doc, span, gaz):

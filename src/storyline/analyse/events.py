@@ -1792,7 +1792,8 @@ def _entity_in(ctx: _Ctx, span, head) -> int | None:
             from .gazetteer import gazetteer
             ctx.gaz = gazetteer()
         text = span.text.strip()
-        code = ctx.gaz.country_code(text) if 0 < len(span) <= 4 else None
+        # written with a capital: "meet us urgently" names no country
+        code = ctx.gaz.country_code(text) if 0 < len(span) <= 4 and not text.islower() else None
         if code:
             actor = ctx.gaz.country(code)
             for e in ctx.entities:
