@@ -245,3 +245,20 @@ def test_lower_case_words_are_no_places():
     assert all(not a.islower() for e in art.entities if e.type in ("GPE", "LOC", "NORP") for a in e.aliases), \
         [(e.name, e.aliases) for e in art.entities]
     assert {"China", "Ukraine", "Russia"} <= names
+
+
+def test_a_chancellor_or_someone_elses_leader_is_not_the_president_in_the_article():
+    """A UK page naming Putin once: "the chancellor" (Britain's finance minister) and "the
+    leader of the totalitarian state in Orwell's novel" are not him; "the Russian
+    president" is."""
+    art = analyse("At the weekend the head of E.On declared that the chancellor must “tax those with the broadest "
+                  "shoulders”. Labour wants a windfall tax on oil companies whose profits soared because of "
+                  "Vladimir Putin’s invasion of Ukraine.", published="2022-08-01")
+    putin = next(e for e in art.entities if e.name == "Vladimir Putin")
+    assert not any(m.text.lower() == "the chancellor" for m in art.mentions if m.entity == putin.index)
+    art = analyse("Vladimir Putin cut gas supplies again. Comparing western media to Big Brother, the leader of "
+                  "the totalitarian state in Orwell's novel, she got the book wrong. The Russian president said "
+                  "nothing.", published="2022-08-01")
+    putin = next(e for e in art.entities if e.name == "Vladimir Putin")
+    said = {m.text.lower() for m in art.mentions if m.entity == putin.index}
+    assert "the russian president" in said and "the leader" not in said, said

@@ -20,7 +20,8 @@ ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP",
 
 # Head nouns of roles, and the class each belongs to (used to resolve descriptions).
 ROLE_CLASSES = {
-    "president": "head", "leader": "head", "premier": "head", "chancellor": "head", "king": "head",
+    # a chancellor heads Germany's or Austria's government but is Britain's finance minister: its own class
+    "president": "head", "leader": "head", "premier": "head", "chancellor": "chancellor", "king": "head",
     "prime minister": "pm", "minister": "minister", "foreign minister": "fm", "secretary of state": "fm",
     "top diplomat": "fm", "diplomat": "diplomat", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
     "spokesperson": "spokesperson", "press secretary": "spokesperson", "aide": "aide", "adviser": "aide",
@@ -43,7 +44,7 @@ ROLE_CLASSES = {
 # What kind of public life a role belongs to. Two people with the same name but roles
 # in different domains (a shipping CEO and a hockey coach) are different people.
 ROLE_DOMAINS = {
-    "head": "politics", "pm": "politics", "minister": "politics", "fm": "politics", "diplomat": "politics",
+    "head": "politics", "chancellor": "politics", "pm": "politics", "minister": "politics", "fm": "politics", "diplomat": "politics",
     "spokesperson": "politics", "aide": "politics", "envoy": "politics", "ambassador": "politics",
     "senator": "politics", "governor": "politics", "mayor": "politics", "lawmaker": "politics", "vp": "politics",
     "negotiator": "politics", "ceo": "business", "chair": "business", "founder": "business",
@@ -472,6 +473,8 @@ def extract_entities(doc, date: str | None = None) -> tuple[list[LocalEntity], l
         start, end = m.start(), m.end()
         if any(a < end and start < z for a, z in taken):
             continue
+        if _QUALIFIED.match(doc_text(doc), end):
+            continue    # "the leader of the totalitarian state in Orwell's novel": someone else's leader
         # a name right after the description ("the Russian president, Vladimir Putin"): the
         # description refers to that person
         nxt = re.match(r"\s*,?\s*(?=[A-Z][a-z]+\s+[A-Z])", doc_text(doc)[end:end + 40])
@@ -613,6 +616,8 @@ def _person_by_role_cached(description: str, date: str | None):
     # is Putin's press secretary, not the foreign ministry's spokeswoman)
     institutions = [w.lower() for w in re.findall(r"[A-Z][\w]+(?:\s+House)?", description)
                     if gaz.org(w) is not None and not gaz.country_code(w)]
+    if country is None and not institutions and cls == "chancellor":
+        return None     # "the chancellor": Germany's, Austria's, Britain's (finance) or a university's
     hits = []
     for actor in gaz.people:
         if country and actor.country != country:
@@ -641,6 +646,11 @@ _DESCRIPTION = re.compile(
     r"(?i:president|leader|premier|chancellor|prime minister|foreign minister|minister|secretary of state|top diplomat|"
     r"spokesman|spokeswoman|spokesperson|press secretary|aide|adviser|envoy|ambassador|crown prince|king))\b"
 )
+
+
+# a description followed by "of" and a lower-case word is qualified by something it does not
+# say ("the leader of the opposition", "the president of the club"); "of Russia" is read as before
+_QUALIFIED = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?[a-z]")
 
 
 _CLASS_SYNONYMS = {"chief executive": "ceo", "managing director": "ceo", "boss": "ceo", "pm": "pm",
