@@ -262,3 +262,12 @@ def test_a_chancellor_or_someone_elses_leader_is_not_the_president_in_the_articl
     putin = next(e for e in art.entities if e.name == "Vladimir Putin")
     said = {m.text.lower() for m in art.mentions if m.entity == putin.index}
     assert "the russian president" in said and "the leader" not in said, said
+
+
+def test_online_platforms_are_organisations():
+    """The small model calls Twitter a person and Reddit a place; the gazetteer's platforms
+    make them organisations, so they never stand among an article's people."""
+    art = analyse("Twitter said on Tuesday it would remove the posts. The statement was later shared on Reddit, "
+                  "where users mocked it.")
+    types = {e.name: e.type for e in art.entities}
+    assert types.get("Twitter") == "ORG" and types.get("Reddit") == "ORG", types
