@@ -426,3 +426,47 @@ def test_look_alike_events_with_other_actors_stay_apart():
     got = [[e.id for e in g] for g in group_episodes(_episodes(TAKEOVERS + [follow_up]))]
     assert ["s_01"] in got, got
     assert ["s_00", "s_02"] in got, got
+
+
+# a user's handful of pages about one developing story over four months (the issue's case):
+# the same people on every page, the episodes weeks or months apart
+US_RUSSIA = [
+    ([("Moscow Wire", "2024-11-07", "Putin says he is ready to talk to Trump",
+       "Russian President Vladimir Putin said on Thursday that he was ready to talk to Donald Trump and "
+       "congratulated him on his election victory, speaking at the Valdai Discussion Club in Sochi. Kremlin "
+       "spokesman Dmitry Peskov said there were no plans yet for a call between Putin and Trump."),
+      ("Capital Post", "2024-11-08", "Kremlin says no contacts with Trump team yet",
+       "The Kremlin said on Friday that there had been no contacts with Donald Trump's team about a call with "
+       "Vladimir Putin. Dmitry Peskov told reporters that Moscow was open to dialogue with Washington on "
+       "Ukraine.")],
+     {"Vladimir Putin", "Donald Trump", "Dmitry Peskov", "Russia", "Ukraine", "United States"}),
+    ([("Capital Post", "2025-02-12", "Trump and Putin agree to start Ukraine talks",
+       "Donald Trump said on Wednesday that he had held a long phone call with Vladimir Putin and that they had "
+       "agreed to begin negotiations on ending the war in Ukraine. Dmitry Peskov said Putin invited Trump to "
+       "Moscow. Trump said Marco Rubio would lead the talks."),
+      ("Moscow Wire", "2025-02-18", "Russian and US officials hold talks in Riyadh",
+       "Sergei Lavrov and Marco Rubio held talks in Riyadh on Tuesday, the first high-level meeting between "
+       "Russia and the United States since the invasion of Ukraine. Yuri Ushakov said a meeting between Putin "
+       "and Trump was possible.")],
+     {"Vladimir Putin", "Donald Trump", "Dmitry Peskov", "Marco Rubio", "Sergey Lavrov", "Yuri Ushakov",
+      "Russia", "Ukraine", "United States", "Saudi Arabia"}),
+    ([("Moscow Wire", "2025-03-13", "Putin backs ceasefire idea but wants conditions",
+       "Vladimir Putin said on Thursday that he supported the idea of a 30-day ceasefire in Ukraine proposed by "
+       "the United States but that conditions had to be met, as envoy Steve Witkoff arrived in Moscow. Yuri "
+       "Ushakov said Putin and Trump could speak by phone, and Dmitry Peskov said the Kremlin was studying "
+       "the proposal.")],
+     {"Vladimir Putin", "Donald Trump", "Dmitry Peskov", "Yuri Ushakov", "Steve Witkoff", "Russia", "Ukraine",
+      "United States"}),
+]
+
+
+def test_a_handful_of_pages_with_the_same_people_is_one_storyline():
+    """Three episodes over four months, every one about Putin, Trump and the Kremlin: one
+    storyline, though a plain IDF over three episodes gives actors on every page no weight;
+    the two takeovers (other companies, the same words) stay apart all the same."""
+    from storyline.link.storylines import group_episodes
+
+    got = [[e.id for e in g] for g in group_episodes(_episodes(US_RUSSIA))]
+    assert got == [["s_00", "s_01", "s_02"]], got
+    got = [[e.id for e in g] for g in group_episodes(_episodes(TAKEOVERS))]
+    assert ["s_00"] in got and ["s_01"] in got, got
