@@ -470,3 +470,18 @@ def test_a_handful_of_pages_with_the_same_people_is_one_storyline():
     assert got == [["s_00", "s_01", "s_02"]], got
     got = [[e.id for e in g] for g in group_episodes(_episodes(TAKEOVERS))]
     assert ["s_00"] in got and ["s_01"] in got, got
+
+
+def test_a_handful_of_pages_still_gets_a_timeline_of_single_source_days():
+    """With few pages no day has two independent sources; the best-told days fill the
+    timeline up to its minimum, each entry saying it rests on one source."""
+    days = [("2025-02-12", "Wednesday", "Donald Trump said on Wednesday that he had held a long phone call with "
+             "Vladimir Putin and that they had agreed to begin negotiations on ending the war."),
+            ("2025-02-18", "Tuesday", "Sergei Lavrov and Marco Rubio held talks in Riyadh on Tuesday, the first "
+             "high-level meeting between the two countries in three years."),
+            ("2025-03-13", "Thursday", "Vladimir Putin said on Thursday that he supported the idea of a 30-day "
+             "ceasefire but that conditions had to be met, as envoy Steve Witkoff arrived in Moscow.")]
+    arts = [_timeline_article(f"u{i}", f"paper:{i}", day, [text], [(word, day)])
+            for i, (day, word, text) in enumerate(days)]
+    line = build_timeline(arts)
+    assert [(t.date, t.independent_sources) for t in line] == [(d, 1) for d, _w, _t in days]

@@ -799,13 +799,18 @@ def build_timeline(articles: list[TimelineArticle], n_dates: int | None = None, 
     """The key dates of a set of articles, in date order, each told by ``per_date``
     sentences. ``n_dates`` None: the product's choice (dates named by at least
     ``MIN_DATE_SOURCES`` independent sources, one per ``ARTICLES_PER_DATE`` articles, within
-    ``MIN_DATES``..``MAX_DATES``). Days outside ``first``..``last`` are left out."""
+    ``MIN_DATES``..``MAX_DATES``; fewer such dates than ``MIN_DATES`` are completed by the
+    best-told days of one source). Days outside ``first``..``last`` are left out."""
     articles = sorted(articles, key=lambda a: (a.published or "9999", a.id))
     mentions, leads = date_mentions(articles, first, last)
     ranked = rank_dates(mentions, articles)
     if n_dates is None:
         limit = min(MAX_DATES, max(MIN_DATES, len(articles) // ARTICLES_PER_DATE))
-        ranked = [r for r in ranked if r[1] >= MIN_DATE_SOURCES][:limit]
+        strong = [r for r in ranked if r[1] >= MIN_DATE_SOURCES]
+        # a handful of pages seldom has two sources for a day: its best-told days fill the
+        # timeline up to MIN_DATES, each entry saying it rests on one source
+        weak = [r for r in ranked if r[1] < MIN_DATE_SOURCES][:max(0, MIN_DATES - len(strong))]
+        ranked = (strong + weak)[:limit]
     else:
         ranked = ranked[:n_dates]
     out: list[TimelineDate] = []
