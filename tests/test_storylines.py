@@ -485,3 +485,13 @@ def test_a_handful_of_pages_still_gets_a_timeline_of_single_source_days():
             for i, (day, word, text) in enumerate(days)]
     line = build_timeline(arts)
     assert [(t.date, t.independent_sources) for t in line] == [(d, 1) for d, _w, _t in days]
+
+
+def test_a_capitals_dateline_is_not_part_of_the_cited_sentence():
+    from storyline.link.storylines import _sentence_spans
+
+    text = ("WASHINGTON — The White House envoy said on Thursday that a ceasefire could be agreed within weeks. "
+            "NATO said it would meet. KYIV, Ukraine — Russia fired missiles overnight.")
+    cited = [text[s:e] for s, e in _sentence_spans(text)]
+    assert cited == ["The White House envoy said on Thursday that a ceasefire could be agreed within weeks.",
+                     "NATO said it would meet.", "Russia fired missiles overnight."]

@@ -516,7 +516,9 @@ _NO_END = frozenset("""a.m p.m u.s u.k u.n e.u mr mrs ms dr st sr jr gen lt col 
 # a wire dateline before the news ("TRIPOLI | Mon Feb 21, 2011 6:51pm EST TRIPOLI (Reuters) - ",
 # "Cairo, Egypt (CNN) -- "): not part of what the sentence says
 _DATELINE = re.compile(r"[^\n]{0,160}?\((?:Reuters|AP|AFP|CNN|Bloomberg|UPI|dpa|ANI|IANS|PTI|Xinhua)\)"
-                       r"\s*(?:[-–—]{1,2}|:)\s*")
+                       r"\s*(?:[-–—]{1,2}|:)\s*"
+                       # a city in capitals and a dash, without an agency ("WASHINGTON — ", "KYIV, Ukraine — ")
+                       r"|[A-Z][A-Z.'’ -]{3,30}(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s+[–—]\s+")
 
 
 def _sentence_spans(text: str, limit: int | None = None, until: int | None = None) -> list[tuple[int, int]]:
@@ -559,7 +561,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     body = piece.lstrip()
     s += len(piece) - len(body)
     e = s + len(body.rstrip())
-    m = _DATELINE.match(text, s, e) if text.find("(", s, s + 200) >= 0 else None
+    m = _DATELINE.match(text, s, e) if text.find("(", s, s + 200) >= 0 or text[s:s + 2].isupper() else None
     if m and m.end() < e:
         s = m.end()
     return s, e
