@@ -299,20 +299,20 @@ def _merge_fragments(space: _Space, groups: list[list[int]], threshold: float) -
         big = np.flatnonzero(f.alive & (f.size >= space.p.fragment_episodes))
         if not len(small) or not len(big):
             break
-        for b in big:
-            if int(b) not in big_rows:
-                big_rows[int(b)] = f.row(int(b))
-        sub = np.column_stack([big_rows[int(b)][small] for b in big])
+        for b in big.tolist():
+            if b not in big_rows:
+                big_rows[b] = f.row(b)
+        sub = np.column_stack([big_rows[b][small] for b in big.tolist()])
         r, c = divmod(int(np.argmax(sub)), len(big))
         if sub[r, c] < space.p.rejoin_threshold:
             break
         i, j = sorted((int(small[r]), int(big[c])))
         f.merge(i, j, partners=False)
-        big_rows.pop(i, None)
         big_rows.pop(j, None)
-        merged = f.row(i)                 # symmetric: a storyline's similarity to i is merged[x]
-        for x, rx in big_rows.items():
-            rx[i], rx[j] = merged[x], -np.inf
+        big_rows[i] = f.row(i)            # the merged storyline is a large one
+        for x, rx in big_rows.items():    # symmetric: storyline x's similarity to i is row i's at x
+            if x != i:
+                rx[i], rx[j] = big_rows[i][x], -np.inf
     return [sorted(f.members[g]) for g in range(k) if f.alive[g]]
 
 
