@@ -130,3 +130,79 @@ def test_author_box_and_disclaimer_are_not_article_text():
     text = extract_html(page).text
     assert all(p[:50] in text for p in PARAGRAPHS)
     assert bio[:40] not in text and disclaimer[:40] not in text, text
+
+
+# --- a confident but thin main-content guess (issue 10) ---------------------------------
+
+ROUNDUP_ITEMS = [("Rustic wooden quilt block wall art", "cut from scrap pine boards and stained in three shades"),
+                 ("Farmhouse serving tray with rope handles", "built from a single cedar fence picket in an afternoon"),
+                 ("Modern plant stand for the porch", "four legs, two shelves and a coat of outdoor paint"),
+                 ("Scrap wood coasters", "sliced from a walnut offcut and sealed with beeswax"),
+                 ("Wall mounted coat rack", "a reclaimed board, five hooks and a french cleat"),
+                 ("Simple bench for the entryway", "pocket screws and a weekend are all it takes"),
+                 ("Pallet wood picture frame", "mitred corners cut with a miter saw"),
+                 ("Kids' wooden step stool", "rounded edges and a non-slip finish for little feet")]
+DISCLOSURE = ("Jeanie is a participant in the Amazon Services LLC Associates Program, an affiliate advertising "
+              "program designed to provide a means for sites to earn advertising fees by linking to amazon.com.")
+
+
+def _roundup_page() -> str:
+    """A blog roundup whose items are links to other blogs (link-dense, so the fast path drops
+    them) under a large category menu: the fast text keeps only the intro and the outro."""
+    menu = "".join(f"<li><a href='/category/{i}'>Category {i}</a></li>" for i in range(260))
+    items = "".join(f"<p><a href='https://friendblog.example/{i}'>{t}: {d}. See the full tutorial.</a></p>"
+                    for i, (t, d) in enumerate(ROUNDUP_ITEMS))
+    return ("<html><head><title>10 easy DIY wood projects</title></head><body>"
+            f"<header><ul>{menu}</ul></header><main><article><h1>10 Easy DIY Wood Projects to Make</h1>"
+            "<div class='entry-content'><p>Some of my best blogging friends and I are sharing our favorite easy DIY "
+            "wood projects that we made using power tools this spring.</p><p>None of them needs a big workshop: a "
+            "drill, a miter saw and a sander are enough for every one of the builds below, and most take an "
+            f"afternoon.</p>{items}<p>I hope these projects inspire you to get out to the garage this weekend and "
+            "make something with your own hands.</p></div></article></main>"
+            f"<footer><h4>Amazon Associates Disclosure</h4><div class='textwidget'>{DISCLOSURE}</div></footer>"
+            "</body></html>")
+
+
+def test_thin_confident_text_on_a_long_page_gets_a_second_reading():
+    ex = extract_html(_roundup_page())
+    assert ex.method == "trafilatura"
+    kept = [t for t, _d in ROUNDUP_ITEMS if t in ex.text]
+    assert len(kept) >= 4                                   # the roundup's items are back
+    assert "None of them needs a big workshop" in ex.text
+    assert DISCLOSURE[:40] not in ex.text and "Category 12" not in ex.text
+
+
+def test_thin_confident_text_stands_against_a_fragmented_second_reading(monkeypatch):
+    from storyline.clean import html as H
+
+    menu = "\n".join(f"Category {i}" for i in range(200))  # what a reader mistaking the menu for the body returns
+    monkeypatch.setattr(H, "_trafilatura_text", lambda html, url, comments=False: menu)
+    ex = extract_html(_roundup_page())
+    assert ex.method == "resiliparse"
+    assert "None of them needs a big workshop" in ex.text and "Category 12" not in ex.text
+
+
+# --- a page that holds its text twice (issue 10) -------------------------------------------
+
+def test_a_copy_of_the_article_for_another_screen_is_read_once():
+    from pages import PARAGRAPHS as STORY
+
+    copy = "".join(f"<p>{p}</p>" for p in STORY[:4])
+    page = ("<html><head><title>Harbour budget approved</title></head><body><main><article>"
+            "<h1>Harbour budget approved</h1>"
+            f"<div class='d-none d-md-block'>{copy}</div><div class='d-md-none'>{copy}</div>"
+            "</article></main></body></html>")
+    text = extract_html(page).text
+    assert all(text.count(p) == 1 for p in STORY[:4])
+
+
+def test_recurring_short_lines_of_a_plan_stay():
+    days = "".join(
+        f"<h3>Day {d}</h3><p>Breakfast: oatmeal with one cup of blueberries and a spoon of peanut butter</p>"
+        f"<p>Lunch: {dish} with a side salad of cucumber and cherry tomatoes</p>"
+        for d, dish in enumerate(["Grilled chicken wrap", "Lentil soup", "Tuna salad sandwich", "Vegetable stir fry"], 1))
+    page = ("<html><head><title>A four-day meal plan</title></head><body><article><h1>A four-day meal plan</h1>"
+            "<p>This plan keeps breakfast the same every day so that mornings stay simple, and changes lunch.</p>"
+            f"{days}</article></body></html>")
+    text = extract_html(page).text
+    assert text.count("Breakfast: oatmeal with one cup of blueberries") == 4

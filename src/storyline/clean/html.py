@@ -38,6 +38,10 @@ text of 150+ tokens (it grabbed a page-wide container rather than fixing precisi
    half of their text.
 4. **Script shells**: a page with under 50 tokens whose largest ``<noscript>`` block holds
    the server-rendered copy (Flarum, some single-page apps) is read from that block.
+5. **Streamed pages** (React / Next.js streaming): the hidden segments at the end of the body
+   are put back at their placeholders before anything reads the page (``clean.streamed``).
+6. **A confident but thin text**: a short fast-path text that holds under a tenth of the
+   page's visible words is checked against trafilatura (``THIN_SHARE`` below).
 
 Page facts besides the text: language, canonical URL, fallback title and site name from
 the ``<meta>`` tags and the parsed DOM (microseconds); the date from htmldate with fast
@@ -54,6 +58,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .htmlmeta import head_end, meta_tags
+from .streamed import unstream
 
 __all__ = ["HtmlExtract", "extract_html"]
 
@@ -147,6 +152,22 @@ GROWTH_CAP_MIN_TOKENS = 150
 # qualifies (the lowest share there is 0.18), so its F1 and the speed bar's calls stay.
 FULL_PASS_MAX_SHARE = 0.15
 FULL_PASS_GAIN = 1.5
+
+# A confident fast-path text (long lines, none repeated) can still be one box of a long
+# page: Resiliparse's main-content guess settles on a "Key points" summary above an ad
+# (The Motley Fool), a product intro above the body. When it is short (under
+# THIN_MAX_TOKENS) and holds under THIN_SHARE of the page's visible words, trafilatura reads
+# the page too and wins with THIN_GAIN times the words, unless its own text is fragmented (a
+# menu it mistook for the body). Short news items beside long menus and comment threads
+# look the same to these counts, and trafilatura is the slow part of extraction: the bounds
+# keep the extra calls to 2 of ScrapingHub's 181 news pages (neither switches; F1 0.965
+# kept; the speed bar, storyline extract >= 2x trafilatura, has no room for more) and open
+# the body on 3 WCXB dev pages (article 0.937 -> 0.939; a product listing loses). Looser
+# bounds (share 0.3, any length) gained 3 more WCXB pages but cost 0.4 s of a 1.6 s
+# ScrapingHub run and 0.003 F1 there. Chosen on those two sets: not a held-out figure.
+THIN_MAX_TOKENS = 150
+THIN_SHARE = 0.1
+THIN_GAIN = 2.0
 
 _TAG = re.compile(r"<[^>]+>")
 _LINK = re.compile(r"<a\b[^>]*>(.*?)</a>", re.S)
@@ -627,6 +648,44 @@ def _checked_text(tree, html: str, url: str | None, text: str, method: str) -> t
     return slow, "trafilatura"
 
 
+# A page can hold its text twice: a mobile and a desktop copy one of which CSS hides, a
+# slider's cloned slides, a tab panel and its print copy. Both extractors read HTML, not CSS,
+# and keep every copy (on WCXB dev 85 pages repeat 50+ words, an article three times over),
+# which doubles quotes and entity mentions downstream. A run of consecutive prose lines
+# (REPEAT_MIN_WORDS words or more each, not list items, table rows or code) that were all
+# seen before is dropped when it holds REPEAT_RUN_WORDS words or more: a passage word for word
+# twice is a copy. Shorter repeats stay: a note under each code tab, a meal plan's recurring
+# dish, a thread's quoted sentence. On WCXB dev: ALL +0.0013, article +0.0008, forum +0.0042,
+# documentation -0.0005; ScrapingHub unchanged (a 16-word run cost it 0.18 page-F1 on a meal
+# plan; 40: 0.13; 60 and 100: none; per-line dropping of any repeat cost documentation 0.004,
+# whose tabs repeat notes its gold keeps). Chosen on those sets: not a held-out figure.
+REPEAT_MIN_WORDS = 8
+REPEAT_RUN_WORDS = 60
+_NOT_PROSE = re.compile(r"[{};=<>|]|^\s*(?:[-*•·]|\d+[.)])\s")
+
+
+def _drop_repeated_passages(text: str) -> str:
+    lines = text.split("\n")
+    keys = [_WS.sub(" ", line).strip() for line in lines]
+    seen: set[str] = set()
+    repeat = [False] * len(lines)
+    for i, key in enumerate(keys):
+        if len(key.split()) >= REPEAT_MIN_WORDS and not _NOT_PROSE.search(key):
+            repeat[i] = key in seen
+            seen.add(key)
+    if not any(repeat):
+        return text
+    drop, start = [False] * len(lines), None
+    for i, r in enumerate(repeat + [False]):
+        if r and start is None:
+            start = i
+        elif not r and start is not None:
+            if sum(len(keys[j].split()) for j in range(start, i)) >= REPEAT_RUN_WORDS:
+                drop[start:i] = [True] * (i - start)
+            start = None
+    return "\n".join(line for line, d in zip(lines, drop) if not d)
+
+
 # methods a forum host's thread reading may replace (not a declared thread's, not a noscript copy's)
 _HOST_THREAD_METHODS = ("resiliparse", "resiliparse-comments", "trafilatura", "trafilatura-full")
 
@@ -641,6 +700,11 @@ def _main_text(tree, html: str, url: str | None, page_url: str | None) -> tuple[
     text, method = _fast_text(tree, html)
     if method in ("resiliparse", "resiliparse-comments") and _unsure(text):
         text, method = _checked_text(tree, html, url, text, method)
+    elif method == "resiliparse" and _tokens(text) < THIN_MAX_TOKENS and _tokens(text) < THIN_SHARE * _visible_tokens(tree):
+        slow = _safely(_trafilatura_text, html, url)
+        # ... unless trafilatura's own text is fragmented (a menu it mistook for the body)
+        if _tokens(slow) >= THIN_GAIN * _tokens(text) and not _unsure(slow):
+            text, method = slow, "trafilatura"
     if method in _HOST_THREAD_METHODS and _forum_host(page_url):
         # an undeclared thread on a forum's host: every reply is content. Read as a declared
         # thread, taken unless it lost half of the text (the posts sat outside the main block)
@@ -659,6 +723,7 @@ def _extract(html: str, url: str | None, htmldate: bool = True) -> HtmlExtract:
         html = html[:MAX_CHARS]
     if _too_deep(html):
         return HtmlExtract("", None, None, None, None, "too_deep")
+    html = unstream(html)  # a streamed page's hidden segments back in reading order
 
     tree = _mods()["HTMLTree"].parse(html)
     end = head_end(html)
@@ -668,5 +733,6 @@ def _extract(html: str, url: str | None, htmldate: bool = True) -> HtmlExtract:
     language = _language(tree, meta)
     canonical = _canonical(html, meta, end)
     text, method = _main_text(tree, html, url, url or canonical)
+    text = _drop_repeated_passages(text)
     published = _quick_date(html, meta) or (_published(html) if htmldate else None)
     return HtmlExtract(text, title, sitename, published, language, method, canonical, head)
