@@ -27,7 +27,11 @@ SIGNATURE = "Measure twice, cut once, swear three times."
 RECOMMENDED = ["Best first router for a small shop", "Dust collection on a budget"]
 
 
-def forum_html() -> str:
+ANNOUNCEMENT = ("From the manufacturer's notice of 14 February: owners of contractor saws built before 2016 "
+                "can order a free riving knife kit for their model, shipped within four weeks of the request.")
+
+
+def forum_html(outside_quote: str | None = None) -> str:
     ld = {"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": TITLE,
           "author": {"@type": "Person", "name": POSTS[0][0]}, "datePublished": "2025-03-02T10:15:00Z",
           "interactionStatistic": {"@type": "InteractionCounter", "userInteractionCount": 3}}
@@ -36,6 +40,8 @@ def forum_html() -> str:
         quote = ""
         if n == 3:  # a reply quoting an earlier post
             quote = f'<blockquote class="bbCodeBlock bbCodeBlock--quote">{POSTS[1][0]} said:<br>{POSTS[1][1]}</blockquote>'
+        if n == 2 and outside_quote:  # a reply quoting an outside source, then answering
+            quote = f'<blockquote class="bbCodeBlock bbCodeBlock--quote">{outside_quote}</blockquote>'
         posts.append(f"""
       <article class="message message--post" data-author="{user}" id="post-{n}">
         <div class="message-cell message-cell--user">
@@ -80,6 +86,13 @@ def test_thread_drops_per_post_chrome_signatures_quotes_and_recommended():
     assert SIGNATURE not in text
     assert text.count(POSTS[1][1][:60]) == 1     # the quoted post is kept once, not twice
     assert not any(r in text for r in RECOMMENDED) and "Recommended Posts" not in text
+
+
+def test_thread_keeps_a_quoted_outside_source_but_not_a_quoted_post():
+    text = extract_html(forum_html(outside_quote=ANNOUNCEMENT)).text
+    assert text.count(ANNOUNCEMENT[:60]) == 1          # what the reply is about
+    assert text.find(ANNOUNCEMENT[:60]) < text.find(POSTS[1][1][:60])
+    assert text.count(POSTS[1][1][:60]) == 1           # the later quote of that reply is a repeat
 
 
 def test_thread_is_an_article_with_its_replies():
