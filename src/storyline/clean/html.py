@@ -668,7 +668,9 @@ _NOT_PROSE = re.compile(r"[{};=<>|]|^\s*(?:[-*•·]|\d+[.)])\s")
 
 def _drop_repeated_passages(text: str) -> str:
     lines = text.split("\n")
-    keys = [_WS.sub(" ", line).strip() for line in lines]
+    if len(set(lines)) == len(lines):
+        return text  # most pages: no line twice (a set of the lines costs microseconds)
+    keys = [line.strip() for line in lines]
     seen: set[str] = set()
     repeat = [False] * len(lines)
     for i, key in enumerate(keys):
@@ -710,6 +712,12 @@ def _drop_quoted_posts(text: str) -> str:
     return "\n".join(out)
 
 
+def _thin(tree, text: str) -> bool:
+    """A confident fast text too short for the page it sits on (THIN_MAX_TOKENS, THIN_SHARE)."""
+    tokens = _tokens(text)
+    return tokens < THIN_MAX_TOKENS and tokens < THIN_SHARE * _visible_tokens(tree)
+
+
 # methods a forum host's thread reading may replace (not a declared thread's, not a noscript copy's)
 _HOST_THREAD_METHODS = ("resiliparse", "resiliparse-comments", "trafilatura", "trafilatura-full")
 
@@ -724,7 +732,7 @@ def _main_text(tree, html: str, url: str | None, page_url: str | None) -> tuple[
     text, method = _fast_text(tree, html)
     if method in ("resiliparse", "resiliparse-comments") and _unsure(text):
         text, method = _checked_text(tree, html, url, text, method)
-    elif method == "resiliparse" and _tokens(text) < THIN_MAX_TOKENS and _tokens(text) < THIN_SHARE * _visible_tokens(tree):
+    elif method == "resiliparse" and _thin(tree, text):
         slow = _safely(_trafilatura_text, html, url)
         # ... unless trafilatura's own text is fragmented (a menu it mistook for the body)
         if _tokens(slow) >= THIN_GAIN * _tokens(text) and not _unsure(slow):
