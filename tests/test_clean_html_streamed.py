@@ -58,3 +58,15 @@ def test_truncated_page_is_left_as_it_is():
     html = ('<html><body><!--$?--><template id="B:0"></template><div>Loading...</div><!--/$-->'
             '<div hidden id="S:0"><div><p>The page was cut off here')
     assert unstream(html) == html
+
+
+def test_hostile_streaming_markup_cannot_grow_the_page_or_stall():
+    # a segment naming itself twice, two boundaries naming one segment, thousands of
+    # boundaries whose closing marker never comes: segments are moved once, fallbacks bounded
+    selfish = '<div hidden id="S:0"><p>Loop.</p><template id="P:0"></template><template id="P:0"></template></div>'
+    twice = '<!--$?--><template id="B:0"></template><!--/$-->' * 2
+    unclosed = '<!--$?--><template id="B:1"></template><div>Loading...</div>' * 5000
+    html = f"<html><body>{twice}{unclosed}{selfish}</body></html>"
+    out = unstream(html)
+    assert len(out) <= len(html)
+    assert out.count("Loop.") == 1

@@ -16,6 +16,7 @@ Text only: no script is run; a boundary without a segment on the page keeps its 
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 __all__ = ["unstream"]
@@ -24,8 +25,10 @@ _MARK = '<template id="'
 # the hidden segment: React writes <div hidden id="S:0">; serialisers may write hidden=""
 _SEGMENT = re.compile(r'<div hidden(?:="")? id="S:([0-9a-zA-Z]+)">')
 _DIV_TAG = re.compile(r"<(/?)div\b", re.I)
-# a boundary with React's markers: its fallback runs to the closing marker
-_MARKED_BOUNDARY = re.compile(r'<!--\$\?--><template id="B:([0-9a-zA-Z]+)"></template>(.*?)<!--/\$-->', re.S)
+# a boundary with React's markers: its fallback runs to the next closing marker (found by
+# bisecting the markers' positions, so a page of unclosed markers costs no rescans)
+_MARKED_BOUNDARY = re.compile(r'<!--\$\?--><template id="B:([0-9a-zA-Z]+)"></template>')
+_CLOSING_MARK = "<!--/$-->"
 # a boundary without markers (serialisers that drop comments): a short text-only fallback
 # element right after it ("<div>Loading paragraph...</div>") is the fallback
 _BARE_BOUNDARY = re.compile(r'<template id="B:([0-9a-zA-Z]+)"></template>(?:<div>[^<]{0,100}</div>)?')
@@ -51,7 +54,7 @@ def _segments(html: str) -> tuple[dict[str, str], str]:
     kept, last = [], 0
     for m in _SEGMENT.finditer(html):
         if m.start() < last:
-            continue  # inside a segment already taken (its own boundaries refer to it)
+            continue  # a segment inside another is read as part of it
         end = _closing_div(html, m.end())
         if end < 0:
             break  # truncated page: the rest stays as it is
@@ -66,13 +69,37 @@ def _fill(html: str, segments: dict[str, str], depth: int = 0) -> str:
     if depth >= MAX_NESTING or _MARK not in html:
         return html
 
-    def put(m: re.Match) -> str:
-        segment = segments.get(m.group(1))
-        return m.group(0) if segment is None else _fill(segment, segments, depth + 1)
+    def content(segment_id: str) -> str | None:
+        # a segment is moved, as the browser moves it: placed once, so the page cannot grow
+        # (a segment naming itself, or two boundaries naming one segment, copy nothing)
+        segment = segments.pop(segment_id, None)
+        return None if segment is None else _fill(segment, segments, depth + 1)
 
-    for boundary in (_MARKED_BOUNDARY, _BARE_BOUNDARY, _PENDING):
+    def put(m: re.Match) -> str:
+        filled = content(m.group(1))
+        return m.group(0) if filled is None else filled
+
+    html = _fill_marked(html, content)
+    for boundary in (_BARE_BOUNDARY, _PENDING):
         html = boundary.sub(put, html)
     return html
+
+
+def _fill_marked(html: str, content) -> str:
+    """Each marked boundary with its segment on the page, fallback included, replaced."""
+    closings = [m.start() for m in re.finditer(re.escape(_CLOSING_MARK), html)]
+    out, pos = [], 0
+    for m in _MARKED_BOUNDARY.finditer(html):
+        k = bisect.bisect_left(closings, m.end())
+        if m.start() < pos or k == len(closings):
+            continue  # inside a fallback already replaced, or never closed
+        filled = content(m.group(1))
+        if filled is None:
+            continue  # no segment for it: the fallback stays
+        out += [html[pos:m.start()], filled]
+        pos = closings[k] + len(_CLOSING_MARK)
+    out.append(html[pos:])
+    return "".join(out)
 
 
 def unstream(html: str) -> str:
