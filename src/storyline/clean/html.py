@@ -668,9 +668,9 @@ _NOT_PROSE = re.compile(r"[{};=<>|]|^\s*(?:[-*•·]|\d+[.)])\s")
 
 def _drop_repeated_passages(text: str) -> str:
     lines = text.split("\n")
-    if len(set(lines)) == len(lines):
-        return text  # most pages: no line twice (a set of the lines costs microseconds)
-    keys = [line.strip() for line in lines]
+    keys = [" ".join(line.split()) for line in lines]  # trafilatura's lines keep runs of spaces
+    if len(set(keys)) == len(keys):
+        return text  # most pages: no line twice
     seen: set[str] = set()
     repeat = [False] * len(lines)
     for i, key in enumerate(keys):
@@ -694,22 +694,36 @@ def _drop_repeated_passages(text: str) -> str:
 # Skipping <blockquote> altogether lost quoted outside sources (an announcement quoted in a
 # support thread) that the posts are about; keeping every quote doubled the posts quoted. A
 # line of QUOTE_MIN_WORDS words or more whose words already ran, in order, in the thread's
-# earlier text is a quote (whole or trimmed) of an earlier post. On WCXB dev's thread pages:
-# forum +0.011 over skipping quotes (3-5 words give the same); no other page type reads a
-# thread path there.
+# earlier text is a quote (whole or trimmed) of an earlier post. The earlier text is indexed by
+# its runs of QUOTE_MIN_WORDS words and their positions, so a long thread costs linear time. On
+# WCXB dev's thread pages: forum +0.011 over skipping quotes (3-5 words give the same); no
+# other page type reads a thread path there.
 _THREAD_METHODS = ("resiliparse-thread", "trafilatura-thread", "resiliparse-comments", "resiliparse-forum")
 QUOTE_MIN_WORDS = 4
 
 
 def _drop_quoted_posts(text: str) -> str:
-    out, earlier = [], " "
+    n = QUOTE_MIN_WORDS
+    out, stream = [], []                  # stream: the kept text's words
+    at: dict[tuple, set[int]] = {}        # run of n words -> where it starts in the stream
     for line in text.split("\n"):
-        words = " ".join(_WORD.findall(line.lower()))
-        if words.count(" ") + 1 >= QUOTE_MIN_WORDS and f" {words} " in earlier:
+        words = _WORD.findall(line.lower())
+        if len(words) >= n and _ran_before(words, at, n):
             continue
         out.append(line)
-        earlier += words + " "
+        start = max(0, len(stream) - n + 1)  # runs that end in this line (across the line break too)
+        stream += words
+        for i in range(start, len(stream) - n + 1):
+            at.setdefault(tuple(stream[i:i + n]), set()).add(i)
     return "\n".join(out)
+
+
+def _ran_before(words: list[str], at: dict[tuple, set[int]], n: int) -> bool:
+    """Did ``words`` occur as one stretch of the indexed stream?"""
+    starts = at.get(tuple(words[:n]), ())
+    step = range(n, len(words) - n + 1, n)  # runs that tile the line, and its last run
+    last = len(words) - n
+    return any(all(p + i in at.get(tuple(words[i:i + n]), ()) for i in (*step, last)) for p in starts)
 
 
 def _thin(tree, text: str) -> bool:
