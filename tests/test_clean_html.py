@@ -66,7 +66,8 @@ def test_trafilatura_text_is_weighed_against_the_fast_text():
 
     assert _accept_slow(30, 400)              # thin fast text: anything longer wins
     assert not _accept_slow(1000, 300)        # lost most of a long body: a section, not a fix
-    assert not _accept_slow(400, 1200)        # tripled a substantial text: a page-wide grab
+    assert _accept_slow(400, 1200)            # tripled a substantial text: the rest of a list it began
+    assert not _accept_slow(400, 1600)        # quadrupled it: a page-wide grab
     # ... unless the fast text is a page's comments, read because its main block was thin:
     # then trafilatura's longer text is the body Resiliparse missed
     assert _accept_slow(400, 1200, capped=False)
