@@ -207,3 +207,18 @@ def test_recurring_short_lines_of_a_plan_stay():
             f"{days}</article></body></html>")
     text = extract_html(page).text
     assert text.count("Breakfast: oatmeal with one cup of blueberries") == 4
+
+
+def test_thin_confident_text_gets_the_full_mode_when_the_fast_pass_found_even_less(monkeypatch):
+    from storyline.clean import html as H
+
+    body = "\n".join(f"{t}: {d}, as the full tutorial on the friend's blog explains step by step." for t, d in ROUNDUP_ITEMS)
+    monkeypatch.setattr(H, "_trafilatura_text", lambda html, url, comments=False: "Category 1\nCategory 2")
+    monkeypatch.setattr(H, "_trafilatura_full_text", lambda html, url: body)
+    ex = extract_html(_roundup_page())
+    assert ex.method == "trafilatura-full" and ex.text.startswith(ROUNDUP_ITEMS[0][0])
+    # the full mode is not asked when the fast pass found more than the thin text
+    calls = []
+    monkeypatch.setattr(H, "_trafilatura_text", lambda html, url, comments=False: "\n".join(["Category 1"] * 60))
+    monkeypatch.setattr(H, "_trafilatura_full_text", lambda html, url: calls.append(1) or body)
+    assert extract_html(_roundup_page()).method == "resiliparse" and not calls

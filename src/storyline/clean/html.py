@@ -161,16 +161,18 @@ FULL_PASS_MAX_SHARE = 0.15
 FULL_PASS_GAIN = 1.5
 
 # A confident fast-path text (long lines, none repeated) can still be one box of a long
-# page: Resiliparse's main-content guess settles on a "Key points" summary above an ad
-# (The Motley Fool), a product intro above the body. When it is short (under
+# page: Resiliparse's main-content guess settles on a "Key points" summary above an ad,
+# a product intro above the body, a site notice above a catalogue. When it is short (under
 # THIN_MAX_TOKENS) and holds under THIN_SHARE of the page's visible words, trafilatura reads
-# the page too and wins with THIN_GAIN times the words, unless its own text is fragmented (a
-# menu it mistook for the body). Short news items beside long menus and comment threads
-# look the same to these counts, and trafilatura is the slow part of extraction: the bounds
-# keep the extra calls to 2 of ScrapingHub's 181 news pages (neither switches; F1 0.965
-# kept; the speed bar, storyline extract >= 2x trafilatura, has no room for more) and open
-# the body on 3 WCXB dev pages (article 0.937 -> 0.939; a product listing loses). Looser
-# bounds (share 0.3, any length) gained 3 more WCXB pages but cost 0.4 s of a 1.6 s
+# the page too (its fast pass; its full mode only when the fast pass found even less) and a
+# reading wins with THIN_GAIN times the words unless it is fragmented (a menu it mistook for
+# the body). Short news items beside long menus and comment threads look the same to these
+# counts, and trafilatura is the slow part of extraction: the bounds keep the extra calls to
+# 2 fast passes on ScrapingHub's 181 news pages and no full mode (neither switches; F1 0.965
+# kept; the speed bar, storyline extract >= 2x trafilatura, has little room) and open the
+# body on 4 WCXB dev pages (three articles and a service page, 0.06-0.16 -> 0.75-0.92; a
+# product listing loses 0.6) plus a book catalogue through the full mode (0.03 -> 0.99).
+# Looser bounds (share 0.3, any length) gained 3 more WCXB pages but cost 0.4 s of a 1.6 s
 # ScrapingHub run and 0.003 F1 there. Chosen on those two sets: not a held-out figure.
 THIN_MAX_TOKENS = 150
 THIN_SHARE = 0.1
@@ -737,6 +739,22 @@ def _thin(tree, text: str) -> bool:
     return tokens < THIN_MAX_TOKENS and tokens < THIN_SHARE * _visible_tokens(tree)
 
 
+def _second_reading(html: str, url: str | None, text: str, method: str) -> tuple[str, str]:
+    """A thin confident text against trafilatura: its fast pass; when that found even less than
+    the thin text, its full mode (readability and jusText fallbacks, as FULL_PASS_* do
+    for unsure pages). A reading wins with THIN_GAIN times the words unless it is fragmented
+    (a menu it mistook for the body)."""
+    tokens = _tokens(text)
+    slow = _safely(_trafilatura_text, html, url)
+    if _tokens(slow) >= THIN_GAIN * tokens and not _unsure(slow):
+        return slow, "trafilatura"
+    if _tokens(slow) < tokens:
+        full = _safely(_trafilatura_full_text, html, url)
+        if _tokens(full) >= THIN_GAIN * tokens and not _unsure(full):
+            return full, "trafilatura-full"
+    return text, method
+
+
 # methods a forum host's thread reading may replace (not a declared thread's, not a noscript copy's)
 _HOST_THREAD_METHODS = ("resiliparse", "resiliparse-comments", "trafilatura", "trafilatura-full")
 
@@ -752,10 +770,7 @@ def _main_text(tree, html: str, url: str | None, page_url: str | None) -> tuple[
     if method in ("resiliparse", "resiliparse-comments") and _unsure(text):
         text, method = _checked_text(tree, html, url, text, method)
     elif method == "resiliparse" and _thin(tree, text):
-        slow = _safely(_trafilatura_text, html, url)
-        # ... unless trafilatura's own text is fragmented (a menu it mistook for the body)
-        if _tokens(slow) >= THIN_GAIN * _tokens(text) and not _unsure(slow):
-            text, method = slow, "trafilatura"
+        text, method = _second_reading(html, url, text, method)
     if method in _HOST_THREAD_METHODS and _forum_host(page_url):
         # an undeclared thread on a forum's host: every reply is content. Read as a declared
         # thread, taken unless it lost half of the text (the posts sat outside the main block)
