@@ -66,6 +66,15 @@ _NOT_FIRST_WORDS = {"zur", "zum", "alle", "mehr", "zurück", "weiter", "more", "
 # Roles in a hyphenated compound before a name ("FOCUS-Online-Experte", "Gast-Autor").
 _ROLE_WORDS = {"experte", "expertin", "autor", "autorin", "gastautor", "gastautorin", "redakteur", "redakteurin",
                "korrespondent", "korrespondentin", "kolumnist", "kolumnistin", "reporter", "reporterin", "gast"}
+# A newsroom job title after a name ("Claire Ostrander, Diplomatic Correspondent", "GARY B.
+# GRAVES, AP Sports Writer"): beside a name, the part it ends is that person's role, not a
+# second author. Alone ("Staff Writer", "HT Correspondent") it stays: the byline is all there is,
+# and news-pages' gold keeps such bylines.
+_JOB_TITLES = {"correspondent", "correspondents", "editor", "editors", "reporter", "reporters", "writer", "writers",
+               "columnist", "contributor", "producer", "journalist", "photographer", "photojournalist",
+               "analyst", "commentator", "chief", "bureau", "intern", "anchor", "presenter", "critic",
+               "korrespondent", "korrespondentin", "redakteur", "redakteurin", "reporterin", "correspondant",
+               "correspondante", "corresponsal", "rédacteur", "rédactrice", "redactor", "redactora"}
 # Words that are a date or a label, never part of a name; a name ends before them.
 _DATE_WORDS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
@@ -283,7 +292,8 @@ def clean_names(raw: str | list[str] | None, keys: set[str], strict: bool = True
                 continue    # "Redaktion Polizeiticker Schweiz": the outlet's desk, named by the outlet
             if _valid(name, keys, strict) and name not in out:
                 out.append(name)
-    return out
+    roles = [n for n in out if n.split()[-1].lower().strip(".,") in _JOB_TITLES]
+    return [n for n in out if n not in roles] if len(roles) < len(out) else out
 
 
 MIN_DOMAIN_KEY = 5   # "dwcom", "hessenschaude": shorter domain keys occur inside names by accident
