@@ -674,6 +674,7 @@ _NOT_PROSE = re.compile(r"[{};=<>|]|^\s*(?:[-*•·]|\d+[.)])\s")
 
 
 def _drop_repeated_passages(text: str) -> str:
+    """The text without second copies of passages (REPEAT_MIN_WORDS, REPEAT_RUN_WORDS)."""
     lines = text.split("\n")
     keys = [" ".join(line.split()) for line in lines]  # trafilatura's lines keep runs of spaces
     if len(set(keys)) == len(keys):
@@ -707,9 +708,13 @@ def _drop_repeated_passages(text: str) -> str:
 # other page type reads a thread path there.
 _THREAD_METHODS = ("resiliparse-thread", "trafilatura-thread", "resiliparse-comments", "resiliparse-forum")
 QUOTE_MIN_WORDS = 4
+# Positions kept per run of words: a run that opens many posts ("thanks for the reply") keeps
+# its first ones only, so a thread of such posts cannot make the check quadratic.
+MAX_RUN_POSITIONS = 64
 
 
 def _drop_quoted_posts(text: str) -> str:
+    """A thread's text without the lines that quote its earlier posts."""
     n = QUOTE_MIN_WORDS
     out, stream = [], []                  # stream: the kept text's words
     at: dict[tuple, set[int]] = {}        # run of n words -> where it starts in the stream
@@ -721,7 +726,9 @@ def _drop_quoted_posts(text: str) -> str:
         start = max(0, len(stream) - n + 1)  # runs that end in this line (across the line break too)
         stream += words
         for i in range(start, len(stream) - n + 1):
-            at.setdefault(tuple(stream[i:i + n]), set()).add(i)
+            where = at.setdefault(tuple(stream[i:i + n]), set())
+            if len(where) < MAX_RUN_POSITIONS:
+                where.add(i)
     return "\n".join(out)
 
 
