@@ -85,7 +85,8 @@ def test_organisation_typed_author_is_not_a_person():
     # a newsroom title beside a name is the person's role, not a second author
     ("By Claire Ostrander, Diplomatic Correspondent, in Riyadh", ["Claire Ostrander"]),
     ("GARY B. GRAVES, AP Sports Writer", ["GARY B. GRAVES"]),
-    ("Staff Writer", ["Staff Writer"]),   # alone, the byline is all there is (news-pages' gold keeps it)
+    ("Staff Writer", []),                  # a role alone names no one
+    ("Letters To The Editor", []),
 ])
 def test_author_names_cleaned(raw, want):
     assert clean_names(raw, site_keys({"Daily Meridian"}, "dailymeridian.com")) == want

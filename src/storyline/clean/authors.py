@@ -66,10 +66,10 @@ _NOT_FIRST_WORDS = {"zur", "zum", "alle", "mehr", "zurück", "weiter", "more", "
 # Roles in a hyphenated compound before a name ("FOCUS-Online-Experte", "Gast-Autor").
 _ROLE_WORDS = {"experte", "expertin", "autor", "autorin", "gastautor", "gastautorin", "redakteur", "redakteurin",
                "korrespondent", "korrespondentin", "kolumnist", "kolumnistin", "reporter", "reporterin", "gast"}
-# A newsroom job title after a name ("Claire Ostrander, Diplomatic Correspondent", "GARY B.
-# GRAVES, AP Sports Writer"): beside a name, the part it ends is that person's role, not a
-# second author. Alone ("Staff Writer", "HT Correspondent") it stays: the byline is all there is,
-# and news-pages' gold keeps such bylines.
+# A newsroom job title ("Claire Ostrander, Diplomatic Correspondent", "GARY B. GRAVES, AP Sports
+# Writer"): beside a name, the part it ends is that person's role, not a second author; alone
+# ("Staff Writer", "Court Reporter", "Letters To The Editor") it names no one: no author rather
+# than a wrong one.
 _JOB_TITLES = {"correspondent", "correspondents", "editor", "editors", "reporter", "reporters", "writer", "writers",
                "columnist", "contributor", "producer", "journalist", "photographer", "photojournalist",
                "analyst", "commentator", "chief", "bureau", "intern", "anchor", "presenter", "critic",
@@ -292,8 +292,7 @@ def clean_names(raw: str | list[str] | None, keys: set[str], strict: bool = True
                 continue    # "Redaktion Polizeiticker Schweiz": the outlet's desk, named by the outlet
             if _valid(name, keys, strict) and name not in out:
                 out.append(name)
-    roles = [n for n in out if n.split()[-1].lower().strip(".,") in _JOB_TITLES]
-    return [n for n in out if n not in roles] if len(roles) < len(out) else out
+    return [n for n in out if n.split()[-1].lower().strip(".,") not in _JOB_TITLES]
 
 
 MIN_DOMAIN_KEY = 5   # "dwcom", "hessenschaude": shorter domain keys occur inside names by accident
