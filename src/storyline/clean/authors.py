@@ -70,11 +70,11 @@ _ROLE_WORDS = {"experte", "expertin", "autor", "autorin", "gastautor", "gastauto
 # Writer"): beside a name, the part it ends is that person's role, not a second author; alone
 # ("Staff Writer", "Court Reporter", "Letters To The Editor") it names no one: no author rather
 # than a wrong one.
-_JOB_TITLES = {"correspondent", "correspondents", "editor", "editors", "reporter", "reporters", "writer", "writers",
-               "columnist", "contributor", "producer", "journalist", "photographer", "photojournalist",
-               "analyst", "commentator", "chief", "bureau", "intern", "anchor", "presenter", "critic",
-               "korrespondent", "korrespondentin", "redakteur", "redakteurin", "reporterin", "correspondant",
-               "correspondante", "corresponsal", "rédacteur", "rédactrice", "redactor", "redactora"}
+_JOB_TITLES = _ROLE_WORDS - {"gast"} | {
+    "correspondent", "correspondents", "editor", "editors", "reporter", "reporters", "writer", "writers",
+    "columnist", "contributor", "producer", "journalist", "photographer", "photojournalist", "analyst",
+    "commentator", "chief", "bureau", "intern", "anchor", "presenter", "critic", "correspondant",
+    "correspondante", "corresponsal", "rédacteur", "rédactrice", "redactor", "redactora"}
 # Words that are a date or a label, never part of a name; a name ends before them.
 _DATE_WORDS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
@@ -189,6 +189,8 @@ def _valid(name: str, keys: set[str], strict: bool) -> bool:
         return False    # "juillet", "Donnerstag, 3."
     if len(words) > 1 and any(w[0].islower() and w.lower() not in _PARTICLES for w in words):
         return False    # a phrase, not a name: "deinen Hochzeitsbloggern"
+    if words[-1].lower().strip(".,") in _JOB_TITLES:
+        return False    # "Diplomatic Correspondent", "Staff Writer": a role, not a name
     if len(words) > 1 and words[-1].lower() in _PARTICLES:
         return False    # a label cut before its name: "Rezept von", "Artikel von"
     if any(w.strip(".,").lower() in _ORG_WORDS or w.lower().endswith(_ORG_SUFFIXES) for w in words):
@@ -292,7 +294,7 @@ def clean_names(raw: str | list[str] | None, keys: set[str], strict: bool = True
                 continue    # "Redaktion Polizeiticker Schweiz": the outlet's desk, named by the outlet
             if _valid(name, keys, strict) and name not in out:
                 out.append(name)
-    return [n for n in out if n.split()[-1].lower().strip(".,") not in _JOB_TITLES]
+    return out
 
 
 MIN_DOMAIN_KEY = 5   # "dwcom", "hessenschaude": shorter domain keys occur inside names by accident

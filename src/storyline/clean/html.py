@@ -753,9 +753,10 @@ def _second_reading(html: str, url: str | None, text: str, method: str) -> tuple
     (a menu it mistook for the body)."""
     tokens = _tokens(text)
     slow = _safely(_trafilatura_text, html, url)
-    if _tokens(slow) >= THIN_GAIN * tokens and not _unsure(slow):
+    slow_tokens = _tokens(slow)
+    if slow_tokens >= THIN_GAIN * tokens and not _unsure(slow):
         return slow, "trafilatura"
-    if _tokens(slow) < tokens:
+    if slow_tokens < tokens:
         full = _safely(_trafilatura_full_text, html, url)
         if _tokens(full) >= THIN_GAIN * tokens and not _unsure(full):
             return full, "trafilatura-full"
