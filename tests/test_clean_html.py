@@ -222,3 +222,38 @@ def test_thin_confident_text_gets_the_full_mode_when_the_fast_pass_found_even_le
     monkeypatch.setattr(H, "_trafilatura_text", lambda html, url, comments=False: "\n".join(["Category 1"] * 60))
     monkeypatch.setattr(H, "_trafilatura_full_text", lambda html, url: calls.append(1) or body)
     assert extract_html(_roundup_page()).method == "resiliparse" and not calls
+
+
+# --- <figure> elements: text when they hold a table or a quote ---------------------------
+
+RANKING = [("1", "State Farm Group", "107,764,591"), ("2", "Berkshire Hathaway Insurance", "80,324,255"),
+           ("3", "Progressive Insurance Group", "74,411,830"), ("4", "Allstate Insurance Group", "52,715,488")]
+PULL_QUOTE = "Premiums written rose faster than at any time in the past decade, the bureau said."
+
+
+def _wordpress_page() -> str:
+    """A WordPress (Gutenberg) post: its data table and its pull quote sit in <figure>
+    blocks, beside a photo figure with an alt text and a credit line."""
+    rows = "".join(f"<tr><td>{r}</td><td>{name}</td><td>{npw}</td></tr>" for r, name, npw in RANKING)
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+    rest = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[3:])
+    return (f"<html lang='en'><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
+            f"<div class='entry-content'>{body}"
+            "<figure class='wp-block-image'><img src='/photo.jpg' alt='Insurance office building in Bloomington'>"
+            "<span class='photo-credit'>Scott Olson/Getty Images</span></figure>"
+            "<h2>Largest writers by net premiums</h2>"
+            f"<figure class='wp-block-table'><table><thead><tr><th>Rank</th><th>Group</th><th>NPW ($000)</th></tr>"
+            f"</thead><tbody>{rows}</tbody></table></figure>"
+            f"<figure class='wp-block-pullquote'><blockquote><p>{PULL_QUOTE}</p></blockquote></figure>"
+            f"{rest}</div></article></body></html>")
+
+
+def test_tables_and_quotes_in_figures_are_text_photos_and_alt_texts_are_not():
+    text = extract_html(_wordpress_page()).text
+    assert all(p[:50] in text for p in PARAGRAPHS)
+    for _rank, name, npw in RANKING:
+        assert name in text and npw in text, text
+    assert PULL_QUOTE in text
+    assert "Getty Images" not in text and "Bloomington" not in text
+    # the table sits where the page has it: after the third paragraph, before the fourth
+    assert text.index(PARAGRAPHS[2][:40]) < text.index(RANKING[0][1]) < text.index(PARAGRAPHS[3][:40])

@@ -94,11 +94,14 @@ _RES_OPTS = dict(
     main_content=True,
     links=True,
     list_bullets=False,
-    alt_texts=False,
+    alt_texts=False,       # also skips every <figure>: _parse opens those that hold text
     comments=False,
     post_meta=False,
     skip_elements=_SKIP,
 )
+
+# a <figure> holding one of these is text (a data table, a pull quote, an embedded post)
+_FIGURE_TEXT = "table, blockquote"
 
 # Threads (forum topics, Q&A pages): the replies are the content, so Resiliparse keeps
 # the elements it would drop as "comments". A page is a thread when it declares itself
@@ -267,6 +270,26 @@ def _find_date():
 # --- main text ----------------------------------------------------------------
 
 
+def _parse(html: str):
+    """The page's DOM for Resiliparse, with its text figures opened.
+
+    Resiliparse skips every <figure> whole (it emits one only with alt texts on, images'
+    descriptions included), and WordPress wraps its data tables, pull quotes and embedded
+    posts in one: a ranking's table, the body of a comparison, was lost. A figure that holds
+    a table or a quote is replaced by its children; a photo's figure (the image, its credit
+    line: ScrapingHub's news pages keep none of them) is still skipped."""
+    tree = _mods()["HTMLTree"].parse(html)
+    if "<figure" in html and tree.body is not None:
+        figures = tree.body.get_elements_by_tag_name("figure")
+        for fig in reversed(list(figures)):   # inner figures first: an outer one still holds them
+            if fig.query_selector(_FIGURE_TEXT) is not None:
+                parent = fig.parent
+                for child in list(fig.child_nodes):
+                    parent.insert_before(child, fig)
+                parent.remove_child(fig)
+    return tree
+
+
 def _resiliparse_text(tree, opts: dict | None = None) -> str:
     """Main content via Resiliparse, minus link-dominated blocks, as plain lines.
 
@@ -341,7 +364,7 @@ def _noscript_text(html: str) -> str:
     block = max((m.group(1) for m in _NOSCRIPT.finditer(html)), key=len, default="")
     if len(block) < NOSCRIPT_MIN_CHARS:
         return ""
-    return _resiliparse_text(_mods()["HTMLTree"].parse(f"<html><body>{block}</body></html>"))
+    return _resiliparse_text(_parse(f"<html><body>{block}</body></html>"))
 
 
 # A page served from a forum's host ("forums.example.com", "community.example.org",
@@ -799,7 +822,7 @@ def _extract(html: str, url: str | None, htmldate: bool = True) -> HtmlExtract:
         return HtmlExtract("", None, None, None, None, "too_deep")
     html = unstream(html)  # a streamed page's hidden segments back in reading order
 
-    tree = _mods()["HTMLTree"].parse(html)
+    tree = _parse(html)
     end = head_end(html)
     head = (end, meta_tags(html, end))
     meta = _meta_map(head[1])
