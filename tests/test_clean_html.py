@@ -257,3 +257,17 @@ def test_tables_and_quotes_in_figures_are_text_photos_and_alt_texts_are_not():
     assert "Getty Images" not in text and "Bloomington" not in text
     # the table sits where the page has it: after the third paragraph, before the fourth
     assert text.index(PARAGRAPHS[2][:40]) < text.index(RANKING[0][1]) < text.index(PARAGRAPHS[3][:40])
+
+
+def test_a_header_that_holds_the_post_is_read_and_a_page_header_is_not():
+    """Webflow's templates put a whole blog post in <header class="section_...">; the
+    site's own header (a menu, a tagline) stays out."""
+    menu = "".join(f"<a href='/{w.lower()}'>{w}</a> " for w in ("Home", "Pricing", "Blog", "Careers", "Contact"))
+    post = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = (f"<html lang='en'><head><title>{TITLE}</title></head><body>"
+            f"<header class='site-header'><nav>{menu}</nav><p>Health cover for small teams, since 2019.</p></header>"
+            f"<main class='main-wrapper'><header class='section_blog-post-content'><div class='container'>"
+            f"<h1>{TITLE}</h1><div class='rich-text'>{post}</div></div></header></main>"
+            "<footer><p>© 2025 Example Health Inc. All rights reserved.</p></footer></body></html>")
+    text = extract_html(page).text
+    assert _lines(text) == PARAGRAPHS

@@ -102,6 +102,14 @@ _RES_OPTS = dict(
 
 # a <figure> holding one of these is text (a data table, a pull quote, an embedded post)
 _FIGURE_TEXT = "table, blockquote"
+# A <header> with this many prose paragraphs is a section of the body, not the page's or the
+# article's header (title, byline, menus: a mega-menu's descriptions are shorter or links).
+# On WCXB dev 30 headers hold 2+ such paragraphs, 8 hold 8+; 5 and 8 open the same page (a
+# Webflow blog post, 0.31 -> 0.86; two pages -0.01) and change no ScrapingHub page. 8: the
+# safer of two equal choices, made on that set.
+HEADER_PROSE_PARAGRAPHS = 8
+PROSE_PARAGRAPH_WORDS = 25
+PROSE_LINK_SHARE = 0.3
 
 # Threads (forum topics, Q&A pages): the replies are the content, so Resiliparse keeps
 # the elements it would drop as "comments". A page is a thread when it declares itself
@@ -271,23 +279,54 @@ def _find_date():
 
 
 def _parse(html: str):
-    """The page's DOM for Resiliparse, with its text figures opened.
+    """The page's DOM for Resiliparse, with the containers it would skip whole opened.
 
-    Resiliparse skips every <figure> whole (it emits one only with alt texts on, images'
+    Resiliparse skips every <figure> (it emits one only with alt texts on, images'
     descriptions included), and WordPress wraps its data tables, pull quotes and embedded
     posts in one: a ranking's table, the body of a comparison, was lost. A figure that holds
-    a table or a quote is replaced by its children; a photo's figure (the image, its credit
-    line: ScrapingHub's news pages keep none of them) is still skipped."""
+    a table or a quote is opened; a photo's figure (the image, its credit line: ScrapingHub's
+    news pages keep none of them) is still skipped. A <header> is skipped as page chrome
+    (_SKIP) unless it holds an article's worth of prose (_holds_prose): Webflow templates
+    put a whole blog post in <header class="section_...">."""
     tree = _mods()["HTMLTree"].parse(html)
-    if "<figure" in html and tree.body is not None:
-        figures = tree.body.get_elements_by_tag_name("figure")
-        for fig in reversed(list(figures)):   # inner figures first: an outer one still holds them
+    body = tree.body
+    if body is None:
+        return tree
+    # inner elements first: an outer one still holds them when it is opened
+    if "<figure" in html:
+        for fig in reversed(list(body.get_elements_by_tag_name("figure"))):
             if fig.query_selector(_FIGURE_TEXT) is not None:
-                parent = fig.parent
-                for child in list(fig.child_nodes):
-                    parent.insert_before(child, fig)
-                parent.remove_child(fig)
+                _unwrap(fig)
+    if "<header" in html:
+        for head in reversed(list(body.get_elements_by_tag_name("header"))):
+            if _holds_prose(head):
+                _unwrap(head)
     return tree
+
+
+def _unwrap(node) -> None:
+    """Put the node's children in its place."""
+    parent = node.parent
+    for child in list(node.child_nodes):
+        parent.insert_before(child, node)
+    parent.remove_child(node)
+
+
+def _holds_prose(head) -> bool:
+    """HEADER_PROSE_PARAGRAPHS paragraphs of prose (PROSE_PARAGRAPH_WORDS words, under
+    PROSE_LINK_SHARE link text) in one <header>."""
+    if len(_WORD.findall(head.text or "")) < HEADER_PROSE_PARAGRAPHS * PROSE_PARAGRAPH_WORDS:
+        return False
+    found = 0
+    for para in head.query_selector_all("p"):
+        text = para.text or ""
+        if len(_WORD.findall(text)) < PROSE_PARAGRAPH_WORDS:
+            continue
+        if sum(len(a.text or "") for a in para.get_elements_by_tag_name("a")) < PROSE_LINK_SHARE * len(text):
+            found += 1
+            if found >= HEADER_PROSE_PARAGRAPHS:
+                return True
+    return False
 
 
 def _resiliparse_text(tree, opts: dict | None = None) -> str:
