@@ -271,3 +271,50 @@ def test_a_header_that_holds_the_post_is_read_and_a_page_header_is_not():
             "<footer><p>© 2025 Example Health Inc. All rights reserved.</p></footer></body></html>")
     text = extract_html(page).text
     assert _lines(text) == PARAGRAPHS
+
+
+# --- trafilatura's text with the paragraphs it dropped put back ---------------------------
+
+PRODUCTS = ["QuickBooks Online", "FreshBooks", "Xero", "Zoho Books", "Wave", "Sage 50 Accounting",
+            "NCH Express", "GnuCash", "AccountEdge", "QuickBooks Desktop", "Kashoo", "ZipBooks"]
+CRITERIA = [
+    "Invoicing (20%): I assessed each product's ability to create, send and track invoices, and gave credit "
+    "for recurring invoices, online payments and automatic reminders to late payers.",
+    "Banking and reconciliation (18%): I looked for platforms that connect to bank and card feeds, match "
+    "transactions automatically and let you reconcile a month in a few minutes.",
+    "Financial reporting (11%): this criterion reflects the breadth of the reports, from profit and loss "
+    "to cash flow, and whether they can be customised and scheduled for an accountant.",
+]
+
+
+def _buyers_guide_page() -> str:
+    names = "".join(f"<h3>{p}</h3>" for p in PRODUCTS)
+    intro = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+    crit = "".join(f"<p>{c}</p>" for c in CRITERIA)
+    outro = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[3:6])
+    return (f"<html lang='en'><head><title>Best accounting software</title></head><body><main><article>"
+            f"<h1>Best accounting software</h1>{intro}<h2>The products we compared</h2>{names}"
+            f"<h2>How I evaluated them</h2>{crit}<h2>Our verdict</h2>{outro}</article></main></body></html>")
+
+
+def test_paragraphs_trafilatura_dropped_inside_the_body_are_put_back(monkeypatch):
+    from storyline.clean import html as H
+
+    kept = PARAGRAPHS[:3] + ["The products we compared"] + PRODUCTS + ["How I evaluated them", "Our verdict"] + PARAGRAPHS[3:6]
+    monkeypatch.setattr(H, "_trafilatura_text", lambda html, url, comments=False: "\n".join(kept))
+    ex = extract_html(_buyers_guide_page())
+    assert ex.method == "trafilatura"
+    lines = _lines(ex.text)
+    assert lines == PARAGRAPHS[:3] + ["The products we compared"] + PRODUCTS + ["How I evaluated them"] + CRITERIA + \
+        ["Our verdict"] + PARAGRAPHS[3:6]
+
+
+def test_a_lone_line_trafilatura_cut_stays_out(monkeypatch):
+    from storyline.clean import html as H
+
+    # trafilatura kept everything but the last criterion: one line, under a tenth of its words
+    kept = (PARAGRAPHS[:3] + ["The products we compared"] + PRODUCTS + ["How I evaluated them"] + CRITERIA[:2]
+            + ["Our verdict"] + PARAGRAPHS[3:6])
+    monkeypatch.setattr(H, "_trafilatura_text", lambda html, url, comments=False: "\n".join(kept))
+    ex = extract_html(_buyers_guide_page())
+    assert ex.method == "trafilatura" and _lines(ex.text) == kept
