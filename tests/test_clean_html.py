@@ -318,3 +318,22 @@ def test_a_lone_line_trafilatura_cut_stays_out(monkeypatch):
     monkeypatch.setattr(H, "_trafilatura_text", lambda html, url, comments=False: "\n".join(kept))
     ex = extract_html(_buyers_guide_page())
     assert ex.method == "trafilatura" and _lines(ex.text) == kept
+
+
+def test_an_accordions_collapsed_panels_are_text_a_hidden_dialog_is_not():
+    steps = [("Get a home energy assessment", PARAGRAPHS[0]), ("Compare quotes from installers", PARAGRAPHS[1]),
+             ("Apply for incentives and permits", PARAGRAPHS[2]), ("Schedule the installation", PARAGRAPHS[3])]
+    panels = "".join(
+        f"<div class='acc'><h3><button aria-expanded='false' aria-controls='p{i}' id='h{i}'>{title}</button></h3>"
+        f"<div id='p{i}' role='region' aria-labelledby='h{i}' style='display:none;'><p>{body}</p></div></div>"
+        for i, (title, body) in enumerate(steps))
+    dialog = ("<div role='dialog' aria-labelledby='dlg' hidden><h2 id='dlg'>Get your free solar quote</h2>"
+              "<p>Enter your address and we will match you with up to three pre-screened installers in your "
+              "area within one business day, with no obligation and no spam.</p></div>")
+    page = (f"<html lang='en'><head><title>{TITLE}</title></head><body><article><h1>How to go solar</h1>"
+            f"<p>{PARAGRAPHS[4]}</p>{panels}<p hidden='until-found'>{PARAGRAPHS[5]}</p></article>{dialog}</body></html>")
+    text = extract_html(page).text
+    for _title, body in steps:
+        assert body in text
+    assert PARAGRAPHS[5] in text
+    assert "pre-screened installers" not in text
