@@ -337,3 +337,18 @@ def test_an_accordions_collapsed_panels_are_text_a_hidden_dialog_is_not():
         assert body in text
     assert PARAGRAPHS[5] in text
     assert "pre-screened installers" not in text
+
+
+def test_trafilaturas_headline_and_byline_before_the_body_are_dropped_a_long_lead_is_not(monkeypatch):
+    from storyline.clean import html as H
+
+    body = PARAGRAPHS[:3] + ["The products we compared"] + PRODUCTS + ["How I evaluated them"] + CRITERIA + \
+        ["Our verdict"] + PARAGRAPHS[3:6]
+    lead = ["Best accounting software", "By Jane Roe · Updated March 5, 2025 · 5 min read"]
+    monkeypatch.setattr(H, "_trafilatura_text", lambda html, url, comments=False: "\n".join(lead + body))
+    ex = extract_html(_buyers_guide_page())
+    assert ex.method == "trafilatura" and _lines(ex.text) == body
+    # an opening the fast text missed that is a fifth of the text or more is trafilatura's to keep
+    opening = PARAGRAPHS[6:8] + [p + " " + p for p in PARAGRAPHS[6:8]]
+    monkeypatch.setattr(H, "_trafilatura_text", lambda html, url, comments=False: "\n".join(opening + body))
+    assert _lines(extract_html(_buyers_guide_page()).text) == opening + body
