@@ -103,6 +103,7 @@ _RES_OPTS = dict(
 
 # a <figure> holding one of these is text (a data table, a pull quote, an embedded post)
 _FIGURE_TEXT = "table, blockquote"
+_TEXT_FIGURE = "figure table, figure blockquote"
 # An accordion's collapsed panel (the WAI-ARIA accordion pattern: role="region", labelled by
 # its heading's button; or HTML's hidden="until-found", which the browser's find opens) is
 # text the reader opens with a click: FAQ answers, a guide's steps. Resiliparse drops hidden
@@ -305,17 +306,17 @@ def _parse(html: str):
     body = tree.body
     if body is None:
         return tree
-    # inner elements first: an outer one still holds them when it is opened
-    if "<figure" in html:
+    # inner elements first: an outer one still holds them when it is opened. (CSS queries on
+    # the tree: cheaper than scanning the page's text for the tags.)
+    if body.query_selector(_TEXT_FIGURE) is not None:
         for fig in reversed(list(body.get_elements_by_tag_name("figure"))):
             if fig.query_selector(_FIGURE_TEXT) is not None:
                 _unwrap(fig)
-    if "<header" in html:
-        for head in reversed(list(body.get_elements_by_tag_name("header"))):
-            if _holds_prose(head):
-                _unwrap(head)
-    if "region" in html or "until-found" in html:
-        _show_panels(body)
+    # a page's own header sits outside <main>; a section of the body may be a header inside it
+    for head in reversed(list(body.query_selector_all("main header"))):
+        if _holds_prose(head):
+            _unwrap(head)
+    _show_panels(body)
     return tree
 
 
@@ -338,6 +339,8 @@ def _unwrap(node) -> None:
 def _holds_prose(head) -> bool:
     """HEADER_PROSE_PARAGRAPHS paragraphs of prose (PROSE_PARAGRAPH_WORDS words, under
     PROSE_LINK_SHARE link text) in one <header>."""
+    if len(head.get_elements_by_tag_name("p")) < HEADER_PROSE_PARAGRAPHS:
+        return False
     if len(_WORD.findall(head.text or "")) < HEADER_PROSE_PARAGRAPHS * PROSE_PARAGRAPH_WORDS:
         return False
     found = 0
