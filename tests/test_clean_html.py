@@ -352,3 +352,14 @@ def test_trafilaturas_headline_and_byline_before_the_body_are_dropped_a_long_lea
     opening = PARAGRAPHS[6:8] + [p + " " + p for p in PARAGRAPHS[6:8]]
     monkeypatch.setattr(H, "_trafilatura_text", lambda html, url, comments=False: "\n".join(opening + body))
     assert _lines(extract_html(_buyers_guide_page()).text) == opening + body
+
+
+def test_nested_figures_with_several_tables_are_opened_once_each():
+    rows = lambda name: "".join(f"<tr><td>{name} row {i}</td><td>{i * 7}</td></tr>" for i in range(3))
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:4])
+    page = (f"<html><body><main><article><h1>{TITLE}</h1>{body}<figure class='gallery'>"
+            f"<figure><table>{rows('Inner')}</table></figure><table>{rows('Outer')}</table>"
+            f"<blockquote><p>{PULL_QUOTE}</p></blockquote></figure><p>{PARAGRAPHS[4]}</p></article></main></body></html>")
+    text = extract_html(page).text
+    assert "Inner row 2" in text and "Outer row 0" in text and PULL_QUOTE in text
+    assert text.index("Inner row 0") < text.index("Outer row 0") < text.index(PARAGRAPHS[4][:30])

@@ -103,7 +103,6 @@ _RES_OPTS = dict(
 
 # a <figure> holding one of these is text (a data table, a pull quote, an embedded post)
 _FIGURE_TEXT = "table, blockquote"
-_TEXT_FIGURE = "figure table, figure blockquote"
 # An accordion's collapsed panel (the WAI-ARIA accordion pattern: role="region", labelled by
 # its heading's button; or HTML's hidden="until-found", which the browser's find opens) is
 # text the reader opens with a click: FAQ answers, a guide's steps. Resiliparse drops hidden
@@ -112,9 +111,11 @@ _TEXT_FIGURE = "figure table, figure blockquote"
 # gold leaves out, -0.13), service +0.4, no other type moves; ScrapingHub unchanged. Panels
 # found by class name ("accordion", "collapse", "faq") or by aria-labelledby alone took
 # menus and dialogs too: article -0.5, documentation -0.2.
-_COLLAPSED_PANEL = ('[role="region"][style*="display:none"], [role="region"][style*="display: none"], '
-                    '[role="region"][hidden], [role="region"][aria-hidden="true"], [hidden="until-found"]')
 _HIDING_ATTRS = ("style", "hidden", "aria-hidden")
+# everything _parse looks at, found in one walk of the tree: the text a figure holds, the
+# headers inside <main> (a page's own header sits outside it), accordion panels
+_PREPARED = 'figure table, figure blockquote, main header, [role="region"], [hidden="until-found"]'
+
 # A <header> with this many prose paragraphs is a section of the body, not the page's or the
 # article's header (title, byline, menus: a mega-menu's descriptions are shorter or links).
 # On WCXB dev 30 headers hold 2+ such paragraphs, 8 hold 8+; 5 and 8 open the same page (a
@@ -301,31 +302,43 @@ def _parse(html: str):
     news pages keep none of them) is still skipped. A <header> is skipped as page chrome
     (_SKIP) unless it holds an article's worth of prose (_holds_prose): Webflow templates
     put a whole blog post in <header class="section_...">. An accordion's collapsed panels
-    are shown (_COLLAPSED_PANEL)."""
+    are shown (_show)."""
     tree = _mods()["HTMLTree"].parse(html)
     body = tree.body
     if body is None:
         return tree
-    # inner elements first: an outer one still holds them when it is opened. (CSS queries on
-    # the tree: cheaper than scanning the page's text for the tags.)
-    if body.query_selector(_TEXT_FIGURE) is not None:
-        for fig in reversed(list(body.get_elements_by_tag_name("figure"))):
-            if fig.query_selector(_FIGURE_TEXT) is not None:
-                _unwrap(fig)
-    # a page's own header sits outside <main>; a section of the body may be a header inside it
-    for head in reversed(list(body.query_selector_all("main header"))):
-        if _holds_prose(head):
-            _unwrap(head)
-    _show_panels(body)
+    # one CSS query on the tree finds every element the rules look at: a walk of the tree
+    # costs less than scanning the page's text for each tag
+    figures = []
+    for node in reversed(list(body.query_selector_all(_PREPARED))):   # inner elements first
+        tag = node.tag
+        if tag == "header":
+            if _holds_prose(node):
+                _unwrap(node)
+        elif tag in ("table", "blockquote"):
+            figures.extend(fig for fig in _figure_ancestors(node) if not any(fig == seen for seen in figures))
+        elif any(node.hasattr(attr) for attr in _HIDING_ATTRS) and (
+                node.getattr("role") == "region" or node.getattr("hidden") == "until-found"):
+            _show(node)
+    for fig in figures:
+        _unwrap(fig)
     return tree
 
 
-def _show_panels(body) -> None:
-    """Delete the attributes that hide an accordion's collapsed panels (_COLLAPSED_PANEL)."""
-    for panel in body.query_selector_all(_COLLAPSED_PANEL):
-        for attr in _HIDING_ATTRS:
-            if panel.hasattr(attr):
-                panel.delattr(attr)
+def _figure_ancestors(node) -> list:
+    found, up = [], node.parent
+    while up is not None and up.tag not in ("body", "html"):
+        if up.tag == "figure":
+            found.append(up)
+        up = up.parent
+    return found
+
+
+def _show(panel) -> None:
+    """Delete the attributes that hide an accordion's collapsed panel."""
+    for attr in _HIDING_ATTRS:
+        if panel.hasattr(attr):
+            panel.delattr(attr)
 
 
 def _unwrap(node) -> None:
@@ -873,32 +886,37 @@ def _words_key(line: str) -> str:
     return " ".join(_WORD.findall(line.lower()))
 
 
-def _fill_gaps(slow: str, fast: str) -> str:
-    """trafilatura's text with the fast text's lines it dropped between shared lines."""
-    fast_lines = fast.split("\n")
-    keys = [_words_key(line) for line in fast_lines]
+def _key_words(key: str) -> int:
+    return key.count(" ") + 1 if key else 0
+
+
+def _fill_gaps(lines: list[str], keys: list[str], fast_lines: list[str], fast_keys: list[str]):
+    """trafilatura's lines (and their keys) with the fast text's lines it dropped between
+    shared lines (FILL_MIN_WORDS, FILL_MIN_SHARE)."""
     at: dict[str, list[int]] = {}
-    for i, key in enumerate(keys):
+    for i, key in enumerate(fast_keys):
         if key:
             at.setdefault(key, []).append(i)
-    slow_words = _words_key(slow)
-    out, last, added = [], -1, 0
-    for line in slow.split("\n"):
-        found = at.get(_words_key(line), ())
+    slow_words = " ".join(key for key in keys if key)
+    out, out_keys, last, added = [], [], -1, 0
+    for line, key in zip(lines, keys):
+        found = at.get(key, ())
         j = bisect_right(found, last)
         if j < len(found):
             here = found[j]
             if last >= 0:
                 for k in range(last + 1, here):
-                    words = len(keys[k].split())
-                    if words >= FILL_MIN_WORDS and keys[k] not in slow_words:
+                    words = _key_words(fast_keys[k])
+                    if words >= FILL_MIN_WORDS and fast_keys[k] not in slow_words:
                         out.append(fast_lines[k])
+                        out_keys.append(fast_keys[k])
                         added += words
             last = here
         out.append(line)
-    if added < FILL_MIN_SHARE * len(slow_words.split()):
-        return slow
-    return "\n".join(out)
+        out_keys.append(key)
+    if added < FILL_MIN_SHARE * _key_words(slow_words):
+        return lines, keys
+    return out, out_keys
 
 
 # trafilatura's text opens with lines the fast text leaves out: the headline (storyline returns
@@ -911,15 +929,24 @@ def _fill_gaps(slow: str, fast: str) -> str:
 LEAD_MAX_SHARE = 0.2
 
 
-def _drop_lead(slow: str, fast: str) -> str:
-    """trafilatura's text from the first line the fast text also holds (LEAD_MAX_SHARE)."""
-    shared = {key for key in map(_words_key, fast.split("\n")) if key}
+def _drop_lead(lines: list[str], keys: list[str], shared: set[str]) -> list[str]:
+    """trafilatura's lines from the first one the fast text also holds (LEAD_MAX_SHARE)."""
+    first = next((i for i, key in enumerate(keys) if key and key in shared), 0)
+    lead_words = sum(map(_key_words, keys[:first]))
+    if not first or lead_words > LEAD_MAX_SHARE * sum(map(_key_words, keys)):
+        return lines
+    return lines[first:]
+
+
+def _read_against(slow: str, fast: str) -> str:
+    """trafilatura's text read against the fast text it replaces: the lines it dropped inside
+    the body put back (_fill_gaps), the lines it opens with before the body dropped
+    (_drop_lead). Each line's words are taken once."""
+    fast_lines = fast.split("\n")
+    fast_keys = [_words_key(line) for line in fast_lines]
     lines = slow.split("\n")
-    first = next((i for i, line in enumerate(lines) if _words_key(line) in shared), 0)
-    lead_words = sum(len(_WORD.findall(line)) for line in lines[:first])
-    if not first or lead_words > LEAD_MAX_SHARE * _tokens(slow):
-        return slow
-    return "\n".join(lines[first:])
+    lines, keys = _fill_gaps(lines, [_words_key(line) for line in lines], fast_lines, fast_keys)
+    return "\n".join(_drop_lead(lines, keys, set(fast_keys)))
 
 
 # methods a forum host's thread reading may replace (not a declared thread's, not a noscript copy's)
@@ -938,7 +965,7 @@ def _main_text(tree, html: str, url: str | None, page_url: str | None) -> tuple[
         fast = text
         text, method = _checked_text(tree, html, url, text, method)
         if method.startswith("trafilatura"):
-            text = _drop_lead(_fill_gaps(text, fast), fast)
+            text = _read_against(text, fast)
     elif method == "resiliparse" and _thin(tree, text):
         text, method = _second_reading(html, url, text, method)
     if method in _HOST_THREAD_METHODS and _forum_host(page_url):
