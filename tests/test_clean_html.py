@@ -363,3 +363,18 @@ def test_nested_figures_with_several_tables_are_opened_once_each():
     text = extract_html(page).text
     assert "Inner row 2" in text and "Outer row 0" in text and PULL_QUOTE in text
     assert text.index("Inner row 0") < text.index("Outer row 0") < text.index(PARAGRAPHS[4][:30])
+
+
+def test_page_preparation_is_bounded_on_a_page_of_thousands_of_panels_and_figures():
+    """Each preparation step is one CSS query (node collections are quadratic to iterate
+    from Python): a hostile page gets MAX_PREPARED steps, and the rest stays as it is."""
+    from storyline.clean import html as H
+
+    panels = "".join(f"<div role='region' hidden><p>Answer number {i} of the long FAQ.</p></div>" for i in range(3000))
+    figures = "".join(f"<figure><table><tr><td>Row {i}</td></tr></table></figure>" for i in range(3000))
+    tree = H._parse(f"<html><body><main>{panels}{figures}</main></body></html>")
+    shown = tree.body.query_selector_all("[role='region']:not([hidden])")
+    opened = tree.body.query_selector_all("table:not(figure table)")
+    assert len(shown) == H.MAX_PREPARED and len(opened) == 0
+    tree = H._parse(f"<html><body><main>{figures}</main></body></html>")
+    assert len(tree.body.query_selector_all("table:not(figure table)")) == H.MAX_PREPARED

@@ -56,6 +56,7 @@ import json
 import re
 from bisect import bisect_right
 from collections import Counter
+from itertools import islice
 from dataclasses import dataclass
 
 from .htmlmeta import head_end, meta_tags
@@ -112,9 +113,14 @@ _FIGURE_TEXT = "table, blockquote"
 # found by class name ("accordion", "collapse", "faq") or by aria-labelledby alone took
 # menus and dialogs too: article -0.5, documentation -0.2.
 _HIDING_ATTRS = ("style", "hidden", "aria-hidden")
-# everything _parse looks at, found in one walk of the tree: the text a figure holds, the
-# headers inside <main> (a page's own header sits outside it), accordion panels
-_PREPARED = 'figure table, figure blockquote, main header, [role="region"], [hidden="until-found"]'
+# what _parse acts on: the text a figure holds, a header inside <main> not read yet (a page's
+# own header sits outside it), a hidden accordion panel. Each step of _parse takes its element
+# out of these matches; MAX_PREPARED bounds the steps on a hostile page (a real page has a
+# handful: 12 on ScrapingHub's busiest).
+_READ_MARK = "data-storyline-read"
+_PREPARED = (f'figure table, figure blockquote, main header:not([{_READ_MARK}]), [role="region"][style], '
+             '[role="region"][hidden], [role="region"][aria-hidden="true"], [hidden="until-found"]')
+MAX_PREPARED = 200
 
 # A <header> with this many prose paragraphs is a section of the body, not the page's or the
 # article's header (title, byline, menus: a mega-menu's descriptions are shorter or links).
@@ -124,6 +130,9 @@ _PREPARED = 'figure table, figure blockquote, main header, [role="region"], [hid
 HEADER_PROSE_PARAGRAPHS = 8
 PROSE_PARAGRAPH_WORDS = 25
 PROSE_LINK_SHARE = 0.3
+HEADER_PARAGRAPHS_READ = 40
+HEADER_MAX_CHARS = 200_000   # of a header's HTML read for its paragraphs
+_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p\s*>", re.S | re.I)
 
 # Threads (forum topics, Q&A pages): the replies are the content, so Resiliparse keeps
 # the elements it would drop as "comments". A page is a thread when it declares itself
@@ -307,21 +316,24 @@ def _parse(html: str):
     body = tree.body
     if body is None:
         return tree
-    # one CSS query on the tree finds every element the rules look at: a walk of the tree
-    # costs less than scanning the page's text for each tag
-    figures = []
-    for node in reversed(list(body.query_selector_all(_PREPARED))):   # inner elements first
+    # One CSS query at a time finds the next element a rule acts on; acting on it takes it out
+    # of the query's matches (a figure opened, a panel shown, a header marked as read). Cheaper
+    # than scanning the page's text for each tag, and linear: iterating a Resiliparse node
+    # collection from Python is quadratic (1,000 matches: 2.8 s). At most MAX_PREPARED steps.
+    for _ in range(MAX_PREPARED):
+        node = body.query_selector(_PREPARED)
+        if node is None:
+            break
         tag = node.tag
-        if tag == "header":
+        if tag in ("table", "blockquote"):
+            for fig in _figure_ancestors(node):
+                _unwrap(fig)
+        elif tag == "header":
+            node.setattr(_READ_MARK, "")
             if _holds_prose(node):
                 _unwrap(node)
-        elif tag in ("table", "blockquote"):
-            figures.extend(fig for fig in _figure_ancestors(node) if not any(fig == seen for seen in figures))
-        elif any(node.hasattr(attr) for attr in _HIDING_ATTRS) and (
-                node.getattr("role") == "region" or node.getattr("hidden") == "until-found"):
+        else:
             _show(node)
-    for fig in figures:
-        _unwrap(fig)
     return tree
 
 
@@ -351,17 +363,20 @@ def _unwrap(node) -> None:
 
 def _holds_prose(head) -> bool:
     """HEADER_PROSE_PARAGRAPHS paragraphs of prose (PROSE_PARAGRAPH_WORDS words, under
-    PROSE_LINK_SHARE link text) in one <header>."""
-    if len(head.get_elements_by_tag_name("p")) < HEADER_PROSE_PARAGRAPHS:
-        return False
-    if len(_WORD.findall(head.text or "")) < HEADER_PROSE_PARAGRAPHS * PROSE_PARAGRAPH_WORDS:
+    PROSE_LINK_SHARE link text) in one <header>, among its first HEADER_PARAGRAPHS_READ.
+    Read from the header's HTML: a Resiliparse node collection builds a Python object per
+    element at every index (quadratic on a big header)."""
+    markup = head.html[:HEADER_MAX_CHARS]
+    if markup.count("<p") < HEADER_PROSE_PARAGRAPHS:
         return False
     found = 0
-    for para in head.query_selector_all("p"):
-        text = para.text or ""
+    for m in islice(_PARAGRAPH.finditer(markup), HEADER_PARAGRAPHS_READ):
+        inner = m.group(1)
+        text = _html.unescape(_TAG.sub(" ", inner))
         if len(_WORD.findall(text)) < PROSE_PARAGRAPH_WORDS:
             continue
-        if sum(len(a.text or "") for a in para.get_elements_by_tag_name("a")) < PROSE_LINK_SHARE * len(text):
+        links = sum(len(_html.unescape(_TAG.sub("", a))) for a in _LINK.findall(inner))
+        if links < PROSE_LINK_SHARE * len(text.strip()):
             found += 1
             if found >= HEADER_PROSE_PARAGRAPHS:
                 return True
