@@ -912,7 +912,7 @@ def _fill_gaps(lines: list[str], keys: list[str], fast_lines: list[str], fast_ke
     for i, key in enumerate(fast_keys):
         if key:
             at.setdefault(key, []).append(i)
-    slow_words = " ".join(key for key in keys if key)
+    slow_words = " " + " ".join(key for key in keys if key) + " "   # padded: whole words match
     out, out_keys, last, added = [], [], -1, 0
     for line, key in zip(lines, keys):
         found = at.get(key, ())
@@ -922,14 +922,14 @@ def _fill_gaps(lines: list[str], keys: list[str], fast_lines: list[str], fast_ke
             if last >= 0:
                 for k in range(last + 1, here):
                     words = _key_words(fast_keys[k])
-                    if words >= FILL_MIN_WORDS and fast_keys[k] not in slow_words:
+                    if words >= FILL_MIN_WORDS and f" {fast_keys[k]} " not in slow_words:
                         out.append(fast_lines[k])
                         out_keys.append(fast_keys[k])
                         added += words
             last = here
         out.append(line)
         out_keys.append(key)
-    if added < FILL_MIN_SHARE * _key_words(slow_words):
+    if added < FILL_MIN_SHARE * sum(map(_key_words, keys)):
         return lines, keys
     return out, out_keys
 
