@@ -103,7 +103,7 @@ _RES_OPTS = dict(
 )
 
 # a <figure> holding one of these is text (a data table, a pull quote, an embedded post)
-_FIGURE_TEXT = "table, blockquote"
+_FIGURE_TEXT_TAGS = ("table", "blockquote")
 # An accordion's collapsed panel (the WAI-ARIA accordion pattern: role="region", labelled by
 # its heading's button; or HTML's hidden="until-found", which the browser's find opens) is
 # text the reader opens with a click: FAQ answers, a guide's steps. Resiliparse drops hidden
@@ -115,11 +115,12 @@ _FIGURE_TEXT = "table, blockquote"
 _HIDING_ATTRS = ("style", "hidden", "aria-hidden")
 # what _parse acts on: the text a figure holds, a header inside <main> not read yet (a page's
 # own header sits outside it), a hidden accordion panel. Each step of _parse takes its element
-# out of these matches; MAX_PREPARED bounds the steps on a hostile page (a real page has a
-# handful: 12 on ScrapingHub's busiest).
+# out of these matches; MAX_PREPARED bounds the steps on a hostile page (real pages have few:
+# at most 10 matches on a ScrapingHub page, 108 on WCXB dev's busiest, 15 at its 99th centile).
 _READ_MARK = "data-storyline-read"
-_PREPARED = (f'figure table, figure blockquote, main header:not([{_READ_MARK}]), [role="region"][style], '
-             '[role="region"][hidden], [role="region"][aria-hidden="true"], [hidden="until-found"]')
+_PREPARED = ", ".join([*(f"figure {tag}" for tag in _FIGURE_TEXT_TAGS), f"main header:not([{_READ_MARK}])",
+                       *(f'[role="region"][{attr}]' for attr in ("style", "hidden")),
+                       '[role="region"][aria-hidden="true"]', '[hidden="until-found"]'])
 MAX_PREPARED = 200
 
 # A <header> with this many prose paragraphs is a section of the body, not the page's or the
@@ -325,7 +326,7 @@ def _parse(html: str):
         if node is None:
             break
         tag = node.tag
-        if tag in ("table", "blockquote"):
+        if tag in _FIGURE_TEXT_TAGS:
             for fig in _figure_ancestors(node):
                 _unwrap(fig)
         elif tag == "header":
@@ -375,12 +376,16 @@ def _holds_prose(head) -> bool:
         text = _html.unescape(_TAG.sub(" ", inner))
         if len(_WORD.findall(text)) < PROSE_PARAGRAPH_WORDS:
             continue
-        links = sum(len(_html.unescape(_TAG.sub("", a))) for a in _LINK.findall(inner))
-        if links < PROSE_LINK_SHARE * len(text.strip()):
+        if _link_chars(inner) < PROSE_LINK_SHARE * len(text.strip()):
             found += 1
             if found >= HEADER_PROSE_PARAGRAPHS:
                 return True
     return False
+
+
+def _link_chars(markup: str) -> int:
+    """Characters of link text in a piece of markup (its <a> elements' text)."""
+    return sum(len(_html.unescape(_TAG.sub("", a))) for a in _LINK.findall(markup))
 
 
 def _resiliparse_text(tree, opts: dict | None = None) -> str:
@@ -398,8 +403,7 @@ def _resiliparse_text(tree, opts: dict | None = None) -> str:
             if not text:
                 continue
             if "<a" in line:
-                link_chars = sum(len(_html.unescape(_TAG.sub("", a))) for a in _LINK.findall(line))
-                if link_chars > LINK_DENSITY_MAX * len(text):
+                if _link_chars(line) > LINK_DENSITY_MAX * len(text):
                     held = _WS.sub(" ", text) if _HEADING.match(line) else None
                     continue
         else:
