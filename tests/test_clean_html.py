@@ -273,6 +273,43 @@ def test_a_header_that_holds_the_post_is_read_and_a_page_header_is_not():
     assert _lines(text) == PARAGRAPHS
 
 
+
+def test_a_named_body_inside_a_container_named_like_chrome_is_read(monkeypatch):
+    """A template wraps the body in a table-of-contents column whose class ends
+    "toc-content-sidebar", a name Resiliparse drops as an article's sidebar meta. The body
+    the page names (class "article-body") is read, with trafilatura failing on the page; the
+    site's menu and footer stay out."""
+    from storyline.clean import html as H
+
+    monkeypatch.setattr(H, "_trafilatura_text", lambda html, url, comments=False: "")
+    menu = "".join(f"<a href='/{w.lower()}'>{w}</a> " for w in ("Home", "Markets", "Investing", "Retirement"))
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    toc = "".join(f"<li><a href='#s{i}'>Section {i}</a></li>" for i in range(1, 5))
+    page = (f"<html lang='en'><head><title>{TITLE}</title></head><body>"
+            f"<header class='site-header'><nav>{menu}</nav></header><main><div id='content-page'><section class='mx-auto'>"
+            "<div class='key-points'><h2>Key Points</h2><ul><li>Spending on cloud computing is projected to "
+            "triple by 2030.</li><li>Leading providers include three large technology groups.</li></ul></div>"
+            "<div class='mt-5 md:mt-10 grid-toc-content-sidebar'><div class='sticky'><ul>" + toc + "</ul></div>"
+            "<div id='article-body-main' class='article-body mx-auto w-full max-w-full'>"
+            f"<div class='cms-content article-body'>{body}</div></div></div></section></div></main>"
+            "<footer><p>© 2025 Example Media. All rights reserved.</p></footer></body></html>")
+    lines = _lines(extract_html(page).text)
+    assert all(p in lines for p in PARAGRAPHS)
+    assert not any("All rights reserved" in ln or "Markets" == ln for ln in lines)
+
+
+def test_a_named_body_the_fast_text_holds_is_not_read_again():
+    """The body read by Resiliparse already: the page's text is the same with or without
+    the article-body class on its container."""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = (f"<html lang='en'><head><title>{TITLE}</title></head><body><main>"
+            f"<div class='post-content'>{body}</div></main>"
+            "<aside class='sidebar'><p>" + " ".join(["Subscribe to our weekly newsletter for more"] * 4)
+            + "</p></aside></body></html>")
+    plain = page.replace(" class='post-content'", "")
+    assert extract_html(page).text == extract_html(plain).text
+    assert _lines(extract_html(page).text) == PARAGRAPHS
+
 # --- trafilatura's text with the paragraphs it dropped put back ---------------------------
 
 PRODUCTS = ["QuickBooks Online", "FreshBooks", "Xero", "Zoho Books", "Wave", "Sage 50 Accounting",

@@ -118,6 +118,20 @@ _HIDING_ATTRS = ("style", "hidden", "aria-hidden")
 # out of these matches; MAX_PREPARED bounds the steps on a hostile page (real pages have few:
 # at most 10 matches on a ScrapingHub page, 108 on WCXB dev's busiest, 15 at its 99th centile).
 _READ_MARK = "data-storyline-read"
+# An element the page names as its article's body. Resiliparse drops an element whose class
+# or id reads as page chrome with everything inside it, and templates wrap the body in such
+# containers: a table-of-contents grid ("...-toc-content-sidebar") in a "#content-page"
+# section took a whole investing guide with it, leaving its "Key points" box (on WCXB dev
+# 0.05 -> 0.97 page-F1, no other page moves; ScrapingHub unchanged). When the fast text holds none of a named body's first BODY_PROSE_PARAGRAPHS prose
+# paragraphs (their first BODY_KEY_WORDS words), the body's containers lose the class and id
+# that dropped them and the page is read again (_reread_named_body).
+_BODY_MARKERS = ('[itemprop="articleBody"]', *(f'[class*="{name}"]' for name in (
+    "article-body", "article__body", "articleBody", "article-content", "article__content",
+    "entry-content", "post-content", "post-body", "post__content", "story-body", "story-content")))
+_BODY_QUERY = ", ".join(f"{marker}:not([{_READ_MARK}])" for marker in _BODY_MARKERS)
+BODY_PROSE_PARAGRAPHS = 3
+BODY_KEY_WORDS = 12
+MAX_BODY_MARKERS = 5
 _PREPARED = ", ".join([*(f"figure {tag}" for tag in _FIGURE_TEXT_TAGS), f"main header:not([{_READ_MARK}])",
                        *(f'[role="region"][{attr}]' for attr in ("style", "hidden")),
                        '[role="region"][aria-hidden="true"]', '[hidden="until-found"]'])
@@ -331,11 +345,21 @@ def _parse(html: str):
                 _unwrap(fig)
         elif tag == "header":
             node.setattr(_READ_MARK, "")
-            if _holds_prose(node):
+            if _holds_prose(node, HEADER_PROSE_PARAGRAPHS):
                 _unwrap(node)
         else:
             _show(node)
     return tree
+
+
+def _clear_containers(node) -> None:
+    """Delete the class and id of the node's containers: no name of theirs drops the body."""
+    up = node.parent
+    while up is not None and up.tag not in ("body", "html"):
+        for attr in ("class", "id"):
+            if up.hasattr(attr):
+                up.delattr(attr)
+        up = up.parent
 
 
 def _figure_ancestors(node) -> list:
@@ -362,25 +386,66 @@ def _unwrap(node) -> None:
     parent.remove_child(node)
 
 
-def _holds_prose(head) -> bool:
-    """HEADER_PROSE_PARAGRAPHS paragraphs of prose (PROSE_PARAGRAPH_WORDS words, under
-    PROSE_LINK_SHARE link text) in one <header>, among its first HEADER_PARAGRAPHS_READ.
-    Read from the header's HTML: a Resiliparse node collection builds a Python object per
-    element at every index (quadratic on a big header)."""
-    markup = head.html[:HEADER_MAX_CHARS]
-    if markup.count("<p") < HEADER_PROSE_PARAGRAPHS:
-        return False
-    found = 0
+def _holds_prose(node, paragraphs: int) -> bool:
+    return len(_prose_paragraphs(node, paragraphs)) >= paragraphs
+
+
+def _prose_paragraphs(node, wanted: int) -> list[str]:
+    """Up to ``wanted`` paragraphs of prose (PROSE_PARAGRAPH_WORDS words, under
+    PROSE_LINK_SHARE link text) in one element, among its first HEADER_PARAGRAPHS_READ.
+    Read from the element's HTML: a Resiliparse node collection builds a Python object per
+    element at every index (quadratic on a big element)."""
+    markup = node.html[:HEADER_MAX_CHARS]
+    found: list[str] = []
+    if markup.count("<p") < wanted:
+        return found
     for m in islice(_PARAGRAPH.finditer(markup), HEADER_PARAGRAPHS_READ):
         inner = m.group(1)
         text = _html.unescape(_TAG.sub(" ", inner))
         if len(_WORD.findall(text)) < PROSE_PARAGRAPH_WORDS:
             continue
         if _link_chars(inner) < PROSE_LINK_SHARE * len(text.strip()):
-            found += 1
-            if found >= HEADER_PROSE_PARAGRAPHS:
-                return True
-    return False
+            found.append(text)
+            if len(found) >= wanted:
+                break
+    return found
+
+
+def _named_body(tree) -> tuple | None:
+    """The first element the page names as its article's body (_BODY_MARKERS) that holds
+    BODY_PROSE_PARAGRAPHS paragraphs of prose, with those paragraphs; at most
+    MAX_BODY_MARKERS candidates are read."""
+    body = tree.body
+    if body is None:
+        return None
+    for _ in range(MAX_BODY_MARKERS):
+        node = body.query_selector(_BODY_QUERY)
+        if node is None:
+            return None
+        node.setattr(_READ_MARK, "")
+        paragraphs = _prose_paragraphs(node, BODY_PROSE_PARAGRAPHS)
+        if len(paragraphs) >= BODY_PROSE_PARAGRAPHS:
+            return node, paragraphs
+    return None
+
+
+def _reread_named_body(tree, html: str, text: str) -> tuple[str, str] | None:
+    """The fast text read again with the named body's containers cleared (_BODY_MARKERS),
+    when it holds none of that body's prose paragraphs; None when it does, or the page names
+    no body."""
+    found = _named_body(tree)
+    if found is None:
+        return None
+    node, paragraphs = found
+    have = _words_key(text)
+    keys = [" ".join(_words_key(p).split()[:BODY_KEY_WORDS]) for p in paragraphs]
+    if any(key in have for key in keys):
+        return None
+    _clear_containers(node)
+    again, method = _fast_text(tree, html)
+    if _tokens(again) <= _tokens(text) or not any(key in _words_key(again) for key in keys):
+        return None
+    return again, method
 
 
 def _link_chars(markup: str) -> int:
@@ -980,12 +1045,20 @@ def _main_text(tree, html: str, url: str | None, page_url: str | None) -> tuple[
     if thread:
         return _thread_text(tree, html, url, thread)
     text, method = _fast_text(tree, html)
-    if method in ("resiliparse", "resiliparse-comments") and _unsure(text):
+    unsure = method in ("resiliparse", "resiliparse-comments") and _unsure(text)
+    thin = not unsure and method == "resiliparse" and _thin(tree, text)
+    if method == "resiliparse" and (unsure or thin):
+        # a body the page hid from the fast pass, read again, is checked against trafilatura
+        # like an unsure text (only doubtful texts are looked at: reading the body costs time)
+        reread = _reread_named_body(tree, html, text)
+        if reread:
+            (text, method), unsure, thin = reread, True, False
+    if unsure:
         fast = text
         text, method = _checked_text(tree, html, url, text, method)
         if method.startswith("trafilatura"):
             text = _read_against(text, fast)
-    elif method == "resiliparse" and _thin(tree, text):
+    elif thin:
         text, method = _second_reading(html, url, text, method)
     if method in _HOST_THREAD_METHODS and _forum_host(page_url):
         # an undeclared thread on a forum's host: every reply is content. Read as a declared
