@@ -310,6 +310,27 @@ def test_a_named_body_the_fast_text_holds_is_not_read_again():
     assert extract_html(page).text == extract_html(plain).text
     assert _lines(extract_html(page).text) == PARAGRAPHS
 
+
+def test_a_bulleted_list_in_the_body_is_text_a_teaser_list_beside_it_is_not():
+    """Resiliparse's main-content mode drops every <ul>. A list that follows a paragraph of
+    the body (a directory of clinics, a plant's features) is text; a list of other stories in
+    a box of its own is not."""
+    clinics = ["Access Institute for Psychological Services, 110 Gough St., psychotherapy and medication, "
+               "fees based on income",
+               "Center for Somatic Psychotherapy, 220 Montgomery St., psychotherapy on a sliding scale "
+               "of 35 to 110 dollars per session",
+               "Dimensions Health Clinic, 3850 17th Street, psychotherapy for young people aged 12 to 25 "
+               "and a weekly support group"]
+    items = "".join(f"<li>{c}</li>" for c in clinics)
+    teasers = "".join(f"<li>{h} <span>{when}</span></li>" for h, when in RELATED_HEADLINES)
+    page = (f"<html lang='en'><head><title>{TITLE}</title></head><body><main><article>"
+            f"<p>{PARAGRAPHS[0]}</p><h2>Low-cost providers</h2><p>{PARAGRAPHS[1]}</p>"
+            f"<ul class='wp-block-list'>{items}</ul><p>{PARAGRAPHS[2]}</p></article>"
+            f"<div class='more-stories'><h3>More stories</h3><ul>{teasers}</ul></div></main></body></html>")
+    lines = _lines(extract_html(page).text)
+    assert all(c in lines for c in clinics)
+    assert not any(h in line for h, _ in RELATED_HEADLINES for line in lines)
+
 # --- trafilatura's text with the paragraphs it dropped put back ---------------------------
 
 PRODUCTS = ["QuickBooks Online", "FreshBooks", "Xero", "Zoho Books", "Wave", "Sage 50 Accounting",

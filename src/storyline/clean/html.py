@@ -132,9 +132,15 @@ _BODY_QUERY = ", ".join(f"{marker}:not([{_READ_MARK}])" for marker in _BODY_MARK
 BODY_PROSE_PARAGRAPHS = 3
 BODY_KEY_WORDS = 12
 MAX_BODY_MARKERS = 5
+# Resiliparse's main-content mode drops every bulleted list (<ul>: menus, tag clouds, teaser
+# lists) and keeps numbered ones (<ol>). A bulleted list that follows a paragraph of its own
+# container is the body's list (a guide's steps, a clinic directory, a plant's features): it
+# is read as a numbered list (_as_numbered). Teaser and link lists sit in containers of their
+# own and stay out; a link-dominated item is still dropped by _resiliparse_text.
+_BODY_LIST = "p ~ ul"
 _PREPARED = ", ".join([*(f"figure {tag}" for tag in _FIGURE_TEXT_TAGS), f"main header:not([{_READ_MARK}])",
                        *(f'[role="region"][{attr}]' for attr in ("style", "hidden")),
-                       '[role="region"][aria-hidden="true"]', '[hidden="until-found"]'])
+                       '[role="region"][aria-hidden="true"]', '[hidden="until-found"]', _BODY_LIST])
 MAX_PREPARED = 200
 
 # A <header> with this many prose paragraphs is a section of the body, not the page's or the
@@ -340,7 +346,9 @@ def _parse(html: str):
         if node is None:
             break
         tag = node.tag
-        if tag in _FIGURE_TEXT_TAGS:
+        if tag == "ul":
+            _as_numbered(tree, node)
+        elif tag in _FIGURE_TEXT_TAGS:
             for fig in _figure_ancestors(node):
                 _unwrap(fig)
         elif tag == "header":
@@ -350,6 +358,18 @@ def _parse(html: str):
         else:
             _show(node)
     return tree
+
+
+def _as_numbered(tree, bullets) -> None:
+    """Put a numbered list, with the same class, id and items, in the place of a bulleted one."""
+    numbered = tree.create_element("ol")
+    for attr in ("class", "id"):
+        if bullets.hasattr(attr):
+            numbered.setattr(attr, bullets.getattr(attr))
+    bullets.parent.insert_before(numbered, bullets)
+    while bullets.first_child is not None:  # one child at a time: node collections are slow
+        numbered.append_child(bullets.first_child)
+    bullets.parent.remove_child(bullets)
 
 
 def _clear_containers(node) -> None:
