@@ -273,10 +273,9 @@ def extract(
     """Ingest and clean only: one JSON article per line on stdout, nothing stored.
     Exit 3 when no article could be extracted."""
     from .ingest import InputError, ManifestError
-    from .model import Article
+    from .model import ARTICLE_FIELDS, Article
     from .pipeline import BuildSummary
     from .pipeline import extract as run_extract
-    from .store import ARTICLE_FIELDS
 
     summary = BuildSummary()
     write = _EXTRACT_WRITERS[fmt]

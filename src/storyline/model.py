@@ -127,6 +127,14 @@ class Quote:
     parts: list[tuple[int, int]] = field(default_factory=list)
 
 
+# An article's exported fields, in order: the columns of the store's articles table and of
+# `storyline extract` / `export --what articles` (a contract with users: add, don't rename).
+ARTICLE_FIELDS = [
+    "id", "source", "url", "outlet", "title", "published", "published_source",
+    "language", "author", "text", "syndicated_from",
+]
+
+
 @dataclass(slots=True)
 class Article:
     """Clean article produced from one Page."""

@@ -58,6 +58,7 @@ from bisect import bisect_right
 from collections import Counter
 from itertools import islice
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .htmlmeta import head_end, meta_tags
 from .streamed import unstream
@@ -802,7 +803,10 @@ def extract_html(html: str, url: str | None = None, *, htmldate: bool = True) ->
         return HtmlExtract("", None, None, None, None, f"error:{type(exc).__name__}")
 
 
+@lru_cache(maxsize=16)
 def _tokens(text: str) -> int:
+    """Word tokens of a text; cached: one page's readings are weighed against each other
+    several times (a str keeps its hash, so a repeat costs a dict lookup)."""
     return len(_WORD.findall(text))
 
 

@@ -13,14 +13,9 @@ from dataclasses import fields
 from datetime import datetime, timezone
 
 from ..faults import kill_point
-from ..model import Article, Page, Reject
+from ..model import ARTICLE_FIELDS, Article, Page, Reject
 from .corpus import CorpusIO
 from .schema import ADDED_COLUMNS, SCHEMA, SCHEMA_VERSION
-
-ARTICLE_FIELDS = [
-    "id", "source", "url", "outlet", "title", "published", "published_source",
-    "language", "author", "text", "syndicated_from",
-]
 
 
 _JSON_FIELDS = {"aliases", "roles", "article_ids", "via", "spans", "chains"}
