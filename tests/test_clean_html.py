@@ -436,3 +436,7 @@ def test_page_preparation_is_bounded_on_a_page_of_thousands_of_panels_and_figure
     assert len(shown) == H.MAX_PREPARED and len(opened) == 0
     tree = H._parse(f"<html><body><main>{figures}</main></body></html>")
     assert len(tree.body.query_selector_all("table:not(figure table)")) == H.MAX_PREPARED
+    lists = "".join(f"<p>Step {i} of the guide.</p><ul><li>Item {i}</li></ul>" for i in range(3000))
+    tree = H._parse(f"<html><body><main>{lists}</main></body></html>")
+    assert len(tree.body.query_selector_all("ol")) == H.MAX_PREPARED
+    assert len(tree.body.query_selector_all("ul")) == 3000 - H.MAX_PREPARED
