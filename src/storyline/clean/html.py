@@ -335,19 +335,13 @@ def _parse(html: str):
     news pages keep none of them) is still skipped. A <header> is skipped as page chrome
     (_SKIP) unless it holds an article's worth of prose (_holds_prose): Webflow templates
     put a whole blog post in <header class="section_...">. An accordion's collapsed panels
-    are shown (_show)."""
+    are shown (_show). A bulleted list of the body is rewritten as a numbered one
+    (_BODY_LIST, _as_numbered): Resiliparse drops every <ul>."""
     tree = _mods()["HTMLTree"].parse(html)
     body = tree.body
     if body is None:
         return tree
-    # One CSS query at a time finds the next element a rule acts on; acting on it takes it out
-    # of the query's matches (a figure opened, a panel shown, a header marked as read). Cheaper
-    # than scanning the page's text for each tag, and linear: iterating a Resiliparse node
-    # collection from Python is quadratic (1,000 matches: 2.8 s). At most MAX_PREPARED steps.
-    for _ in range(MAX_PREPARED):
-        node = body.query_selector(_PREPARED)
-        if node is None:
-            break
+    for node in _matches(body, _PREPARED, MAX_PREPARED):
         tag = node.tag
         if tag in _FIGURE_TEXT_TAGS:
             for fig in _figure_ancestors(node):
@@ -360,12 +354,21 @@ def _parse(html: str):
             _show(node)
     # the body's bulleted lists by a query of their own: a simple selector costs a fraction of
     # the list above, and a page has more lists than figures and panels
-    for _ in range(MAX_PREPARED):
-        bullets = body.query_selector(_BODY_LIST)
-        if bullets is None:
-            break
+    for bullets in _matches(body, _BODY_LIST, MAX_PREPARED):
         _as_numbered(tree, bullets)
     return tree
+
+
+def _matches(body, selector: str, limit: int):
+    """The next element that matches ``selector``, at most ``limit`` times: the caller takes
+    each out of the matches (opens, rewrites or marks it) before it asks for the next. One CSS
+    query a step is cheaper than scanning the page's text for each tag, and linear: iterating a
+    Resiliparse node collection from Python is quadratic (1,000 matches: 2.8 s)."""
+    for _ in range(limit):
+        node = body.query_selector(selector)
+        if node is None:
+            return
+        yield node
 
 
 def _as_numbered(tree, bullets) -> None:
@@ -446,10 +449,7 @@ def _named_body(tree) -> tuple | None:
     body = tree.body
     if body is None:
         return None
-    for _ in range(MAX_BODY_MARKERS):
-        node = body.query_selector(_BODY_QUERY)
-        if node is None:
-            return None
+    for node in _matches(body, _BODY_QUERY, MAX_BODY_MARKERS):
         node.setattr(_READ_MARK, "")
         paragraphs = _prose_paragraphs(node, BODY_PROSE_PARAGRAPHS)
         if len(paragraphs) >= BODY_PROSE_PARAGRAPHS:
