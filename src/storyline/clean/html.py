@@ -123,9 +123,10 @@ _READ_MARK = "data-storyline-read"
 # or id reads as page chrome with everything inside it, and templates wrap the body in such
 # containers: a table-of-contents grid ("...-toc-content-sidebar") in a "#content-page"
 # section took a whole investing guide with it, leaving its "Key points" box (on WCXB dev
-# 0.05 -> 0.97 page-F1, no other page moves; ScrapingHub unchanged). When the fast text holds none of a named body's first BODY_PROSE_PARAGRAPHS prose
-# paragraphs (their first BODY_KEY_WORDS words), the body's containers lose the class and id
-# that dropped them and the page is read again (_reread_named_body).
+# 0.05 -> 0.97 page-F1, no other page moves; ScrapingHub unchanged). When a doubtful fast text
+# holds none of a named body's first BODY_PROSE_PARAGRAPHS prose paragraphs (their first
+# BODY_KEY_WORDS words), the body's containers lose the class and id that dropped them and the
+# page is read again (_reread_named_body). At most MAX_BODY_MARKERS candidates are read.
 _BODY_MARKERS = ('[itemprop="articleBody"]', *(f'[class*="{name}"]' for name in (
     "article-body", "article__body", "articleBody", "article-content", "article__content",
     "entry-content", "post-content", "post-body", "post__content", "story-body", "story-content")))
