@@ -514,10 +514,10 @@ def _resiliparse_text(tree, opts: dict | None = None) -> str:
 
 def _unsure(text: str) -> bool:
     """The decision rule: is the fast-path output too fragmented / too thin to trust?"""
-    lines = text.split("\n") if text else []
-    if not lines:
+    counts = _line_tokens(text)
+    if not counts:
         return True
-    counts = [len(_WORD.findall(line)) for line in lines]
+    lines = text.split("\n")
     if sum(counts) < MIN_TOKENS:
         return True
     short = sum(1 for c in counts if c < SHORT_LINE_TOKENS)
@@ -812,10 +812,16 @@ def extract_html(html: str, url: str | None = None, *, htmldate: bool = True) ->
 
 
 @lru_cache(maxsize=16)
+def _line_tokens(text: str) -> tuple[int, ...]:
+    """Word tokens of each line of a text; cached: one page's readings are weighed against
+    each other several times, and counted whole and by line (a str keeps its hash, so a
+    repeat costs a dict lookup)."""
+    return tuple(len(_WORD.findall(line)) for line in text.split("\n")) if text else ()
+
+
 def _tokens(text: str) -> int:
-    """Word tokens of a text; cached: one page's readings are weighed against each other
-    several times (a str keeps its hash, so a repeat costs a dict lookup)."""
-    return len(_WORD.findall(text))
+    """Word tokens of a text."""
+    return sum(_line_tokens(text))
 
 
 def _safely(read, *args, **kwargs) -> str:
