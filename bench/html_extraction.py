@@ -112,7 +112,7 @@ def breakdown(pages, gt):
     for key, html in pages.items():
         url = gt[key].get("url")
         t = time.perf_counter(); tree = HTMLTree.parse(html); t2 = time.perf_counter(); parts["parse (lexbor)"] += t2 - t
-        meta = H._meta_map(H.meta_tags(html, H.head_end(html))); H._metadata(tree, meta, html); H._language(tree, meta)
+        meta = H.meta_map(H.meta_tags(html, H.head_end(html))); H._metadata(tree, meta, html); H._language(tree, meta)
         t3 = time.perf_counter(); parts["metadata (meta/title/JSON-LD/lang)"] += t3 - t2
         text = H._resiliparse_text(tree); t4 = time.perf_counter(); parts["resiliparse text + link filter"] += t4 - t3
         unsure = H._unsure(text); t5 = time.perf_counter(); parts["decision rule"] += t5 - t4

@@ -100,7 +100,12 @@ def meta_tags(html: str, end: int) -> list[dict[str, str]]:
     return tags
 
 
-def _meta_map(tags: list[dict[str, str]]) -> dict[str, str]:
+def meta_map(tags: list[dict[str, str]]) -> dict[str, str]:
+    """Lower-cased meta property/name/itemprop/http-equiv -> first non-empty content
+    (unescaped, whitespace folded), from the head's ``<meta>`` tags as ``meta_tags`` reads
+    them: a regex over the raw <head>, ~0.3 ms/page (iterating Resiliparse node collections
+    is quadratic and cost ~10 ms/page on meta-heavy news pages). One map serves
+    ``clean.html`` and this module."""
     found: dict[str, str] = {}
     for attrs in tags:
         content = attrs.get("content")
@@ -415,7 +420,7 @@ def html_metadata(html: str, url: str | None, *, canonical: str | None = None, f
         end = head_end(html)
         head = (end, meta_tags(html, end))
     head_end_at, tags = head
-    meta = _meta_map(tags)
+    meta = meta_map(tags)
     items = jsonld_items(html)
     own = (own_item(items, canonical or url) or (own_item(items, url) if canonical and url else None)) if items else None
 
