@@ -171,6 +171,26 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     )
 }
 
+# Figurative uses read from a preposition's object: "the plan met with criticism", "the film met
+# with scathing reviews" is a reception, not a meeting (the passive "would be met with force" is
+# caught by the voice alone). lemma -> {preposition: object heads}.
+FIGURATIVE_PREP_OBJECTS: dict[str, dict[str, frozenset[str]]] = {
+    "meet": {"with": frozenset((
+        "criticism criticisms reviews review reception response responses reaction reactions resistance "
+        "opposition objections approval disapproval acclaim praise applause success failure scepticism "
+        "skepticism suspicion hostility derision ridicule scorn anger outrage fury dismay disbelief "
+        "silence indifference enthusiasm condemnation backlash protests protest howls jeers boos cheers "
+        "disappointment derision mixed limited little some").split())},
+}
+
+# "X is / has been / remains (locked) in talks with Y": the state verb over "in" + a meeting noun
+# is an ongoing consultation (PLOVER CONSULT), as "held talks" is a held one. Word forms, as the
+# pipeline has no lemmatizer.
+IN_TALKS_VERBS: frozenset[str] = frozenset((
+    "be is are am was were been being 's 're remain remains remained remaining stay stays stayed staying "
+    "locked engaged embroiled mired bogged").split())
+IN_TALKS_NOUNS: frozenset[str] = frozenset("talks negotiations discussions consultations".split())
+
 
 # Who travels to talk: a trip by one of these (or a named person) to a place is a visit
 # (PLOVER CONSULT visit), as "U.S. envoy Steve Witkoff travelled to Moscow" is.

@@ -44,8 +44,8 @@ from ..model import LocalEntity, Mention
 from .quotes import CUE_LEMMAS, verb_lemma
 from .doctext import doc_text
 from .event_types import EVENT_TYPES as _EVENT_TYPES_TABLE
-from .event_types import (COOPERATIVE_TYPES, FIGURATIVE, MODEL_CUES, MODEL_NOUN_CUES, TRAVELLERS, plover_type,
-                          verb_cues)
+from .event_types import (COOPERATIVE_TYPES, FIGURATIVE, FIGURATIVE_PREP_OBJECTS, IN_TALKS_NOUNS, IN_TALKS_VERBS,
+                          MODEL_CUES, MODEL_NOUN_CUES, TRAVELLERS, plover_type, verb_cues)
 
 
 @dataclass(slots=True)
@@ -1955,6 +1955,9 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
         if head.lower_ not in _FRAME_NOUNS:
             return None
         noun, head = head, head.head      # "ended mediation efforts", "undertook a mediation mission"
+    state = _in_talks_verb(noun)
+    if state is not None:             # "is in talks with", "has been locked in negotiations with"
+        return _build(ctx, state, "CONSULT", None, noun=noun, trigger=_trigger_text(state, noun), seen=seen)
     hl = lemma(head.text) if head.pos_ in ("VERB", "AUX") else ""
     prep_head = None
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and _through_of(head.head).i == noun.i \
@@ -2003,6 +2006,18 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
             noun.lower_ not in _MENU_NOUNS:
         return _build(ctx, noun, typ, mode, noun=noun, trigger=noun.text, seen=seen, noun_is_subject=True)
     return None
+
+
+def _in_talks_verb(noun):
+    """The state verb of "X is / remains / has been locked in talks with Y" (IN_TALKS_VERBS over
+    "in" + IN_TALKS_NOUNS), or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or noun.lower_ not in IN_TALKS_NOUNS or prep.lower_ != "in" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX", "ADJ") or verb.lower_ not in IN_TALKS_VERBS:
+        return None
+    return verb
 
 
 # Verbs that voice a stance or a pledge ("expressed concern", "voiced support", "gave assurances")
@@ -2919,6 +2934,10 @@ def _figurative(tok, lem: str, obj) -> bool:
     White House", "met the deadline" (event_types.FIGURATIVE)."""
     if lem == "meet" and any(c.dep_ == "auxpass" for c in tok.children) and _prep_objs(tok, "with"):
         return True           # "any attack would be met with a crushing response"
+    for prep, nouns in FIGURATIVE_PREP_OBJECTS.get(lem, {}).items():
+        if any(o.lower_ in nouns and o.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
+               for o in _prep_objs(tok, prep)):
+            return True       # "the plan met with criticism": a reception, not a meeting
     preps, objs = FIGURATIVE.get(lem, ((), ()))
     if preps and any(c.dep_ == "prt" and c.lower_ in preps or c.dep_ == "prep" and c.lower_ in preps and
                      not any(g.ent_type_ in ("DATE", "TIME") or g.lower_ in _CALENDAR for g in c.children)
@@ -3338,6 +3357,8 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
         src_tok, passive = _subject(top)
         if passive and top.i != head.i and lemma(top.text) in ("expect", "set", "schedule", "due", "scheduled"):
             passive = False       # "Hamas and Israel are expected to begin talks"
+        if passive and head.lower_ in IN_TALKS_VERBS:
+            passive = False       # "Brown has been locked in talks with ...": a party to the talks
         if passive:
             patient = src_tok
             src_tok = _agent(head) or _agent(top)
