@@ -279,3 +279,37 @@ def test_met_with_a_reception_is_no_meeting(analyse):
         assert not [e for e in events if e.type == "CONSULT"], text
     _ents, _events, ev = analyse("Lavrov met with Rubio in Riyadh on Tuesday.")
     assert ev.type == "CONSULT" and "Rubio" in ev.target_text
+
+
+def test_an_act_asked_for_or_planned_is_not_asserted(analyse):
+    # real Guardian sentences (2022) gave asserted resignations
+    _ents, events, _ev = analyse("Boris Johnson has faced two more calls to quit from Tory MPs.")
+    assert [e.modality for e in events if e.type == "RETREAT"] == ["hypothetical"]
+    _ents, events, _ev = analyse("Despite calls for him to step down, Johnson has no plans to resign.")
+    retreats = [e for e in events if e.type == "RETREAT"]
+    assert retreats and all(e.modality != "asserted" for e in retreats)
+    resign = next(e for e in retreats if e.trigger == "resign")
+    assert resign.modality == "negated" and resign.source_text == "Johnson"
+    _ents, _events, ev = analyse("Russia announced plans to withdraw troops from Kherson.")
+    assert ev.type == "RETREAT" and ev.modality == "planned" and ev.source_text == "Russia"
+    _ents, _events, ev = analyse("Johnson resigned on Thursday.")
+    assert ev.type == "RETREAT" and ev.modality == "asserted"
+
+
+def test_talking_to_a_newspaper_is_an_interview_not_a_consultation(analyse):
+    for text in ("Multiple MPs who spoke to the Guardian said Johnson's future was not secure.",
+                 "Zelenskiy spoke to Fox News on Sunday."):
+        _ents, events, _ev = analyse(text)
+        assert not [e for e in events if e.type == "CONSULT"], text
+    _ents, _events, ev = analyse("Erdogan spoke to Zelenskiy on Friday.")
+    assert ev.type == "CONSULT" and "Zelenskiy" in ev.target_text
+
+
+def test_orders_to_the_reader_and_showing_are_no_events(analyse):
+    for text in ("Sign up to First Edition, our free daily newsletter.",
+                 "Russia demonstrated its resolve on Monday.",
+                 "The risk was demonstrated by the attack."):
+        _ents, events, _ev = analyse(text)
+        assert not events, text
+    _ents, _events, ev = analyse("Thousands demonstrated against the war in Moscow.")
+    assert ev.type == "PROTEST"

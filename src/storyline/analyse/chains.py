@@ -46,7 +46,7 @@ _VIA_AFTER = re.compile(r"^\s*(?:(?:news\s+agency|agency|newspaper|broadcaster|c
 
 
 @lru_cache(maxsize=16384)
-def _is_media(text: str) -> bool:
+def is_media(text: str) -> bool:
     gaz = gazetteer()
     actor = gaz.org(text)
     if actor and actor.kind in MEDIA_KINDS:
@@ -77,7 +77,7 @@ def _via_in(sent_text: str, sent_start: int, ctx) -> list[tuple[int, str]]:
             mention = ctx.mention_at(sent_start + m.end(), sent_start + m.end() + 1)
             if mention and mention.start == sent_start + m.end():
                 name = mention.text
-                if ctx.entities[mention.entity].type == "ORG" and _is_media(name):
+                if ctx.entities[mention.entity].type == "ORG" and is_media(name):
                     cand = name
             if cand is None:
                 g2 = _MEDIA_NAME.match(rest)
@@ -90,7 +90,7 @@ def _via_in(sent_text: str, sent_start: int, ctx) -> list[tuple[int, str]]:
         if not (sent_start <= mention.start < sent_start + len(sent_text)):
             continue
         ent = ctx.entities[mention.entity]
-        if ent.type != "ORG" or not _is_media(mention.text):
+        if ent.type != "ORG" or not is_media(mention.text):
             continue
         after = sent_text[mention.end - sent_start:]
         if _VIA_AFTER.match(after):
@@ -107,7 +107,7 @@ def _via_in(sent_text: str, sent_start: int, ctx) -> list[tuple[int, str]]:
 
 
 @lru_cache(maxsize=16384)
-def _is_media(text: str) -> bool:
+def is_media(text: str) -> bool:
     gaz = gazetteer()
     actor = gaz.org(text)
     if actor and actor.kind in MEDIA_KINDS:
@@ -138,7 +138,7 @@ def _via_in(sent_text: str, sent_start: int, ctx) -> list[tuple[int, str]]:
             mention = ctx.mention_at(sent_start + m.end(), sent_start + m.end() + 1)
             if mention and mention.start == sent_start + m.end():
                 name = mention.text
-                if ctx.entities[mention.entity].type == "ORG" and _is_media(name):
+                if ctx.entities[mention.entity].type == "ORG" and is_media(name):
                     cand = name
             if cand is None:
                 g2 = _MEDIA_NAME.match(rest)
@@ -151,7 +151,7 @@ def _via_in(sent_text: str, sent_start: int, ctx) -> list[tuple[int, str]]:
         if not (sent_start <= mention.start < sent_start + len(sent_text)):
             continue
         ent = ctx.entities[mention.entity]
-        if ent.type != "ORG" or not _is_media(mention.text):
+        if ent.type != "ORG" or not is_media(mention.text):
             continue
         after = sent_text[mention.end - sent_start:]
         if _VIA_AFTER.match(after):

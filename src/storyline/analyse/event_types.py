@@ -183,6 +183,21 @@ FIGURATIVE_PREP_OBJECTS: dict[str, dict[str, frozenset[str]]] = {
         "disappointment derision mixed limited little some").split())},
 }
 
+# Verbs whose act is intransitive: with an object, a clause or in the passive they mean
+# something else ("Russia demonstrated its resolve", "the test demonstrated that ...": showing,
+# not a street protest).
+INTRANSITIVE_ACTS: frozenset[str] = frozenset({"demonstrate"})
+
+# Nouns that frame an infinitive as asked for or intended, not done: "calls for him to step
+# down", "faced calls to quit" (the act is hypothetical: the callers' REQUEST, not a RETREAT);
+# "announced plans to withdraw", "has no plans to resign" (planned; negated with "no").
+DEMAND_FRAME_NOUNS: frozenset[str] = frozenset((
+    "call calls demand demands appeal appeals plea pleas request requests pressure petition petitions "
+    "ultimatum ultimatums push clamour clamor urging").split())
+PLAN_FRAME_NOUNS: frozenset[str] = frozenset((
+    "plan plans intention intentions intent readiness willingness proposal proposals offer offers bid "
+    "decision promise promises pledge pledges threat threats").split())
+
 # "X is / has been / remains (locked) in talks with Y": the state verb over "in" + a meeting noun
 # is an ongoing consultation (PLOVER CONSULT), as "held talks" is a held one. Word forms, as the
 # pipeline has no lemmatizer.

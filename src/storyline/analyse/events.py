@@ -41,11 +41,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import LocalEntity, Mention
+from .chains import is_media
 from .quotes import CUE_LEMMAS, verb_lemma
 from .doctext import doc_text
 from .event_types import EVENT_TYPES as _EVENT_TYPES_TABLE
-from .event_types import (COOPERATIVE_TYPES, FIGURATIVE, FIGURATIVE_PREP_OBJECTS, IN_TALKS_NOUNS, IN_TALKS_VERBS,
-                          MODEL_CUES, MODEL_NOUN_CUES, TRAVELLERS, plover_type, verb_cues)
+from .event_types import (COOPERATIVE_TYPES, DEMAND_FRAME_NOUNS, FIGURATIVE, FIGURATIVE_PREP_OBJECTS, IN_TALKS_NOUNS,
+                          IN_TALKS_VERBS, INTRANSITIVE_ACTS, MODEL_CUES, MODEL_NOUN_CUES, PLAN_FRAME_NOUNS,
+                          TRAVELLERS, plover_type, verb_cues)
 
 
 @dataclass(slots=True)
@@ -1562,10 +1564,36 @@ def _subject(tok):
                 t.head.pos_ in ("VERB", "AUX", "ADJ"):
             t = t.head
             continue
+        frame = _infinitive_frame(t)
+        if frame is not None:             # "Johnson has no plans to resign": the planner
+            owner = next((c for c in frame.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner, False
+            if frame.dep_ in ("dobj", "attr") and frame.head.pos_ in ("VERB", "AUX") and frame.head.i != t.i:
+                t = frame.head
+                continue
+            return None, False
         if t.dep_ == "acl" and t.head.i != t.i:   # "forces stationed in ..."
             return t.head, t.tag_ == "VBN"
         break
     return None, False
+
+
+def _infinitive_frame(verb):
+    """The noun that frames an infinitive as asked for or intended (DEMAND_FRAME_NOUNS,
+    PLAN_FRAME_NOUNS): "calls for him to step down", "plans to withdraw", and "faced calls to
+    quit", where the parser hangs the infinitive on the verb beside the noun; or None."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if head.pos_ == "NOUN":
+        return head if head.lower_ in DEMAND_FRAME_NOUNS or head.lower_ in PLAN_FRAME_NOUNS else None
+    if verb.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):
+        return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i and
+                     (c.lower_ in DEMAND_FRAME_NOUNS or c.lower_ in PLAN_FRAME_NOUNS)), None)
+    return None
 
 
 def _agent(tok):
@@ -2493,7 +2521,8 @@ def _verb_speak(v: _VerbUse):
     withs = _prep_objs(tok, "with", "to", "by")
     ok = [w for w in withs if w.lower_ not in _NON_ACTOR_NOUNS and (w.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
                                                                    or w.pos_ in ("PROPN", "PRON")
-                                                                   or w.lower_ in ("phone", "telephone"))]
+                                                                   or w.lower_ in ("phone", "telephone"))
+          and not is_media(_np_span(tok.doc, w).text)]   # "spoke to the Guardian": an interview
     if not ok:
         return None
     typ, mode = "CONSULT", "phone" if any(w.lower_ in ("phone", "telephone") for w in withs) or \
@@ -2799,6 +2828,14 @@ for _lems, _rule in (
         _VERB_RULES.setdefault(_l, []).append(_rule)
 
 
+def _imperative(tok) -> bool:
+    """A sentence that opens with its subjectless root verb in the base form: an order to the
+    reader ("Sign up to our newsletter"), not a report of an act."""
+    sent = tok.sent
+    return (tok.dep_ == "ROOT" and tok.tag_ == "VB" and tok.i == sent.start
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux") for c in tok.children))
+
+
 def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
     lem = lemma(tok.text)
     if lem not in VERBS:
@@ -2808,6 +2845,8 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
         return None       # "an invitation to visit", "a proposal to meet": the noun's content, not an act
     if tok.dep_ in ("amod", "compound", "nmod", "poss"):
         return None       # an adjectival participle: "occupied Crimea", "the seized properties", "a hacking group"
+    if _imperative(tok):
+        return None       # "Sign up to our newsletter", "Support our journalism": page furniture or a slogan
     # a trigger under a control verb: the control verb's event ("agreed to meet")
     wrapper = _wrapper_of(tok)
     if wrapper is not None and _WRAPPERS.get(lemma(wrapper.text)) in ("agree", "reject", "threaten", "request") and \
@@ -2934,6 +2973,8 @@ def _figurative(tok, lem: str, obj) -> bool:
     White House", "met the deadline" (event_types.FIGURATIVE)."""
     if lem == "meet" and any(c.dep_ == "auxpass" for c in tok.children) and _prep_objs(tok, "with"):
         return True           # "any attack would be met with a crushing response"
+    if lem in INTRANSITIVE_ACTS and (obj is not None or any(c.dep_ in ("ccomp", "auxpass") for c in tok.children)):
+        return True           # "Russia demonstrated its resolve": showing, not protesting
     for prep, nouns in FIGURATIVE_PREP_OBJECTS.get(lem, {}).items():
         if any(o.lower_ in nouns and o.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
                for o in _prep_objs(tok, prep)):
@@ -3603,6 +3644,14 @@ def _modality(ctx, cl: Clause, src, src_tok, tgt) -> str:
             break
     if noun is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         negated = True
+    frame = _infinitive_frame(top)
+    if frame is not None:
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in frame.children):
+            negated = True            # "has no plans to resign"
+        elif frame.lower_ in DEMAND_FRAME_NOUNS:
+            hypo = True               # "calls for him to step down": asked for, not done
+        else:
+            future = True             # "announced plans to withdraw"
     # "refused to X" is REJECT (asserted); "did not X" / "failed to X" negate X
     if negated:
         return "negated"

@@ -21,7 +21,7 @@ from .names import HONORIFICS, SUFFIXES
 from .gazetteer import gazetteer
 from .doctext import doc_text
 from .gender import agrees, gender_of
-from .chains import _carry_chains, _is_media, _media_name, _via_in
+from .chains import _carry_chains, is_media, _media_name, _via_in
 from .quote_marks import find_quote_spans
 from .typography import flat
 
@@ -285,7 +285,7 @@ def _org_description(ctx: _Ctx, surface: str, pos: int) -> int | None:
     head = _ORG_HEADS[words[-1]]
     for m in reversed([m for m in ctx.mentions if m.start < pos]):
         ent = ctx.entities[m.entity]
-        if ent.type != "ORG" or _is_media(ent.name):
+        if ent.type != "ORG" or is_media(ent.name):
             continue
         if head == "police" and "police" not in ent.name.lower():
             continue
@@ -495,7 +495,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
             if cue.lower_ == "according":
                 pobj = next((c for c in cue.doc[cue.i + 1].children if c.dep_ == "pobj"), None)
                 cue_text = "according to"
-                if pobj is not None and not _is_media(_span_of_subject(doc, pobj).text):
+                if pobj is not None and not is_media(_span_of_subject(doc, pobj).text):
                     speaker_surface, speaker_idx = _resolve_speaker(ctx, pobj, first_sent, None)
             else:
                 subj = _past_age(_subject_of(cue))
@@ -518,7 +518,7 @@ def extract_quotes(doc, entities: list[LocalEntity], mentions: list[Mention]) ->
                 if subj is not None:
                     speaker_surface, speaker_idx = _resolve_speaker(
                         ctx, subj, first_sent, last_speaker[1] if last_speaker else None)
-                    if verb_lemma(cue.text) in MEDIA_VERBS - {"report"} and _is_media(speaker_surface or ""):
+                    if verb_lemma(cue.text) in MEDIA_VERBS - {"report"} and is_media(speaker_surface or ""):
                         speaker_surface, speaker_idx = None, None
                     elif speaker_surface is not None:
                         speaker_surface = speaker_surface.strip(" ,\"'\u201c\u201d\u2018\u2019\u00ab\u00bb") or None
@@ -680,7 +680,7 @@ def _cut_media_report(doc, left: int, right: int, cue_i: int) -> int:
         tk = doc[k]
         if verb_lemma(tk.text) in MEDIA_VERBS | {"say"} and tk.i != cue_i:
             sj = _subject_of(tk)
-            if sj is not None and sj.i >= left and _is_media(_span_of_subject(doc, sj).text):
+            if sj is not None and sj.i >= left and is_media(_span_of_subject(doc, sj).text):
                 r = _span_of_subject(doc, sj).start
                 while r > left and (doc[r - 1].is_punct or doc[r - 1].dep_ == "cc"):
                     r -= 1
@@ -841,7 +841,7 @@ def _cited_person(t):
         if verb_lemma(v.text) not in ("cite", "quote") and v.lower_ not in ("citing", "quoting"):
             continue
         obj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
-        if obj is not None and (obj.ent_type_ == "PERSON" or obj.pos_ == "PROPN") and not _is_media(obj.text):
+        if obj is not None and (obj.ent_type_ == "PERSON" or obj.pos_ == "PROPN") and not is_media(obj.text):
             return obj
     return None
 
@@ -851,7 +851,7 @@ def _person_cue_in(sent) -> bool:
     for o in sent:
         if verb_lemma(o.text) in CUE_LEMMAS and o.pos_ == "VERB":
             sj = _subject_of(o)
-            if sj is not None and not _is_media(_span_of_subject(sj.doc, sj).text):
+            if sj is not None and not is_media(_span_of_subject(sj.doc, sj).text):
                 return True
     return False
 
@@ -911,7 +911,7 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
                 if pobj is None:
                     continue
                 src = _span_of_subject(doc, pobj)
-                if _is_media(src.text) and _person_cue_in(sent):
+                if is_media(src.text) and _person_cue_in(sent):
                     continue   # "according to TASS, Ryabkov said ...": a chain link
                 if t.i == sent.start:
                     end_tok = src.end
@@ -944,7 +944,7 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
             if subj is None:
                 continue
             surface_np = _span_of_subject(doc, subj).text
-            if cited is None and (verb_lemma(t.text) in MEDIA_VERBS - {"report"} or _is_media(surface_np) and
+            if cited is None and (verb_lemma(t.text) in MEDIA_VERBS - {"report"} or is_media(surface_np) and
                                   verb_lemma(t.text) in ("say", "report") and _reports_elsewhere(t, sent)):
                 continue  # "..., X said, TASS reported": a chain link, not a speaker
             if verb_lemma(t.text) in MEDIA_VERBS - {"report"}:
@@ -1005,7 +1005,7 @@ def _indirect(doc, ctx: _Ctx, covered: set[int], in_quote: list[bool],
             s, e = parts[0][0], parts[-1][1]
             kind = "mixed" if any(in_quote[k] for a, b in parts for k in range(a, min(b, len(in_quote)))) else "indirect"
             via = [name for _p, name in _via_in(sent.text, sent.start_char, ctx)]
-            if surface and _is_media(surface):
+            if surface and is_media(surface):
                 via = [v for v in via if v != _media_name(surface)]   # the medium speaks for itself
             body = " ".join(text[a:b] for a, b in parts)
             out.append(Quote(s, e, body, kind, surface, idx, cue_text, via, parts if len(parts) > 1 else []))
