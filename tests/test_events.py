@@ -313,3 +313,17 @@ def test_orders_to_the_reader_and_showing_are_no_events(analyse):
         assert not events, text
     _ents, _events, ev = analyse("Thousands demonstrated against the war in Moscow.")
     assert ev.type == "PROTEST"
+
+
+def test_press_partners_and_met_guidelines_are_no_consultations(analyse):
+    # real sentences: the type model backed off to CONSULT for a press talk; "meet guidelines"
+    for text in ("António Guterres speaks to journalists at the end of his visit to the Odesa grain port.",
+                 "It appeared to meet planning guidelines on children's play space."):
+        _ents, events, _ev = analyse(text)
+        assert not [e for e in events if e.type == "CONSULT"], text
+
+
+def test_no_one_is_his_own_target(analyse):
+    _ents, events, _ev = analyse("Gerhard Schröder has come under fire for a private meeting held with the Russian "
+                                 "leader, Vladimir Putin, after he travelled on holiday to Moscow to meet him.")
+    assert all(e.target is None or e.target != e.source for e in events)

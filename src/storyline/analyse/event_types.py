@@ -155,7 +155,9 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         ("leave", "", "house office post power kremlin presidency job role position stage building room hospital "
                       "home door race"),
         ("meet", "", "deadline deadlines expectations expectation demand target targets needs need criteria "
-                     "standards standard requirements requirement goal goals end obligations costs fate match"),
+                     "standards standard requirements requirement goal goals end obligations costs fate match "
+                     "guidelines threshold thresholds benchmark benchmarks quota quotas payments bills debts "
+                     "challenge challenges"),
         ("hit", "", "headlines record high low road ground shelves market wall jackpot mark nerve"),
         ("capture", "", "imagination mood attention moment essence spirit headlines public audience"),
         ("visit", "", "website site page"),

@@ -405,8 +405,8 @@ def model_gate(sent) -> float | None:
     verbs = [head] + [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if not any(k in _TYPED_CLASSES for v in verbs for k in _word_classes(v)):
         return None
-    if any(_figurative(v, lemma(v.text), _dobj(v)) for v in verbs):
-        return None           # "struck a cautious note", "met the deadline"
+    if any(_figurative(v, lemma(v.text), _dobj(v)) or _to_the_press(v) for v in verbs):
+        return None           # "struck a cautious note", "met the deadline", "spoke to reporters"
     subj, passive = _subject(head)
     if subj is None or subj.pos_ not in ("PROPN", "NOUN") or not (
             passive or subj.ent_type_ in _ACTOR_ENTS or subj.lower_ in _ACTOR_NOUNS):
@@ -2514,15 +2514,25 @@ def _verb_call(v: _VerbUse):
     return typ, mode
 
 
+def _press(tok) -> bool:
+    """Reporters, the media or a named outlet ("spoke to the Guardian"): talking to them is an
+    interview, not a consultation."""
+    return tok.lower_ in _NON_ACTOR_NOUNS or is_media(_np_span(tok.doc, tok).text)
+
+
+def _to_the_press(verb) -> bool:
+    """ "spoke to reporters", "talked to the BBC": a speech verb whose only partners are the press."""
+    partners = _prep_objs(verb, "with", "to")
+    return lemma(verb.text) in ("speak", "talk") and bool(partners) and all(_press(w) for w in partners)
+
+
 def _verb_speak(v: _VerbUse):
     tok, lem, typ, mode = v.tok, v.lem, v.typ, v.mode
     if not (lem == "speak"):
         return _SKIP
     withs = _prep_objs(tok, "with", "to", "by")
-    ok = [w for w in withs if w.lower_ not in _NON_ACTOR_NOUNS and (w.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
-                                                                   or w.pos_ in ("PROPN", "PRON")
-                                                                   or w.lower_ in ("phone", "telephone"))
-          and not is_media(_np_span(tok.doc, w).text)]   # "spoke to the Guardian": an interview
+    ok = [w for w in withs if not _press(w) and (w.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
+                                                 or w.pos_ in ("PROPN", "PRON") or w.lower_ in ("phone", "telephone"))]
     if not ok:
         return None
     typ, mode = "CONSULT", "phone" if any(w.lower_ in ("phone", "telephone") for w in withs) or \
@@ -3531,6 +3541,10 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
     if tgt_tok is None and second is not None:
         tgt_tok = second          # "Russia and the United States held talks": the second party
     tgt_text, tgt, tgt_all = _participant(ctx, tgt_tok)
+    if tgt is not None and tgt == src:
+        # a pronoun resolved to the source ("Schröder travelled to Moscow to meet him", "him" read
+        # as Putin, the subject read as Putin too): no one acts on himself; keep the source only
+        tgt_tok, tgt_text, tgt, tgt_all = None, None, None, []
     # "Putin and Trump met": all in the actor list; CONSULT/COOPERATE reciprocal actors stay as actors
     actors = []
     for e in src_all + tgt_all:
