@@ -327,3 +327,17 @@ def test_no_one_is_his_own_target(analyse):
     _ents, events, _ev = analyse("Gerhard Schröder has come under fire for a private meeting held with the Russian "
                                  "leader, Vladimir Putin, after he travelled on holiday to Moscow to meet him.")
     assert all(e.target is None or e.target != e.source for e in events)
+
+
+def test_refusals_capacities_and_crimes_committed(analyse):
+    # real Guardian sentences (2022)
+    _ents, events, _ev = analyse("Russia has committed another war crime by shelling a correctional facility.")
+    assert [(e.type, e.source_text) for e in events] == [("ASSAULT", "Russia")]   # no AGREE "committed"
+    _ents, _events, ev = analyse("Trump's refusal to accept the result shocked aides.")
+    assert ev.modality == "negated" and ev.source_text == "Trump"
+    _ents, _events, ev = analyse("The missiles are able to strike virtually anywhere in Ukraine.")
+    assert ev.type == "ASSAULT" and ev.modality == "hypothetical"
+    _ents, _events, ev = analyse("Russian forces were unable to capture the town.")
+    assert ev.modality == "negated"
+    _ents, _events, ev = analyse("Russia has committed 10,000 troops to the operation.")
+    assert ev is not None and ev.modality == "asserted"      # committing troops is still an act

@@ -170,6 +170,9 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         ("fight", "back", "tears"),
         ("back", "down away off", ""),
         ("storm", "off", ""),
+        ("commit", "", "crime crimes atrocity atrocities genocide murder murders massacre offence offences offense "
+                       "offenses suicide fraud abuse abuses violation violations error errors mistake mistakes sin "
+                       "sins blunder blunders felony felonies treason perjury sabotage"),
     )
 }
 
@@ -185,6 +188,11 @@ FIGURATIVE_PREP_OBJECTS: dict[str, dict[str, frozenset[str]]] = {
         "disappointment derision mixed limited little some").split())},
 }
 
+# Adjectives of capability over an infinitive: "missiles able to strike anywhere" is a capacity
+# (hypothetical), "unable to reach the town" an act not done (negated).
+CAPABILITY_ADJECTIVES: dict[str, str] = {"able": "hypothetical", "capable": "hypothetical",
+                                         "unable": "negated", "incapable": "negated"}
+
 # Verbs whose act is intransitive: with an object, a clause or in the passive they mean
 # something else ("Russia demonstrated its resolve", "the test demonstrated that ...": showing,
 # not a street protest).
@@ -192,10 +200,13 @@ INTRANSITIVE_ACTS: frozenset[str] = frozenset({"demonstrate"})
 
 # Nouns that frame an infinitive as asked for or intended, not done: "calls for him to step
 # down", "faced calls to quit" (the act is hypothetical: the callers' REQUEST, not a RETREAT);
-# "announced plans to withdraw", "has no plans to resign" (planned; negated with "no").
+# "announced plans to withdraw", "has no plans to resign" (planned; negated with "no"); "his
+# refusal to accept the result", "Russia's failure to withdraw" (negated).
 DEMAND_FRAME_NOUNS: frozenset[str] = frozenset((
     "call calls demand demands appeal appeals plea pleas request requests pressure petition petitions "
     "ultimatum ultimatums push clamour clamor urging").split())
+REFUSAL_FRAME_NOUNS: frozenset[str] = frozenset((
+    "refusal refusals failure failures inability reluctance unwillingness").split())
 PLAN_FRAME_NOUNS: frozenset[str] = frozenset((
     "plan plans intention intentions intent readiness willingness proposal proposals offer offers bid "
     "decision promise promises pledge pledges threat threats").split())

@@ -45,9 +45,9 @@ from .chains import is_media
 from .quotes import CUE_LEMMAS, verb_lemma
 from .doctext import doc_text
 from .event_types import EVENT_TYPES as _EVENT_TYPES_TABLE
-from .event_types import (COOPERATIVE_TYPES, DEMAND_FRAME_NOUNS, FIGURATIVE, FIGURATIVE_PREP_OBJECTS, IN_TALKS_NOUNS,
-                          IN_TALKS_VERBS, INTRANSITIVE_ACTS, MODEL_CUES, MODEL_NOUN_CUES, PLAN_FRAME_NOUNS,
-                          TRAVELLERS, plover_type, verb_cues)
+from .event_types import (CAPABILITY_ADJECTIVES, COOPERATIVE_TYPES, DEMAND_FRAME_NOUNS, FIGURATIVE,
+                          FIGURATIVE_PREP_OBJECTS, IN_TALKS_NOUNS, IN_TALKS_VERBS, INTRANSITIVE_ACTS, MODEL_CUES,
+                          MODEL_NOUN_CUES, PLAN_FRAME_NOUNS, REFUSAL_FRAME_NOUNS, TRAVELLERS, plover_type, verb_cues)
 
 
 @dataclass(slots=True)
@@ -1564,6 +1564,9 @@ def _subject(tok):
                 t.head.pos_ in ("VERB", "AUX", "ADJ"):
             t = t.head
             continue
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
+            t = t.head.head           # "Russia responded by shelling Kyiv": the main clause's subject
+            continue
         frame = _infinitive_frame(t)
         if frame is not None:             # "Johnson has no plans to resign": the planner
             owner = next((c for c in frame.children if c.dep_ == "poss"), None)
@@ -1589,11 +1592,15 @@ def _infinitive_frame(verb):
     if head.i == verb.i:
         return None
     if head.pos_ == "NOUN":
-        return head if head.lower_ in DEMAND_FRAME_NOUNS or head.lower_ in PLAN_FRAME_NOUNS else None
+        return head if _frame_noun(head) else None
     if verb.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):
-        return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i and
-                     (c.lower_ in DEMAND_FRAME_NOUNS or c.lower_ in PLAN_FRAME_NOUNS)), None)
+        return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i and _frame_noun(c)), None)
     return None
+
+
+def _frame_noun(tok) -> bool:
+    low = tok.lower_
+    return low in DEMAND_FRAME_NOUNS or low in PLAN_FRAME_NOUNS or low in REFUSAL_FRAME_NOUNS
 
 
 def _agent(tok):
@@ -3623,6 +3630,11 @@ def _modality(ctx, cl: Clause, src, src_tok, tgt) -> str:
     hypo = False
     future = plan_wrap
     for v in chain:
+        capability = CAPABILITY_ADJECTIVES.get(v.lower_) if v.pos_ == "ADJ" else None
+        if capability == "negated":
+            negated = True            # "unable to reach the town"
+        elif capability == "hypothetical":
+            hypo = True               # "missiles able to strike anywhere": a capacity, not a strike
         for c in v.children:
             lw = c.lower_
             if c.dep_ == "neg" or (lw in ("never",) and c.dep_ == "advmod"):
@@ -3660,8 +3672,8 @@ def _modality(ctx, cl: Clause, src, src_tok, tgt) -> str:
         negated = True
     frame = _infinitive_frame(top)
     if frame is not None:
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in frame.children):
-            negated = True            # "has no plans to resign"
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in frame.children) or frame.lower_ in REFUSAL_FRAME_NOUNS:
+            negated = True            # "has no plans to resign", "his refusal to accept the result"
         elif frame.lower_ in DEMAND_FRAME_NOUNS:
             hypo = True               # "calls for him to step down": asked for, not done
         else:
