@@ -341,3 +341,26 @@ def test_refusals_capacities_and_crimes_committed(analyse):
     assert ev.modality == "negated"
     _ents, _events, ev = analyse("Russia has committed 10,000 troops to the operation.")
     assert ev is not None and ev.modality == "asserted"      # committing troops is still an act
+
+
+def test_threats_need_an_actor_and_a_threatening_content(analyse):
+    # real sentences (Guardian 2022): risks and forecasts were coded as threats
+    for text in ("Rising prices threaten to push millions into poverty.",
+                 "Taiwan was facing days of military activity which threaten to escalate into a crisis.",
+                 "Soros warned that autocratic regimes were in the ascendant and the global economy was heading "
+                 "for a depression."):
+        _ents, events, _ev = analyse(text)
+        assert not [e for e in events if e.type == "THREATEN"], text
+    for text in ("The company threatened to sue the newspaper.",
+                 "Cairo's security chief has warned that police will no longer tolerate rallies by the group.",
+                 "Medvedev warned that any Tomahawk strike on Russian soil would trigger a response."):
+        _ents, _events, ev = analyse(text)
+        assert ev is not None and ev.type == "THREATEN", text
+
+
+def test_object_control_and_passive_conjuncts(analyse):
+    _ents, _events, ev = analyse("Chinese planes crossed the median line, forcing Taiwan to scramble jets and deploy "
+                                 "missile systems.")
+    assert ev.type == "MOBILIZE" and ev.source_text == "Taiwan"
+    _ents, events, _ev = analyse("The men held there had been tortured and murdered.")
+    assert all(e.source_text != "the men" and e.source_text != "The men" for e in events)

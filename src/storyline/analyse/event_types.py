@@ -188,6 +188,12 @@ FIGURATIVE_PREP_OBJECTS: dict[str, dict[str, frozenset[str]]] = {
         "disappointment derision mixed limited little some").split())},
 }
 
+# Verbs whose object is the subject of their infinitive ("forced Taiwan to scramble jets",
+# "urged Kyiv to negotiate"): the one who would act is the object. Lemmas.
+OBJECT_CONTROL_VERBS: frozenset[str] = frozenset((
+    "force compel oblige pressure push urge ask order tell allow permit enable help persuade encourage "
+    "invite prompt lead cause require authorise authorize instruct").split())
+
 # Adjectives of capability over an infinitive: "missiles able to strike anywhere" is a capacity
 # (hypothetical), "unable to reach the town" an act not done (negated).
 CAPABILITY_ADJECTIVES: dict[str, str] = {"able": "hypothetical", "capable": "hypothetical",

@@ -47,7 +47,8 @@ from .doctext import doc_text
 from .event_types import EVENT_TYPES as _EVENT_TYPES_TABLE
 from .event_types import (CAPABILITY_ADJECTIVES, COOPERATIVE_TYPES, DEMAND_FRAME_NOUNS, FIGURATIVE,
                           FIGURATIVE_PREP_OBJECTS, IN_TALKS_NOUNS, IN_TALKS_VERBS, INTRANSITIVE_ACTS, MODEL_CUES,
-                          MODEL_NOUN_CUES, PLAN_FRAME_NOUNS, REFUSAL_FRAME_NOUNS, TRAVELLERS, plover_type, verb_cues)
+                          MODEL_NOUN_CUES, OBJECT_CONTROL_VERBS, PLAN_FRAME_NOUNS, REFUSAL_FRAME_NOUNS, TRAVELLERS,
+                          plover_type, verb_cues)
 
 
 @dataclass(slots=True)
@@ -407,12 +408,18 @@ def model_gate(sent) -> float | None:
         return None
     if any(_figurative(v, lemma(v.text), _dobj(v)) or _to_the_press(v) for v in verbs):
         return None           # "struck a cautious note", "met the deadline", "spoke to reporters"
+    if lemma(head.text) in _CONTENT_DECIDES:
+        return None           # the rules read the warning's content and found no threat in it
     subj, passive = _subject(head)
     if subj is None or subj.pos_ not in ("PROPN", "NOUN") or not (
             passive or subj.ent_type_ in _ACTOR_ENTS or subj.lower_ in _ACTOR_NOUNS):
         return None           # an active clause needs an actor; a passive one names the patient
     return MODEL_BACKOFF_KNOWN if known else MODEL_BACKOFF
 
+
+# Verbs the rules type by reading their content ("warned that X would ..." is a threat, "warned
+# that the economy was heading for a depression" is not): the model adds nothing where they said no.
+_CONTENT_DECIDES = frozenset({"warn"})
 
 # a word class that names a type (a cue verb's type, or a model cue "m<TYPE>"), not only a
 # control verb ("W_plan") or a verb typed by its object ("OBJTYPED")
@@ -1553,15 +1560,22 @@ def _official_trip(tok) -> bool:
 def _subject(tok):
     """(subject token, passive?) of a clause head, climbing through xcomp / conj / participles."""
     t = tok
+    passive_conjunct = False      # "had been tortured and murdered": the second participle is passive too
     for hop in range(5):
         for c in t.children:
             if c.dep_ in ("nsubj", "csubj") and not c.is_punct:
                 return c, False
             if c.dep_ == "nsubjpass":
                 # "ministers are expected to approve": the controller is the inner verb's agent
-                return c, hop == 0 or t.dep_ == "conj"
+                return c, hop == 0 or t.dep_ == "conj" or passive_conjunct
+        if t.dep_ == "xcomp" and lemma(t.head.text) in OBJECT_CONTROL_VERBS:
+            controlled = next((c for c in t.head.children if c.dep_ == "dobj"), None)
+            if controlled is not None:
+                return controlled, False      # "forcing Taiwan to scramble jets": Taiwan scrambles
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and t.head.i != t.i and \
                 t.head.pos_ in ("VERB", "AUX", "ADJ"):
+            passive_conjunct = t.dep_ == "conj" and t.tag_ == "VBN" and any(
+                c.dep_ == "auxpass" for c in t.head.children)
             t = t.head
             continue
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
@@ -2628,6 +2642,16 @@ def _verb_strike(v: _VerbUse):
     return typ, mode
 
 
+# "warned that police will no longer tolerate rallies", "will not allow": a refusal to put up with
+# something, announced as a warning, is a threat
+_TOLERATE = frozenset({"tolerate", "allow", "accept", "permit", "stand"})
+
+
+def _will_not_tolerate(comp) -> bool:
+    return lemma(comp.text) in _TOLERATE and any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("longer", "never")) for c in comp.children)
+
+
 def _verb_warn(v: _VerbUse):
     tok, lem, obj, inner, typ, mode = v.tok, v.lem, v.obj, v.inner, v.typ, v.mode
     if not (lem == "warn"):
@@ -2649,7 +2673,7 @@ def _verb_warn(v: _VerbUse):
             words = {t.lower_ for t in comp.subtree} if comp is not None else set()
             modal = comp is not None and any(a.lower_ in ("will", "would", "'ll", "could") for a in comp.children)
             if modal and (VERBS.get(lemma(comp.text), (None,))[0] in _CONFLICT or words & _THREAT_WORDS or
-                          _conditional(comp)):
+                          _conditional(comp) or _will_not_tolerate(comp)):
                 typ, mode = "THREATEN", ("restrict" if words & {"block", "blockade", "sanctions", "tariffs",
                                                                 "close", "shut"} else "violence")
             else:
@@ -2845,6 +2869,30 @@ for _lems, _rule in (
         _VERB_RULES.setdefault(_l, []).append(_rule)
 
 
+def _inanimate_subject(tok) -> bool:
+    """The clause's subject (a relative pronoun's antecedent) is a thing, not an actor: a common
+    noun with no entity type and no actor noun ("prices", "the invasion", "activity which ...")."""
+    subj, passive = _subject(tok)
+    if subj is None or passive:
+        return False
+    if subj.lower_ in ("which", "that") and subj.head.dep_ == "relcl":
+        subj = subj.head.head
+    low = subj.lower_
+    return subj.pos_ == "NOUN" and not subj.ent_type_ and low not in _ACTOR_NOUNS and \
+        low not in _BODY_NOUNS and not low.endswith(_PERSON_SUFFIXES)
+
+
+# Organisations and people a common noun can name, beyond the actor nouns of the type model's gate
+# ("the company threatened to sue", "landlords threatened evictions"): they can threaten.
+_BODY_NOUNS = frozenset((
+    "company companies firm firms bank banks club clubs corporation corporations organisation organisations "
+    "organization organizations institution institutions network networks airline airlines employer employers "
+    "owner owners landlord landlords staff residents parents family families villagers tribe tribes clan clans "
+    "gang gangs cartel cartels board management leadership").split())
+# endings of nouns for people ("farmers", "campaigners", "activists", "politicians", "investors")
+_PERSON_SUFFIXES = ("er", "ers", "ist", "ists", "ian", "ians", "or", "ors")
+
+
 def _imperative(tok) -> bool:
     """A sentence that opens with its subjectless root verb in the base form: an order to the
     reader ("Sign up to our newsletter"), not a report of an act."""
@@ -2864,6 +2912,8 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
         return None       # an adjectival participle: "occupied Crimea", "the seized properties", "a hacking group"
     if _imperative(tok):
         return None       # "Sign up to our newsletter", "Support our journalism": page furniture or a slogan
+    if lem == "threaten" and _inanimate_subject(tok):
+        return None       # "rising prices threaten to push millions into poverty": a risk, not a threat
     # a trigger under a control verb: the control verb's event ("agreed to meet")
     wrapper = _wrapper_of(tok)
     if wrapper is not None and _WRAPPERS.get(lemma(wrapper.text)) in ("agree", "reject", "threaten", "request") and \
