@@ -364,3 +364,18 @@ def test_object_control_and_passive_conjuncts(analyse):
     assert ev.type == "MOBILIZE" and ev.source_text == "Taiwan"
     _ents, events, _ev = analyse("The men held there had been tortured and murdered.")
     assert all(e.source_text != "the men" and e.source_text != "The men" for e in events)
+
+
+def test_an_accused_act_is_the_accused_ones_and_reported(analyse):
+    # real sentences: the accuser was made the attacker, and the alleged act asserted
+    _ents, events, _ev = analyse("Russian authorities had accused Reed of attacking a Moscow police officer.")
+    attack = next(e for e in events if e.type == "ASSAULT")
+    assert attack.source_text == "Reed" and attack.modality == "reported"
+    _ents, events, _ev = analyse("Kyiv blamed Moscow for shelling the plant.")
+    shelling = next(e for e in events if e.type == "ASSAULT")
+    assert shelling.source_text == "Moscow" and shelling.modality == "reported"
+    _ents, events, _ev = analyse("He was arrested after attacking a police officer.")
+    attack = next(e for e in events if e.type == "ASSAULT")
+    assert attack.source_text == "He" and attack.modality == "asserted"   # an adjunct: the subject's act
+    _ents, _events, ev = analyse("Russia responded by shelling Kyiv on Monday.")
+    assert ev.source_text == "Russia" and ev.modality == "asserted"

@@ -1579,8 +1579,18 @@ def _subject(tok):
             t = t.head
             continue
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
-            t = t.head.head           # "Russia responded by shelling Kyiv": the main clause's subject
-            continue
+            prep, governor = t.head.lower_, t.head.head
+            if prep in _ADJUNCT_PREPS:
+                t = governor          # "Russia responded by shelling Kyiv": the main clause's subject
+                continue
+            if prep in _COMPLEMENT_PREPS:
+                # "accused Reed of attacking an officer", "was accused of murdering civilians",
+                # "apologised for attacking": the one accused / blamed / prevented, else the subject
+                for dep in ("dobj", "nsubjpass", "nsubj"):
+                    who = next((c for c in governor.children if c.dep_ == dep), None)
+                    if who is not None:
+                        return who, False
+            return None, False
         frame = _infinitive_frame(t)
         if frame is not None:             # "Johnson has no plans to resign": the planner
             owner = next((c for c in frame.children if c.dep_ == "poss"), None)
@@ -1594,6 +1604,13 @@ def _subject(tok):
             return t.head, t.tag_ == "VBN"
         break
     return None, False
+
+
+# Prepositions over a gerund: an adjunct's gerund shares the main clause's subject ("after meeting
+# Putin, Trump said"); a complement's gerund is done by the one the verb is about ("accused Reed of
+# attacking", "blamed Kyiv for shelling", "prevented them from leaving").
+_ADJUNCT_PREPS = frozenset("by after before while despite without since upon through following when".split())
+_COMPLEMENT_PREPS = frozenset("of from for with".split())
 
 
 def _infinitive_frame(verb):
@@ -3735,9 +3752,20 @@ def _modality(ctx, cl: Clause, src, src_tok, tgt) -> str:
         return "hypothetical"
     if future:
         return "planned"
-    if _reported(ctx, top, src, src_tok, sent):
+    if _reported(ctx, top, src, src_tok, sent) or _alleged(top):
         return "reported"
     return "asserted"
+
+
+# "accused Reed of attacking an officer", "blamed Kyiv for shelling the plant", "charged with
+# assault": the act is the accuser's claim, reported, not asserted by the text (word forms where
+# the event lexicon has no lemma)
+_ACCUSING = frozenset({"accuse", "suspect", "suspected", "suspects", "blame", "charge", "allege", "indict"})
+
+
+def _alleged(top) -> bool:
+    return top.dep_ == "pcomp" and top.head.lower_ in ("of", "for", "with") and top.head.head.pos_ == "VERB" and \
+        lemma(top.head.head.text) in _ACCUSING
 
 
 def _speaker_of(tok):
