@@ -379,3 +379,13 @@ def test_an_accused_act_is_the_accused_ones_and_reported(analyse):
     assert attack.source_text == "He" and attack.modality == "asserted"   # an adjunct: the subject's act
     _ents, _events, ev = analyse("Russia responded by shelling Kyiv on Monday.")
     assert ev.source_text == "Russia" and ev.modality == "asserted"
+
+
+def test_an_agreed_meeting_without_a_year_is_dated_forward(analyse):
+    # a real Reuters sentence (1987): "late April", written in March, was read as the April before
+    _ents, _events, ev = analyse("Prime Minister Brian Mulroney has agreed to meet African National Congress president "
+                                 "Oliver Tambo in Ottawa sometime in late April or early May, a senior official said.",
+                                 published="1987-03-23")
+    assert ev.type == "AGREE" and ev.date == "1987-04"
+    _ents, _events, ev = analyse("Putin visited Beijing in May.", published="2025-09-10")
+    assert ev.date == "2025-05"

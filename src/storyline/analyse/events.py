@@ -3667,6 +3667,12 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
     date, prec, dsrc, dtext, future = _date(ctx, cl, stmt_verb)
     if future and modality == "asserted":
         modality = "planned"
+    prospective = modality == "planned" or (cl.wrapped is not None and cl.wrapped.i != head.i)
+    if prospective and dsrc == "timex" and not future and _year_inferred(dtext, date, ctx.published):
+        # "will visit Beijing in May", "agreed to meet Tambo in late April" (written in March): the
+        # time expression named no year and was read as the past one; a plan, or the act an
+        # agreement / a threat / a request is about, is for the coming one
+        date = _next_year(date)
     # a planned act keeps its type with modality "planned" (a planned visit is CONSULT, not an
     # agreement); Event.plover_type gives the PLOVER manual's coding (AGREE / CONCEDE)
     if modality in ("planned", "negated") and dsrc == "published":
@@ -3950,6 +3956,19 @@ def _date(ctx: _Ctx, cl: Clause, stmt_verb=None, inherit=True):
     if pub and _past_report(head, top, sent) and not _has_other_time(sent, chain_ids):
         return pub[:10], "day", "published", None, False
     return None, None, None, None, False
+
+
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b|'\d\d\b")
+
+
+def _year_inferred(text: str | None, value: str | None, published: str | None) -> bool:
+    """A month or day the text gave without a year, resolved into the year before publication."""
+    return bool(text and value and published and len(value) >= 7 and value[4:5] == "-" and value[5:7].isdigit()
+                and not _YEAR_WRITTEN.search(text) and value[:7] < published[:7])
+
+
+def _next_year(value: str) -> str:
+    return f"{int(value[:4]) + 1:04d}{value[4:]}"
 
 
 _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
