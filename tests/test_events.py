@@ -389,3 +389,17 @@ def test_an_agreed_meeting_without_a_year_is_dated_forward(analyse):
     assert ev.type == "AGREE" and ev.date == "1987-04"
     _ents, _events, ev = analyse("Putin visited Beijing in May.", published="2025-09-10")
     assert ev.date == "2025-05"
+
+
+def test_meeting_a_thing_is_no_meeting(analyse):
+    # real sentences: "meet new overseas orders", "met no reaction", "to meet the new threat"
+    for text in ("Thaisarco had to dig into its stocks to meet a large portion of new overseas orders.",
+                 "However, the new attacks met no reaction from Ankara.",
+                 "But to meet the new threat, we may need to do things differently."):
+        _ents, events, _ev = analyse(text)
+        assert not [e for e in events if e.type == "CONSULT"], text
+    for text in ("Lavrov will meet his counterpart in Riyadh.",
+                 "Delegations from Ukraine and Russia met face to face in Istanbul on Friday.",
+                 "They entered the building to meet MPs on Thursday."):
+        _ents, events, _ev = analyse(text)
+        assert [e for e in events if e.type == "CONSULT"], text

@@ -2894,9 +2894,14 @@ def _inanimate_subject(tok) -> bool:
         return False
     if subj.lower_ in ("which", "that") and subj.head.dep_ == "relcl":
         subj = subj.head.head
-    low = subj.lower_
-    return subj.pos_ == "NOUN" and not subj.ent_type_ and low not in _ACTOR_NOUNS and \
-        low not in _BODY_NOUNS and not low.endswith(_PERSON_SUFFIXES)
+    return _thing(subj)
+
+
+def _thing(tok) -> bool:
+    """A common noun that names no one: no entity type, no actor or body noun, no person's ending."""
+    low = tok.lower_
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and low not in _ACTOR_NOUNS and low not in TRAVELLERS and \
+        low not in _BODY_NOUNS and low not in _PEOPLE_NOUNS and not low.endswith(_PERSON_SUFFIXES)
 
 
 # Organisations and people a common noun can name, beyond the actor nouns of the type model's gate
@@ -2906,6 +2911,13 @@ _BODY_NOUNS = frozenset((
     "organization organizations institution institutions network networks airline airlines employer employers "
     "owner owners landlord landlords staff residents parents family families villagers tribe tribes clan clans "
     "gang gangs cartel cartels board management leadership").split())
+# people a meeting is with that the lists above leave out
+_PEOPLE_NOUNS = frozenset((
+    "counterpart counterparts president presidents premier leader leaders members member families family "
+    "victims relatives survivors people man men woman women children students voters residents couple "
+    "delegates delegation delegations envoy envoys team teams representatives executives officials "
+    "experts doctors nurses patients refugees migrants crowd public mps mp lawmakers legislators "
+    "ministers clergy troops").split())
 # endings of nouns for people ("farmers", "campaigners", "activists", "politicians", "investors")
 _PERSON_SUFFIXES = ("er", "ers", "ist", "ists", "ian", "ians", "or", "ors")
 
@@ -3057,6 +3069,8 @@ def _figurative(tok, lem: str, obj) -> bool:
     White House", "met the deadline" (event_types.FIGURATIVE)."""
     if lem == "meet" and any(c.dep_ == "auxpass" for c in tok.children) and _prep_objs(tok, "with"):
         return True           # "any attack would be met with a crushing response"
+    if lem == "meet" and obj is not None and obj.dep_ == "dobj" and obj.lower_ != "face" and _thing(obj):
+        return True           # "meet the new threat", "meet new overseas orders": no one is met
     if lem in INTRANSITIVE_ACTS and (obj is not None or any(c.dep_ in ("ccomp", "auxpass") for c in tok.children)):
         return True           # "Russia demonstrated its resolve": showing, not protesting
     for prep, nouns in FIGURATIVE_PREP_OBJECTS.get(lem, {}).items():
