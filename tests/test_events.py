@@ -403,3 +403,15 @@ def test_meeting_a_thing_is_no_meeting(analyse):
                  "They entered the building to meet MPs on Thursday."):
         _ents, events, _ev = analyse(text)
         assert [e for e in events if e.type == "CONSULT"], text
+
+
+def test_figures_of_speech_on_real_bbc_sentences(analyse):
+    _ents, _events, ev = analyse("Senator Kerry attacked President Bush's economic record during his campaign.")
+    assert ev.type == "ACCUSE"                      # a verbal attack on a record
+    _ents, events, _ev = analyse("The much-anticipated sci-fi horror Doom 3 shot straight to the top of the UK "
+                                 "games charts.")
+    assert not events
+    _ents, _events, ev = analyse("He was shot to death outside his home.")
+    assert ev.type == "ASSAULT"
+    _ents, _events, ev = analyse("The submission also calls for decent wages and training for workers.")
+    assert ev.type == "REQUEST" and ev.mode != "meet"   # "call" itself is no phone call

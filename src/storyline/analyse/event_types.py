@@ -180,6 +180,7 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 # with scathing reviews" is a reception, not a meeting (the passive "would be met with force" is
 # caught by the voice alone). lemma -> {preposition: object heads}.
 FIGURATIVE_PREP_OBJECTS: dict[str, dict[str, frozenset[str]]] = {
+    "shoot": {"to": frozenset("top fame prominence stardom number no record".split())},   # "shot to the top"
     "meet": {"with": frozenset((
         "criticism criticisms reviews review reception response responses reaction reactions resistance "
         "opposition objections approval disapproval acclaim praise applause success failure scepticism "

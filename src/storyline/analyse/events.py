@@ -2769,14 +2769,19 @@ def _verb_target(v: _VerbUse):
 
 
 _STANCE_OBJECTS = {"remarks", "comments", "statement", "statements", "stance", "position", "policy", "policies",
-                   "decision", "handling", "role", "views", "speech", "words", "silence", "failure", "support"}
+                   "decision", "handling", "role", "views", "speech", "words", "silence", "failure", "support",
+                   "record", "plan", "plans", "proposal", "proposals", "budget", "bill", "reforms", "approach",
+                   "performance", "leadership", "credibility", "claims", "claim", "report", "idea", "ideas",
+                   "strategy", "tactics", "rhetoric", "manifesto", "agenda", "legislation", "response"}
 
 
 def _verb_attack_for(v: _VerbUse):
-    """ "attacked the United States for meddling": a verbal attack (ACCUSE disapprove), the reason a
-    gerund under "for"."""
-    if not any(c.dep_ == "prep" and c.lower_ == "for" and any(
-            g.dep_ == "pcomp" or g.lower_ in _STANCE_OBJECTS for g in c.children) for c in v.tok.children):
+    """ "attacked the United States for meddling", "attacked President Bush's economic record": a
+    verbal attack (ACCUSE disapprove), the reason a gerund under "for" or the object a stance."""
+    obj = v.obj
+    if not (obj is not None and obj.dep_ == "dobj" and obj.lower_ in _STANCE_OBJECTS) and not any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" or g.lower_ in _STANCE_OBJECTS
+                                                          for g in c.children) for c in v.tok.children):
         return _SKIP
     return ("ACCUSE", "disapprove")
 
@@ -3373,14 +3378,16 @@ def _refine_mode(ctx: _Ctx, typ: str, mode, verb, noun, tgt) -> str | None:
         for c in verb.children:
             if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative", "nsubjpass", "attr"):
                 words |= {t.lower_ for t in c.subtree}
-        words.add(lemma(verb.text))
+        if lemma(verb.text) != "call":
+            words.add(lemma(verb.text))   # "called for wages": the verb's own lemma is not a phone call
         if words & _YIELD_WORDS:
             return "yield"
         if words & _MEET_WORDS:
             return "meet"
         if words & _ASSIST_WORDS:
             return "assist"
-        return "change" if obj is not None or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) else None
+        return "change" if obj is not None or _prep_objs(verb, "for") or any(
+            c.dep_ in ("xcomp", "ccomp") for c in verb.children) else None
     if typ == "MOBILIZE" and obj is not None:
         words = {obj.lower_} | {c.lower_ for c in obj.children if c.dep_ in ("compound", "amod", "conj")}
         if words & {"police", "officers", "gendarmes"}:
