@@ -415,3 +415,10 @@ def test_figures_of_speech_on_real_bbc_sentences(analyse):
     assert ev.type == "ASSAULT"
     _ents, _events, ev = analyse("The submission also calls for decent wages and training for workers.")
     assert ev.type == "REQUEST" and ev.mode != "meet"   # "call" itself is no phone call
+
+
+def test_offering_words_is_no_offer(analyse):
+    _ents, events, _ev = analyse("Fans wrote in to the BBC website to express their delight and to offer a warning.")
+    assert not [e for e in events if e.type == "AGREE"]
+    _ents, _events, ev = analyse("Russia offered Ukraine a ceasefire on Tuesday.")
+    assert ev.type == "AGREE"

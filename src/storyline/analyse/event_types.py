@@ -170,6 +170,9 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         ("fight", "back", "tears"),
         ("back", "down away off", ""),
         ("storm", "off", ""),
+        ("offer", "", "warning warnings advice thoughts opinion opinions view views explanation explanations "
+                      "apology apologies condolences prayers comment comments insight insights glimpse glimpses "
+                      "clue clues reassurance reassurances praise perspective congratulations"),
         ("commit", "", "crime crimes atrocity atrocities genocide murder murders massacre offence offences offense "
                        "offenses suicide fraud abuse abuses violation violations error errors mistake mistakes sin "
                        "sins blunder blunders felony felonies treason perjury sabotage"),
