@@ -422,3 +422,10 @@ def test_offering_words_is_no_offer(analyse):
     assert not [e for e in events if e.type == "AGREE"]
     _ents, _events, ev = analyse("Russia offered Ukraine a ceasefire on Tuesday.")
     assert ev.type == "AGREE"
+
+
+def test_a_warning_of_readiness_to_act_is_a_threat(analyse):
+    _ents, _events, ev = analyse("China warned that it was ready to take all necessary measures.")
+    assert ev.type == "THREATEN"
+    _ents, events, _ev = analyse("Analysts warned that the economy was ready to grow again.")
+    assert not [e for e in events if e.type == "THREATEN"]

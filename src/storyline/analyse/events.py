@@ -282,7 +282,7 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "today", "yesterday", "tomorrow", "tonight", "overnight"}
 _THREAT_WORDS = {"retaliate", "retaliation", "response", "respond", "strike", "strikes", "attack", "war", "force",
                  "consequences", "damage", "survive", "destroy", "block", "blockade", "sanctions", "tariffs", "punish",
-                 "hit", "nuclear", "military", "escalation", "close", "shut", "trigger"}
+                 "hit", "nuclear", "military", "escalation", "close", "shut", "trigger", "measures", "action"}
 _REPORTING = {"say", "tell", "claim", "report", "state", "add", "write", "insist", "believe", "think", "note",
               "announce", "confirm", "suggest", "indicate", "reveal", "show", "estimate", "stress", "assert",
               "acknowledge", "explain", "argue"}
@@ -2664,6 +2664,13 @@ def _verb_strike(v: _VerbUse):
 _TOLERATE = frozenset({"tolerate", "allow", "accept", "permit", "stand"})
 
 
+def _ready_to(comp) -> bool:
+    """ "warned that it was ready / prepared to take all necessary measures": a stated readiness
+    to act, as good as a "will"."""
+    return any(c.dep_ == "acomp" and c.lower_ in ("ready", "prepared", "determined") and
+               any(g.dep_ == "xcomp" for g in c.children) for c in comp.children)
+
+
 def _will_not_tolerate(comp) -> bool:
     return lemma(comp.text) in _TOLERATE and any(
         c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("longer", "never")) for c in comp.children)
@@ -2688,7 +2695,8 @@ def _verb_warn(v: _VerbUse):
                 comp = next((c for c in obj.children if c.dep_ == "relcl" and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
             words = {t.lower_ for t in comp.subtree} if comp is not None else set()
-            modal = comp is not None and any(a.lower_ in ("will", "would", "'ll", "could") for a in comp.children)
+            modal = comp is not None and (any(a.lower_ in ("will", "would", "'ll", "could") for a in comp.children)
+                                          or _ready_to(comp))
             if modal and (VERBS.get(lemma(comp.text), (None,))[0] in _CONFLICT or words & _THREAT_WORDS or
                           _conditional(comp) or _will_not_tolerate(comp)):
                 typ, mode = "THREATEN", ("restrict" if words & {"block", "blockade", "sanctions", "tariffs",
