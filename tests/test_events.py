@@ -429,3 +429,17 @@ def test_a_warning_of_readiness_to_act_is_a_threat(analyse):
     assert ev.type == "THREATEN"
     _ents, events, _ev = analyse("Analysts warned that the economy was ready to grow again.")
     assert not [e for e in events if e.type == "THREATEN"]
+
+
+def test_attempts_and_prospects(analyse):
+    # real Guardian sentences (2022)
+    _ents, _events, ev = analyse("The Kremlin has repeatedly sought to threaten and undermine our democratic processes.")
+    assert ev.type == "THREATEN"                     # an attempt at the act, not a request
+    _ents, events, _ev = analyse("Germany is seeking to reduce its heavy reliance on Russia for gas.")
+    assert not [e for e in events if e.type == "REQUEST"]
+    _ents, _events, ev = analyse("Ukraine sought talks with Russia.")
+    assert ev.type == "REQUEST"
+    _ents, _events, ev = analyse("Podolyak said there was no prospect of Russia negotiating seriously.")
+    assert ev.modality == "negated"
+    _ents, _events, ev = analyse("The prospect of Russia invading Ukraine worried Europe.")
+    assert ev.type == "ASSAULT" and ev.modality == "hypothetical"

@@ -211,12 +211,16 @@ INTRANSITIVE_ACTS: frozenset[str] = frozenset({"demonstrate"})
 # Nouns that frame an infinitive as asked for or intended, not done: "calls for him to step
 # down", "faced calls to quit" (the act is hypothetical: the callers' REQUEST, not a RETREAT);
 # "announced plans to withdraw", "has no plans to resign" (planned; negated with "no"); "his
-# refusal to accept the result", "Russia's failure to withdraw" (negated).
+# refusal to accept the result", "Russia's failure to withdraw" (negated); "the prospect of Russia
+# invading", "fears of an attack" (hypothetical).
 DEMAND_FRAME_NOUNS: frozenset[str] = frozenset((
     "call calls demand demands appeal appeals plea pleas request requests pressure petition petitions "
     "ultimatum ultimatums push clamour clamor urging").split())
 REFUSAL_FRAME_NOUNS: frozenset[str] = frozenset((
     "refusal refusals failure failures inability reluctance unwillingness").split())
+PROSPECT_FRAME_NOUNS: frozenset[str] = frozenset((
+    "prospect prospects possibility possibilities chance chances likelihood risk risks hope hopes fear fears "
+    "danger idea option options scenario").split())
 PLAN_FRAME_NOUNS: frozenset[str] = frozenset((
     "plan plans intention intentions intent readiness willingness proposal proposals offer offers bid "
     "decision promise promises pledge pledges threat threats").split())

@@ -47,8 +47,8 @@ from .doctext import doc_text
 from .event_types import EVENT_TYPES as _EVENT_TYPES_TABLE
 from .event_types import (CAPABILITY_ADJECTIVES, COOPERATIVE_TYPES, DEMAND_FRAME_NOUNS, FIGURATIVE,
                           FIGURATIVE_PREP_OBJECTS, IN_TALKS_NOUNS, IN_TALKS_VERBS, INTRANSITIVE_ACTS, MODEL_CUES,
-                          MODEL_NOUN_CUES, OBJECT_CONTROL_VERBS, PLAN_FRAME_NOUNS, REFUSAL_FRAME_NOUNS, TRAVELLERS,
-                          plover_type, verb_cues)
+                          MODEL_NOUN_CUES, OBJECT_CONTROL_VERBS, PLAN_FRAME_NOUNS, PROSPECT_FRAME_NOUNS,
+                          REFUSAL_FRAME_NOUNS, TRAVELLERS, plover_type, verb_cues)
 
 
 @dataclass(slots=True)
@@ -410,6 +410,8 @@ def model_gate(sent) -> float | None:
         return None           # "struck a cautious note", "met the deadline", "spoke to reporters"
     if lemma(head.text) in _CONTENT_DECIDES:
         return None           # the rules read the warning's content and found no threat in it
+    if lemma(head.text) in _ATTEMPT_VERBS and len(verbs) > 1:
+        return None           # "seeking to reduce its reliance on gas": an attempt at a non-event
     subj, passive = _subject(head)
     if subj is None or subj.pos_ not in ("PROPN", "NOUN") or not (
             passive or subj.ent_type_ in _ACTOR_ENTS or subj.lower_ in _ACTOR_NOUNS):
@@ -1616,7 +1618,11 @@ _COMPLEMENT_PREPS = frozenset("of from for with".split())
 def _infinitive_frame(verb):
     """The noun that frames an infinitive as asked for or intended (DEMAND_FRAME_NOUNS,
     PLAN_FRAME_NOUNS): "calls for him to step down", "plans to withdraw", and "faced calls to
-    quit", where the parser hangs the infinitive on the verb beside the noun; or None."""
+    quit", where the parser hangs the infinitive on the verb beside the noun; a gerund under
+    "of" / "for" likewise ("no prospect of Russia negotiating", "calls for releasing"); or None."""
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and \
+            verb.head.head.pos_ == "NOUN" and _frame_noun(verb.head.head):
+        return verb.head.head
     if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
     head = verb.head
@@ -1631,7 +1637,8 @@ def _infinitive_frame(verb):
 
 def _frame_noun(tok) -> bool:
     low = tok.lower_
-    return low in DEMAND_FRAME_NOUNS or low in PLAN_FRAME_NOUNS or low in REFUSAL_FRAME_NOUNS
+    return low in DEMAND_FRAME_NOUNS or low in PLAN_FRAME_NOUNS or low in REFUSAL_FRAME_NOUNS or \
+        low in PROSPECT_FRAME_NOUNS
 
 
 def _agent(tok):
@@ -2935,6 +2942,11 @@ _PEOPLE_NOUNS = frozenset((
 _PERSON_SUFFIXES = ("er", "ers", "ist", "ists", "ian", "ians", "or", "ors")
 
 
+# "seek" over an infinitive is an attempt at the act ("Russia sought to seize Kyiv"), over a noun a
+# request ("sought talks", "sought military aid")
+_ATTEMPT_VERBS = frozenset({"seek"})
+
+
 def _imperative(tok) -> bool:
     """A sentence that opens with its subjectless root verb in the base form: an order to the
     reader ("Sign up to our newsletter"), not a report of an act."""
@@ -2957,9 +2969,11 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
     if lem == "threaten" and _inanimate_subject(tok):
         return None       # "rising prices threaten to push millions into poverty": a risk, not a threat
     # a trigger under a control verb: the control verb's event ("agreed to meet")
+    if lem in _ATTEMPT_VERBS and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children):
+        return None       # "sought to threaten", "is seeking to reduce its reliance": an attempt, the act is the inner verb's
     wrapper = _wrapper_of(tok)
     if wrapper is not None and _WRAPPERS.get(lemma(wrapper.text)) in ("agree", "reject", "threaten", "request") and \
-            lemma(wrapper.text) in VERBS:
+            lemma(wrapper.text) in VERBS and lemma(wrapper.text) not in _ATTEMPT_VERBS:
         return None
     typ, mode = VERBS[lem]
     obj = _dobj(tok)          # the object, or the patient of a passive
@@ -3776,8 +3790,8 @@ def _modality(ctx, cl: Clause, src, src_tok, tgt) -> str:
     if frame is not None:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in frame.children) or frame.lower_ in REFUSAL_FRAME_NOUNS:
             negated = True            # "has no plans to resign", "his refusal to accept the result"
-        elif frame.lower_ in DEMAND_FRAME_NOUNS:
-            hypo = True               # "calls for him to step down": asked for, not done
+        elif frame.lower_ in DEMAND_FRAME_NOUNS or frame.lower_ in PROSPECT_FRAME_NOUNS:
+            hypo = True               # "calls for him to step down", "the prospect of Russia invading": not done
         else:
             future = True             # "announced plans to withdraw"
     # "refused to X" is REJECT (asserted); "did not X" / "failed to X" negate X
