@@ -443,3 +443,14 @@ def test_attempts_and_prospects(analyse):
     assert ev.modality == "negated"
     _ents, _events, ev = analyse("The prospect of Russia invading Ukraine worried Europe.")
     assert ev.type == "ASSAULT" and ev.modality == "hypothetical"
+
+
+def test_demanded_rights_and_figurative_mobilising(analyse):
+    _ents, events, _ev = analyse("Prominent Russian hawks have demanded the Kremlin respond by targeting government "
+                                 "officials in Kyiv.")
+    assert all(e.modality != "asserted" for e in events if e.type == "ASSAULT")
+    _ents, _events, ev = analyse("A Kremlin spokesperson said China had the sovereign right to hold major military "
+                                 "drills around Taiwan.")
+    assert ev.type == "MOBILIZE" and ev.modality == "hypothetical" and ev.source_text == "China"
+    _ents, events, _ev = analyse("It was not possible to mobilise capital flows without such policies.")
+    assert not events

@@ -170,6 +170,8 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         ("fight", "back", "tears"),
         ("back", "down away off", ""),
         ("storm", "off", ""),
+        ("mobilise", "", "capital flows funds money resources support voters votes opinion investment finance"),
+        ("mobilize", "", "capital flows funds money resources support voters votes opinion investment finance"),
         ("offer", "", "warning warnings advice thoughts opinion opinions view views explanation explanations "
                       "apology apologies condolences prayers comment comments insight insights glimpse glimpses "
                       "clue clues reassurance reassurances praise perspective congratulations"),
@@ -196,7 +198,7 @@ FIGURATIVE_PREP_OBJECTS: dict[str, dict[str, frozenset[str]]] = {
 # "urged Kyiv to negotiate"): the one who would act is the object. Lemmas.
 OBJECT_CONTROL_VERBS: frozenset[str] = frozenset((
     "force compel oblige pressure push urge ask order tell allow permit enable help persuade encourage "
-    "invite prompt lead cause require authorise authorize instruct").split())
+    "invite prompt lead cause require authorise authorize instruct demand").split())
 
 # Adjectives of capability over an infinitive: "missiles able to strike anywhere" is a capacity
 # (hypothetical), "unable to reach the town" an act not done (negated).
@@ -212,7 +214,7 @@ INTRANSITIVE_ACTS: frozenset[str] = frozenset({"demonstrate"})
 # down", "faced calls to quit" (the act is hypothetical: the callers' REQUEST, not a RETREAT);
 # "announced plans to withdraw", "has no plans to resign" (planned; negated with "no"); "his
 # refusal to accept the result", "Russia's failure to withdraw" (negated); "the prospect of Russia
-# invading", "fears of an attack" (hypothetical).
+# invading", "fears of an attack", "the sovereign right to hold drills" (hypothetical).
 DEMAND_FRAME_NOUNS: frozenset[str] = frozenset((
     "call calls demand demands appeal appeals plea pleas request requests pressure petition petitions "
     "ultimatum ultimatums push clamour clamor urging").split())
@@ -220,7 +222,7 @@ REFUSAL_FRAME_NOUNS: frozenset[str] = frozenset((
     "refusal refusals failure failures inability reluctance unwillingness").split())
 PROSPECT_FRAME_NOUNS: frozenset[str] = frozenset((
     "prospect prospects possibility possibilities chance chances likelihood risk risks hope hopes fear fears "
-    "danger idea option options scenario").split())
+    "danger idea option options scenario right rights authority power ability capacity freedom").split())
 PLAN_FRAME_NOUNS: frozenset[str] = frozenset((
     "plan plans intention intentions intent readiness willingness proposal proposals offer offers bid "
     "decision promise promises pledge pledges threat threats").split())

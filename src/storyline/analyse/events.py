@@ -3801,9 +3801,30 @@ def _modality(ctx, cl: Clause, src, src_tok, tgt) -> str:
         return "hypothetical"
     if future:
         return "planned"
+    if _under_demand(top):
+        return "hypothetical"         # "demanded the Kremlin respond by targeting officials": asked for
     if _reported(ctx, top, src, src_tok, sent) or _alleged(top):
         return "reported"
     return "asserted"
+
+
+# Verbs whose clausal content is asked for, not done
+_DEMANDING = frozenset({"demand", "urge", "ask", "call", "press", "appeal", "request", "implore", "beg", "plead"})
+
+
+def _under_demand(top) -> bool:
+    """The clause sits in the content of a demand ("demanded that the Kremlin strike", "urged Kyiv
+    to respond by targeting ..."), through complement clauses, infinitives and "by" gerunds."""
+    t = top
+    for _ in range(4):
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep":
+            t = t.head
+        if t.dep_ not in ("ccomp", "xcomp", "prep", "pcomp") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.pos_ == "VERB" and lemma(t.text) in _DEMANDING and t.i != top.i:
+            return True
+    return False
 
 
 # "accused Reed of attacking an officer", "blamed Kyiv for shelling the plant", "charged with
