@@ -454,3 +454,12 @@ def test_demanded_rights_and_figurative_mobilising(analyse):
     assert ev.type == "MOBILIZE" and ev.modality == "hypothetical" and ev.source_text == "China"
     _ents, events, _ev = analyse("It was not possible to mobilise capital flows without such policies.")
     assert not events
+
+
+def test_met_conditions_and_commitments_on_reuters_sentences(analyse):
+    _ents, events, _ev = analyse("This condition has not been met by some of the innovations, Hennicke said.")
+    assert not [e for e in events if e.type == "CONSULT"]
+    _ents, _events, ev = analyse("The delegation was met by officials in Riyadh.")
+    assert ev.type == "CONSULT"
+    _ents, _events, ev = analyse("He said Lawson had made no commitments to support Brazil's efforts.")
+    assert ev.type == "SUPPORT" and ev.modality == "negated" and ev.source_text == "Lawson"

@@ -225,7 +225,7 @@ PROSPECT_FRAME_NOUNS: frozenset[str] = frozenset((
     "danger idea option options scenario right rights authority power ability capacity freedom").split())
 PLAN_FRAME_NOUNS: frozenset[str] = frozenset((
     "plan plans intention intentions intent readiness willingness proposal proposals offer offers bid "
-    "decision promise promises pledge pledges threat threats").split())
+    "decision promise promises pledge pledges threat threats commitment commitments").split())
 
 # "X is / has been / remains (locked) in talks with Y": the state verb over "in" + a meeting noun
 # is an ongoing consultation (PLOVER CONSULT), as "held talks" is a held one. Word forms, as the

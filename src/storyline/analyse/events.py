@@ -3096,8 +3096,9 @@ def _figurative(tok, lem: str, obj) -> bool:
     White House", "met the deadline" (event_types.FIGURATIVE)."""
     if lem == "meet" and any(c.dep_ == "auxpass" for c in tok.children) and _prep_objs(tok, "with"):
         return True           # "any attack would be met with a crushing response"
-    if lem == "meet" and obj is not None and obj.dep_ == "dobj" and obj.lower_ != "face" and _thing(obj):
-        return True           # "meet the new threat", "meet new overseas orders": no one is met
+    if lem == "meet" and obj is not None and obj.dep_ in ("dobj", "nsubjpass") and obj.lower_ != "face" and \
+            _thing(obj):
+        return True           # "meet the new threat", "this condition has not been met": no one is met
     if lem in INTRANSITIVE_ACTS and (obj is not None or any(c.dep_ in ("ccomp", "auxpass") for c in tok.children)):
         return True           # "Russia demonstrated its resolve": showing, not protesting
     for prep, nouns in FIGURATIVE_PREP_OBJECTS.get(lem, {}).items():
