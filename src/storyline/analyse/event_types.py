@@ -337,3 +337,50 @@ MODEL_NOUN_CUES: dict[str, tuple[str, ...]] = _vocab({
                "massacre ambush gunmen militants rebels guerrillas casualties dead killed wounded bullets "
                "rockets mortar artillery grenade",
 })
+
+
+# Participants and modality of events read from real news sentences (session 23): who can act,
+# which prepositions pass a gerund its subject, which verbs frame an act as attempted, asked for
+# or alleged.
+
+# Organisations and people a common noun can name, beyond the actor nouns of the type model's gate
+# ("the company threatened to sue", "landlords threatened evictions"): they can threaten.
+BODY_NOUNS: frozenset[str] = frozenset((
+    "company companies firm firms bank banks club clubs corporation corporations organisation organisations "
+    "organization organizations institution institutions network networks airline airlines employer employers "
+    "owner owners landlord landlords staff residents parents family families villagers tribe tribes clan clans "
+    "gang gangs cartel cartels board management leadership").split())
+
+# people a meeting is with that the lists above leave out
+PEOPLE_NOUNS: frozenset[str] = frozenset((
+    "counterpart counterparts president presidents premier leader leaders members member families family "
+    "victims relatives survivors people man men woman women children students voters residents couple "
+    "delegates delegation delegations envoy envoys team teams representatives executives officials "
+    "experts doctors nurses patients refugees migrants crowd public mps mp lawmakers legislators "
+    "ministers clergy troops").split())
+
+# endings of nouns for people ("farmers", "campaigners", "activists", "politicians", "investors")
+PERSON_SUFFIXES: tuple[str, ...] = ("er", "ers", "ist", "ists", "ian", "ians", "or", "ors")
+
+# Prepositions over a gerund: an adjunct's gerund shares the main clause's subject ("after meeting
+# Putin, Trump said"); a complement's gerund is done by the one the verb is about ("accused Reed of
+# attacking", "blamed Kyiv for shelling", "prevented them from leaving").
+ADJUNCT_PREPS: frozenset[str] = frozenset("by after before while despite without since upon through following when".split())
+COMPLEMENT_PREPS: frozenset[str] = frozenset("of from for with".split())
+
+# "seek" over an infinitive is an attempt at the act ("Russia sought to seize Kyiv"), over a noun a
+# request ("sought talks", "sought military aid")
+ATTEMPT_VERBS: frozenset[str] = frozenset({"seek"})
+
+# Verbs whose clausal content is asked for, not done
+DEMANDING_VERBS: frozenset[str] = frozenset(
+    {"demand", "urge", "ask", "call", "press", "appeal", "request", "implore", "beg", "plead"})
+
+# "accused Reed of attacking an officer", "blamed Kyiv for shelling the plant", "charged with
+# assault": the act is the accuser's claim, reported, not asserted by the text (word forms where
+# the event lexicon has no lemma)
+ACCUSING_VERBS: frozenset[str] = frozenset({"accuse", "suspect", "suspected", "suspects", "blame", "charge", "allege", "indict"})
+
+# "warned that police will no longer tolerate rallies", "will not allow": a refusal to put up with
+# something, announced as a warning, is a threat
+TOLERATE_VERBS: frozenset[str] = frozenset({"tolerate", "allow", "accept", "permit", "stand"})

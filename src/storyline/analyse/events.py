@@ -45,10 +45,12 @@ from .chains import is_media
 from .quotes import CUE_LEMMAS, verb_lemma
 from .doctext import doc_text
 from .event_types import EVENT_TYPES as _EVENT_TYPES_TABLE
-from .event_types import (CAPABILITY_ADJECTIVES, COOPERATIVE_TYPES, DEMAND_FRAME_NOUNS, FIGURATIVE,
+from .event_types import (ACCUSING_VERBS, ADJUNCT_PREPS, ATTEMPT_VERBS, BODY_NOUNS, CAPABILITY_ADJECTIVES,
+                          COMPLEMENT_PREPS, COOPERATIVE_TYPES, DEMAND_FRAME_NOUNS, DEMANDING_VERBS, FIGURATIVE,
                           FIGURATIVE_PREP_OBJECTS, IN_TALKS_NOUNS, IN_TALKS_VERBS, INTRANSITIVE_ACTS, MODEL_CUES,
-                          MODEL_NOUN_CUES, OBJECT_CONTROL_VERBS, PLAN_FRAME_NOUNS, PROSPECT_FRAME_NOUNS,
-                          REFUSAL_FRAME_NOUNS, TRAVELLERS, plover_type, verb_cues)
+                          MODEL_NOUN_CUES, OBJECT_CONTROL_VERBS, PEOPLE_NOUNS, PERSON_SUFFIXES, PLAN_FRAME_NOUNS,
+                          PROSPECT_FRAME_NOUNS, REFUSAL_FRAME_NOUNS, TOLERATE_VERBS, TRAVELLERS, plover_type,
+                          verb_cues)
 
 
 @dataclass(slots=True)
@@ -410,7 +412,7 @@ def model_gate(sent) -> float | None:
         return None           # "struck a cautious note", "met the deadline", "spoke to reporters"
     if lemma(head.text) in _CONTENT_DECIDES:
         return None           # the rules read the warning's content and found no threat in it
-    if lemma(head.text) in _ATTEMPT_VERBS and len(verbs) > 1:
+    if lemma(head.text) in ATTEMPT_VERBS and len(verbs) > 1:
         return None           # "seeking to reduce its reliance on gas": an attempt at a non-event
     subj, passive = _subject(head)
     if subj is None or subj.pos_ not in ("PROPN", "NOUN") or not (
@@ -1253,9 +1255,6 @@ def _by_call(a: _Acted):
     return None
 
 
-
-
-
 # --- clause helpers ---------------------------------------------------------------------------
 
 def _evacuate(a: "_Acted"):
@@ -1582,10 +1581,10 @@ def _subject(tok):
             continue
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
             prep, governor = t.head.lower_, t.head.head
-            if prep in _ADJUNCT_PREPS:
+            if prep in ADJUNCT_PREPS:
                 t = governor          # "Russia responded by shelling Kyiv": the main clause's subject
                 continue
-            if prep in _COMPLEMENT_PREPS:
+            if prep in COMPLEMENT_PREPS:
                 # "accused Reed of attacking an officer", "was accused of murdering civilians",
                 # "apologised for attacking": the one accused / blamed / prevented, else the subject
                 for dep in ("dobj", "nsubjpass", "nsubj"):
@@ -1606,13 +1605,6 @@ def _subject(tok):
             return t.head, t.tag_ == "VBN"
         break
     return None, False
-
-
-# Prepositions over a gerund: an adjunct's gerund shares the main clause's subject ("after meeting
-# Putin, Trump said"); a complement's gerund is done by the one the verb is about ("accused Reed of
-# attacking", "blamed Kyiv for shelling", "prevented them from leaving").
-_ADJUNCT_PREPS = frozenset("by after before while despite without since upon through following when".split())
-_COMPLEMENT_PREPS = frozenset("of from for with".split())
 
 
 def _infinitive_frame(verb):
@@ -2666,11 +2658,6 @@ def _verb_strike(v: _VerbUse):
     return typ, mode
 
 
-# "warned that police will no longer tolerate rallies", "will not allow": a refusal to put up with
-# something, announced as a warning, is a threat
-_TOLERATE = frozenset({"tolerate", "allow", "accept", "permit", "stand"})
-
-
 def _ready_to(comp) -> bool:
     """ "warned that it was ready / prepared to take all necessary measures": a stated readiness
     to act, as good as a "will"."""
@@ -2679,7 +2666,7 @@ def _ready_to(comp) -> bool:
 
 
 def _will_not_tolerate(comp) -> bool:
-    return lemma(comp.text) in _TOLERATE and any(
+    return lemma(comp.text) in TOLERATE_VERBS and any(
         c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("longer", "never")) for c in comp.children)
 
 
@@ -2921,30 +2908,7 @@ def _thing(tok) -> bool:
     """A common noun that names no one: no entity type, no actor or body noun, no person's ending."""
     low = tok.lower_
     return tok.pos_ == "NOUN" and not tok.ent_type_ and low not in _ACTOR_NOUNS and low not in TRAVELLERS and \
-        low not in _BODY_NOUNS and low not in _PEOPLE_NOUNS and not low.endswith(_PERSON_SUFFIXES)
-
-
-# Organisations and people a common noun can name, beyond the actor nouns of the type model's gate
-# ("the company threatened to sue", "landlords threatened evictions"): they can threaten.
-_BODY_NOUNS = frozenset((
-    "company companies firm firms bank banks club clubs corporation corporations organisation organisations "
-    "organization organizations institution institutions network networks airline airlines employer employers "
-    "owner owners landlord landlords staff residents parents family families villagers tribe tribes clan clans "
-    "gang gangs cartel cartels board management leadership").split())
-# people a meeting is with that the lists above leave out
-_PEOPLE_NOUNS = frozenset((
-    "counterpart counterparts president presidents premier leader leaders members member families family "
-    "victims relatives survivors people man men woman women children students voters residents couple "
-    "delegates delegation delegations envoy envoys team teams representatives executives officials "
-    "experts doctors nurses patients refugees migrants crowd public mps mp lawmakers legislators "
-    "ministers clergy troops").split())
-# endings of nouns for people ("farmers", "campaigners", "activists", "politicians", "investors")
-_PERSON_SUFFIXES = ("er", "ers", "ist", "ists", "ian", "ians", "or", "ors")
-
-
-# "seek" over an infinitive is an attempt at the act ("Russia sought to seize Kyiv"), over a noun a
-# request ("sought talks", "sought military aid")
-_ATTEMPT_VERBS = frozenset({"seek"})
+        low not in BODY_NOUNS and low not in PEOPLE_NOUNS and not low.endswith(PERSON_SUFFIXES)
 
 
 def _imperative(tok) -> bool:
@@ -2969,11 +2933,11 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
     if lem == "threaten" and _inanimate_subject(tok):
         return None       # "rising prices threaten to push millions into poverty": a risk, not a threat
     # a trigger under a control verb: the control verb's event ("agreed to meet")
-    if lem in _ATTEMPT_VERBS and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children):
+    if lem in ATTEMPT_VERBS and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children):
         return None       # "sought to threaten", "is seeking to reduce its reliance": an attempt, the act is the inner verb's
     wrapper = _wrapper_of(tok)
     if wrapper is not None and _WRAPPERS.get(lemma(wrapper.text)) in ("agree", "reject", "threaten", "request") and \
-            lemma(wrapper.text) in VERBS and lemma(wrapper.text) not in _ATTEMPT_VERBS:
+            lemma(wrapper.text) in VERBS and lemma(wrapper.text) not in ATTEMPT_VERBS:
         return None
     typ, mode = VERBS[lem]
     obj = _dobj(tok)          # the object, or the patient of a passive
@@ -3809,10 +3773,6 @@ def _modality(ctx, cl: Clause, src, src_tok, tgt) -> str:
     return "asserted"
 
 
-# Verbs whose clausal content is asked for, not done
-_DEMANDING = frozenset({"demand", "urge", "ask", "call", "press", "appeal", "request", "implore", "beg", "plead"})
-
-
 def _under_demand(top) -> bool:
     """The clause sits in the content of a demand ("demanded that the Kremlin strike", "urged Kyiv
     to respond by targeting ..."), through complement clauses, infinitives and "by" gerunds."""
@@ -3823,20 +3783,14 @@ def _under_demand(top) -> bool:
         if t.dep_ not in ("ccomp", "xcomp", "prep", "pcomp") or t.head.i == t.i:
             return False
         t = t.head
-        if t.pos_ == "VERB" and lemma(t.text) in _DEMANDING and t.i != top.i:
+        if t.pos_ == "VERB" and lemma(t.text) in DEMANDING_VERBS and t.i != top.i:
             return True
     return False
 
 
-# "accused Reed of attacking an officer", "blamed Kyiv for shelling the plant", "charged with
-# assault": the act is the accuser's claim, reported, not asserted by the text (word forms where
-# the event lexicon has no lemma)
-_ACCUSING = frozenset({"accuse", "suspect", "suspected", "suspects", "blame", "charge", "allege", "indict"})
-
-
 def _alleged(top) -> bool:
     return top.dep_ == "pcomp" and top.head.lower_ in ("of", "for", "with") and top.head.head.pos_ == "VERB" and \
-        lemma(top.head.head.text) in _ACCUSING
+        lemma(top.head.head.text) in ACCUSING_VERBS
 
 
 def _speaker_of(tok):
