@@ -464,3 +464,15 @@ def test_met_conditions_and_commitments_on_reuters_sentences(analyse):
     assert ev.type == "CONSULT"
     _ents, _events, ev = analyse("He said Lawson had made no commitments to support Brazil's efforts.")
     assert ev.type == "SUPPORT" and ev.modality == "negated" and ev.source_text == "Lawson"
+
+
+def test_coming_under_attack_and_legal_or_media_releases(analyse):
+    _ents, _events, ev = analyse("Kyiv came under attack overnight.")
+    assert ev.type == "ASSAULT" and ev.source is None and ev.target_text == "Kyiv"
+    _ents, events, _ev = analyse("The plant came under shelling again.")
+    assert all(e.source_text != "The plant" for e in events)
+    _no_event_of_type(analyse, None,
+                      "An editorial said the US supreme court struck down the death penalty in 1972.",
+                      "Ukraine's commander-in-chief has released a video statement commemorating the holiday.")
+    _ents, _events, ev = analyse("Russia released 144 Ukrainian prisoners on Friday.")
+    assert ev.type == "RETREAT"

@@ -165,7 +165,10 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         ("press", "on ahead", "conference briefing"),
         ("fire", "up", "imagination supporters base crowd"),
         ("kill", "", "time mood"),
-        ("strike", "", "note tone chord balance pose figure"),
+        ("strike", "", "note tone chord balance pose figure penalty law laws ban rule rules ruling legislation "
+                       "order policy measure"),
+        ("release", "", "statement statements video report figures data results album song single film book "
+                        "details list footage images photo photos information document documents"),
         ("attack", "", "problem issue question"),
         ("fight", "back", "tears"),
         ("back", "down away off", ""),

@@ -2023,6 +2023,9 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
     state = _in_talks_verb(noun)
     if state is not None:             # "is in talks with", "has been locked in negotiations with"
         return _build(ctx, state, "CONSULT", None, noun=noun, trigger=_trigger_text(state, noun), seen=seen)
+    if cls == "ATTACK" and noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lower_ in _UNDER_VERBS:
+        # "Kyiv came under attack", "the convoy was under fire": the subject is the target
+        return _build(ctx, head.head, typ, mode, noun=noun, trigger=_trigger_text(head.head, noun), seen=seen)
     hl = lemma(head.text) if head.pos_ in ("VERB", "AUX") else ""
     prep_head = None
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and _through_of(head.head).i == noun.i \
@@ -2071,6 +2074,11 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
             noun.lower_ not in _MENU_NOUNS:
         return _build(ctx, noun, typ, mode, noun=noun, trigger=noun.text, seen=seen, noun_is_subject=True)
     return None
+
+
+# the verbs of "came / was / remained under attack" (word forms: the pipeline has no lemmatizer)
+_UNDER_VERBS = frozenset("come comes came coming be is are was were been being remain remains remained stay stayed "
+                         "fall fell".split())
 
 
 def _in_talks_verb(noun):
@@ -3492,6 +3500,10 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
             passive = False       # "Hamas and Israel are expected to begin talks"
         if passive and head.lower_ in IN_TALKS_VERBS:
             passive = False       # "Brown has been locked in talks with ...": a party to the talks
+        trigger_tok = noun if noun is not None else head
+        if src_tok is not None and ((noun is not None and noun.head.lower_ == "under") or
+                                    (trigger_tok.i > 0 and doc[trigger_tok.i - 1].lower_ == "under")):
+            passive = True        # "the plant came under shelling", "is under attack": the subject is the target
         if passive:
             patient = src_tok
             src_tok = _agent(head) or _agent(top)
