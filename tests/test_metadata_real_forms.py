@@ -60,6 +60,15 @@ def test_jsonld_author_by_reference_in_a_graph():
     assert m.published == "2024-02-03"
 
 
+def test_jsonld_author_written_as_a_json_string():
+    # SCMP's pages write the author object as a string inside the JSON-LD
+    ld = [{"@type": "NewsArticle", "headline": "Budget passes",
+           "author": json.dumps({"@type": "Person", "name": "Alice Wu"})}]
+    assert html_metadata(page("", "<h1>Budget passes</h1>", ld), "https://example.org/a").author == "Alice Wu"
+    ld = [{"@type": "NewsArticle", "headline": "Budget passes", "author": "{not json at all}"}]
+    assert html_metadata(page("", "<h1>Budget passes</h1>", ld), "https://example.org/a").author is None
+
+
 def test_organisation_typed_author_is_not_a_person():
     ld = [{"@type": "NewsArticle", "headline": "X", "author": {"@type": "Organization", "name": "Reuters"}}]
     assert html_metadata(page("", "<h1>X</h1>", ld), "https://example.org/x").author is None

@@ -143,6 +143,7 @@ def item_people(item: dict, items: list[dict]) -> tuple[list[str], list[str]]:
     for key in ("author", "creator"):
         value = item.get(key)
         for v in (value if isinstance(value, list) else [value])[:20]:
+            v = _embedded_json(v)
             if isinstance(v, dict) and set(v) <= {"@id", "@type"} and v.get("@id") in ids:
                 v = ids[v["@id"]]
             if isinstance(v, dict):
@@ -158,6 +159,24 @@ def item_people(item: dict, items: list[dict]) -> tuple[list[str], list[str]]:
         if people:
             break
     return people, orgs
+
+
+def _embedded_json(value):
+    """An author written as a JSON string inside the JSON-LD (``"author": "{ \"@type\":
+    \"Person\", \"name\": \"Alice Wu\" }"``, as SCMP's pages do) read as the object it holds;
+    any other value as it is."""
+    if isinstance(value, str) and value.lstrip().startswith("{") and value.rstrip().endswith("}") and \
+            len(value) <= MAX_EMBEDDED_JSON_CHARS:
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return value
+        return parsed if isinstance(parsed, dict) else value
+    return value
+
+
+# an author object written as a string is a few hundred characters; a longer one is not parsed
+MAX_EMBEDDED_JSON_CHARS = 2_000
 
 
 def item_date(item: dict) -> str | None:
