@@ -476,3 +476,15 @@ def test_coming_under_attack_and_legal_or_media_releases(analyse):
                       "Ukraine's commander-in-chief has released a video statement commemorating the holiday.")
     _ents, _events, ev = analyse("Russia released 144 Ukrainian prisoners on Friday.")
     assert ev.type == "RETREAT"
+
+
+def test_results_and_sporting_figures_of_speech(analyse):
+    # real BBC sentences (2004-05)
+    _no_event_of_type(analyse, None,
+                      "Chile is analyzing ways to keep prices stable without killing off demand.",
+                      "A free kick from the left was met powerfully by Byrne, leaving Bullock helpless.",
+                      "He resumes training and the task of recapturing his world title in Helsinki.")
+    _ents, _events, ev = analyse("US troops left Afghanistan in August.")
+    assert ev.type == "RETREAT"
+    _ents, _events, ev = analyse("Russian forces recaptured the town on Monday.")
+    assert ev.type == "ASSAULT"

@@ -159,12 +159,14 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                      "guidelines threshold thresholds benchmark benchmarks quota quotas payments bills debts "
                      "challenge challenges"),
         ("hit", "", "headlines record high low road ground shelves market wall jackpot mark nerve"),
-        ("capture", "", "imagination mood attention moment essence spirit headlines public audience"),
+        ("capture", "", "imagination mood attention moment essence spirit headlines public audience title titles "
+                        "crown championship award share"),
+        ("recapture", "", "title titles crown championship form magic spirit imagination"),
         ("visit", "", "website site page"),
         ("host", "", "show podcast programme program party dinner gala event concert"),
         ("press", "on ahead", "conference briefing"),
         ("fire", "up", "imagination supporters base crowd"),
-        ("kill", "", "time mood"),
+        ("kill", "", "time mood demand hopes hope chances chance deal bill plan idea competition"),
         ("strike", "", "note tone chord balance pose figure penalty law laws ban rule rules ruling legislation "
                        "order policy measure"),
         ("release", "", "statement statements video report figures data results album song single film book "

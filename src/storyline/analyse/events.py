@@ -3071,6 +3071,9 @@ def _figurative(tok, lem: str, obj) -> bool:
     if lem == "meet" and obj is not None and obj.dep_ in ("dobj", "nsubjpass") and obj.lower_ != "face" and \
             _thing(obj):
         return True           # "meet the new threat", "this condition has not been met": no one is met
+    if lem == "leave" and obj is not None and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.pos_ == "ADJ"
+                                                  for c in list(tok.children) + list(obj.children)):
+        return True           # "leaving Bullock helpless", "left thousands homeless": a result, not a departure
     if lem in INTRANSITIVE_ACTS and (obj is not None or any(c.dep_ in ("ccomp", "auxpass") for c in tok.children)):
         return True           # "Russia demonstrated its resolve": showing, not protesting
     for prep, nouns in FIGURATIVE_PREP_OBJECTS.get(lem, {}).items():
