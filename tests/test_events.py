@@ -381,6 +381,8 @@ def test_an_accused_act_is_the_accused_ones_and_reported(analyse):
     assert attack.source_text == "He" and attack.modality == "asserted"   # an adjunct: the subject's act
     _ents, _events, ev = analyse("Russia responded by shelling Kyiv on Monday.")
     assert ev.source_text == "Russia" and ev.modality == "asserted"
+    _ents, events, _ev = analyse("Huge forest fire is raging near Mykolaiv after shelling.")
+    assert [e.source for e in events if e.type == "ASSAULT"] == [None]     # a fire shells no one
 
 
 def test_an_agreed_meeting_without_a_year_is_dated_forward(analyse):

@@ -1582,8 +1582,10 @@ def _subject(tok):
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
             prep, governor = t.head.lower_, t.head.head
             if prep in ADJUNCT_PREPS:
-                t = governor          # "Russia responded by shelling Kyiv": the main clause's subject
-                continue
+                # "Russia responded by shelling Kyiv": the main clause's subject, when it can act
+                # ("a forest fire is raging after shelling": a thing, the shelling's actor unknown)
+                who = _subject(governor)[0]    # "he was arrested after attacking": still the doer
+                return (None, False) if who is not None and _thing(who) else (who, False)
             if prep in COMPLEMENT_PREPS:
                 # "accused Reed of attacking an officer", "was accused of murdering civilians",
                 # "apologised for attacking": the one accused / blamed / prevented, else the subject
