@@ -370,7 +370,8 @@ PERSON_SUFFIXES: tuple[str, ...] = ("er", "ers", "ist", "ists", "ian", "ians", "
 # Prepositions over a gerund: an adjunct's gerund shares the main clause's subject ("after meeting
 # Putin, Trump said"); a complement's gerund is done by the one the verb is about ("accused Reed of
 # attacking", "blamed Kyiv for shelling", "prevented them from leaving").
-ADJUNCT_PREPS: frozenset[str] = frozenset("by after before while despite without since upon through following when".split())
+ADJUNCT_PREPS: frozenset[str] = frozenset(
+    "by after before while despite without since upon through following when".split())
 COMPLEMENT_PREPS: frozenset[str] = frozenset("of from for with".split())
 
 # "seek" over an infinitive is an attempt at the act ("Russia sought to seize Kyiv"), over a noun a
@@ -384,8 +385,13 @@ DEMANDING_VERBS: frozenset[str] = frozenset(
 # "accused Reed of attacking an officer", "blamed Kyiv for shelling the plant", "charged with
 # assault": the act is the accuser's claim, reported, not asserted by the text (word forms where
 # the event lexicon has no lemma)
-ACCUSING_VERBS: frozenset[str] = frozenset({"accuse", "suspect", "suspected", "suspects", "blame", "charge", "allege", "indict"})
+ACCUSING_VERBS: frozenset[str] = frozenset(
+    {"accuse", "suspect", "suspected", "suspects", "blame", "charge", "allege", "indict"})
 
 # "warned that police will no longer tolerate rallies", "will not allow": a refusal to put up with
 # something, announced as a warning, is a threat
 TOLERATE_VERBS: frozenset[str] = frozenset({"tolerate", "allow", "accept", "permit", "stand"})
+
+# the verbs of "came / was / remained under attack": its subject is the target (word forms)
+UNDER_VERBS: frozenset[str] = frozenset((
+    "come comes came coming be is are was were been being remain remains remained stay stayed fall fell").split())

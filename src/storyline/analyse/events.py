@@ -49,8 +49,8 @@ from .event_types import (ACCUSING_VERBS, ADJUNCT_PREPS, ATTEMPT_VERBS, BODY_NOU
                           COMPLEMENT_PREPS, COOPERATIVE_TYPES, DEMAND_FRAME_NOUNS, DEMANDING_VERBS, FIGURATIVE,
                           FIGURATIVE_PREP_OBJECTS, IN_TALKS_NOUNS, IN_TALKS_VERBS, INTRANSITIVE_ACTS, MODEL_CUES,
                           MODEL_NOUN_CUES, OBJECT_CONTROL_VERBS, PEOPLE_NOUNS, PERSON_SUFFIXES, PLAN_FRAME_NOUNS,
-                          PROSPECT_FRAME_NOUNS, REFUSAL_FRAME_NOUNS, TOLERATE_VERBS, TRAVELLERS, plover_type,
-                          verb_cues)
+                          PROSPECT_FRAME_NOUNS, REFUSAL_FRAME_NOUNS, TOLERATE_VERBS, TRAVELLERS, UNDER_VERBS,
+                          plover_type, verb_cues)
 
 
 @dataclass(slots=True)
@@ -2025,7 +2025,7 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
     state = _in_talks_verb(noun)
     if state is not None:             # "is in talks with", "has been locked in negotiations with"
         return _build(ctx, state, "CONSULT", None, noun=noun, trigger=_trigger_text(state, noun), seen=seen)
-    if cls == "ATTACK" and noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lower_ in _UNDER_VERBS:
+    if cls == "ATTACK" and noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lower_ in UNDER_VERBS:
         # "Kyiv came under attack", "the convoy was under fire": the subject is the target
         return _build(ctx, head.head, typ, mode, noun=noun, trigger=_trigger_text(head.head, noun), seen=seen)
     hl = lemma(head.text) if head.pos_ in ("VERB", "AUX") else ""
@@ -2076,11 +2076,6 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
             noun.lower_ not in _MENU_NOUNS:
         return _build(ctx, noun, typ, mode, noun=noun, trigger=noun.text, seen=seen, noun_is_subject=True)
     return None
-
-
-# the verbs of "came / was / remained under attack" (word forms: the pipeline has no lemmatizer)
-_UNDER_VERBS = frozenset("come comes came coming be is are was were been being remain remains remained stay stayed "
-                         "fall fell".split())
 
 
 def _in_talks_verb(noun):
@@ -2944,7 +2939,7 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
         return None       # "rising prices threaten to push millions into poverty": a risk, not a threat
     # a trigger under a control verb: the control verb's event ("agreed to meet")
     if lem in ATTEMPT_VERBS and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children):
-        return None       # "sought to threaten", "is seeking to reduce its reliance": an attempt, the act is the inner verb's
+        return None       # "sought to threaten", "is seeking to reduce its reliance": an attempt; the inner verb acts
     wrapper = _wrapper_of(tok)
     if wrapper is not None and _WRAPPERS.get(lemma(wrapper.text)) in ("agree", "reject", "threaten", "request") and \
             lemma(wrapper.text) in VERBS and lemma(wrapper.text) not in ATTEMPT_VERBS:
