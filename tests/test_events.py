@@ -490,3 +490,13 @@ def test_results_and_sporting_figures_of_speech(analyse):
     assert ev.type == "RETREAT"
     _ents, _events, ev = analyse("Russian forces recaptured the town on Monday.")
     assert ev.type == "ASSAULT"
+
+
+def test_declining_to_comment_and_supporting_a_currency(analyse):
+    # real Reuters sentences (1987): a non-statement and a market operation
+    _no_event_of_type(analyse, None,
+                      "The Kremlin declined to comment.",
+                      "The Bundesbank declined to comment on rumours that it was intervening heavily to support "
+                      "the dollar.")
+    _ents, _events, ev = analyse("Israel declined to attend the talks.")
+    assert ev.type == "REJECT"

@@ -175,6 +175,8 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         ("fight", "back", "tears"),
         ("back", "down away off", ""),
         ("storm", "off", ""),
+        ("support", "", "dollar currency yen euro pound rouble ruble peso prices price market markets economy "
+                        "growth demand shares stocks"),
         ("mobilise", "", "capital flows funds money resources support voters votes opinion investment finance"),
         ("mobilize", "", "capital flows funds money resources support voters votes opinion investment finance"),
         ("offer", "", "warning warnings advice thoughts opinion opinions view views explanation explanations "
@@ -395,3 +397,9 @@ TOLERATE_VERBS: frozenset[str] = frozenset({"tolerate", "allow", "accept", "perm
 # the verbs of "came / was / remained under attack": its subject is the target (word forms)
 UNDER_VERBS: frozenset[str] = frozenset((
     "come comes came coming be is are was were been being remain remains remained stay stayed fall fell").split())
+
+# "declined to comment / say / speculate": no statement, which is no rejection (word forms of
+# the infinitive, as written)
+NO_COMMENT_VERBS: frozenset[str] = frozenset((
+    "comment say predict specify elaborate disclose speculate identify confirm answer reveal name detail "
+    "discuss explain give").split())

@@ -49,8 +49,8 @@ from .event_types import (ACCUSING_VERBS, ADJUNCT_PREPS, ATTEMPT_VERBS, BODY_NOU
                           COMPLEMENT_PREPS, COOPERATIVE_TYPES, DEMAND_FRAME_NOUNS, DEMANDING_VERBS, FIGURATIVE,
                           FIGURATIVE_PREP_OBJECTS, IN_TALKS_NOUNS, IN_TALKS_VERBS, INTRANSITIVE_ACTS, MODEL_CUES,
                           MODEL_NOUN_CUES, OBJECT_CONTROL_VERBS, PEOPLE_NOUNS, PERSON_SUFFIXES, PLAN_FRAME_NOUNS,
-                          PROSPECT_FRAME_NOUNS, REFUSAL_FRAME_NOUNS, TOLERATE_VERBS, TRAVELLERS, UNDER_VERBS,
-                          plover_type, verb_cues)
+                          NO_COMMENT_VERBS, PROSPECT_FRAME_NOUNS, REFUSAL_FRAME_NOUNS, TOLERATE_VERBS, TRAVELLERS,
+                          UNDER_VERBS, plover_type, verb_cues)
 
 
 @dataclass(slots=True)
@@ -408,8 +408,9 @@ def model_gate(sent) -> float | None:
     verbs = [head] + [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if not any(k in _TYPED_CLASSES for v in verbs for k in _word_classes(v)):
         return None
-    if any(_figurative(v, lemma(v.text), _dobj(v)) or _to_the_press(v) for v in verbs):
-        return None           # "struck a cautious note", "met the deadline", "spoke to reporters"
+    if any(_figurative(v, lemma(v.text), _dobj(v)) or _to_the_press(v) or _no_comment(v) for v in verbs):
+        return None           # "struck a cautious note", "met the deadline", "spoke to reporters", "declined to
+        #                       comment": the rules read these and said no
     if lemma(head.text) in _CONTENT_DECIDES:
         return None           # the rules read the warning's content and found no threat in it
     if lemma(head.text) in ATTEMPT_VERBS and len(verbs) > 1:
@@ -2705,6 +2706,12 @@ def _verb_warn(v: _VerbUse):
     return typ, mode
 
 
+def _no_comment(verb) -> bool:
+    """ "declined to comment", "refused to say" (NO_COMMENT_VERBS)."""
+    return lemma(verb.text) in ("decline", "refuse") and any(
+        c.dep_ == "xcomp" and c.lower_ in NO_COMMENT_VERBS for c in verb.children)
+
+
 def _verb_refusal(v: _VerbUse):
     tok, lem, obj, inner, typ, mode = v.tok, v.lem, v.obj, v.inner, v.typ, v.mode
     if not (lem in ("deny", "decline", "refuse", "reject", "block", "oppose")):
@@ -2715,6 +2722,8 @@ def _verb_refusal(v: _VerbUse):
         return ("PROTEST", "hunger")        # "refusing food in protest at their detention"
     if lem == "decline" and obj is None and inner is None and not any(c.dep_ == "xcomp" for c in tok.children):
         return None
+    if _no_comment(tok):
+        return None       # "declined to comment", "refused to say": no statement, not a rejection
     if lem == "block" and obj is not None and obj.lower_ in ("roads", "road", "highway", "streets", "entrance",
                                                             "access", "traffic", "railway", "bridge", "border", "crossing", "motorways",
                                                             "motorway", "roads", "port", "streets", "entrance",
