@@ -500,3 +500,4 @@ def test_declining_to_comment_and_supporting_a_currency(analyse):
                       "the dollar.")
     _ents, _events, ev = analyse("Israel declined to attend the talks.")
     assert ev.type == "REJECT"
+    _no_event_of_type(analyse, "CONSULT", "The official would not say what was holding up the talks.")

@@ -2177,6 +2177,8 @@ def _light_meet_3(x: _LightUse):
     hl, cls, typ, mode, verb = x.hl, x.cls, x.typ, x.mode, x.verb
     if not (cls == "MEET"):
         return _SKIP
+    if hl == "hold" and x.prt in ("up", "back", "off"):
+        return None     # "what was holding up the talks": a delay, not a meeting
     if hl in ("hold", "have", "conduct", "begin", "start", "resume", "continue", "join", "attend", "host", "make",
               "pay", "open", "go", "take", "lead", "mediate", "conclude", "confirm", "complete", "undertake"):
         return (typ, mode)
