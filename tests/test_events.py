@@ -501,3 +501,9 @@ def test_declining_to_comment_and_supporting_a_currency(analyse):
     _ents, _events, ev = analyse("Israel declined to attend the talks.")
     assert ev.type == "REJECT"
     _no_event_of_type(analyse, "CONSULT", "The official would not say what was holding up the talks.")
+
+
+def test_fighting_off_a_bid_is_no_fight(analyse):
+    _no_event_of_type(analyse, "ASSAULT", "The group successfully fought off a takeover bid by Lloyds Bank last year.")
+    _ents, _events, ev = analyse("Ukrainian forces fought off an attack near Kharkiv.")
+    assert ev.type == "ASSAULT"

@@ -172,7 +172,8 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         ("release", "", "statement statements video report figures data results album song single film book "
                         "details list footage images photo photos information document documents"),
         ("attack", "", "problem issue question"),
-        ("fight", "back", "tears"),
+        ("fight", "back", "tears bid bids takeover challenge challenges competition rivals rival allegations "
+                          "claims charges lawsuit case illness disease cancer virus infection"),
         ("back", "down away off", ""),
         ("storm", "off", ""),
         ("support", "", "dollar currency yen euro pound rouble ruble peso prices price market markets economy "

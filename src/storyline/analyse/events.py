@@ -2817,11 +2817,10 @@ def _verb_occupy_in_protest(v: _VerbUse):
 
 
 def _verb_asked_about(v: _VerbUse):
-    tok, lem, typ, mode = v.tok, v.lem, v.typ, v.mode
-    if not (lem in ("ask",) and tok.dep_ == "advcl" and tok.tag_ == "VBN"):
+    tok, lem = v.tok, v.lem
+    if not (lem in ("ask",) and tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBN"):
         return _SKIP
-    return None               # "Asked about the talks, she said ..."
-    return typ, mode
+    return None               # "Asked about the talks, she said ...", "Fitzwater, asked if ..., said"
 
 
 def _conditional(verb) -> bool:
