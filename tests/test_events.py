@@ -507,3 +507,11 @@ def test_fighting_off_a_bid_is_no_fight(analyse):
     _no_event_of_type(analyse, "ASSAULT", "The group successfully fought off a takeover bid by Lloyds Bank last year.")
     _ents, _events, ev = analyse("Ukrainian forces fought off an attack near Kharkiv.")
     assert ev.type == "ASSAULT"
+
+
+def test_a_question_asked_is_no_request(analyse):
+    _no_event_of_type(analyse, "REQUEST",
+                      "Speaking during a visit to Bosnia, Truss was asked whether she supported lifting sanctions.",
+                      "Reporters asked Peskov what the Kremlin would do next.")
+    _ents, _events, ev = analyse("Ukraine asked the US to send more weapons.")
+    assert ev.type == "REQUEST"

@@ -2816,11 +2816,20 @@ def _verb_occupy_in_protest(v: _VerbUse):
     return _SKIP
 
 
+def _question_word(tok) -> bool:
+    """ "whether", "if" or a wh-word opening a clause: the clause is a question."""
+    return (tok.dep_ == "mark" and tok.lower_ in ("whether", "if")) or tok.tag_ in ("WDT", "WP", "WRB")
+
+
 def _verb_asked_about(v: _VerbUse):
     tok, lem = v.tok, v.lem
-    if not (lem in ("ask",) and tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBN"):
+    if lem != "ask":
         return _SKIP
-    return None               # "Asked about the talks, she said ...", "Fitzwater, asked if ..., said"
+    if tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBN":
+        return None           # "Asked about the talks, she said ...", "Fitzwater, asked if ..., said"
+    if any(c.dep_ == "ccomp" and any(_question_word(g) for g in c.children) for c in tok.children):
+        return None           # "was asked whether she supported ...": a question, not a request
+    return _SKIP
 
 
 def _conditional(verb) -> bool:
