@@ -515,3 +515,17 @@ def test_a_question_asked_is_no_request(analyse):
                       "Reporters asked Peskov what the Kremlin would do next.")
     _ents, _events, ev = analyse("Ukraine asked the US to send more weapons.")
     assert ev.type == "REQUEST"
+
+
+def test_attempts_inspections_needs_and_dispersal(analyse):
+    # real Guardian sentences (2022)
+    _no_event_of_type(analyse, None,
+                      "Farmers in the US are trying to adapt the tropical perennial to grow as a temperate annual.",
+                      "A Ukrainian soldier inspects damage to the school in Kharkiv after the missile strike.",
+                      "The attack led the Russian soldiers to disperse.")
+    _ents, _events, ev = analyse("Russia tried to seize Kyiv in February.")
+    assert ev.type == "COERCE"
+    _ents, _events, ev = analyse("Police dispersed the protesters with tear gas.")
+    assert ev.type == "COERCE"
+    _ents, _events, ev = analyse("Garcia has spoken openly of the need to bully and attack Usyk.")
+    assert ev.modality == "hypothetical"

@@ -172,6 +172,7 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         ("release", "", "statement statements video report figures data results album song single film book "
                         "details list footage images photo photos information document documents"),
         ("attack", "", "problem issue question"),
+        ("inspect", "", "damage site sites wreckage ruins rubble troops guard scene aftermath"),
         ("fight", "back", "tears bid bids takeover challenge challenges competition rivals rival allegations "
                           "claims charges lawsuit case illness disease cancer virus infection"),
         ("back", "down away off", ""),
@@ -217,6 +218,9 @@ CAPABILITY_ADJECTIVES: dict[str, str] = {"able": "hypothetical", "capable": "hyp
 # something else ("Russia demonstrated its resolve", "the test demonstrated that ...": showing,
 # not a street protest).
 INTRANSITIVE_ACTS: frozenset[str] = frozenset({"demonstrate"})
+# ... and verbs whose act needs an object: "police dispersed the crowd" is a coercion, "the soldiers
+# dispersed" is not
+TRANSITIVE_ACTS: frozenset[str] = frozenset({"disperse"})
 
 # Nouns that frame an infinitive as asked for or intended, not done: "calls for him to step
 # down", "faced calls to quit" (the act is hypothetical: the callers' REQUEST, not a RETREAT);
@@ -230,7 +234,7 @@ REFUSAL_FRAME_NOUNS: frozenset[str] = frozenset((
     "refusal refusals failure failures inability reluctance unwillingness").split())
 PROSPECT_FRAME_NOUNS: frozenset[str] = frozenset((
     "prospect prospects possibility possibilities chance chances likelihood risk risks hope hopes fear fears "
-    "danger idea option options scenario right rights authority power ability capacity freedom").split())
+    "danger idea option options scenario right rights authority power ability capacity freedom need needs").split())
 PLAN_FRAME_NOUNS: frozenset[str] = frozenset((
     "plan plans intention intentions intent readiness willingness proposal proposals offer offers bid "
     "decision promise promises pledge pledges threat threats commitment commitments").split())
@@ -377,9 +381,9 @@ ADJUNCT_PREPS: frozenset[str] = frozenset(
     "by after before while despite without since upon through following when".split())
 COMPLEMENT_PREPS: frozenset[str] = frozenset("of from for with".split())
 
-# "seek" over an infinitive is an attempt at the act ("Russia sought to seize Kyiv"), over a noun a
-# request ("sought talks", "sought military aid")
-ATTEMPT_VERBS: frozenset[str] = frozenset({"seek"})
+# "seek" / "try" over an infinitive is an attempt at the act ("Russia sought to seize Kyiv"), not a
+# request or a trial; over a noun "seek" is a request ("sought talks", "sought military aid")
+ATTEMPT_VERBS: frozenset[str] = frozenset({"seek", "try", "attempt"})
 
 # Verbs whose clausal content is asked for, not done
 DEMANDING_VERBS: frozenset[str] = frozenset(

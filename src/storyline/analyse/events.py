@@ -49,8 +49,8 @@ from .event_types import (ACCUSING_VERBS, ADJUNCT_PREPS, ATTEMPT_VERBS, BODY_NOU
                           COMPLEMENT_PREPS, COOPERATIVE_TYPES, DEMAND_FRAME_NOUNS, DEMANDING_VERBS, FIGURATIVE,
                           FIGURATIVE_PREP_OBJECTS, IN_TALKS_NOUNS, IN_TALKS_VERBS, INTRANSITIVE_ACTS, MODEL_CUES,
                           MODEL_NOUN_CUES, OBJECT_CONTROL_VERBS, PEOPLE_NOUNS, PERSON_SUFFIXES, PLAN_FRAME_NOUNS,
-                          NO_COMMENT_VERBS, PROSPECT_FRAME_NOUNS, REFUSAL_FRAME_NOUNS, TOLERATE_VERBS, TRAVELLERS,
-                          UNDER_VERBS, plover_type, verb_cues)
+                          NO_COMMENT_VERBS, PROSPECT_FRAME_NOUNS, REFUSAL_FRAME_NOUNS, TOLERATE_VERBS, TRANSITIVE_ACTS,
+                          TRAVELLERS, UNDER_VERBS, plover_type, verb_cues)
 
 
 @dataclass(slots=True)
@@ -1615,6 +1615,8 @@ def _infinitive_frame(verb):
     PLAN_FRAME_NOUNS): "calls for him to step down", "plans to withdraw", and "faced calls to
     quit", where the parser hangs the infinitive on the verb beside the noun; a gerund under
     "of" / "for" likewise ("no prospect of Russia negotiating", "calls for releasing"); or None."""
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.dep_ != "conj":
+        return _infinitive_frame(verb.head)   # "the need to bully and attack him": both framed
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and \
             verb.head.head.pos_ == "NOUN" and _frame_noun(verb.head.head):
         return verb.head.head
@@ -3090,6 +3092,8 @@ def _figurative(tok, lem: str, obj) -> bool:
     if lem == "leave" and obj is not None and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.pos_ == "ADJ"
                                                   for c in list(tok.children) + list(obj.children)):
         return True           # "leaving Bullock helpless", "left thousands homeless": a result, not a departure
+    if lem in TRANSITIVE_ACTS and obj is None:
+        return True           # "the soldiers dispersed": no one was dispersed
     if lem in INTRANSITIVE_ACTS and (obj is not None or any(c.dep_ in ("ccomp", "auxpass") for c in tok.children)):
         return True           # "Russia demonstrated its resolve": showing, not protesting
     for prep, nouns in FIGURATIVE_PREP_OBJECTS.get(lem, {}).items():
