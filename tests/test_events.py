@@ -529,3 +529,16 @@ def test_attempts_inspections_needs_and_dispersal(analyse):
     assert ev.type == "COERCE"
     _ents, _events, ev = analyse("Garcia has spoken openly of the need to bully and attack Usyk.")
     assert ev.modality == "hypothetical"
+
+
+def test_attacked_over_a_reason_titles_and_elections_fought(analyse):
+    # real BBC sentences (2004-05)
+    _ents, _events, ev = analyse("Duncan Bannatyne also attacked the government over Iraq and its poor response to "
+                                 "the tsunami.")
+    assert ev.type == "ACCUSE"
+    _ents, _events, ev = analyse("Russian forces attacked Ukrainian positions over the weekend.")
+    assert ev.type == "ASSAULT"
+    _no_event_of_type(analyse, None,
+                      "Meet The Fockers knocked last week's top film down to third place.",
+                      "Labour unveiled details of how it will fight the next general election.")
+    _no_event_of_type(analyse, "AGREE", "Two men were arrested on suspicion of conspiracy to commit criminal damage.")

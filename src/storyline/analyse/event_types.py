@@ -174,7 +174,8 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         ("attack", "", "problem issue question"),
         ("inspect", "", "damage site sites wreckage ruins rubble troops guard scene aftermath"),
         ("fight", "back", "tears bid bids takeover challenge challenges competition rivals rival allegations "
-                          "claims charges lawsuit case illness disease cancer virus infection"),
+                          "claims charges lawsuit case cases illness disease cancer virus infection election "
+                          "elections campaign seat seats"),
         ("back", "down away off", ""),
         ("storm", "off", ""),
         ("support", "", "dollar currency yen euro pound rouble ruble peso prices price market markets economy "
@@ -186,7 +187,8 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                       "clue clues reassurance reassurances praise perspective congratulations"),
         ("commit", "", "crime crimes atrocity atrocities genocide murder murders massacre offence offences offense "
                        "offenses suicide fraud abuse abuses violation violations error errors mistake mistakes sin "
-                       "sins blunder blunders felony felonies treason perjury sabotage"),
+                       "sins blunder blunders felony felonies treason perjury sabotage damage theft burglary "
+                       "robbery arson terrorism"),
     )
 }
 

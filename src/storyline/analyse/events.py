@@ -2799,6 +2799,11 @@ def _verb_attack_for(v: _VerbUse):
     """ "attacked the United States for meddling", "attacked President Bush's economic record": a
     verbal attack (ACCUSE disapprove), the reason a gerund under "for" or the object a stance."""
     obj = v.obj
+    over = obj is not None and obj.dep_ == "dobj" and (obj.ent_type_ in ("PERSON", "ORG", "NORP") or
+                                                        obj.lower_ in _ACTOR_NOUNS) and any(
+        po.ent_type_ not in ("DATE", "TIME") and po.lower_ not in _CALENDAR for po in _prep_objs(v.tok, "over"))
+    if over:
+        return ("ACCUSE", "disapprove")   # "attacked the government over Iraq": a reason, so words
     if not (obj is not None and obj.dep_ == "dobj" and obj.lower_ in _STANCE_OBJECTS) and not any(
             c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" or g.lower_ in _STANCE_OBJECTS
                                                           for g in c.children) for c in v.tok.children):
@@ -2937,6 +2942,12 @@ def _thing(tok) -> bool:
         low not in BODY_NOUNS and low not in PEOPLE_NOUNS and not low.endswith(PERSON_SUFFIXES)
 
 
+def _title_word(tok) -> bool:
+    """A capitalised trigger followed by a capitalised article: a title ("Meet The Fockers")."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.text[:1].isupper() and nxt is not None and nxt.text in ("The", "A", "An")
+
+
 def _imperative(tok) -> bool:
     """A sentence that opens with its subjectless root verb in the base form: an order to the
     reader ("Sign up to our newsletter"), not a report of an act."""
@@ -2954,8 +2965,8 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
         return None       # "an invitation to visit", "a proposal to meet": the noun's content, not an act
     if tok.dep_ in ("amod", "compound", "nmod", "poss"):
         return None       # an adjectival participle: "occupied Crimea", "the seized properties", "a hacking group"
-    if _imperative(tok):
-        return None       # "Sign up to our newsletter", "Support our journalism": page furniture or a slogan
+    if _imperative(tok) or _title_word(tok):
+        return None       # "Sign up to our newsletter", "Meet The Fockers": page furniture, a slogan, a title
     if lem == "threaten" and _inanimate_subject(tok):
         return None       # "rising prices threaten to push millions into poverty": a risk, not a threat
     # a trigger under a control verb: the control verb's event ("agreed to meet")
