@@ -142,6 +142,9 @@ def plover_type(typ: str, modality: str) -> str:
     return typ
 
 
+# What is mobilised when no one is: money and opinion ("mobilise capital flows", "mobilize support")
+_MOBILISED_THINGS = "capital flows funds money resources support voters votes opinion investment finance"
+
 # Figurative uses of trigger verbs: lemma -> (particles or prepositions, object heads) that make
 # the verb an idiom, not the act ("Peskov seized upon the remarks", "thank you for joining us",
 # "left the White House in 2021", "met the deadline", "hit the headlines").
@@ -180,8 +183,8 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         ("storm", "off", ""),
         ("support", "", "dollar currency yen euro pound rouble ruble peso prices price market markets economy "
                         "growth demand shares stocks"),
-        ("mobilise", "", "capital flows funds money resources support voters votes opinion investment finance"),
-        ("mobilize", "", "capital flows funds money resources support voters votes opinion investment finance"),
+        ("mobilise", "", _MOBILISED_THINGS),
+        ("mobilize", "", _MOBILISED_THINGS),
         ("offer", "", "warning warnings advice thoughts opinion opinions view views explanation explanations "
                       "apology apologies condolences prayers comment comments insight insights glimpse glimpses "
                       "clue clues reassurance reassurances praise perspective congratulations"),
