@@ -542,3 +542,13 @@ def test_attacked_over_a_reason_titles_and_elections_fought(analyse):
                       "Meet The Fockers knocked last week's top film down to third place.",
                       "Labour unveiled details of how it will fight the next general election.")
     _no_event_of_type(analyse, "AGREE", "Two men were arrested on suspicion of conspiracy to commit criminal damage.")
+
+
+def test_meeting_with_a_question_or_a_chairman(analyse):
+    _no_event_of_type(analyse, "CONSULT",
+                      "The first time I took my partner to the cricket I met with this question.",
+                      "The final whistle met with pandemonium from fans.")
+    for text in ("A spokesman said he met with the new chairman of Allegis.",
+                 "Putin met the heads of the security services."):
+        _ents, _events, ev = analyse(text)
+        assert ev is not None and ev.type == "CONSULT", text

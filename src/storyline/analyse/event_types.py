@@ -374,10 +374,13 @@ PEOPLE_NOUNS: frozenset[str] = frozenset((
     "victims relatives survivors people man men woman women children students voters residents couple "
     "delegates delegation delegations envoy envoys team teams representatives executives officials "
     "experts doctors nurses patients refugees migrants crowd public mps mp lawmakers legislators "
-    "ministers clergy troops").split())
+    "ministers clergy troops chief chiefs head heads boss bosses king queen prince princess pope judge judges "
+    "crew cabinet").split())
 
-# endings of nouns for people ("farmers", "campaigners", "activists", "politicians", "investors")
-PERSON_SUFFIXES: tuple[str, ...] = ("er", "ers", "ist", "ists", "ian", "ians", "or", "ors")
+# endings of nouns for people ("farmers", "campaigners", "activists", "politicians", "investors",
+# "chairman", "employees", "consultants")
+PERSON_SUFFIXES: tuple[str, ...] = ("er", "ers", "ist", "ists", "ian", "ians", "or", "ors", "man", "men", "ee", "ees",
+                                    "ant", "ants")
 
 # Prepositions over a gerund: an adjunct's gerund shares the main clause's subject ("after meeting
 # Putin, Trump said"); a complement's gerund is done by the one the verb is about ("accused Reed of

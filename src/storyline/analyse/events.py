@@ -3100,6 +3100,9 @@ def _figurative(tok, lem: str, obj) -> bool:
     if lem == "meet" and obj is not None and obj.dep_ in ("dobj", "nsubjpass") and obj.lower_ != "face" and \
             _thing(obj):
         return True           # "meet the new threat", "this condition has not been met": no one is met
+    withs = _prep_objs(tok, "with") if lem == "meet" else []
+    if withs and all(_thing(w) and w.text.islower() for w in withs):
+        return True           # "I met with this question", "the whistle met with pandemonium"
     if lem == "leave" and obj is not None and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.pos_ == "ADJ"
                                                   for c in list(tok.children) + list(obj.children)):
         return True           # "leaving Bullock helpless", "left thousands homeless": a result, not a departure
