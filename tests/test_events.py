@@ -552,3 +552,15 @@ def test_meeting_with_a_question_or_a_chairman(analyse):
                  "Putin met the heads of the security services."):
         _ents, _events, ev = analyse(text)
         assert ev is not None and ev.type == "CONSULT", text
+
+
+def test_bare_gerunds_dates_and_elections(analyse):
+    # real Guardian sentences (2022)
+    _ents, events, _ev = analyse("This picture shows firefighters working to put out a fire in a destroyed house after "
+                                 "shelling in the Kharkiv region.")
+    assert [e.source for e in events if e.type == "ASSAULT"] == [None]    # the firefighters shelled nothing
+    _ents, _events, ev = analyse("Ukraine's southern military command said Russia attacked along the frontline on "
+                                 "Aug. 2.")
+    assert ev.type == "ASSAULT" and ev.target is None and ev.target_text is None
+    _no_event_of_type(analyse, "ASSAULT", "Liz Cheney, crushed in a primary election in Wyoming, was anointed by "
+                                          "supporters.")

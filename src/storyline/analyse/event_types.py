@@ -200,6 +200,7 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 # caught by the voice alone). lemma -> {preposition: object heads}.
 FIGURATIVE_PREP_OBJECTS: dict[str, dict[str, frozenset[str]]] = {
     "shoot": {"to": frozenset("top fame prominence stardom number no record".split())},   # "shot to the top"
+    "crush": {"in": frozenset("election elections primary primaries poll polls vote contest race".split())},
     "meet": {"with": frozenset((
         "criticism criticisms reviews review reception response responses reaction reactions resistance "
         "opposition objections approval disapproval acclaim praise applause success failure scepticism "

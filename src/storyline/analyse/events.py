@@ -279,6 +279,7 @@ TRIGGER_FORMS: frozenset[str] = frozenset(
     {f for lem in VERBS for f in _verb_forms(lem)} | {f for f, lem in _IRREGULAR.items() if lem in VERBS}
     | set(NOUNS) | {"phoned", "called", "must"})
 
+_MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
              "today", "yesterday", "tomorrow", "tonight", "overnight"}
@@ -1583,8 +1584,11 @@ def _subject(tok):
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
             prep, governor = t.head.lower_, t.head.head
             if prep in ADJUNCT_PREPS:
-                # "Russia responded by shelling Kyiv": the main clause's subject, when it can act
-                # ("a forest fire is raging after shelling": a thing, the shelling's actor unknown)
+                # "Russia responded by shelling Kyiv": the main clause's subject, when the gerund is a
+                # verb with its object and that subject can act. "Firefighters put out a fire after
+                # shelling": a bare gerund names the event, its actor unknown.
+                if not any(c.dep_ == "dobj" for c in t.children):
+                    return None, False
                 who = _subject(governor)[0]    # "he was arrested after attacking": still the doer
                 return (None, False) if who is not None and _thing(who) else (who, False)
             if prep in COMPLEMENT_PREPS:
@@ -3671,6 +3675,9 @@ def _build(ctx: _Ctx, head, typ: str, mode: str | None, *, noun=None, trigger: s
                 break
     if tgt_tok is None and second is not None:
         tgt_tok = second          # "Russia and the United States held talks": the second party
+    if tgt_tok is not None and (tgt_tok.lower_.rstrip(".") in _CALENDAR or
+                                tgt_tok.lower_.rstrip(".") in _MONTH_ABBREVIATIONS):
+        tgt_tok = None        # "attacked along the frontline on Aug. 2": a date is no target
     tgt_text, tgt, tgt_all = _participant(ctx, tgt_tok)
     if tgt is not None and tgt == src:
         # a pronoun resolved to the source ("Schröder travelled to Moscow to meet him", "him" read
