@@ -1587,8 +1587,9 @@ def _subject(tok):
                 # "Russia responded by shelling Kyiv": the main clause's subject, when the gerund is a
                 # verb with its object and that subject can act. "Firefighters put out a fire after
                 # shelling": a bare gerund names the event, its actor unknown.
-                if not any(c.dep_ == "dobj" for c in t.children):
-                    return None, False
+                if not any(c.dep_ == "dobj" or (c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children))
+                           for c in t.children):
+                    return None, False        # (an object of its conjunct counts: "by raiding and striking X")
                 who = _subject(governor)[0]    # "he was arrested after attacking": still the doer
                 return (None, False) if who is not None and _thing(who) else (who, False)
             if prep in COMPLEMENT_PREPS:
