@@ -555,3 +555,13 @@ def test_bare_gerunds_dates_and_elections(analyse):
     assert ev.type == "ASSAULT" and ev.target is None and ev.target_text is None
     _no_event_of_type(analyse, "ASSAULT", "Liz Cheney, crushed in a primary election in Wyoming, was anointed by "
                                           "supporters.")
+
+
+def test_passive_conjuncts_and_rescues(analyse):
+    # real BBC sentences (2004-05)
+    _ents, _events, ev = analyse("Morrison was notorious for his wild lifestyle and was accused of exposing himself "
+                                 "at a Miami concert.")
+    assert ev.type == "ACCUSE" and ev.source is None and ev.target_text == "Morrison"
+    _no_event_of_type(analyse, None, "She was working on a film about the last two men pulled from the rubble of the "
+                                     "Twin Towers.")
+    assert _main_type(analyse, "Russia pulled its troops from Kherson.") == "RETREAT"

@@ -201,6 +201,7 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 FIGURATIVE_PREP_OBJECTS: dict[str, dict[str, frozenset[str]]] = {
     "shoot": {"to": frozenset("top fame prominence stardom number no record".split())},   # "shot to the top"
     "crush": {"in": frozenset("election elections primary primaries poll polls vote contest race".split())},
+    "pull": {"from": frozenset("rubble debris water wreckage sea river ruins car building fire".split())},
     "meet": {"with": frozenset((
         "criticism criticisms reviews review reception response responses reaction reactions resistance "
         "opposition objections approval disapproval acclaim praise applause success failure scepticism "

@@ -1567,7 +1567,7 @@ def _subject(tok):
     for hop in range(5):
         for c in t.children:
             if c.dep_ in ("nsubj", "csubj") and not c.is_punct:
-                return c, False
+                return c, passive_conjunct    # "X attacked Y and was arrested": X is the one arrested
             if c.dep_ == "nsubjpass":
                 # "ministers are expected to approve": the controller is the inner verb's agent
                 return c, hop == 0 or t.dep_ == "conj" or passive_conjunct
@@ -1578,7 +1578,7 @@ def _subject(tok):
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and t.head.i != t.i and \
                 t.head.pos_ in ("VERB", "AUX", "ADJ"):
             passive_conjunct = t.dep_ == "conj" and t.tag_ == "VBN" and any(
-                c.dep_ == "auxpass" for c in t.head.children)
+                c.dep_ == "auxpass" for c in list(t.head.children) + list(t.children))
             t = t.head
             continue
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
