@@ -565,3 +565,11 @@ def test_passive_conjuncts_and_rescues(analyse):
     _no_event_of_type(analyse, None, "She was working on a film about the last two men pulled from the rubble of the "
                                      "Twin Towers.")
     assert _main_type(analyse, "Russia pulled its troops from Kherson.") == "RETREAT"
+
+
+def test_labour_strikes_and_yields_on_reuters_sentences(analyse):
+    assert _main_type(analyse, "Production at Trail and Kimberley has been shut down since the strike started "
+                               "May 9.") == "PROTEST"
+    assert _main_type(analyse, "US air strikes hit targets in Syria.") == "ASSAULT"
+    _no_event_of_type(analyse, None, "Of the total, 400 billion yen will yield 3.8502 pct on sales to banks.")
+    assert _main_type(analyse, "The rebels yielded the town to government forces.") == "CONCEDE"

@@ -185,6 +185,8 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                         "growth demand shares stocks"),
         ("mobilise", "", _MOBILISED_THINGS),
         ("mobilize", "", _MOBILISED_THINGS),
+        ("yield", "", "pct percent cent return returns result results profit profits dividend dividends gain gains "
+                      "interest clues insights benefits fruit"),
         ("offer", "", "warning warnings advice thoughts opinion opinions view views explanation explanations "
                       "apology apologies condolences prayers comment comments insight insights glimpse glimpses "
                       "clue clues reassurance reassurances praise perspective congratulations"),
@@ -418,3 +420,11 @@ UNDER_VERBS: frozenset[str] = frozenset((
 NO_COMMENT_VERBS: frozenset[str] = frozenset((
     "comment say predict specify elaborate disclose speculate identify confirm answer reveal name detail "
     "discuss explain give").split())
+
+# "strike" is a walk-out in a sentence about work, unless a weapon or an army is on it
+LABOUR_WORDS: frozenset[str] = frozenset((
+    "workers worker union unions employees staff production factory plant mill mine miners wage wages pay "
+    "contract walkout pickets picket dockers nurses teachers drivers").split())
+MILITARY_STRIKE_WORDS: frozenset[str] = frozenset((
+    "air missile missiles drone drones rocket rockets artillery military precision nuclear airstrike naval "
+    "retaliatory pre-emptive preemptive").split())

@@ -46,11 +46,11 @@ from .quotes import CUE_LEMMAS, verb_lemma
 from .doctext import doc_text
 from .event_types import EVENT_TYPES as _EVENT_TYPES_TABLE
 from .event_types import (ACCUSING_VERBS, ADJUNCT_PREPS, ATTEMPT_VERBS, BODY_NOUNS, CAPABILITY_ADJECTIVES,
-                          COMPLEMENT_PREPS, COOPERATIVE_TYPES, DEMAND_FRAME_NOUNS, DEMANDING_VERBS, FIGURATIVE,
-                          FIGURATIVE_PREP_OBJECTS, IN_TALKS_NOUNS, IN_TALKS_VERBS, INTRANSITIVE_ACTS, MODEL_CUES,
-                          MODEL_NOUN_CUES, OBJECT_CONTROL_VERBS, PEOPLE_NOUNS, PERSON_SUFFIXES, PLAN_FRAME_NOUNS,
-                          NO_COMMENT_VERBS, PROSPECT_FRAME_NOUNS, REFUSAL_FRAME_NOUNS, TOLERATE_VERBS, TRANSITIVE_ACTS,
-                          TRAVELLERS, UNDER_VERBS, plover_type, verb_cues)
+                          COMPLEMENT_PREPS, COOPERATIVE_TYPES, DEMANDING_VERBS, DEMAND_FRAME_NOUNS, FIGURATIVE,
+                          FIGURATIVE_PREP_OBJECTS, INTRANSITIVE_ACTS, IN_TALKS_NOUNS, IN_TALKS_VERBS, LABOUR_WORDS,
+                          MILITARY_STRIKE_WORDS, MODEL_CUES, MODEL_NOUN_CUES, NO_COMMENT_VERBS, OBJECT_CONTROL_VERBS,
+                          PEOPLE_NOUNS, PERSON_SUFFIXES, PLAN_FRAME_NOUNS, PROSPECT_FRAME_NOUNS, REFUSAL_FRAME_NOUNS,
+                          TOLERATE_VERBS, TRANSITIVE_ACTS, TRAVELLERS, UNDER_VERBS, plover_type, verb_cues)
 
 
 @dataclass(slots=True)
@@ -2022,6 +2022,8 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
         return None
     typ, mode = nt
     cls = NOUNS[noun.lower_][0]
+    if typ == "ASSAULT" and _labour_strike(noun):
+        typ, mode = "PROTEST", "strike"   # "production has been shut down since the strike started"
     if noun.lower_ in ("strike", "strikes") and noun.dep_ == "pobj" and head.lower_ == "on" and \
             head.head.pos_ in ("VERB", "AUX") and (typ == "PROTEST" or lemma(head.head.text) in _ON_STRIKE):
         typ, mode = "PROTEST", mode if typ == "PROTEST" else "strike"     # "workers went on strike"
@@ -2084,6 +2086,17 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
             noun.lower_ not in _MENU_NOUNS:
         return _build(ctx, noun, typ, mode, noun=noun, trigger=noun.text, seen=seen, noun_is_subject=True)
     return None
+
+
+def _labour_strike(noun) -> bool:
+    """ "strike" in a sentence about work (workers, a union, production, wages) and with no weapon
+    or army on it (LABOUR_WORDS, MILITARY_STRIKE_WORDS): a walk-out, not an attack."""
+    if noun.lower_ not in ("strike", "strikes"):
+        return False
+    if any(c.lower_ in MILITARY_STRIKE_WORDS or c.ent_type_ in ("GPE", "NORP")
+           for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")):
+        return False
+    return any(t.lower_ in LABOUR_WORDS for t in noun.sent)
 
 
 def _in_talks_verb(noun):
