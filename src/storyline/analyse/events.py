@@ -409,13 +409,8 @@ def model_gate(sent) -> float | None:
     verbs = [head] + [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if not any(k in _TYPED_CLASSES for v in verbs for k in _word_classes(v)):
         return None
-    if any(_figurative(v, lemma(v.text), _dobj(v)) or _to_the_press(v) or _no_comment(v) for v in verbs):
-        return None           # "struck a cautious note", "met the deadline", "spoke to reporters", "declined to
-        #                       comment": the rules read these and said no
-    if lemma(head.text) in _CONTENT_DECIDES:
-        return None           # the rules read the warning's content and found no threat in it
-    if lemma(head.text) in ATTEMPT_VERBS and len(verbs) > 1:
-        return None           # "seeking to reduce its reliance on gas": an attempt at a non-event
+    if any(_rules_said_no(v) for v in verbs):
+        return None
     subj, passive = _subject(head)
     if subj is None or subj.pos_ not in ("PROPN", "NOUN") or not (
             passive or subj.ent_type_ in _ACTOR_ENTS or subj.lower_ in _ACTOR_NOUNS):
@@ -426,6 +421,15 @@ def model_gate(sent) -> float | None:
 # Verbs the rules type by reading their content ("warned that X would ..." is a threat, "warned
 # that the economy was heading for a depression" is not): the model adds nothing where they said no.
 _CONTENT_DECIDES = frozenset({"warn"})
+
+
+def _rules_said_no(verb) -> bool:
+    """A verb the rules read and left without an event on purpose, so the type model adds none:
+    an idiom ("met the deadline"), a talk with the press, "declined to comment", an attempt whose
+    act is the inner verb's ("seeking to reduce its reliance on gas"), a warning whose content
+    the rules weighed."""
+    return (_figurative(verb, lemma(verb.text), _dobj(verb)) or _to_the_press(verb) or _no_comment(verb)
+            or _attempt(verb) or lemma(verb.text) in _CONTENT_DECIDES)
 
 # a word class that names a type (a cue verb's type, or a model cue "m<TYPE>"), not only a
 # control verb ("W_plan") or a verb typed by its object ("OBJTYPED")
@@ -2966,6 +2970,11 @@ def _title_word(tok) -> bool:
     return tok.text[:1].isupper() and nxt is not None and nxt.text in ("The", "A", "An")
 
 
+def _attempt(verb) -> bool:
+    """ "sought / tried to X": an attempt, whose act is the inner verb's (ATTEMPT_VERBS)."""
+    return lemma(verb.text) in ATTEMPT_VERBS and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children)
+
+
 def _imperative(tok) -> bool:
     """A sentence that opens with its subjectless root verb in the base form: an order to the
     reader ("Sign up to our newsletter"), not a report of an act."""
@@ -2988,7 +2997,7 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
     if lem == "threaten" and _inanimate_subject(tok):
         return None       # "rising prices threaten to push millions into poverty": a risk, not a threat
     # a trigger under a control verb: the control verb's event ("agreed to meet")
-    if lem in ATTEMPT_VERBS and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children):
+    if _attempt(tok):
         return None       # "sought to threaten", "is seeking to reduce its reliance": an attempt; the inner verb acts
     wrapper = _wrapper_of(tok)
     if wrapper is not None and _WRAPPERS.get(lemma(wrapper.text)) in ("agree", "reject", "threaten", "request") and \
