@@ -31,6 +31,11 @@ class EventType:
     verbs: dict[str, str | None] = field(default_factory=dict)   # cue lemma -> mode
 
 
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one space-separated string."""
+    return frozenset(text.split())
+
+
 def _cues(spec: str) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
     for item in spec.split():
@@ -201,22 +206,22 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 # with scathing reviews" is a reception, not a meeting (the passive "would be met with force" is
 # caught by the voice alone). lemma -> {preposition: object heads}.
 FIGURATIVE_PREP_OBJECTS: dict[str, dict[str, frozenset[str]]] = {
-    "shoot": {"to": frozenset("top fame prominence stardom number no record".split())},   # "shot to the top"
-    "crush": {"in": frozenset("election elections primary primaries poll polls vote contest race".split())},
-    "pull": {"from": frozenset("rubble debris water wreckage sea river ruins car building fire".split())},
-    "meet": {"with": frozenset((
+    "shoot": {"to": _words("top fame prominence stardom number no record")},   # "shot to the top"
+    "crush": {"in": _words("election elections primary primaries poll polls vote contest race")},
+    "pull": {"from": _words("rubble debris water wreckage sea river ruins car building fire")},
+    "meet": {"with": _words((
         "criticism criticisms reviews review reception response responses reaction reactions resistance "
         "opposition objections approval disapproval acclaim praise applause success failure scepticism "
         "skepticism suspicion hostility derision ridicule scorn anger outrage fury dismay disbelief "
         "silence indifference enthusiasm condemnation backlash protests protest howls jeers boos cheers "
-        "disappointment derision mixed limited little some").split())},
+        "disappointment derision mixed limited little some"))},
 }
 
 # Verbs whose object is the subject of their infinitive ("forced Taiwan to scramble jets",
 # "urged Kyiv to negotiate"): the one who would act is the object. Lemmas.
-OBJECT_CONTROL_VERBS: frozenset[str] = frozenset((
+OBJECT_CONTROL_VERBS: frozenset[str] = _words((
     "force compel oblige pressure push urge ask order tell allow permit enable help persuade encourage "
-    "invite prompt lead cause require authorise authorize instruct demand").split())
+    "invite prompt lead cause require authorise authorize instruct demand"))
 
 # Adjectives of capability over an infinitive: "missiles able to strike anywhere" is a capacity
 # (hypothetical), "unable to reach the town" an act not done (negated).
@@ -236,25 +241,24 @@ TRANSITIVE_ACTS: frozenset[str] = frozenset({"disperse"})
 # "announced plans to withdraw", "has no plans to resign" (planned; negated with "no"); "his
 # refusal to accept the result", "Russia's failure to withdraw" (negated); "the prospect of Russia
 # invading", "fears of an attack", "the sovereign right to hold drills" (hypothetical).
-DEMAND_FRAME_NOUNS: frozenset[str] = frozenset((
+DEMAND_FRAME_NOUNS: frozenset[str] = _words((
     "call calls demand demands appeal appeals plea pleas request requests pressure petition petitions "
-    "ultimatum ultimatums push clamour clamor urging").split())
-REFUSAL_FRAME_NOUNS: frozenset[str] = frozenset((
-    "refusal refusals failure failures inability reluctance unwillingness").split())
-PROSPECT_FRAME_NOUNS: frozenset[str] = frozenset((
+    "ultimatum ultimatums push clamour clamor urging"))
+REFUSAL_FRAME_NOUNS: frozenset[str] = _words("refusal refusals failure failures inability reluctance unwillingness")
+PROSPECT_FRAME_NOUNS: frozenset[str] = _words((
     "prospect prospects possibility possibilities chance chances likelihood risk risks hope hopes fear fears "
-    "danger idea option options scenario right rights authority power ability capacity freedom need needs").split())
-PLAN_FRAME_NOUNS: frozenset[str] = frozenset((
+    "danger idea option options scenario right rights authority power ability capacity freedom need needs"))
+PLAN_FRAME_NOUNS: frozenset[str] = _words((
     "plan plans intention intentions intent readiness willingness proposal proposals offer offers bid "
-    "decision promise promises pledge pledges threat threats commitment commitments").split())
+    "decision promise promises pledge pledges threat threats commitment commitments"))
 
 # "X is / has been / remains (locked) in talks with Y": the state verb over "in" + a meeting noun
 # is an ongoing consultation (PLOVER CONSULT), as "held talks" is a held one. Word forms, as the
 # pipeline has no lemmatizer.
-IN_TALKS_VERBS: frozenset[str] = frozenset((
-    "be is are am was were been being 's 're remain remains remained remaining stay stays stayed staying "
-    "locked engaged embroiled mired bogged").split())
-IN_TALKS_NOUNS: frozenset[str] = frozenset("talks negotiations discussions consultations".split())
+_BE_REMAIN_FORMS = ("be is are am was were been being 's 're remain remains remained remaining stay stays stayed "
+                    "staying")
+IN_TALKS_VERBS: frozenset[str] = _words(_BE_REMAIN_FORMS + " locked engaged embroiled mired bogged")
+IN_TALKS_NOUNS: frozenset[str] = _words("talks negotiations discussions consultations")
 
 
 # Who travels to talk: a trip by one of these (or a named person) to a place is a visit
@@ -366,20 +370,20 @@ MODEL_NOUN_CUES: dict[str, tuple[str, ...]] = _vocab({
 
 # Organisations and people a common noun can name, beyond the actor nouns of the type model's gate
 # ("the company threatened to sue", "landlords threatened evictions"): they can threaten.
-BODY_NOUNS: frozenset[str] = frozenset((
+BODY_NOUNS: frozenset[str] = _words((
     "company companies firm firms bank banks club clubs corporation corporations organisation organisations "
     "organization organizations institution institutions network networks airline airlines employer employers "
     "owner owners landlord landlords staff residents parents family families villagers tribe tribes clan clans "
-    "gang gangs cartel cartels board management leadership").split())
+    "gang gangs cartel cartels board management leadership"))
 
 # people a meeting is with that the lists above leave out
-PEOPLE_NOUNS: frozenset[str] = frozenset((
+PEOPLE_NOUNS: frozenset[str] = _words((
     "counterpart counterparts president presidents premier leader leaders members member families family "
     "victims relatives survivors people man men woman women children students voters residents couple "
     "delegates delegation delegations envoy envoys team teams representatives executives officials "
     "experts doctors nurses patients refugees migrants crowd public mps mp lawmakers legislators "
     "ministers clergy troops chief chiefs head heads boss bosses king queen prince princess pope judge judges "
-    "crew cabinet").split())
+    "crew cabinet"))
 
 # endings of nouns for people ("farmers", "campaigners", "activists", "politicians", "investors",
 # "chairman", "employees", "consultants")
@@ -389,9 +393,9 @@ PERSON_SUFFIXES: tuple[str, ...] = ("er", "ers", "ist", "ists", "ian", "ians", "
 # Prepositions over a gerund: an adjunct's gerund shares the main clause's subject ("after meeting
 # Putin, Trump said"); a complement's gerund is done by the one the verb is about ("accused Reed of
 # attacking", "blamed Kyiv for shelling", "prevented them from leaving").
-ADJUNCT_PREPS: frozenset[str] = frozenset(
-    "by after before while despite without since upon through following when".split())
-COMPLEMENT_PREPS: frozenset[str] = frozenset("of from for with".split())
+ADJUNCT_PREPS: frozenset[str] = _words(
+    "by after before while despite without since upon through following when")
+COMPLEMENT_PREPS: frozenset[str] = _words("of from for with")
 
 # "seek" / "try" over an infinitive is an attempt at the act ("Russia sought to seize Kyiv"), not a
 # request or a trial; over a noun "seek" is a request ("sought talks", "sought military aid")
@@ -412,19 +416,18 @@ ACCUSING_VERBS: frozenset[str] = frozenset(
 TOLERATE_VERBS: frozenset[str] = frozenset({"tolerate", "allow", "accept", "permit", "stand"})
 
 # the verbs of "came / was / remained under attack": its subject is the target (word forms)
-UNDER_VERBS: frozenset[str] = frozenset((
-    "come comes came coming be is are was were been being remain remains remained stay stayed fall fell").split())
+UNDER_VERBS: frozenset[str] = _words(_BE_REMAIN_FORMS + " come comes came coming fall fell")
 
 # "declined to comment / say / speculate": no statement, which is no rejection (word forms of
 # the infinitive, as written)
-NO_COMMENT_VERBS: frozenset[str] = frozenset((
+NO_COMMENT_VERBS: frozenset[str] = _words((
     "comment say predict specify elaborate disclose speculate identify confirm answer reveal name detail "
-    "discuss explain give").split())
+    "discuss explain give"))
 
 # "strike" is a walk-out in a sentence about work, unless a weapon or an army is on it
-LABOUR_WORDS: frozenset[str] = frozenset((
+LABOUR_WORDS: frozenset[str] = _words((
     "workers worker union unions employees staff production factory plant mill mine miners wage wages pay "
-    "contract walkout pickets picket dockers nurses teachers drivers").split())
-MILITARY_STRIKE_WORDS: frozenset[str] = frozenset((
+    "contract walkout pickets picket dockers nurses teachers drivers"))
+MILITARY_STRIKE_WORDS: frozenset[str] = _words((
     "air missile missiles drone drones rocket rockets artillery military precision nuclear airstrike naval "
-    "retaliatory pre-emptive preemptive").split())
+    "retaliatory pre-emptive preemptive"))
