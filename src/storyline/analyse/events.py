@@ -50,7 +50,8 @@ from .event_types import (ACCUSING_VERBS, ADJUNCT_PREPS, ATTEMPT_VERBS, BODY_NOU
                           FIGURATIVE_PREP_OBJECTS, INTRANSITIVE_ACTS, IN_TALKS_NOUNS, IN_TALKS_VERBS, LABOUR_WORDS,
                           MILITARY_STRIKE_WORDS, MODEL_CUES, MODEL_NOUN_CUES, NO_COMMENT_VERBS, OBJECT_CONTROL_VERBS,
                           PEOPLE_NOUNS, PERSON_SUFFIXES, PLAN_FRAME_NOUNS, PROSPECT_FRAME_NOUNS, REFUSAL_FRAME_NOUNS,
-                          TOLERATE_VERBS, TRANSITIVE_ACTS, TRAVELLERS, UNDER_VERBS, plover_type, verb_cues)
+                          SPORT_KEEP_WORDS, SPORT_OBJECTS, SPORT_PHRASES, SPORT_SENSE_NOUNS, SPORT_SENSE_VERBS,
+                          SPORT_WORDS, TOLERATE_VERBS, TRANSITIVE_ACTS, TRAVELLERS, UNDER_VERBS, plover_type, verb_cues)
 
 
 @dataclass(slots=True)
@@ -307,7 +308,8 @@ _DATELINE_LEFT = re.compile(
 
 
 class _Ctx:
-    __slots__ = ("doc", "entities", "mentions", "timexes", "published", "ment_by_tok", "gaz", "datelines")
+    __slots__ = ("doc", "entities", "mentions", "timexes", "published", "ment_by_tok", "gaz", "datelines",
+                 "_sporting")
 
     def __init__(self, doc, entities, mentions, timexes, published):
         self.doc = doc
@@ -321,6 +323,14 @@ class _Ctx:
         if self.datelines:
             timexes = [t for t in timexes if not self.in_dateline_char(t.start)]
         self.timexes = timexes
+        self._sporting: bool | None = None
+
+    @property
+    def sporting(self) -> bool:
+        """Is the article in the sports register (SPORT_DENSITY)? Computed once, on first need."""
+        if self._sporting is None:
+            self._sporting = _sports_register(self.doc)
+        return self._sporting
 
     def in_dateline_char(self, ch: int) -> bool:
         return any(a <= ch < b for a, b in self.datelines)
@@ -460,7 +470,7 @@ def _model_pass(ctx: _Ctx, events: list[Event], seen: set[int]) -> list[Event]:
         mine = by_sent.get(sent.start_char)
         if mine is None:
             need = model_gate(sent)
-            if need is None:
+            if need is None or _play(ctx, content_head(sent)):
                 continue
             got = predict(sentence_features(sent))
             if got is None or got[1] < need:
@@ -2025,6 +2035,8 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
     if nt is None:
         return None
     typ, mode = nt
+    if _play(ctx, noun):
+        return None           # "Cornet's strike", "Liverpool's visit to Old Trafford": sport
     cls = NOUNS[noun.lower_][0]
     if typ == "ASSAULT" and _labour_strike(noun):
         typ, mode = "PROTEST", "strike"   # "production has been shut down since the strike started"
@@ -2090,6 +2102,67 @@ def _noun_event(ctx: _Ctx, noun, seen: set[int]) -> Event | None:
             noun.lower_ not in _MENU_NOUNS:
         return _build(ctx, noun, typ, mode, noun=noun, trigger=noun.text, seen=seen, noun_is_subject=True)
     return None
+
+
+# Sport words per thousand words from which an article is in the sports register: on the
+# Guardian's 2022 articles in news-28k, 96% of the football section and 68% of the sport section
+# reach 8, against at most 8% of any other section (world 1%, politics 0%, tv-and-radio 8%).
+SPORT_DENSITY = 8.0
+SPORT_MIN_WORDS = 100      # a shorter text is too short to have a register: the sentence decides
+_SPORT_WORD = re.compile(r"[a-z][a-z\-]+")
+# dependents that carry a sports sentence's object ("shoots on goal", "struck the ball")
+_SPORT_OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "pobj")
+
+
+def _sports_register(doc) -> bool:
+    low = doc_text(doc).lower()
+    words = _SPORT_WORD.findall(low)
+    if len(words) < SPORT_MIN_WORDS:
+        return False
+    n = sum(1 for w in words if w in SPORT_WORDS) + sum(low.count(p) for p in SPORT_PHRASES)
+    return 1000 * n / len(words) >= SPORT_DENSITY
+
+
+def _objects(tok):
+    """A word's object-like dependents, through its prepositions ("shoots on goal")."""
+    for c in tok.children:
+        if c.dep_ in _SPORT_OBJECT_DEPS:
+            yield c
+        elif c.dep_ in ("prep", "agent"):
+            yield from (g for g in c.children if g.dep_ == "pobj")
+
+
+def _participants(tok):
+    """The subject and the objects of a verb, or the owner and the head verb's subject of a noun."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        yield from (c for c in tok.children if c.dep_ in ("poss", "compound", "amod"))
+        yield from _objects(tok)
+        tok = tok.head if tok.dep_ in ("dobj", "nsubjpass", "pobj") else tok
+    yield from (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
+    yield from _objects(tok)
+
+
+def _kept_in_sport(tok) -> bool:
+    """Force or a crowd takes part ("fans attacked the team bus", "police fired tear gas")."""
+    for p in _participants(tok):
+        if p.lower_ in SPORT_KEEP_WORDS or any(c.lower_ in SPORT_KEEP_WORDS for c in p.children
+                                               if c.dep_ in ("compound", "amod")):
+            return True
+    return False
+
+
+def _play(ctx: "_Ctx", tok) -> bool:
+    """A word's sporting sense in a sports article or sentence ("Malacia shoots from distance",
+    "struck the ball", "Cornet's strike", "Liverpool's visit to Old Trafford"): play, a fixture
+    or a transfer, not the act (SPORT_SENSE_VERBS, SPORT_SENSE_NOUNS)."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.lower_ not in SPORT_SENSE_NOUNS:
+            return False
+    elif lemma(tok.text) not in SPORT_SENSE_VERBS:
+        return False
+    if not (any(o.lower_ in SPORT_OBJECTS for o in _objects(tok)) or ctx.sporting):
+        return False
+    return not _kept_in_sport(tok)
 
 
 def _labour_strike(noun) -> bool:
@@ -2994,6 +3067,8 @@ def _verb_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
         return None       # an adjectival participle: "occupied Crimea", "the seized properties", "a hacking group"
     if _imperative(tok) or _title_word(tok):
         return None       # "Sign up to our newsletter", "Meet The Fockers": page furniture, a slogan, a title
+    if _play(ctx, tok):
+        return None       # "Malacia shoots from distance", "we've signed a striker": sport
     if lem == "threaten" and _inanimate_subject(tok):
         return None       # "rising prices threaten to push millions into poverty": a risk, not a threat
     # a trigger under a control verb: the control verb's event ("agreed to meet")
