@@ -609,3 +609,28 @@ def test_play_in_one_sentence_and_war_news_kept(analyse):
                       "Sign up for Inside Saturday to see more of her cartoons.")
     assert _main_type(analyse, "Russian troops attacked the town of Bakhmut on Sunday.") == "ASSAULT"
     assert _main_type(analyse, "Gunmen shot dead three people in Lagos.") == "ASSAULT"
+
+
+def test_offers_of_goods_and_agreeing_opinions_are_no_agreement(analyse):
+    # kinds found in real Guardian articles (2022): a product, a concert, an opinion
+    _no_event_of_type(analyse, "AGREE",
+                      "The company will offer three years of major Android updates.",
+                      "Koh offered some equally self-contained Bach as her encore.",
+                      "Google says the claims are unfounded, and independent experts almost unanimously agree.",
+                      "Wright later accepted that some of his evidence was wrong.",
+                      "We need players who have the courage to accept the ball in tight spots.")
+    assert _main_type(analyse, "Syria has again offered its troops to Lebanon.") == "AGREE"
+    assert _main_type(analyse, "The rebels offered to hand over their weapons.") == "AGREE"
+    assert _main_type(analyse, "Hamas accepted the Egyptian proposal for a ceasefire.") == "AGREE"
+    assert _main_type(analyse, "Hungarian and Romanian officials agreed on Wednesday that their countries "
+                               "should cooperate.") == "AGREE"
+
+
+def test_questions_are_no_requests(analyse):
+    _no_event_of_type(analyse, "REQUEST",
+                      "“Ever hit anyone, Boyley?” he asked.",
+                      "Whenever the subject of cricket comes up, the same old questions are asked.",
+                      "We are having to ask ourselves in this country where our game fits.",
+                      "He asked a woman in the front row at one gig.")
+    assert _main_type(analyse, "Sybiha asked partners for more Patriots again today.") == "REQUEST"
+    assert _main_type(analyse, "The White House had asked Israel to hold off on a strike.") == "REQUEST"

@@ -474,3 +474,18 @@ SPORT_SENSE_NOUNS: frozenset[str] = _words((
 SPORT_KEEP_WORDS: frozenset[str] = _words((
     "police officers officer soldiers troops army military security gunmen militants terrorists fans "
     "supporters hooligans ultras spectators rioters protesters demonstrators tear bomb bullets guns gun knife"))
+
+# What is offered or accepted when that is a PLOVER agreement: help, force, talks and terms, not
+# goods or views ("offers comfort", "will offer three years of updates", "accept the ball").
+OFFER_OBJECTS: frozenset[str] = _words((
+    "help support assistance aid troops forces soldiers asylum amnesty pardon talks dialogue negotiations "
+    "ceasefire truce deal compromise concession concessions guarantee guarantees resignation mediation "
+    "cooperation protection referendum elections election plan proposal proposals package loan loans money "
+    "funds funding billion million terms reward bail refuge shelter services hand olive branch assurances "
+    "access exchange swap peace settlement solution security weapons arms"))
+ACCEPT_OBJECTS: frozenset[str] = _words((
+    "proposal proposals plan plans offer offers deal deals ceasefire truce terms demand demands condition "
+    "conditions invitation invitations resignation mediation agreement agreements peace compromise settlement "
+    "resolution resolutions aid refugees migrants surrender responsibility apology bid verdict ruling outcome "
+    "results result jurisdiction recommendation recommendations request requests principle principles "
+    "framework package accord treaty help assistance money loan loans"))

@@ -48,7 +48,8 @@ from .event_types import EVENT_TYPES as _EVENT_TYPES_TABLE
 from .event_types import (ACCUSING_VERBS, ADJUNCT_PREPS, ATTEMPT_VERBS, BODY_NOUNS, CAPABILITY_ADJECTIVES,
                           COMPLEMENT_PREPS, COOPERATIVE_TYPES, DEMANDING_VERBS, DEMAND_FRAME_NOUNS, FIGURATIVE,
                           FIGURATIVE_PREP_OBJECTS, INTRANSITIVE_ACTS, IN_TALKS_NOUNS, IN_TALKS_VERBS, LABOUR_WORDS,
-                          MILITARY_STRIKE_WORDS, MODEL_CUES, MODEL_NOUN_CUES, NO_COMMENT_VERBS, OBJECT_CONTROL_VERBS,
+                          ACCEPT_OBJECTS, MILITARY_STRIKE_WORDS, MODEL_CUES, MODEL_NOUN_CUES, NO_COMMENT_VERBS,
+                          OBJECT_CONTROL_VERBS, OFFER_OBJECTS,
                           PEOPLE_NOUNS, PERSON_SUFFIXES, PLAN_FRAME_NOUNS, PROSPECT_FRAME_NOUNS, REFUSAL_FRAME_NOUNS,
                           SPORT_KEEP_WORDS, SPORT_OBJECTS, SPORT_PHRASES, SPORT_SENSE_NOUNS, SPORT_SENSE_VERBS,
                           SPORT_WORDS, TOLERATE_VERBS, TRANSITIVE_ACTS, TRAVELLERS, UNDER_VERBS, plover_type, verb_cues)
@@ -437,9 +438,11 @@ def _rules_said_no(verb) -> bool:
     """A verb the rules read and left without an event on purpose, so the type model adds none:
     an idiom ("met the deadline"), a talk with the press, "declined to comment", an attempt whose
     act is the inner verb's ("seeking to reduce its reliance on gas"), a warning whose content
-    the rules weighed."""
-    return (_figurative(verb, lemma(verb.text), _dobj(verb)) or _to_the_press(verb) or _no_comment(verb)
-            or _attempt(verb) or lemma(verb.text) in _CONTENT_DECIDES)
+    the rules weighed, an offer of goods or an agreeing opinion ("experts agree"), a question."""
+    lem = lemma(verb.text)
+    return (_figurative(verb, lem, _dobj(verb)) or _to_the_press(verb) or _no_comment(verb)
+            or _attempt(verb) or lem in _CONTENT_DECIDES or _no_commitment(verb, lem, _dobj(verb), _inner_trigger(verb))
+            or (lem == "ask" and _not_a_request(verb, _dobj(verb))))
 
 # a word class that names a type (a cue verb's type, or a model cue "m<TYPE>"), not only a
 # control verb ("W_plan") or a verb typed by its object ("OBJTYPED")
@@ -2844,6 +2847,35 @@ def _verb_support(v: _VerbUse):
     return typ, mode
 
 
+_FUTURE_AUX = frozenset({"should", "would", "will", "must", "shall", "'ll"})
+
+
+def _no_commitment(tok, lem: str, obj, inner) -> bool:
+    """ "offer", "accept", "agree" are AGREE when an act or terms are offered, accepted or agreed:
+    "offered to mediate", "offered troops", "accepted the proposal", "agreed on a ceasefire",
+    "agreed that their countries should cooperate". Goods, views and opinions are no agreement:
+    "offers comfort", "accept the ball", "Wooldridge agrees", "agrees that the potential is there"."""
+    if lem not in ("offer", "accept", "agree") or inner is not None or any(
+            c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") for c in tok.children):
+        return False          # "agreed to meet", "offered to hand over": the wrapped act decides
+    if lem == "agree":
+        if obj is not None or any(c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "over", "in")
+                                  for c in tok.children):
+            return False      # "agreed a deal", "agreed on a new pact", "agreed to a six-month extension"
+        # "agreed that their countries should cooperate" is a commitment; "experts agree" an opinion
+        return not any(c.dep_ == "ccomp" and any(g.dep_ == "aux" and g.lower_ in _FUTURE_AUX for g in c.children)
+                       for c in tok.children)
+    allowed = OFFER_OBJECTS if lem == "offer" else ACCEPT_OBJECTS
+    # the object's own words count too: a misparse hangs "the result" under "aides" in "refusal to
+    # accept the result shocked aides"
+    return not (obj is not None and any(t.lower_ in allowed or t.lower_ in NOUNS or _obj_classes(t)
+                                        for t in obj.subtree))
+
+
+def _verb_commitment(v: _VerbUse):
+    return None if _no_commitment(v.tok, v.lem, v.obj, v.inner) else _SKIP
+
+
 def _verb_fight(v: _VerbUse):
     lem, obj, typ, mode = v.lem, v.obj, v.typ, v.mode
     if not (lem == "fight"):
@@ -2924,14 +2956,38 @@ def _question_word(tok) -> bool:
 
 
 def _verb_asked_about(v: _VerbUse):
-    tok, lem = v.tok, v.lem
-    if lem != "ask":
+    if v.lem != "ask":
         return _SKIP
+    return None if _not_a_request(v.tok, v.obj) else _SKIP
+
+
+def _not_a_request(tok, obj) -> bool:
+    """ "ask" that asks a question, not for something: "Asked about the talks, she said ...",
+    "was asked whether ...", "ask how to spell", " “Ever hit anyone?” he asked.", "the same old
+    questions are asked", "we have to ask ourselves", "he asked." with nothing asked for."""
     if tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBN":
-        return None           # "Asked about the talks, she said ...", "Fitzwater, asked if ..., said"
-    if any(c.dep_ == "ccomp" and any(_question_word(g) for g in c.children) for c in tok.children):
-        return None           # "was asked whether she supported ...": a question, not a request
-    return _SKIP
+        return True           # "Asked about the talks, she said ...", "Fitzwater, asked if ..., said"
+    if any(c.dep_ in ("ccomp", "xcomp") and any(_question_word(g) for g in c.children) for c in tok.children):
+        return True
+    if any(c.dep_ in ("ccomp", "parataxis") and _asks_a_question(c) for c in tok.children):
+        return True
+    if obj is not None and (obj.lower_ in _QUESTION_NOUNS or obj.lower_ in _REFLEXIVES):
+        return True
+    if _prep_objs(tok, "for") or (obj is not None and _prep_objs(obj, "for")) or any(
+            c.dep_ in ("xcomp", "ccomp", "advcl") for c in tok.children):
+        return False          # "asked for", "asking partners for more Patriots", "asked X to"
+    # nothing asked for but a thing ("asked permission"): "he asked.", "asked a woman in the front row"
+    return obj is None or not _thing(obj)
+
+
+_QUESTION_NOUNS = frozenset({"question", "questions", "query", "queries"})
+_REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves",
+                         "themselves", "oneself"})
+
+
+def _asks_a_question(clause) -> bool:
+    """A (quoted) clause that holds a question mark."""
+    return any(t.text == "?" for t in clause.subtree)
 
 
 def _conditional(verb) -> bool:
@@ -3004,6 +3060,7 @@ for _lems, _rule in (
     (("warn",), _verb_warn),
     (("deny", "decline", "refuse", "reject", "block", "oppose"), _verb_refusal),
     (("back", "support"), _verb_support),
+    (("offer", "accept", "agree"), _verb_commitment),
     (("fight",), _verb_fight),
     (("beat",), _verb_beat),
     (("execute",), _verb_execute),
