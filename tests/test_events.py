@@ -634,3 +634,16 @@ def test_questions_are_no_requests(analyse):
                       "He asked a woman in the front row at one gig.")
     assert _main_type(analyse, "Sybiha asked partners for more Patriots again today.") == "REQUEST"
     assert _main_type(analyse, "The White House had asked Israel to hold off on a strike.") == "REQUEST"
+
+
+def test_things_harm_and_meet_no_one(analyse):
+    # kinds found in real Guardian articles (2022): weather, a review's figures of speech, a river
+    _no_event_of_type(analyse, None,
+                      "The storm destroyed hundreds of homes in Florida.",
+                      "I was struck by her spirit and strong will.",
+                      "These exchanges capture all that cannot be said.",
+                      "Here the River Colne and the wide Blackwater estuary meet the tea-grey sea.",
+                      "Many parks workers have had to take second jobs to make ends meet.")
+    assert _main_type(analyse, "A car bomb killed six people in Baghdad.") == "ASSAULT"
+    assert _main_type(analyse, "The squad attacked the village at dawn.") == "ASSAULT"
+    assert _main_type(analyse, "The pair discussed the report in Downing Street.") == "CONSULT"

@@ -489,3 +489,57 @@ ACCEPT_OBJECTS: frozenset[str] = _words((
     "resolution resolutions aid refugees migrants surrender responsibility apology bid verdict ruling outcome "
     "results result jurisdiction recommendation recommendations request requests principle principles "
     "framework package accord treaty help assistance money loan loans"))
+
+
+def _with_plurals(text: str) -> frozenset[str]:
+    """Singular nouns and their regular plurals ("-s", "-ies", "-es", "-men")."""
+    out = set()
+    for w in text.split():
+        out.add(w)
+        if w.endswith("man"):
+            out.add(w[:-3] + "men")
+        elif w.endswith("y") and w[-2:-1] not in "aeiou":
+            out.add(w[:-1] + "ies")
+        elif w.endswith(("s", "x", "ch", "sh")):
+            out.add(w + "es")
+        else:
+            out.add(w + "s")
+    return frozenset(out)
+
+
+# People and bodies of people, which can act (singular; plurals derived). With the lists above
+# they tell a doer from a thing: "the storm destroyed homes", "Covid killed thousands", "the
+# River Colne and the estuary meet the sea" name no actor, so no ASSAULT or CONSULT.
+HUMAN_NOUNS: frozenset[str] = _with_plurals(
+    "youth boy girl child kid baby teenager adult person individual member partner friend spouse relative "
+    "husband wife son daughter father mother brother sister uncle aunt cousin colleague neighbour neighbor "
+    "student pupil thug squad unit battalion brigade regiment division platoon company rebel insurgent fan "
+    "inmate prisoner detainee captive hostage suspect witness passenger tourist migrant refugee settler "
+    "villager resident citizen national civilian worker employee official minister president premier king "
+    "queen prince princess monarch emperor general colonel commander captain sergeant lieutenant chief "
+    "envoy ambassador diplomat delegate spokesperson lawmaker legislator senator deputy governor mayor "
+    "councillor judge prosecutor lawyer attorney agent spy militant fighter soldier marine sailor airman "
+    "veteran activist rioter looter hooligan supporter opponent critic rival ally enemy foe regime junta "
+    "government administration ministry department agency authority council committee commission parliament "
+    "assembly court tribunal party coalition alliance bloc federation association group movement side camp "
+    "opposition militia army navy force guerrilla extremist raider kidnapper hijacker pirate smuggler "
+    "trafficker mafia clan tribe household community population electorate nation country state republic "
+    "kingdom city province retailer insurer investor shareholder creditor lender buyer seller customer "
+    "client patient doctor nurse teacher professor scientist researcher expert analyst economist journalist "
+    "editor author artist actor actress singer musician player coach director executive chair founder "
+    "guard gang crowd mob family nephew niece grandson granddaughter grandfather grandmother landlord tenant "
+    "intruder burglar robber thief killer murderer gunman assassin sniper bomber terrorist jihadist "
+    "separatist nationalist loyalist republican democrat conservative liberal socialist communist "
+    "cell wing faction network organisation organization firm bank police policeman policewoman crew staff "
+    "public people men women children folk youngster elder pensioner voter taxpayer consumer owner operator "
+    "pair duo trio couple candidate nominee rapper comedian star celebrity influencer user")
+
+# A weapon or an attack does harm ("a car bomb killed six", "the blast destroyed ..."): these
+# doers keep an ASSAULT
+HARMFUL_NOUNS: frozenset[str] = _words((
+    "bomb bombs blast blasts explosion explosions missile missiles rocket rockets drone drones shell shells "
+    "shelling mortar mortars grenade grenades mine mines landmine landmines bullet bullets gunfire fire "
+    "artillery airstrike airstrikes strike strikes attack attacks raid raids violence fighting clashes "
+    "bombing bombings bombardment blitz offensive assault shrapnel device devices ied ieds weapon weapons gun "
+    "guns tank tanks jet jets warplane warplanes aircraft helicopter helicopters vehicle car truck operation "
+    "campaign barrage salvo volley ambush"))

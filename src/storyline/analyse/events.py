@@ -47,7 +47,7 @@ from .doctext import doc_text
 from .event_types import EVENT_TYPES as _EVENT_TYPES_TABLE
 from .event_types import (ACCUSING_VERBS, ADJUNCT_PREPS, ATTEMPT_VERBS, BODY_NOUNS, CAPABILITY_ADJECTIVES,
                           COMPLEMENT_PREPS, COOPERATIVE_TYPES, DEMANDING_VERBS, DEMAND_FRAME_NOUNS, FIGURATIVE,
-                          FIGURATIVE_PREP_OBJECTS, INTRANSITIVE_ACTS, IN_TALKS_NOUNS, IN_TALKS_VERBS, LABOUR_WORDS,
+                          FIGURATIVE_PREP_OBJECTS, HARMFUL_NOUNS, HUMAN_NOUNS, INTRANSITIVE_ACTS, IN_TALKS_NOUNS, IN_TALKS_VERBS, LABOUR_WORDS,
                           ACCEPT_OBJECTS, MILITARY_STRIKE_WORDS, MODEL_CUES, MODEL_NOUN_CUES, NO_COMMENT_VERBS,
                           OBJECT_CONTROL_VERBS, OFFER_OBJECTS,
                           PEOPLE_NOUNS, PERSON_SUFFIXES, PLAN_FRAME_NOUNS, PROSPECT_FRAME_NOUNS, REFUSAL_FRAME_NOUNS,
@@ -385,6 +385,8 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], ti
         tok = doc[i]
         try:
             ev = _event_for(ctx, tok, seen_heads)
+            if ev is not None and tok.pos_ == "VERB" and _no_doer(tok, ev.type):
+                ev = None       # "the storm destroyed homes": a thing harms or meets no one
         except Exception:   # a strange parse must not lose the article
             ev = None
         if ev is not None:
@@ -2866,10 +2868,10 @@ def _no_commitment(tok, lem: str, obj, inner) -> bool:
         return not any(c.dep_ == "ccomp" and any(g.dep_ == "aux" and g.lower_ in _FUTURE_AUX for g in c.children)
                        for c in tok.children)
     allowed = OFFER_OBJECTS if lem == "offer" else ACCEPT_OBJECTS
-    # the object's own words count too: a misparse hangs "the result" under "aides" in "refusal to
+    # the object's modifiers count too: a misparse hangs "the result" under "aides" in "refusal to
     # accept the result shocked aides"
-    return not (obj is not None and any(t.lower_ in allowed or t.lower_ in NOUNS or _obj_classes(t)
-                                        for t in obj.subtree))
+    words = [obj] + [c for c in obj.children if c.dep_ in ("compound", "amod", "nmod")] if obj is not None else []
+    return not any(t.lower_ in allowed or t.lower_ in NOUNS or _obj_classes(t) for t in words)
 
 
 def _verb_commitment(v: _VerbUse):
@@ -3085,6 +3087,35 @@ def _inanimate_subject(tok) -> bool:
     if subj.lower_ in ("which", "that") and subj.head.dep_ == "relcl":
         subj = subj.head.head
     return _thing(subj)
+
+
+# entity types that never act ("the River Colne ... meet the sea", "the Phone 1 beats many rivals");
+# FAC is left out (the White House, the Kremlin speak), and CARDINAL ("thousands of protesters")
+_NON_ACTOR_ENTS = frozenset({"LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE", "DATE", "TIME", "MONEY",
+                             "PERCENT", "QUANTITY", "ORDINAL"})
+_DOER_CHECKED_TYPES = frozenset({"ASSAULT", "CONSULT"})
+
+
+def _no_doer(tok, typ: str) -> bool:
+    """An ASSAULT or a CONSULT whose own subject (or passive agent) is a thing, which neither harms
+    nor meets anyone: "the storm destroyed homes", "Covid killed thousands", "I was struck by her
+    spirit", "the phone beats many rivals", "the river and the estuary meet the sea". Only the
+    verb's own dependents count: an inherited subject is too often a misparse."""
+    if typ not in _DOER_CHECKED_TYPES:
+        return False
+    doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if doer is None and any(c.dep_ == "auxpass" for c in tok.children):
+        doer = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if doer is None:
+        return False
+    if doer.ent_type_ in _NON_ACTOR_ENTS and doer.pos_ in ("PROPN", "NOUN", "NUM"):
+        return True
+    if doer.pos_ != "NOUN" or doer.ent_type_ or (doer.text[:1].isupper() and doer.i > doer.sent.start):
+        return False          # a capitalised "noun" inside the sentence is a name the tagger missed
+    low, lem = doer.lower_, doer.lemma_.lower()
+    if typ == "ASSAULT" and (low in HARMFUL_NOUNS or NOUNS.get(low, ("", ""))[1] == "ASSAULT"):
+        return False
+    return _thing(doer) and low not in HUMAN_NOUNS and lem not in HUMAN_NOUNS
 
 
 def _thing(tok) -> bool:
