@@ -647,3 +647,14 @@ def test_things_harm_and_meet_no_one(analyse):
     assert _main_type(analyse, "A car bomb killed six people in Baghdad.") == "ASSAULT"
     assert _main_type(analyse, "The squad attacked the village at dawn.") == "ASSAULT"
     assert _main_type(analyse, "The pair discussed the report in Downing Street.") == "CONSULT"
+
+
+def test_committed_crimes_and_the_agent_of_a_passive_clause(analyse):
+    # real Guardian sentences (2022, the FSB on Darya Dugina's killing; a drone strike on Sevastopol)
+    _no_event_of_type(analyse, "AGREE", "The FSB said the crime was prepared and committed by the Ukrainian "
+                                        "special services.")
+    assert _main_type(analyse, "The government committed to a ceasefire.") == "AGREE"
+    _ents, events, _ev = analyse("Russia has claimed that its Black Sea fleet headquarters in Sevastopol have "
+                                 "been hit by a Ukrainian drone strike, wounding five people.")
+    wounding = [e for e in events if e.trigger == "wounding"]
+    assert wounding and "headquarters" not in (wounding[0].source_text or "")   # the one hit wounds no one

@@ -1594,6 +1594,11 @@ def _subject(tok):
             controlled = next((c for c in t.head.children if c.dep_ == "dobj"), None)
             if controlled is not None:
                 return controlled, False      # "forcing Taiwan to scramble jets": Taiwan scrambles
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and any(c.dep_ == "auxpass" for c in t.head.children):
+            # "was hit by a drone strike, wounding five people": the agent wounds, not the one hit
+            agent = next((g for c in t.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                         None)
+            return agent, False
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and t.head.i != t.i and \
                 t.head.pos_ in ("VERB", "AUX", "ADJ"):
             passive_conjunct = t.dep_ == "conj" and t.tag_ == "VBN" and any(
@@ -2857,6 +2862,11 @@ def _no_commitment(tok, lem: str, obj, inner) -> bool:
     "offered to mediate", "offered troops", "accepted the proposal", "agreed on a ceasefire",
     "agreed that their countries should cooperate". Goods, views and opinions are no agreement:
     "offers comfort", "accept the ball", "Wooldridge agrees", "agrees that the potential is there"."""
+    if lem == "commit":
+        # "committed to a ceasefire", "committed 10,000 troops"; not "the crime was prepared and
+        # committed by ...", "committed a war crime"
+        return not (_prep_objs(tok, "to") or any(c.dep_ == "xcomp" for c in tok.children) or (
+            obj is not None and obj.dep_ == "dobj" and (obj.lower_ in OFFER_OBJECTS or _obj_classes(obj))))
     if lem not in ("offer", "accept", "agree") or inner is not None or any(
             c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") for c in tok.children):
         return False          # "agreed to meet", "offered to hand over": the wrapped act decides
@@ -3062,7 +3072,7 @@ for _lems, _rule in (
     (("warn",), _verb_warn),
     (("deny", "decline", "refuse", "reject", "block", "oppose"), _verb_refusal),
     (("back", "support"), _verb_support),
-    (("offer", "accept", "agree"), _verb_commitment),
+    (("offer", "accept", "agree", "commit"), _verb_commitment),
     (("fight",), _verb_fight),
     (("beat",), _verb_beat),
     (("execute",), _verb_execute),
