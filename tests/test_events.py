@@ -658,3 +658,13 @@ def test_committed_crimes_and_the_agent_of_a_passive_clause(analyse):
                                  "been hit by a Ukrainian drone strike, wounding five people.")
     wounding = [e for e in events if e.trigger == "wounding"]
     assert wounding and "headquarters" not in (wounding[0].source_text or "")   # the one hit wounds no one
+
+
+def test_filings_contests_and_player_loans_on_bbc_sentences(analyse):
+    # real BBC sentences (2004-05)
+    _no_event_of_type(analyse, None,
+                      "Last week, Yukos filed for Chapter 11 bankruptcy protection in the US.",
+                      "Fighting it out for the coveted award are Gawker, Wonkette and Boing Boing.",
+                      "Rangers are set to loan out-of-favour midfielder Dragan Mladenovic to Real Sociedad.")
+    assert _main_type(analyse, "The US will loan Ukraine $20bn.") == "AID"
+    assert _main_type(analyse, "The family filed a complaint against the police.") == "ACCUSE"

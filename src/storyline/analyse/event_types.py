@@ -181,7 +181,7 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                         "details list footage images photo photos information document documents"),
         ("attack", "", "problem issue question"),
         ("inspect", "", "damage site sites wreckage ruins rubble troops guard scene aftermath"),
-        ("fight", "back", "tears bid bids takeover challenge challenges competition rivals rival allegations "
+        ("fight", "back out", "tears bid bids takeover challenge challenges competition rivals rival allegations "
                           "claims charges lawsuit case cases illness disease cancer virus infection election "
                           "elections campaign seat seats"),
         ("back", "down away off", ""),
@@ -211,6 +211,9 @@ FIGURATIVE_PREP_OBJECTS: dict[str, dict[str, frozenset[str]]] = {
     "shoot": {"to": _words("top fame prominence stardom number no record")},   # "shot to the top"
     "crush": {"in": _words("election elections primary primaries poll polls vote contest race")},
     "pull": {"from": _words("rubble debris water wreckage sea river ruins car building fire")},
+    # "Yukos filed for Chapter 11 bankruptcy protection": a company's filing, not a complaint
+    "file": {"for": _words("bankruptcy protection divorce insolvency administration receivership chapter "
+                           "liquidation")},
     "meet": {"with": _words((
         "criticism criticisms reviews review reception response responses reaction reactions resistance "
         "opposition objections approval disapproval acclaim praise applause success failure scepticism "
@@ -456,15 +459,17 @@ SPORT_PHRASES: tuple[str, ...] = (
     "premier league", "champions league", "world cup", "fa cup", "europa league", "grand slam", "grand prix",
     "dressing room", "stoppage time", "extra time", "six nations", "test match")
 # objects that make one sentence a sports sentence wherever it stands ("shoots on goal", "struck
-# the ball", "conceded a corner"); not "shot" or "penalty", which are gunfire and sentences too
+# the ball", "conceded a corner", "signed a striker", "loan midfielder Dragan Mladenovic"); not "shot"
+# or "penalty", which are gunfire and sentences too
 SPORT_OBJECTS: frozenset[str] = _words((
-    "ball goal goals net corner corners header free-kick throw-in wicket wickets equaliser equalizer"))
+    "ball goal goals net corner corners header free-kick throw-in wicket wickets equaliser equalizer "
+    "goalkeeper midfielder striker winger defender full-back centre-back"))
 # verbs (lemmas) with a sporting sense that is not their PLOVER act
 SPORT_SENSE_VERBS: frozenset[str] = _words((
     "shoot strike attack defend block fight beat concede besiege injure deny save clash press sign visit meet "
     "host face tackle hit threaten seize capture battle fire break surrender give accept try appeal rally "
     "withdraw pull leave dominate crush thrash hammer rout storm raid overwhelm defeat reject support welcome "
-    "invade punish target occupy overrun postpone cancel deploy close"))
+    "invade punish target occupy overrun postpone cancel deploy close loan"))
 # nouns with a sporting sense ("Cornet's strike", "Liverpool's visit to Old Trafford")
 SPORT_SENSE_NOUNS: frozenset[str] = _words((
     "attack attacks strike strikes shot shots fight battle clash clashes defence defense visit siege raid "

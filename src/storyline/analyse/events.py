@@ -2152,6 +2152,12 @@ def _participants(tok):
     yield from _objects(tok)
 
 
+def _sport_object(tok) -> bool:
+    """A sport object, or a player named with a position ("midfielder Dragan Mladenovic")."""
+    return tok.lower_ in SPORT_OBJECTS or any(c.lower_ in SPORT_OBJECTS for c in tok.children
+                                              if c.dep_ in ("compound", "amod", "appos", "nmod"))
+
+
 def _kept_in_sport(tok) -> bool:
     """Force or a crowd takes part ("fans attacked the team bus", "police fired tear gas")."""
     for p in _participants(tok):
@@ -2170,7 +2176,7 @@ def _play(ctx: "_Ctx", tok) -> bool:
             return False
     elif lemma(tok.text) not in SPORT_SENSE_VERBS:
         return False
-    if not (any(o.lower_ in SPORT_OBJECTS for o in _objects(tok)) or ctx.sporting):
+    if not (any(_sport_object(o) for o in _objects(tok)) or ctx.sporting):
         return False
     return not _kept_in_sport(tok)
 
