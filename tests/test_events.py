@@ -668,3 +668,11 @@ def test_filings_contests_and_player_loans_on_bbc_sentences(analyse):
                       "Rangers are set to loan out-of-favour midfielder Dragan Mladenovic to Real Sociedad.")
     assert _main_type(analyse, "The US will loan Ukraine $20bn.") == "AID"
     assert _main_type(analyse, "The family filed a complaint against the police.") == "ACCUSE"
+
+
+def test_markets_move_and_do_not_protest(analyse):
+    # real Reuters sentences (1987)
+    _no_event_of_type(analyse, None, "Bonds rallied and commodities weakened.",
+                      "Shares retreated 2 percent on Friday.")
+    assert _main_type(analyse, "Thousands of farmers rallied in Paris against the trade deal.") == "PROTEST"
+    assert _main_type(analyse, "Russian troops retreated from Kherson.") == "RETREAT"

@@ -548,3 +548,12 @@ HARMFUL_NOUNS: frozenset[str] = _words((
     "bombing bombings bombardment blitz offensive assault shrapnel device devices ied ieds weapon weapons gun "
     "guns tank tanks jet jets warplane warplanes aircraft helicopter helicopters vehicle car truck operation "
     "campaign barrage salvo volley ambush"))
+
+# Markets move, they do not protest or retreat: "bonds rallied", "shares retreated 2%", "the pound
+# surrendered its gains" (MARKET_SENSE_VERBS with a MARKET_NOUNS subject are no event)
+MARKET_NOUNS: frozenset[str] = _words((
+    "bond bonds stock stocks share shares price prices market markets dollar dollars euro pound yen currency "
+    "currencies index indices indexes equities equity oil gold silver copper futures commodities commodity "
+    "yields yield sterling rouble ruble peso rupee franc nasdaq dow ftse nikkei treasuries gilts securities "
+    "bourse exchange rate rates crude wheat corn soybeans"))
+MARKET_SENSE_VERBS: frozenset[str] = _words("rally retreat surrender advance recover defend attack fight battle")

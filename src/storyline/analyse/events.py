@@ -48,7 +48,7 @@ from .event_types import EVENT_TYPES as _EVENT_TYPES_TABLE
 from .event_types import (ACCUSING_VERBS, ADJUNCT_PREPS, ATTEMPT_VERBS, BODY_NOUNS, CAPABILITY_ADJECTIVES,
                           COMPLEMENT_PREPS, COOPERATIVE_TYPES, DEMANDING_VERBS, DEMAND_FRAME_NOUNS, FIGURATIVE,
                           FIGURATIVE_PREP_OBJECTS, HARMFUL_NOUNS, HUMAN_NOUNS, INTRANSITIVE_ACTS, IN_TALKS_NOUNS, IN_TALKS_VERBS, LABOUR_WORDS,
-                          ACCEPT_OBJECTS, MILITARY_STRIKE_WORDS, MODEL_CUES, MODEL_NOUN_CUES, NO_COMMENT_VERBS,
+                          ACCEPT_OBJECTS, MARKET_NOUNS, MARKET_SENSE_VERBS, MILITARY_STRIKE_WORDS, MODEL_CUES, MODEL_NOUN_CUES, NO_COMMENT_VERBS,
                           OBJECT_CONTROL_VERBS, OFFER_OBJECTS,
                           PEOPLE_NOUNS, PERSON_SUFFIXES, PLAN_FRAME_NOUNS, PROSPECT_FRAME_NOUNS, REFUSAL_FRAME_NOUNS,
                           SPORT_KEEP_WORDS, SPORT_OBJECTS, SPORT_PHRASES, SPORT_SENSE_NOUNS, SPORT_SENSE_VERBS,
@@ -3312,6 +3312,10 @@ def _figurative(tok, lem: str, obj) -> bool:
     if lem == "leave" and obj is not None and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.pos_ == "ADJ"
                                                   for c in list(tok.children) + list(obj.children)):
         return True           # "leaving Bullock helpless", "left thousands homeless": a result, not a departure
+    if lem in MARKET_SENSE_VERBS:
+        subj = _subject(tok)[0]
+        if subj is not None and subj.lower_ in MARKET_NOUNS and not subj.ent_type_ in ("ORG", "PERSON", "GPE"):
+            return True       # "bonds rallied", "shares retreated 2%": a market moving
     if lem in TRANSITIVE_ACTS and obj is None:
         return True           # "the soldiers dispersed": no one was dispersed
     if lem in INTRANSITIVE_ACTS and (obj is not None or any(c.dep_ in ("ccomp", "auxpass") for c in tok.children)):
