@@ -676,3 +676,15 @@ def test_markets_move_and_do_not_protest(analyse):
                       "Shares retreated 2 percent on Friday.")
     assert _main_type(analyse, "Thousands of farmers rallied in Paris against the trade deal.") == "PROTEST"
     assert _main_type(analyse, "Russian troops retreated from Kherson.") == "RETREAT"
+
+
+def test_walking_out_hunting_and_deals_struck(analyse):
+    # real BBC sentences (2004-05)
+    _no_event_of_type(analyse, None,
+                      "Edwards walks out of the Embassy Hotel in London in the early morning.",
+                      "Some 270 hunts met legally on Saturday killing a total of 91 foxes.")
+    _no_event_of_type(analyse, "ASSAULT", "The Tory leader countered that such agreements had been struck twice "
+                                          "at dinners with the chancellor.")
+    assert _main_type(analyse, "The opposition walked out of the talks.") == "SANCTION"
+    assert _main_type(analyse, "Aid worker Sam Okafor walked out of a Taliban jail in Kabul yesterday.") == "RETREAT"
+    assert _main_type(analyse, "Soldiers shot two protesters.") == "ASSAULT"

@@ -557,3 +557,19 @@ MARKET_NOUNS: frozenset[str] = _words((
     "yields yield sterling rouble ruble peso rupee franc nasdaq dow ftse nikkei treasuries gilts securities "
     "bourse exchange rate rates crude wheat corn soybeans"))
 MARKET_SENSE_VERBS: frozenset[str] = _words("rally retreat surrender advance recover defend attack fight battle")
+
+# Animals are no targets of an ASSAULT ("hunts killing 91 foxes", "the cull of badgers")
+ANIMAL_NOUNS: frozenset[str] = _with_plurals(
+    "fox deer bird animal cow sheep whale dog cat elephant rhino badger wolf bear fish pig chicken hound horse "
+    "lion tiger shark seal dolphin monkey rat mouse mice snake crocodile cattle livestock poultry game pheasant "
+    "grouse rabbit hare goat camel donkey bull calf lamb turkey duck goose geese wildlife")
+# Places one walks out of without walking out of anything political ("walks out of the Embassy
+# Hotel"): the walk-out is a SANCTION only out of talks, a meeting or a body
+WALKOUT_FORUMS: frozenset[str] = _words((
+    "talks negotiations meeting meetings session sessions summit parliament chamber conference hearing "
+    "assembly council committee coalition government cabinet debate vote process forum dialogue agreement "
+    "deal treaty accord union alliance bloc organisation organization body league federation"))
+# a named place of that kind is a building, not a body ("the Embassy Hotel", "the Ritz restaurant")
+BUILDING_NOUNS: frozenset[str] = _words((
+    "hotel restaurant building house home studio studios bar pub cinema theatre theater hospital station "
+    "airport stadium shop store office room hall arena club court courtroom church mosque temple cafe"))

@@ -45,14 +45,16 @@ from .chains import is_media
 from .quotes import CUE_LEMMAS, verb_lemma
 from .doctext import doc_text
 from .event_types import EVENT_TYPES as _EVENT_TYPES_TABLE
-from .event_types import (ACCUSING_VERBS, ADJUNCT_PREPS, ATTEMPT_VERBS, BODY_NOUNS, CAPABILITY_ADJECTIVES,
-                          COMPLEMENT_PREPS, COOPERATIVE_TYPES, DEMANDING_VERBS, DEMAND_FRAME_NOUNS, FIGURATIVE,
-                          FIGURATIVE_PREP_OBJECTS, HARMFUL_NOUNS, HUMAN_NOUNS, INTRANSITIVE_ACTS, IN_TALKS_NOUNS, IN_TALKS_VERBS, LABOUR_WORDS,
-                          ACCEPT_OBJECTS, MARKET_NOUNS, MARKET_SENSE_VERBS, MILITARY_STRIKE_WORDS, MODEL_CUES, MODEL_NOUN_CUES, NO_COMMENT_VERBS,
-                          OBJECT_CONTROL_VERBS, OFFER_OBJECTS,
-                          PEOPLE_NOUNS, PERSON_SUFFIXES, PLAN_FRAME_NOUNS, PROSPECT_FRAME_NOUNS, REFUSAL_FRAME_NOUNS,
-                          SPORT_KEEP_WORDS, SPORT_OBJECTS, SPORT_PHRASES, SPORT_SENSE_NOUNS, SPORT_SENSE_VERBS,
-                          SPORT_WORDS, TOLERATE_VERBS, TRANSITIVE_ACTS, TRAVELLERS, UNDER_VERBS, plover_type, verb_cues)
+from .event_types import (ACCEPT_OBJECTS, ACCUSING_VERBS, ADJUNCT_PREPS, ANIMAL_NOUNS, ATTEMPT_VERBS, BODY_NOUNS,
+                          BUILDING_NOUNS, CAPABILITY_ADJECTIVES, COMPLEMENT_PREPS, COOPERATIVE_TYPES, DEMANDING_VERBS,
+                          DEMAND_FRAME_NOUNS, FIGURATIVE, FIGURATIVE_PREP_OBJECTS, HARMFUL_NOUNS, HUMAN_NOUNS,
+                          INTRANSITIVE_ACTS, IN_TALKS_NOUNS, IN_TALKS_VERBS, LABOUR_WORDS, MARKET_NOUNS,
+                          MARKET_SENSE_VERBS, MILITARY_STRIKE_WORDS, MODEL_CUES, MODEL_NOUN_CUES,
+                          NO_COMMENT_VERBS, OBJECT_CONTROL_VERBS, OFFER_OBJECTS, PEOPLE_NOUNS, PERSON_SUFFIXES,
+                          PLAN_FRAME_NOUNS, PROSPECT_FRAME_NOUNS, REFUSAL_FRAME_NOUNS, SPORT_KEEP_WORDS,
+                          SPORT_OBJECTS, SPORT_PHRASES, SPORT_SENSE_NOUNS, SPORT_SENSE_VERBS, SPORT_WORDS,
+                          TOLERATE_VERBS, TRANSITIVE_ACTS, TRAVELLERS, UNDER_VERBS, WALKOUT_FORUMS, plover_type,
+                          verb_cues)
 
 
 @dataclass(slots=True)
@@ -385,8 +387,8 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], ti
         tok = doc[i]
         try:
             ev = _event_for(ctx, tok, seen_heads)
-            if ev is not None and tok.pos_ == "VERB" and _no_doer(tok, ev.type):
-                ev = None       # "the storm destroyed homes": a thing harms or meets no one
+            if ev is not None and tok.pos_ == "VERB" and (_no_doer(tok, ev.type) or _no_victim(tok, ev.type)):
+                ev = None       # "the storm destroyed homes", "killing 91 foxes": no actor harmed
         except Exception:   # a strange parse must not lose the article
             ev = None
         if ev is not None:
@@ -475,7 +477,8 @@ def _model_pass(ctx: _Ctx, events: list[Event], seen: set[int]) -> list[Event]:
         mine = by_sent.get(sent.start_char)
         if mine is None:
             need = model_gate(sent)
-            if need is None or _play(ctx, content_head(sent)):
+            head = content_head(sent)
+            if need is None or _play(ctx, head) or _verb_rule_says_no(ctx, head) or _no_victim(head, "ASSAULT"):
                 continue
             got = predict(sentence_features(sent))
             if got is None or got[1] < need:
@@ -490,6 +493,22 @@ def _model_pass(ctx: _Ctx, events: list[Event], seen: set[int]) -> list[Event]:
             if got is not None and got[1] >= MODEL_OVERRIDE and got[0] != main.plover_type:
                 main.type, main.mode = got[0], None
     return out
+
+
+def _verb_rule_says_no(ctx: _Ctx, tok) -> bool:
+    """Does a rule of _VERB_RULES read this verb's complements and drop it ("released a
+    statement", "asked a question")? Then the type model adds no event there either."""
+    lem = lemma(tok.text)
+    rules = _VERB_RULES.get(lem)
+    if not rules or tok.pos_ != "VERB":
+        return False
+    typ, mode = VERBS.get(lem, (None, None))
+    v = _VerbUse(ctx, tok, lem, _dobj(tok), _particle(tok), _inner_trigger(tok), typ, mode)
+    for rule in rules:
+        got = rule(v)
+        if got is not _SKIP:
+            return got is None
+    return False
 
 
 def _event_for(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
@@ -1116,12 +1135,23 @@ def _by_boot(a: _Acted):
     return None
 
 
+_CUSTODY = frozenset({"jail", "prison", "custody", "detention", "captivity", "gaol", "cell"})
+
+
 def _by_walk(a: _Acted):
     tok, lem, prt = a.tok, a.lem, a.prt
     if not (lem == "walk"):
         return _SKIP
     if prt == "out" or _prep_objs(tok, "out") or _has_out(tok):
-        return ("SANCTION", "withdraw") if _prep_objs(tok, "of") or _out_of(tok) else ("PROTEST", "strike")
+        left = _prep_objs(tok, "of") or _out_of(tok)
+        if not left:
+            return ("PROTEST", "strike")
+        if any(g.lower_ in _CUSTODY for g in left):
+            return ("RETREAT", "release")       # "walked out of a Taliban jail": freed
+        if any(g.lower_ in WALKOUT_FORUMS or (g.ent_type_ in ("ORG", "NORP") and g.lower_ not in BUILDING_NOUNS)
+               for g in left):
+            return ("SANCTION", "withdraw")     # "walked out of the talks"
+        return None                             # "walks out of the Embassy Hotel": a door, not a boycott
     if any(g.lower_ in ("job", "jobs") for g in _prep_objs(tok, "off")) or (
             prt == "off" and any(g.lower_ in ("job", "jobs") for g in tok.subtree)):
         return ("PROTEST", "strike")         # "bus drivers walked off the job"
@@ -2774,7 +2804,8 @@ def _verb_strike(v: _VerbUse):
     if not (lem == "strike"):
         return _SKIP
     if obj is not None and obj.lower_ in ("deal", "agreement", "accord", "pact", "bargain", "compromise", "tone",
-                                           "balance", "chord", "note"):
+                                           "balance", "chord", "note", "deals", "agreements", "accords", "pacts",
+                                           "bargains", "compromises"):
         return None   # "struck a deal": the noun is the event
     return typ, mode
 
@@ -3110,6 +3141,15 @@ def _inanimate_subject(tok) -> bool:
 _NON_ACTOR_ENTS = frozenset({"LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE", "DATE", "TIME", "MONEY",
                              "PERCENT", "QUANTITY", "ORDINAL"})
 _DOER_CHECKED_TYPES = frozenset({"ASSAULT", "CONSULT"})
+
+
+def _no_victim(tok, typ: str) -> bool:
+    """An ASSAULT on animals is no PLOVER act ("hunts killing 91 foxes", "foxes to be shot")."""
+    if typ != "ASSAULT":
+        return False
+    obj = _dobj(tok)
+    obj = _through_of(obj) if obj is not None else None     # "a total of 91 foxes"
+    return obj is not None and (obj.lower_ in ANIMAL_NOUNS or obj.lemma_.lower() in ANIMAL_NOUNS)
 
 
 def _no_doer(tok, typ: str) -> bool:
