@@ -561,7 +561,8 @@ def _children(tok, *deps):
 _QUANTITY = {"tons", "tonnes", "hours", "days", "rounds", "round", "millions", "phase", "stage", "terms", "package", "packages", "tranche", "shipments",
              "deliveries", "supply", "supplies", "part", "batch", "shipment", "shipments", "package", "round", "wave", "series", "lot",
              "million", "billion", "thousands", "hundreds", "dozens", "number", "kind", "sort", "type", "state",
-             "amount", "consignment", "convoy", "convoys", "kg", "pounds", "worth", "set", "raft", "barrage", "volley"}
+             "amount", "consignment", "convoy", "convoys", "kg", "pounds", "worth", "set", "raft", "barrage", "volley",
+             "total"}
 
 
 def _through_of(c):
