@@ -688,3 +688,17 @@ def test_walking_out_hunting_and_deals_struck(analyse):
     assert _main_type(analyse, "The opposition walked out of the talks.") == "SANCTION"
     assert _main_type(analyse, "Aid worker Sam Okafor walked out of a Taliban jail in Kabul yesterday.") == "RETREAT"
     assert _main_type(analyse, "Soldiers shot two protesters.") == "ASSAULT"
+
+
+def test_fires_pleas_decisions_and_impressions_on_guardian_sentences(analyse):
+    # real Guardian sentences (2022, US news)
+    _no_event_of_type(analyse, None,
+                      "Firefighters have made significant progress battling the ferocious Oak fire.",
+                      "He pleaded guilty to 23 charges.",
+                      "It was a fact that struck many in the community as significant.",
+                      "The district court had no jurisdiction to make that call.")
+    _no_event_of_type(analyse, "ASSAULT", "As part of the deal that Jake Wagner struck with prosecutors, his "
+                                          "family members will avoid the death penalty.")
+    assert _main_type(analyse, "Putin made a call to Trump on Tuesday.") == "CONSULT"
+    assert _main_type(analyse, "Ukrainian forces battled Russian troops near Bakhmut.") == "ASSAULT"
+    assert _main_type(analyse, "He pleaded for help.") == "REQUEST"

@@ -175,11 +175,13 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         ("press", "on ahead", "conference briefing"),
         ("fire", "up", "imagination supporters base crowd"),
         ("kill", "", "time mood demand hopes hope chances chance deal bill plan idea competition"),
-        ("strike", "", "note tone chord balance pose figure penalty law laws ban rule rules ruling legislation "
+        ("strike", "as", "note tone chord balance pose figure penalty law laws ban rule rules ruling legislation "
                        "order policy measure"),
         ("release", "", "statement statements video report figures data results album song single film book "
                         "details list footage images photo photos information document documents"),
-        ("attack", "", "problem issue question"),
+        ("attack", "", "problem issue question fire fires blaze blazes flames wildfire wildfires"),
+        ("battle", "", "fire fires blaze blazes flames wildfire wildfires illness cancer disease addiction "
+                       "depression infection virus odds elements"),
         ("inspect", "", "damage site sites wreckage ruins rubble troops guard scene aftermath"),
         ("fight", "back out", "tears bid bids takeover challenge challenges competition rivals rival allegations "
                           "claims charges lawsuit case cases illness disease cancer virus infection election "

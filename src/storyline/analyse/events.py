@@ -616,6 +616,10 @@ def _noun_type(noun) -> tuple[str, str | None] | None:
             if noun.lower_ in ("call", "calls") and not (mods & {"phone", "telephone", "video"}) \
                     and any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children):
                 return ("REQUEST", None)   # "a call for calm" is a request
+            if noun.lower_ == "call" and not (mods & {"phone", "telephone", "video"}) and \
+                    lemma(noun.head.text) == "make" and not any(
+                        c.dep_ == "prep" and c.lower_ in ("to", "with", "between") for c in noun.children):
+                return None                # "had no jurisdiction to make that call": a decision
             return ("CONSULT", "phone")
         if noun.lower_ in ("visit", "visits"):
             return ("CONSULT", "visit")
@@ -2804,6 +2808,8 @@ def _verb_strike(v: _VerbUse):
     lem, obj, typ, mode = v.lem, v.obj, v.typ, v.mode
     if not (lem == "strike"):
         return _SKIP
+    if obj is not None and obj.lower_ in ("that", "which") and v.tok.dep_ == "relcl":
+        obj = v.tok.head          # "the deal that Wagner struck with prosecutors"
     if obj is not None and obj.lower_ in ("deal", "agreement", "accord", "pact", "bargain", "compromise", "tone",
                                            "balance", "chord", "note", "deals", "agreements", "accords", "pacts",
                                            "bargains", "compromises"):
@@ -3353,6 +3359,8 @@ def _figurative(tok, lem: str, obj) -> bool:
     if lem == "leave" and obj is not None and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.pos_ == "ADJ"
                                                   for c in list(tok.children) + list(obj.children)):
         return True           # "leaving Bullock helpless", "left thousands homeless": a result, not a departure
+    if lem == "plead" and any(c.lower_ in ("guilty", "innocent", "contest") for c in tok.children):
+        return True           # "pleaded guilty to 23 charges": a plea, not an appeal
     if lem in MARKET_SENSE_VERBS:
         subj = _subject(tok)[0]
         if subj is not None and subj.lower_ in MARKET_NOUNS and not subj.ent_type_ in ("ORG", "PERSON", "GPE"):
