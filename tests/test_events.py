@@ -702,3 +702,10 @@ def test_fires_pleas_decisions_and_impressions_on_guardian_sentences(analyse):
     assert _main_type(analyse, "Putin made a call to Trump on Tuesday.") == "CONSULT"
     assert _main_type(analyse, "Ukrainian forces battled Russian troops near Bakhmut.") == "ASSAULT"
     assert _main_type(analyse, "He pleaded for help.") == "REQUEST"
+
+
+def test_a_person_leaving_an_employer_is_no_state_exit(analyse):
+    # real sentences (Guardian 2022, BBC 2005)
+    _no_event_of_type(analyse, "SANCTION", "Sandhu left the Met after 30 years, alleging discrimination.",
+                      "He left London's Capital FM this year after 17 years.")
+    assert _main_type(analyse, "Britain left the European Union in 2020.") == "SANCTION"

@@ -990,7 +990,9 @@ def _by_leave(a: _Acted):
         return ("RETREAT", "withdraw")
     if obj is not None and (obj.ent_type_ == "ORG" or obj.lower_ in ("alliance", "bloc", "union", "organisation",
                                                                      "organization", "community", "talks", "treaty")):
-        return ("SANCTION", "withdraw")
+        if subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she", "i", "you")):
+            return None                     # "Sandhu left the Met after 30 years": a career, not a state's exit
+        return ("SANCTION", "withdraw")     # "Britain left the EU"
     if obj is None and _official_trip(tok):
         return ("CONSULT", "visit")         # "the foreign minister left for Moscow on an official visit"
     return None
