@@ -466,12 +466,13 @@ SPORT_PHRASES: tuple[str, ...] = (
 SPORT_OBJECTS: frozenset[str] = _words((
     "ball goal goals net corner corners header free-kick throw-in wicket wickets equaliser equalizer "
     "goalkeeper midfielder striker winger defender full-back centre-back"))
-# verbs (lemmas) with a sporting sense that is not their PLOVER act
+# verbs (lemmas) with a sporting sense that is not their PLOVER act; not the verbal acts ("denies
+# making the demand", "rejected the head of their players' association", "the FA welcomed the
+# research" are acts in a sports article too)
 SPORT_SENSE_VERBS: frozenset[str] = _words((
-    "shoot strike attack defend block fight beat concede besiege injure deny save clash press sign visit meet "
-    "host face tackle hit threaten seize capture battle fire break surrender give accept try appeal rally "
-    "withdraw pull leave dominate crush thrash hammer rout storm raid overwhelm defeat reject support welcome "
-    "invade punish target occupy overrun postpone cancel deploy close loan"))
+    "shoot strike attack defend block fight beat concede besiege injure save clash press sign visit meet "
+    "host face tackle hit seize capture battle fire break surrender rally dominate crush thrash hammer rout "
+    "storm raid overwhelm defeat invade punish target occupy overrun postpone cancel deploy close loan"))
 # nouns with a sporting sense ("Cornet's strike", "Liverpool's visit to Old Trafford")
 SPORT_SENSE_NOUNS: frozenset[str] = _words((
     "attack attacks strike strikes shot shots fight battle clash clashes defence defense visit siege raid "
