@@ -3367,6 +3367,9 @@ def _figurative(tok, lem: str, obj) -> bool:
         subj = _subject(tok)[0]
         if subj is not None and subj.lower_ in MARKET_NOUNS and not subj.ent_type_ in ("ORG", "PERSON", "GPE"):
             return True       # "bonds rallied", "shares retreated 2%": a market moving
+        if any(c.ent_type_ == "PERCENT" and c.dep_ in ("dobj", "npadvmod", "advmod", "nummod", "attr")
+               for c in tok.children):
+            return True       # "Melbourne retreating 1.5%": a price index moving
     if lem in TRANSITIVE_ACTS and obj is None:
         return True           # "the soldiers dispersed": no one was dispersed
     if lem in INTRANSITIVE_ACTS and (obj is not None or any(c.dep_ in ("ccomp", "auxpass") for c in tok.children)):
