@@ -713,3 +713,17 @@ def test_a_person_leaving_an_employer_is_no_state_exit(analyse):
     _no_event_of_type(analyse, "SANCTION", "Sandhu left the Met after 30 years, alleging discrimination.",
                       "He left London's Capital FM this year after 17 years.")
     assert _main_type(analyse, "Britain left the European Union in 2020.") == "SANCTION"
+
+
+def test_cameo_phrasings_of_force_posture_aid_and_sanctions(analyse):
+    # written here from the CAMEO code descriptions (../shared/ontology/plover/cameo2plover_2021.csv:
+    # 151-154, 0712, 1621, 1663, 138): phrasings the lexicon did not reach
+    assert _main_type(analyse, "Police reinforcements were rushed to the capital ahead of the rally.") == "MOBILIZE"
+    assert _main_type(analyse, "North Korea placed its frontline units on a war footing.") == "MOBILIZE"
+    assert _main_type(analyse, "The defence ministry raised the alert level of its air defence forces.") == "MOBILIZE"
+    assert _main_type(analyse, "Britain sent military advisers to train the Kenyan army.") == "AID"
+    assert _main_type(analyse, "The European Union suspended budget support to Mali after the coup.") == "SANCTION"
+    assert _main_type(analyse, "Qatar was suspended from the Arab League.") == "SANCTION"
+    assert _main_type(analyse, "Iran vowed a crushing response to any attack on its nuclear sites.") == "THREATEN"
+    _no_event_of_type(analyse, None, "The charity raised 2 million pounds for flood victims.",
+                      "The minister raised concerns about the deal.")

@@ -551,7 +551,13 @@ def _demand_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
 # --- typing -----------------------------------------------------------------------------------
 
 def _obj_classes(tok) -> list[str]:
+    if tok.lower_ == "support" and any(c.lower_ in _AID_KINDS for c in tok.children if c.dep_ in ("compound", "amod")):
+        return ["AIDOBJ"]     # "suspended budget support", "military support": aid
     return _OBJ_OF.get(tok.lower_, [])
+
+
+_AID_KINDS = frozenset({"budget", "budgetary", "financial", "military", "economic", "humanitarian", "material",
+                        "fiscal", "logistical", "development"})
 
 
 def _children(tok, *deps):
@@ -745,17 +751,28 @@ def _by_send_inspectors(a: _Acted):
     return ("ACCUSE", "investigate")   # "dispatched inspectors to the plant"
 
 
+# people sent as help (CAMEO 07: provide aid, incl. military advisers and medical teams)
+_AID_PEOPLE = frozenset({"advisers", "advisors", "trainers", "instructors", "medics", "doctors", "engineers",
+                         "experts", "specialists", "rescuers", "firefighters", "nurses"})
+
+
 def _by_provide(a: _Acted):
     lem, obj, classes, nclass = a.lem, a.obj, a.classes, a.nclass
     if not (lem in ("send", "provide", "supply", "deliver", "give", "grant", "allocate", "approve", "transfer", "ship",
-                   "dispatch", "contribute", "extend", "airlift")):
+                   "dispatch", "contribute", "extend", "airlift", "rush")):
         return _SKIP
     if "TROOPS" in classes and not ({"AIDOBJ"} & classes and obj.lower_ not in _OBJ_CLASSES["TROOPS"]):
-        if lem in ("send", "dispatch", "deliver", "ship") or obj.lower_ in ("troops", "soldiers"):
+        if lem in ("send", "dispatch", "deliver", "ship", "rush") or obj.lower_ in ("troops", "soldiers"):
             mode = "weapons" if obj.lower_ in _SHIPS or obj.lower_ in ("carrier", "submarine") else "troops"
-            if lem in ("send", "dispatch"):
-                return ("MOBILIZE", mode)
+            if lem in ("send", "dispatch", "rush"):
+                police = obj.lower_ in ("police", "officers") or any(
+                    c.lower_ == "police" for c in obj.children if c.dep_ in ("compound", "amod"))
+                return ("MOBILIZE", "police" if police else mode)   # "police reinforcements were rushed to"
             return ("AID", None)
+    if lem in ("send", "dispatch") and obj is not None and obj.lower_ in _AID_PEOPLE:
+        return ("AID", None)           # "sent military advisers to train the Kenyan army" (CAMEO 07)
+    if lem == "rush":
+        return None
     if "AIDOBJ" in classes or nclass == "AIDN":
         return ("AID", None)
     if lem in ("grant", "give", "offer") and obj is not None and obj.lower_ in ("asylum", "amnesty", "pardon"):
@@ -825,6 +842,10 @@ def _by_suspend(a: _Acted):
         return ("COERCE", "restrict")     # "suspended the constitution"
     if lem in ("end", "halt", "suspend") and "INTL" in classes:
         return ("SANCTION", "withdraw")   # "ended its peacekeeping mission" (CAMEO 166)
+    froms = _prep_objs(a.tok, "from") if lem == "suspend" else []
+    if froms and (any(g.ent_type_ in ("ORG", "NORP") or g.lower_ in WALKOUT_FORUMS for g in froms) or (
+            obj is not None and obj.ent_type_ in ("GPE", "NORP"))):
+        return ("SANCTION", "expel")      # "Qatar was suspended from the Arab League" (CAMEO 1663)
     if lem == "break" and prt != "off" and not (obj is not None and obj.lower_ in ("ties", "relations")):
         return None
     if lem == "cut" and obj is not None and ({obj.lower_} | {c.lower_ for c in obj.children if c.dep_ in (
@@ -1258,8 +1279,8 @@ def _by_put(a: _Acted):
     tok, lem = a.tok, a.lem
     if not (lem in ("put", "place")):
         return _SKIP
-    if any(g.lower_ == "alert" for g in tok.subtree):
-        return ("MOBILIZE", "troops")       # "put / placed on full alert"
+    if any(g.lower_ in ("alert", "footing", "readiness", "standby") for g in tok.subtree):
+        return ("MOBILIZE", "troops")       # "put / placed on full alert", "on a war footing"
     return None if lem == "put" else _SKIP
 
 
@@ -1461,9 +1482,13 @@ def _security(a: "_Acted"):
     (CAMEO 15: increase police or military alert or power)."""
     tok, obj = a.tok, a.obj
     if obj is not None and ("AIDOBJ" in a.classes or NOUNS.get(obj.lower_, ("",))[0] == "AIDN") and \
-            a.lem != "tighten":
+            a.lem not in ("tighten", "raise"):     # "raised money" is fundraising, not aid
         return ("AID", None)       # "will double its aid to Vietnam"
-    if obj is None or obj.lower_ not in ("security", "patrols", "presence", "alert", "checks", "vigilance"):
+    if obj is not None and obj.lower_ in ("level", "levels", "status", "state") and any(
+            t.lower_ in ("alert", "readiness", "combat") for t in obj.subtree):
+        obj = next(t for t in obj.subtree if t.lower_ in ("alert", "readiness", "combat"))   # "the alert level"
+    if obj is None or obj.lower_ not in ("security", "patrols", "presence", "alert", "checks", "vigilance",
+                                         "readiness", "combat"):
         return None
     subj = _subject(tok)[0]
     words = [t.lower_ for t in obj.subtree] + ([subj.lower_] if subj is not None else [])
@@ -1536,7 +1561,7 @@ _OBJECT_RULES = {
     "blow": _blow_up, "evacuate": _evacuate, "increase": _security, "boost": _security, "heighten": _security,
     "beef": _security, "close": _shut, "shut": _shut, "strengthen": _strengthen, "reinforce": _strengthen,
     "violate": _violate, "return": _return, "dissolve": _dissolve, "double": _security, "triple": _security,
-    "ignore": _ignore, "disregard": _ignore,
+    "ignore": _ignore, "disregard": _ignore, "raise": _security,
 }
 
 # lemma -> its rules, in the order they are tried (a rule returns _SKIP when its guard fails)
@@ -1557,7 +1582,7 @@ for _lems, _rule in (
     (("force",), _by_force),
     (("send", "dispatch"), _by_send_inspectors),
     (("send", "provide", "supply", "deliver", "give", "grant", "allocate", "approve", "transfer", "ship", "dispatch",
-      "contribute", "extend", "airlift", "distribute"), _by_provide),
+      "contribute", "extend", "airlift", "distribute", "rush"), _by_provide),
     (("withdraw", "pull", "recall"), _by_withdraw),
     (("swap", "exchange"), _by_swap),
     (("release", "free"), _by_release),
@@ -2930,6 +2955,17 @@ def _no_commitment(tok, lem: str, obj, inner) -> bool:
     return not any(t.lower_ in allowed or t.lower_ in NOUNS or _obj_classes(t) for t in words)
 
 
+# what a vow or a promise of which is a threat ("vowed a crushing response", "promised revenge")
+_RETALIATION = frozenset({"response", "retaliation", "revenge", "reprisal", "reprisals", "vengeance", "punishment",
+                          "consequences", "retribution"})
+
+
+def _verb_vow_retaliation(v: _VerbUse):
+    if v.lem not in ("vow", "promise", "pledge") or v.obj is None or v.obj.lower_ not in _RETALIATION:
+        return _SKIP
+    return ("THREATEN", None)     # "Iran vowed a crushing response to any attack" (CAMEO 13)
+
+
 def _verb_commitment(v: _VerbUse):
     return None if _no_commitment(v.tok, v.lem, v.obj, v.inner) else _SKIP
 
@@ -3119,6 +3155,7 @@ for _lems, _rule in (
     (("deny", "decline", "refuse", "reject", "block", "oppose"), _verb_refusal),
     (("back", "support"), _verb_support),
     (("offer", "accept", "agree", "commit"), _verb_commitment),
+    (("vow", "promise", "pledge"), _verb_vow_retaliation),
     (("fight",), _verb_fight),
     (("beat",), _verb_beat),
     (("execute",), _verb_execute),
