@@ -727,3 +727,17 @@ def test_cameo_phrasings_of_force_posture_aid_and_sanctions(analyse):
     assert _main_type(analyse, "Iran vowed a crushing response to any attack on its nuclear sites.") == "THREATEN"
     _no_event_of_type(analyse, None, "The charity raised 2 million pounds for flood victims.",
                       "The minister raised concerns about the deal.")
+
+
+def test_cameo_phrasings_of_ultimatums_expulsions_returns_and_sanctions(analyse):
+    # written here from the CAMEO code descriptions (139 ultimatum, 1662 expel inspectors,
+    # 0842 return property, 172 administrative sanctions, 114 official complaint)
+    _ents, events, ev = analyse("The rebels gave the government 48 hours to release their leader or face attacks.")
+    assert ev.type == "THREATEN" and ev.source_text == "The rebels"
+    assert all(e.modality == "hypothetical" for e in events if e.type == "RETREAT")   # demanded, not done
+    assert _main_type(analyse, "The government ordered the UN inspectors to leave the country.") == "SANCTION"
+    assert _main_type(analyse, "The rebels returned the seized farmland to its owners.") == "RETREAT"
+    assert _main_type(analyse, "The government stripped the dissident of his citizenship.") == "COERCE"
+    assert _main_type(analyse, "The embassy lodged an official complaint over the treatment of its "
+                               "citizens.") == "ACCUSE"
+    _no_event_of_type(analyse, None, "He stripped off his shirt.")

@@ -119,7 +119,7 @@ OBJECT_TYPED_VERBS: frozenset[str] = frozenset((
     "storm launch step allow leave hand drop share reopen restore establish boot kick walk hurl throw unleash use "
     "pay reduce put take travel jet fly head arrive implement adopt announce contribute evacuate reimpose tighten "
     "strengthen violate return revoke rescind repeal scrap abolish annul hold turn receive force increase boost heighten beef close shut brief extend blow lay find search bow shuttle explode cordon seal insist dissolve double triple airlift ignore disregard pass rule round distribute place look examine move permit let overturn quash down admit pour roll "
-    "advance converge abandon raise rush").split())
+    "advance converge abandon raise rush strip").split())
 
 SYMMETRIC_TYPES: frozenset[str] = frozenset(t.name for t in EVENT_TYPES.values() if t.symmetric)
 # the cooperative acts whose promise PLOVER codes as AGREE (and AGREE itself)

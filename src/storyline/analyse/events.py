@@ -389,6 +389,8 @@ def extract_events(doc, entities: list[LocalEntity], mentions: list[Mention], ti
             ev = _event_for(ctx, tok, seen_heads)
             if ev is not None and tok.pos_ == "VERB" and (_no_doer(tok, ev.type) or _no_victim(tok, ev.type)):
                 ev = None       # "the storm destroyed homes", "killing 91 foxes": no actor harmed
+            elif ev is not None and _in_ultimatum(tok):
+                ev.modality = "hypothetical"    # "gave X 48 hours to release their leader": demanded
         except Exception:   # a strange parse must not lose the article
             ev = None
         if ev is not None:
@@ -463,7 +465,8 @@ _ACTOR_NOUNS = set(TRAVELLERS) | {
     "crowd", "crowds", "activists", "dissidents", "coalition",
     "alliance", "bloc", "navy", "administration", "cabinet", "legislature", "congress", "senate", "state", "states",
     "country", "countries", "nation", "nations", "group", "groups", "movement", "side", "sides", "agency",
-    "agencies", "mission", "monitors", "inspectors", "peacekeepers"}
+    "agencies", "mission", "monitors", "inspectors", "peacekeepers", "embassy", "embassies", "consulate",
+    "consulates", "ministries", "department", "departments", "office", "presidency", "palace", "kremlin"}
 
 
 def _model_pass(ctx: _Ctx, events: list[Event], seen: set[int]) -> list[Event]:
@@ -751,9 +754,26 @@ def _by_send_inspectors(a: _Acted):
     return ("ACCUSE", "investigate")   # "dispatched inspectors to the plant"
 
 
+# time given as an ultimatum
+_ULTIMATUM_TIMES = frozenset({"hours", "days", "weeks", "deadline", "ultimatum", "minutes"})
 # people sent as help (CAMEO 07: provide aid, incl. military advisers and medical teams)
 _AID_PEOPLE = frozenset({"advisers", "advisors", "trainers", "instructors", "medics", "doctors", "engineers",
                          "experts", "specialists", "rescuers", "firefighters", "nurses"})
+
+
+def _in_ultimatum(tok) -> bool:
+    """The act an ultimatum demands ("48 hours to release their leader")."""
+    if tok.pos_ != "VERB" or tok.dep_ not in ("advcl", "xcomp", "relcl", "acl"):
+        return False
+    gov = tok.head if tok.head.pos_ == "VERB" else tok.head.head
+    return lemma(gov.text) == "give" and _ultimatum(gov)
+
+
+def _ultimatum(tok) -> bool:
+    """ "gave X 48 hours / a deadline to do Y": a span of time given for an act."""
+    times = [c for c in tok.children if c.dep_ in ("dobj", "npadvmod") and c.lower_ in _ULTIMATUM_TIMES]
+    return bool(times) and any(c.dep_ in ("relcl", "acl", "xcomp", "advcl") and c.pos_ == "VERB"
+                               for c in list(times[0].children) + list(tok.children))
 
 
 def _by_provide(a: _Acted):
@@ -773,6 +793,8 @@ def _by_provide(a: _Acted):
         return ("AID", None)           # "sent military advisers to train the Kenyan army" (CAMEO 07)
     if lem == "rush":
         return None
+    if lem == "give" and _ultimatum(a.tok):
+        return ("THREATEN", None)      # "gave the government 48 hours to release their leader" (CAMEO 139)
     if "AIDOBJ" in classes or nclass == "AIDN":
         return ("AID", None)
     if lem in ("grant", "give", "offer") and obj is not None and obj.lower_ in ("asylum", "amnesty", "pardon"):
@@ -911,14 +933,21 @@ def _by_impose(a: _Acted):
     return None
 
 
+# international personnel a state expels (CAMEO 1661-1663: peacekeepers, inspectors, observers,
+# aid agencies)
+_INTL_PERSONNEL = frozenset({"inspectors", "observers", "monitors", "peacekeepers", "investigators",
+                             "mission", "workers", "agencies", "staff"})
+
+
 def _by_order(a: _Acted):
     tok, lem, obj, classes = a.tok, a.lem, a.obj, a.classes
     if not (lem == "order"):
         return _SKIP
     # "ordered two diplomats to leave" / "ordered the expulsion of"
     x = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
-    if x is not None and lemma(x.text) in ("leave", "depart", "go", "exit") and "DIPLO" in classes:
-        return ("SANCTION", "expel")
+    if x is not None and lemma(x.text) in ("leave", "depart", "go", "exit") and (
+            "DIPLO" in classes or (obj is not None and obj.lower_ in _INTL_PERSONNEL)):
+        return ("SANCTION", "expel")     # "ordered the UN inspectors to leave" (CAMEO 1661-1663)
     if x is not None and lemma(x.text) in ("leave", "depart") and obj is not None:
         return ("COERCE", "deport")
     return None
@@ -1423,7 +1452,8 @@ _EVACUEES = {"wounded", "injured", "civilians", "people", "residents", "citizens
 _RULES_BROKEN = {"ban", "embargo", "agreement", "accord", "treaty", "resolution", "resolutions", "sanctions", "deal",
                  "curfew", "order", "ruling", "law", "constitution", "commitment", "pledge"}
 _RETURNED = {"weapons", "equipment", "property", "land", "territory", "helicopter", "aircraft", "ship", "vessel",
-             "remains", "bodies", "assets", "artefacts", "artifacts", "documents", "seized"}
+             "remains", "bodies", "assets", "artefacts", "artifacts", "documents", "seized", "farmland", "farms",
+             "properties", "lands", "archives", "territories", "islands", "island", "villages", "estates"}
 _STATE_NOUNS = {"government", "authorities", "police", "army", "military", "ministry", "regime", "junta", "troops",
                 "soldiers", "forces", "officials", "state", "administration", "court", "courts"}
 
@@ -1496,6 +1526,19 @@ def _security(a: "_Acted"):
     return ("MOBILIZE", "troops" if military else "police")
 
 
+_STRIPPED = frozenset({"citizenship", "nationality", "passport", "title", "titles", "immunity", "licence",
+                       "license", "accreditation", "rights", "powers", "seat", "membership", "mandate", "status"})
+
+
+def _strip(a: "_Acted"):
+    """ "stripped the dissident of his citizenship" (COERCE restrict: CAMEO 172, administrative
+    sanctions); "stripped off his shirt" is none."""
+    ofs = _prep_objs(a.tok, "of") + (_prep_objs(a.obj, "of") if a.obj is not None else [])
+    if any(g.lower_ in _STRIPPED for g in ofs):
+        return ("COERCE", "restrict")
+    return None
+
+
 def _shut(a: "_Acted"):
     """ "shut down the newspaper" (COERCE censor); "closed its borders" (COERCE restrict: CAMEO 191,
     restrict movement)."""
@@ -1561,7 +1604,7 @@ _OBJECT_RULES = {
     "blow": _blow_up, "evacuate": _evacuate, "increase": _security, "boost": _security, "heighten": _security,
     "beef": _security, "close": _shut, "shut": _shut, "strengthen": _strengthen, "reinforce": _strengthen,
     "violate": _violate, "return": _return, "dissolve": _dissolve, "double": _security, "triple": _security,
-    "ignore": _ignore, "disregard": _ignore, "raise": _security,
+    "ignore": _ignore, "disregard": _ignore, "raise": _security, "strip": _strip,
 }
 
 # lemma -> its rules, in the order they are tried (a rule returns _SKIP when its guard fails)
