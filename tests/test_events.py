@@ -741,3 +741,14 @@ def test_cameo_phrasings_of_ultimatums_expulsions_returns_and_sanctions(analyse)
     assert _main_type(analyse, "The embassy lodged an official complaint over the treatment of its "
                                "citizens.") == "ACCUSE"
     _no_event_of_type(analyse, None, "He stripped off his shirt.")
+
+
+def test_workers_strike_and_struggles_are_no_fights(analyse):
+    # real Guardian sentences (2022, a politics live blog), and the literal senses kept
+    assert _main_type(analyse, "In London, bus drivers and London Underground workers plan to strike in the "
+                               "coming days.") == "PROTEST"
+    assert _main_type(analyse, "Nurses will strike over pay next month.") == "PROTEST"
+    _no_event_of_type(analyse, "ASSAULT", "Keir Starmer needs to stand on the picket lines with working people "
+                                          "fighting for their livelihoods.")
+    assert _main_type(analyse, "The army struck rebel positions.") == "ASSAULT"
+    assert _main_type(analyse, "Two Chinese citizens were fighting for the Russian army.") == "ASSAULT"

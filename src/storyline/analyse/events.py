@@ -2286,6 +2286,23 @@ def _play(ctx: "_Ctx", tok) -> bool:
     return not _kept_in_sport(tok)
 
 
+_STRIKE_CAUSES = frozenset({"pay", "wages", "pensions", "conditions", "jobs", "cuts", "hours", "contracts"})
+
+
+def _labour_verb_strike(verb, obj) -> bool:
+    """ "strike" with workers, a union or a walk-out's words as subject and nothing struck: a
+    walk-out ("bus drivers plan to strike", "nurses will strike over pay")."""
+    if obj is not None and obj.dep_ == "dobj" and obj.lower_ not in _STRIKE_CAUSES:
+        return False          # "struck rebel positions" ("strike over pay" is parsed with "pay" as object)
+    subj = _subject(verb)[0]
+    words = {t.lower_ for t in verb.sent}
+    if words & MILITARY_STRIKE_WORDS:
+        return False
+    return (subj is not None and (subj.lower_ in LABOUR_WORDS or subj.lower_ in _CIVIL_GROUPS or any(
+        c.lower_ in LABOUR_WORDS for c in subj.children if c.dep_ in ("compound", "amod")))) or bool(
+        words & {"pay", "wages", "wage", "pension", "pensions", "picket", "union", "unions", "walkout"})
+
+
 def _labour_strike(noun) -> bool:
     """ "strike" in a sentence about work (workers, a union, production, wages) and with no weapon
     or army on it (LABOUR_WORDS, MILITARY_STRIKE_WORDS): a walk-out, not an attack."""
@@ -2878,6 +2895,8 @@ def _verb_strike(v: _VerbUse):
     lem, obj, typ, mode = v.lem, v.obj, v.typ, v.mode
     if not (lem == "strike"):
         return _SKIP
+    if _labour_verb_strike(v.tok, obj):
+        return ("PROTEST", "strike")   # "bus drivers plan to strike in the coming days"
     if obj is not None and obj.lower_ in ("that", "which") and v.tok.dep_ == "relcl":
         obj = v.tok.head          # "the deal that Wagner struck with prosecutors"
     if obj is not None and obj.lower_ in ("deal", "agreement", "accord", "pact", "bargain", "compromise", "tone",
@@ -3017,6 +3036,10 @@ def _verb_fight(v: _VerbUse):
     lem, obj, typ, mode = v.lem, v.obj, v.typ, v.mode
     if not (lem == "fight"):
         return _SKIP
+    fors = _prep_objs(v.tok, "for")
+    if obj is None and fors and not any(g.ent_type_ in ("ORG", "GPE", "NORP") or g.lower_ in _OBJ_CLASSES["TROOPS"]
+                                        for g in fors):
+        return None           # "working people fighting for their livelihoods": a struggle, not a fight
     if obj is not None and obj.lower_ in ("corruption", "crime", "fire", "fires", "poverty", "inflation", "climate",
                                            "disease", "wildfires", "illness", "cancer"):
         return None
