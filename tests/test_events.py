@@ -752,3 +752,12 @@ def test_workers_strike_and_struggles_are_no_fights(analyse):
                                           "fighting for their livelihoods.")
     assert _main_type(analyse, "The army struck rebel positions.") == "ASSAULT"
     assert _main_type(analyse, "Two Chinese citizens were fighting for the Russian army.") == "ASSAULT"
+
+
+def test_threatened_species_are_no_threats(analyse):
+    # real Guardian sentences (2022, environment)
+    _no_event_of_type(analyse, "THREATEN",
+                      "Half of Britain's butterfly species are now listed as threatened with extinction.",
+                      "They are threatened by habitat loss and degradation.")
+    _ents, _events, ev = analyse("Journalists were threatened with arrest by the police.")
+    assert ev.type == "THREATEN" and ev.source_text == "the police"

@@ -213,6 +213,9 @@ FIGURATIVE_PREP_OBJECTS: dict[str, dict[str, frozenset[str]]] = {
     "shoot": {"to": _words("top fame prominence stardom number no record")},   # "shot to the top"
     "crush": {"in": _words("election elections primary primaries poll polls vote contest race")},
     "pull": {"from": _words("rubble debris water wreckage sea river ruins car building fire")},
+    # "half of Britain's butterfly species are threatened with extinction": a risk, not a threat
+    "threaten": {"with": _words("extinction closure collapse flooding drought starvation famine bankruptcy "
+                                "insolvency obsolescence relegation")},
     # "Yukos filed for Chapter 11 bankruptcy protection": a company's filing, not a complaint
     "file": {"for": _words("bankruptcy protection divorce insolvency administration receivership chapter "
                            "liquidation")},

@@ -3252,7 +3252,7 @@ def _inanimate_subject(tok) -> bool:
 # FAC is left out (the White House, the Kremlin speak), and CARDINAL ("thousands of protesters")
 _NON_ACTOR_ENTS = frozenset({"LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE", "DATE", "TIME", "MONEY",
                              "PERCENT", "QUANTITY", "ORDINAL"})
-_DOER_CHECKED_TYPES = frozenset({"ASSAULT", "CONSULT"})
+_DOER_CHECKED_TYPES = frozenset({"ASSAULT", "CONSULT", "THREATEN"})
 
 
 def _no_victim(tok, typ: str) -> bool:
@@ -3265,8 +3265,8 @@ def _no_victim(tok, typ: str) -> bool:
 
 
 def _no_doer(tok, typ: str) -> bool:
-    """An ASSAULT or a CONSULT whose own subject (or passive agent) is a thing, which neither harms
-    nor meets anyone: "the storm destroyed homes", "Covid killed thousands", "I was struck by her
+    """An ASSAULT, CONSULT or THREATEN whose own subject (or passive agent) is a thing, which
+    neither harms, meets nor threatens anyone ("they are threatened by habitat loss"): "the storm destroyed homes", "Covid killed thousands", "I was struck by her
     spirit", "the phone beats many rivals", "the river and the estuary meet the sea". Only the
     verb's own dependents count: an inherited subject is too often a misparse."""
     if typ not in _DOER_CHECKED_TYPES:
