@@ -579,3 +579,33 @@ WALKOUT_FORUMS: frozenset[str] = _words((
 BUILDING_NOUNS: frozenset[str] = _words((
     "hotel restaurant building house home studio studios bar pub cinema theatre theater hospital station "
     "airport stadium shop store office room hall arena club court courtroom church mosque temple cafe"))
+
+# Word lists of the verb rules in analyse/events.py
+# kinds of "support" that are aid ("suspended budget support", "military support")
+AID_KINDS: frozenset[str] = _words((
+    "budget budgetary financial military economic humanitarian material fiscal logistical development"))
+# time given as an ultimatum ("gave the government 48 hours to ...", CAMEO 139)
+ULTIMATUM_TIMES: frozenset[str] = _words("hours days weeks deadline ultimatum minutes")
+# people sent as help (CAMEO 07: provide aid, incl. military advisers and medical teams)
+AID_PEOPLE: frozenset[str] = _words((
+    "advisers advisors trainers instructors medics doctors engineers experts specialists rescuers "
+    "firefighters nurses"))
+# international personnel a state expels (CAMEO 1661-1663: peacekeepers, inspectors, observers,
+# aid agencies)
+INTL_PERSONNEL: frozenset[str] = _words((
+    "inspectors observers monitors peacekeepers investigators mission workers agencies staff"))
+# walking out of these is being freed ("walked out of a Taliban jail")
+CUSTODY_NOUNS: frozenset[str] = _words("jail prison custody detention captivity gaol cell")
+# what a government strips someone of (CAMEO 172, administrative sanctions)
+STRIPPED_OF: frozenset[str] = _words((
+    "citizenship nationality passport title titles immunity licence license accreditation rights powers "
+    "seat membership mandate status"))
+# what workers strike over ("strike over pay" is parsed with "pay" as the object)
+STRIKE_CAUSES: frozenset[str] = _words("pay wages pensions conditions jobs cuts hours contracts")
+# what a vow or a promise of which is a threat ("vowed a crushing response", "promised revenge")
+RETALIATION_NOUNS: frozenset[str] = _words((
+    "response retaliation revenge reprisal reprisals vengeance punishment consequences retribution"))
+# "ask" with these as its object asks a question ("questions are asked", "ask ourselves")
+QUESTION_NOUNS: frozenset[str] = _words("question questions query queries")
+REFLEXIVE_PRONOUNS: frozenset[str] = _words((
+    "myself yourself himself herself itself ourselves yourselves themselves oneself"))

@@ -45,15 +45,17 @@ from .chains import is_media
 from .quotes import CUE_LEMMAS, verb_lemma
 from .doctext import doc_text
 from .event_types import EVENT_TYPES as _EVENT_TYPES_TABLE
-from .event_types import (ACCEPT_OBJECTS, ACCUSING_VERBS, ADJUNCT_PREPS, ANIMAL_NOUNS, ATTEMPT_VERBS, BODY_NOUNS,
-                          BUILDING_NOUNS, CAPABILITY_ADJECTIVES, COMPLEMENT_PREPS, COOPERATIVE_TYPES, DEMANDING_VERBS,
-                          DEMAND_FRAME_NOUNS, FIGURATIVE, FIGURATIVE_PREP_OBJECTS, HARMFUL_NOUNS, HUMAN_NOUNS,
-                          INTRANSITIVE_ACTS, IN_TALKS_NOUNS, IN_TALKS_VERBS, LABOUR_WORDS, MARKET_NOUNS,
-                          MARKET_SENSE_VERBS, MILITARY_STRIKE_WORDS, MODEL_CUES, MODEL_NOUN_CUES,
-                          NO_COMMENT_VERBS, OBJECT_CONTROL_VERBS, OFFER_OBJECTS, PEOPLE_NOUNS, PERSON_SUFFIXES,
-                          PLAN_FRAME_NOUNS, PROSPECT_FRAME_NOUNS, REFUSAL_FRAME_NOUNS, SPORT_KEEP_WORDS,
-                          SPORT_OBJECTS, SPORT_PHRASES, SPORT_SENSE_NOUNS, SPORT_SENSE_VERBS, SPORT_WORDS,
-                          TOLERATE_VERBS, TRANSITIVE_ACTS, TRAVELLERS, UNDER_VERBS, WALKOUT_FORUMS, plover_type,
+from .event_types import (ACCEPT_OBJECTS, ACCUSING_VERBS, ADJUNCT_PREPS, AID_KINDS, AID_PEOPLE, ANIMAL_NOUNS,
+                          ATTEMPT_VERBS, BODY_NOUNS, BUILDING_NOUNS, CAPABILITY_ADJECTIVES, COMPLEMENT_PREPS,
+                          COOPERATIVE_TYPES, CUSTODY_NOUNS, DEMANDING_VERBS, DEMAND_FRAME_NOUNS, FIGURATIVE,
+                          FIGURATIVE_PREP_OBJECTS, HARMFUL_NOUNS, HUMAN_NOUNS, INTL_PERSONNEL, INTRANSITIVE_ACTS,
+                          IN_TALKS_NOUNS, IN_TALKS_VERBS, LABOUR_WORDS, MARKET_NOUNS, MARKET_SENSE_VERBS,
+                          MILITARY_STRIKE_WORDS, MODEL_CUES, MODEL_NOUN_CUES, NO_COMMENT_VERBS,
+                          OBJECT_CONTROL_VERBS, OFFER_OBJECTS, PEOPLE_NOUNS, PERSON_SUFFIXES, PLAN_FRAME_NOUNS,
+                          PROSPECT_FRAME_NOUNS, QUESTION_NOUNS, REFLEXIVE_PRONOUNS, REFUSAL_FRAME_NOUNS,
+                          RETALIATION_NOUNS, SPORT_KEEP_WORDS, SPORT_OBJECTS, SPORT_PHRASES, SPORT_SENSE_NOUNS,
+                          SPORT_SENSE_VERBS, SPORT_WORDS, STRIKE_CAUSES, STRIPPED_OF, TOLERATE_VERBS,
+                          TRANSITIVE_ACTS, TRAVELLERS, ULTIMATUM_TIMES, UNDER_VERBS, WALKOUT_FORUMS, plover_type,
                           verb_cues)
 
 
@@ -554,13 +556,9 @@ def _demand_event(ctx: _Ctx, tok, seen: set[int]) -> Event | None:
 # --- typing -----------------------------------------------------------------------------------
 
 def _obj_classes(tok) -> list[str]:
-    if tok.lower_ == "support" and any(c.lower_ in _AID_KINDS for c in tok.children if c.dep_ in ("compound", "amod")):
+    if tok.lower_ == "support" and any(c.lower_ in AID_KINDS for c in tok.children if c.dep_ in ("compound", "amod")):
         return ["AIDOBJ"]     # "suspended budget support", "military support": aid
     return _OBJ_OF.get(tok.lower_, [])
-
-
-_AID_KINDS = frozenset({"budget", "budgetary", "financial", "military", "economic", "humanitarian", "material",
-                        "fiscal", "logistical", "development"})
 
 
 def _children(tok, *deps):
@@ -754,13 +752,6 @@ def _by_send_inspectors(a: _Acted):
     return ("ACCUSE", "investigate")   # "dispatched inspectors to the plant"
 
 
-# time given as an ultimatum
-_ULTIMATUM_TIMES = frozenset({"hours", "days", "weeks", "deadline", "ultimatum", "minutes"})
-# people sent as help (CAMEO 07: provide aid, incl. military advisers and medical teams)
-_AID_PEOPLE = frozenset({"advisers", "advisors", "trainers", "instructors", "medics", "doctors", "engineers",
-                         "experts", "specialists", "rescuers", "firefighters", "nurses"})
-
-
 def _in_ultimatum(tok) -> bool:
     """The act an ultimatum demands ("48 hours to release their leader")."""
     if tok.pos_ != "VERB" or tok.dep_ not in ("advcl", "xcomp", "relcl", "acl"):
@@ -771,7 +762,7 @@ def _in_ultimatum(tok) -> bool:
 
 def _ultimatum(tok) -> bool:
     """ "gave X 48 hours / a deadline to do Y": a span of time given for an act."""
-    times = [c for c in tok.children if c.dep_ in ("dobj", "npadvmod") and c.lower_ in _ULTIMATUM_TIMES]
+    times = [c for c in tok.children if c.dep_ in ("dobj", "npadvmod") and c.lower_ in ULTIMATUM_TIMES]
     return bool(times) and any(c.dep_ in ("relcl", "acl", "xcomp", "advcl") and c.pos_ == "VERB"
                                for c in list(times[0].children) + list(tok.children))
 
@@ -789,7 +780,7 @@ def _by_provide(a: _Acted):
                     c.lower_ == "police" for c in obj.children if c.dep_ in ("compound", "amod"))
                 return ("MOBILIZE", "police" if police else mode)   # "police reinforcements were rushed to"
             return ("AID", None)
-    if lem in ("send", "dispatch") and obj is not None and obj.lower_ in _AID_PEOPLE:
+    if lem in ("send", "dispatch") and obj is not None and obj.lower_ in AID_PEOPLE:
         return ("AID", None)           # "sent military advisers to train the Kenyan army" (CAMEO 07)
     if lem == "rush":
         return None
@@ -933,12 +924,6 @@ def _by_impose(a: _Acted):
     return None
 
 
-# international personnel a state expels (CAMEO 1661-1663: peacekeepers, inspectors, observers,
-# aid agencies)
-_INTL_PERSONNEL = frozenset({"inspectors", "observers", "monitors", "peacekeepers", "investigators",
-                             "mission", "workers", "agencies", "staff"})
-
-
 def _by_order(a: _Acted):
     tok, lem, obj, classes = a.tok, a.lem, a.obj, a.classes
     if not (lem == "order"):
@@ -946,7 +931,7 @@ def _by_order(a: _Acted):
     # "ordered two diplomats to leave" / "ordered the expulsion of"
     x = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
     if x is not None and lemma(x.text) in ("leave", "depart", "go", "exit") and (
-            "DIPLO" in classes or (obj is not None and obj.lower_ in _INTL_PERSONNEL)):
+            "DIPLO" in classes or (obj is not None and obj.lower_ in INTL_PERSONNEL)):
         return ("SANCTION", "expel")     # "ordered the UN inspectors to leave" (CAMEO 1661-1663)
     if x is not None and lemma(x.text) in ("leave", "depart") and obj is not None:
         return ("COERCE", "deport")
@@ -1192,9 +1177,6 @@ def _by_boot(a: _Acted):
     return None
 
 
-_CUSTODY = frozenset({"jail", "prison", "custody", "detention", "captivity", "gaol", "cell"})
-
-
 def _by_walk(a: _Acted):
     tok, lem, prt = a.tok, a.lem, a.prt
     if not (lem == "walk"):
@@ -1203,7 +1185,7 @@ def _by_walk(a: _Acted):
         left = _prep_objs(tok, "of") or _out_of(tok)
         if not left:
             return ("PROTEST", "strike")
-        if any(g.lower_ in _CUSTODY for g in left):
+        if any(g.lower_ in CUSTODY_NOUNS for g in left):
             return ("RETREAT", "release")       # "walked out of a Taliban jail": freed
         if any(g.lower_ in WALKOUT_FORUMS or (g.ent_type_ in ("ORG", "NORP") and g.lower_ not in BUILDING_NOUNS)
                for g in left):
@@ -1526,15 +1508,11 @@ def _security(a: "_Acted"):
     return ("MOBILIZE", "troops" if military else "police")
 
 
-_STRIPPED = frozenset({"citizenship", "nationality", "passport", "title", "titles", "immunity", "licence",
-                       "license", "accreditation", "rights", "powers", "seat", "membership", "mandate", "status"})
-
-
 def _strip(a: "_Acted"):
     """ "stripped the dissident of his citizenship" (COERCE restrict: CAMEO 172, administrative
     sanctions); "stripped off his shirt" is none."""
     ofs = _prep_objs(a.tok, "of") + (_prep_objs(a.obj, "of") if a.obj is not None else [])
-    if any(g.lower_ in _STRIPPED for g in ofs):
+    if any(g.lower_ in STRIPPED_OF for g in ofs):
         return ("COERCE", "restrict")
     return None
 
@@ -2286,13 +2264,10 @@ def _play(ctx: "_Ctx", tok) -> bool:
     return not _kept_in_sport(tok)
 
 
-_STRIKE_CAUSES = frozenset({"pay", "wages", "pensions", "conditions", "jobs", "cuts", "hours", "contracts"})
-
-
 def _labour_verb_strike(verb, obj) -> bool:
     """ "strike" with workers, a union or a walk-out's words as subject and nothing struck: a
     walk-out ("bus drivers plan to strike", "nurses will strike over pay")."""
-    if obj is not None and obj.dep_ == "dobj" and obj.lower_ not in _STRIKE_CAUSES:
+    if obj is not None and obj.dep_ == "dobj" and obj.lower_ not in STRIKE_CAUSES:
         return False          # "struck rebel positions" ("strike over pay" is parsed with "pay" as object)
     subj = _subject(verb)[0]
     words = {t.lower_ for t in verb.sent}
@@ -3017,13 +2992,8 @@ def _no_commitment(tok, lem: str, obj, inner) -> bool:
     return not any(t.lower_ in allowed or t.lower_ in NOUNS or _obj_classes(t) for t in words)
 
 
-# what a vow or a promise of which is a threat ("vowed a crushing response", "promised revenge")
-_RETALIATION = frozenset({"response", "retaliation", "revenge", "reprisal", "reprisals", "vengeance", "punishment",
-                          "consequences", "retribution"})
-
-
 def _verb_vow_retaliation(v: _VerbUse):
-    if v.lem not in ("vow", "promise", "pledge") or v.obj is None or v.obj.lower_ not in _RETALIATION:
+    if v.lem not in ("vow", "promise", "pledge") or v.obj is None or v.obj.lower_ not in RETALIATION_NOUNS:
         return _SKIP
     return ("THREATEN", None)     # "Iran vowed a crushing response to any attack" (CAMEO 13)
 
@@ -3131,18 +3101,13 @@ def _not_a_request(tok, obj) -> bool:
         return True
     if any(c.dep_ in ("ccomp", "parataxis") and _asks_a_question(c) for c in tok.children):
         return True
-    if obj is not None and (obj.lower_ in _QUESTION_NOUNS or obj.lower_ in _REFLEXIVES):
+    if obj is not None and (obj.lower_ in QUESTION_NOUNS or obj.lower_ in REFLEXIVE_PRONOUNS):
         return True
     if _prep_objs(tok, "for") or (obj is not None and _prep_objs(obj, "for")) or any(
             c.dep_ in ("xcomp", "ccomp", "advcl") for c in tok.children):
         return False          # "asked for", "asking partners for more Patriots", "asked X to"
     # nothing asked for but a thing ("asked permission"): "he asked.", "asked a woman in the front row"
     return obj is None or not _thing(obj)
-
-
-_QUESTION_NOUNS = frozenset({"question", "questions", "query", "queries"})
-_REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves",
-                         "themselves", "oneself"})
 
 
 def _asks_a_question(clause) -> bool:
