@@ -761,3 +761,11 @@ def test_threatened_species_are_no_threats(analyse):
                       "They are threatened by habitat loss and degradation.")
     _ents, _events, ev = analyse("Journalists were threatened with arrest by the police.")
     assert ev.type == "THREATEN" and ev.source_text == "the police"
+
+
+def test_rallying_behind_someone_and_summoning_a_voice(analyse):
+    # real Guardian sentences (2022, comment pages)
+    assert _main_type(analyse, "This week, the entire party seemed to rally behind him.") == "SUPPORT"
+    _no_event_of_type(analyse, None, "When I want to summon her voice instantly, I imagine her saying it.")
+    assert _main_type(analyse, "The foreign ministry summoned the French ambassador.") == "ACCUSE"
+    assert _main_type(analyse, "Thousands of protesters rallied in the capital.") == "PROTEST"

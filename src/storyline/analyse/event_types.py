@@ -188,6 +188,8 @@ FIGURATIVE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                           "elections campaign seat seats"),
         ("back", "down away off", ""),
         ("sign", "up", ""),
+        ("summon", "up", "courage strength energy voice memory memories image images spirit will nerve "
+                         "ghosts ghost"),
         ("treat", "as like", ""),  # "treating the issue as a question of politics": a stance, not care       # "sign up for our newsletter", "signed up for the course": enrolling
         ("storm", "off", ""),
         ("support", "", "dollar currency yen euro pound rouble ruble peso prices price market markets economy "

@@ -2851,6 +2851,9 @@ def _verb_raid(v: _VerbUse):
 
 def _verb_rally(v: _VerbUse):
     lem, obj, typ, mode = v.lem, v.obj, v.typ, v.mode
+    if lem == "rally" and obj is None and (_prep_objs(v.tok, "behind", "around") or any(
+            c.lower_ in ("behind", "around") for c in v.tok.children)):
+        return ("SUPPORT", None)        # "the party seemed to rally behind him" (CAMEO 053)
     if not (lem == "rally" and obj is not None and obj.lower_ in ("support", "backing")):
         return _SKIP
     typ, mode = "SUPPORT", None        # "rallied support for the plan" (CAMEO 053)
