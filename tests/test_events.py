@@ -769,3 +769,10 @@ def test_rallying_behind_someone_and_summoning_a_voice(analyse):
     _no_event_of_type(analyse, None, "When I want to summon her voice instantly, I imagine her saying it.")
     assert _main_type(analyse, "The foreign ministry summoned the French ambassador.") == "ACCUSE"
     assert _main_type(analyse, "Thousands of protesters rallied in the capital.") == "PROTEST"
+
+
+def test_awards_tours_and_defences_against_attacks(analyse):
+    # real BBC sentences (2004-05)
+    _no_event_of_type(analyse, None, "In winning it beat the likes of Sex and the City and Will and Grace.",
+                      "Attempts to defend against it by hardening domestic targets cannot work.")
+    assert _main_type(analyse, "Arafat defended Iraq and Libya on Friday against Western criticism.") == "SUPPORT"

@@ -478,10 +478,10 @@ SPORT_SENSE_VERBS: frozenset[str] = _words((
     "shoot strike attack defend block fight beat concede besiege injure save clash press sign visit meet "
     "host face tackle hit seize capture battle fire break surrender rally dominate crush thrash hammer rout "
     "storm raid overwhelm defeat invade punish target occupy overrun postpone cancel deploy close loan"))
-# nouns with a sporting sense ("Cornet's strike", "Liverpool's visit to Old Trafford")
+# nouns with a sporting sense ("Cornet's strike", "Liverpool's visit to Old Trafford", "the Lions tour")
 SPORT_SENSE_NOUNS: frozenset[str] = _words((
     "attack attacks strike strikes shot shots fight battle clash clashes defence defense visit siege raid "
-    "assault offensive counterattack counter-attack bombardment"))
+    "assault offensive counterattack counter-attack bombardment tour tours"))
 # participants that keep the act in a sports text: force and crowds ("fans attacked the team bus",
 # "police fired tear gas at supporters")
 SPORT_KEEP_WORDS: frozenset[str] = _words((

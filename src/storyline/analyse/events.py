@@ -3023,8 +3023,9 @@ def _verb_beat(v: _VerbUse):
     tok, lem, obj, typ, mode = v.tok, v.lem, v.obj, v.typ, v.mode
     if not (lem == "beat"):
         return _SKIP
-    if any(t.like_num for t in tok.subtree) or obj is not None and obj.ent_type_ in ("ORG",):
-        return None         # "beat Arsenal 2-1"
+    if any(t.like_num for t in tok.subtree) or obj is not None and (
+            obj.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT", "EVENT") or obj.lower_ == "likes"):
+        return None         # "beat Arsenal 2-1", "beat the likes of Sex and the City" (an award)
     return typ, mode
 
 
@@ -3432,6 +3433,8 @@ def _figurative(tok, lem: str, obj) -> bool:
     if lem == "leave" and obj is not None and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.pos_ == "ADJ"
                                                   for c in list(tok.children) + list(obj.children)):
         return True           # "leaving Bullock helpless", "left thousands homeless": a result, not a departure
+    if lem == "defend" and obj is None and _prep_objs(tok, "against"):
+        return True           # "attempts to defend against it": protection ("defended Iraq against criticism" is support)
     if lem == "plead" and any(c.lower_ in ("guilty", "innocent", "contest") for c in tok.children):
         return True           # "pleaded guilty to 23 charges": a plea, not an appeal
     if lem in MARKET_SENSE_VERBS:
