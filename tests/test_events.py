@@ -776,3 +776,11 @@ def test_awards_tours_and_defences_against_attacks(analyse):
     _no_event_of_type(analyse, None, "In winning it beat the likes of Sex and the City and Will and Grace.",
                       "Attempts to defend against it by hardening domestic targets cannot work.")
     assert _main_type(analyse, "Arafat defended Iraq and Libya on Friday against Western criticism.") == "SUPPORT"
+
+
+def test_weapon_systems_harm_and_governing_bodies_meet(analyse):
+    # real sentences (Guardian 2022 live blog; BBC 2005 athletics), misses of the doer rule on a fresh sample
+    assert _main_type(analyse, "Russian rocket salvo fire systems shelled the Nikopol and Kryvorizky "
+                               "districts.") == "ASSAULT"
+    assert _main_type(analyse, "The IAAF - athletics' world governing body - has met anti-doping officials, "
+                               "coaches and athletes to co-ordinate the fight against drugs in sport.") == "CONSULT"

@@ -482,11 +482,12 @@ SPORT_SENSE_VERBS: frozenset[str] = _words((
 SPORT_SENSE_NOUNS: frozenset[str] = _words((
     "attack attacks strike strikes shot shots fight battle clash clashes defence defense visit siege raid "
     "assault offensive counterattack counter-attack bombardment tour tours"))
-# participants that keep the act in a sports text: force and crowds ("fans attacked the team bus",
-# "police fired tear gas at supporters")
+# participants that keep the act in a sports text: force, crowds and officials ("fans attacked the
+# team bus", "police fired tear gas at supporters", "the IAAF met anti-doping officials")
 SPORT_KEEP_WORDS: frozenset[str] = _words((
     "police officers officer soldiers troops army military security gunmen militants terrorists fans "
-    "supporters hooligans ultras spectators rioters protesters demonstrators tear bomb bullets guns gun knife"))
+    "supporters hooligans ultras spectators rioters protesters demonstrators tear bomb bullets guns gun knife "
+    "officials minister ministers government president authorities regulators"))
 
 # What is offered or accepted when that is a PLOVER agreement: help, force, talks and terms, not
 # goods or views ("offers comfort", "will offer three years of updates", "accept the ball").
@@ -545,7 +546,8 @@ HUMAN_NOUNS: frozenset[str] = _with_plurals(
     "separatist nationalist loyalist republican democrat conservative liberal socialist communist "
     "cell wing faction network organisation organization firm bank police policeman policewoman crew staff "
     "public people men women children folk youngster elder pensioner voter taxpayer consumer owner operator "
-    "pair duo trio couple candidate nominee rapper comedian star celebrity influencer user")
+    "pair duo trio couple candidate nominee rapper comedian star celebrity influencer user body watchdog "
+    "regulator board panel jury team club union")
 
 # A weapon or an attack does harm ("a car bomb killed six", "the blast destroyed ..."): these
 # doers keep an ASSAULT
@@ -555,7 +557,8 @@ HARMFUL_NOUNS: frozenset[str] = _words((
     "artillery airstrike airstrikes strike strikes attack attacks raid raids violence fighting clashes "
     "bombing bombings bombardment blitz offensive assault shrapnel device devices ied ieds weapon weapons gun "
     "guns tank tanks jet jets warplane warplanes aircraft helicopter helicopters vehicle car truck operation "
-    "campaign barrage salvo volley ambush"))
+    "campaign barrage salvo volley ambush system systems launcher launchers battery batteries howitzer "
+    "howitzers"))
 
 # Markets move, they do not protest or retreat: "bonds rallied", "shares retreated 2%", "the pound
 # surrendered its gains" (MARKET_SENSE_VERBS with a MARKET_NOUNS subject are no event)

@@ -3250,8 +3250,9 @@ def _no_doer(tok, typ: str) -> bool:
     if doer.pos_ != "NOUN" or doer.ent_type_ or (doer.text[:1].isupper() and doer.i > doer.sent.start):
         return False          # a capitalised "noun" inside the sentence is a name the tagger missed
     low, lem = doer.lower_, doer.lemma_.lower()
-    if typ == "ASSAULT" and (low in HARMFUL_NOUNS or NOUNS.get(low, ("", ""))[1] == "ASSAULT"):
-        return False
+    if typ == "ASSAULT" and (low in HARMFUL_NOUNS or NOUNS.get(low, ("", ""))[1] == "ASSAULT" or any(
+            c.lower_ in HARMFUL_NOUNS for c in doer.children if c.dep_ in ("compound", "amod", "nmod"))):
+        return False          # "rocket salvo fire systems shelled the districts"
     return _thing(doer) and low not in HUMAN_NOUNS and lem not in HUMAN_NOUNS
 
 
