@@ -648,6 +648,7 @@ def test_things_harm_and_meet_no_one(analyse):
                       "Many parks workers have had to take second jobs to make ends meet.")
     assert _main_type(analyse, "A car bomb killed six people in Baghdad.") == "ASSAULT"
     assert _main_type(analyse, "The squad attacked the village at dawn.") == "ASSAULT"
+    assert _main_type(analyse, "The squadron attacked the convoy at dawn.") == "ASSAULT"
     assert _main_type(analyse, "The pair discussed the report in Downing Street.") == "CONSULT"
 
 

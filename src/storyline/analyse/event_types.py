@@ -547,7 +547,8 @@ HUMAN_NOUNS: frozenset[str] = _with_plurals(
     "cell wing faction network organisation organization firm bank police policeman policewoman crew staff "
     "public people men women children folk youngster elder pensioner voter taxpayer consumer owner operator "
     "pair duo trio couple candidate nominee rapper comedian star celebrity influencer user body watchdog "
-    "regulator board panel jury team club union")
+    "regulator board panel jury team club union squadron fleet flotilla corps detachment contingent garrison "
+    "patrol column cavalry infantry commando sect cult syndicate posse crew")
 
 # A weapon or an attack does harm ("a car bomb killed six", "the blast destroyed ..."): these
 # doers keep an ASSAULT
