@@ -255,3 +255,12 @@ def test_weekday_under_a_modal_or_a_request_looks_ahead():
                 ("to", "TO", "PART", "aux", 4), ("meet", "VB", "VERB", "xcomp", 1), ("on", "IN", "ADP", "prep", 4),
                 ("Thursday", "NNP", "PROPN", "pobj", 5)])
     assert one(doc.text, "Thursday", doc=doc).value == "2025-03-13"
+
+
+def test_a_modifier_before_a_line_break_is_read():
+    # a wrapped wire text (Reuters 1987 in the 28.8k-article corpus): "early\n" raised a KeyError
+    # and lost the whole article's analysis
+    text = "The talks are due to start in early\nMarch, officials said, after a pause since the late\n1990s."
+    t = one(text, "March")
+    assert t.value == "2025-03" and t.modifier == "START"
+    assert one(text, "1990s").modifier == "END"

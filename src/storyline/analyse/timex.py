@@ -243,6 +243,13 @@ _MOD_OF = {
 }
 _SPACES = re.compile(r"\s+")
 
+
+def _mod_key(mod: str) -> str:
+    """A modifier as _MOD_OF spells it: "early", not "early\n" or " - mid-" (the pattern's
+    whitespace may be a line break in a wrapped text)."""
+    return " ".join(mod.split()).strip(" -").lower().rstrip("-")
+
+
 _FUT_CUE = re.compile(
     r"(?i)\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planning\s+to|planned\s+for|expected\s+to|expects\s+to|"
     r"scheduled|set\s+to|due\s+to|due|is\s+to|are\s+to|to\s+be\s+held|upcoming|coming|next|would|intends?\s+to|"
@@ -686,7 +693,7 @@ def _resolve(m: re.Match, text: str, a: date | None, doc) -> _Cand | None:
         mod = g(kind + "_mod")
         c = _Cand(s, e, "DATE", f"{n - 1:02d}", "century", kind=kind)
         if mod:
-            c.modifier = _MOD_OF[mod.strip(" -").lower()]
+            c.modifier = _MOD_OF[_mod_key(mod)]
         return c
     if kind in ("dec", "decw"):
         if kind == "dec":
@@ -696,7 +703,7 @@ def _resolve(m: re.Match, text: str, a: date | None, doc) -> _Cand | None:
                     c = _Cand(s, e, "DATE", v[:2], "century", kind=kind)
                     mod = g("dec_mod")
                     if mod:
-                        c.modifier = _MOD_OF[mod.strip(" -").lower()]
+                        c.modifier = _MOD_OF[_mod_key(mod)]
                     return c
             else:
                 dig = g("dec_s")
@@ -712,7 +719,7 @@ def _resolve(m: re.Match, text: str, a: date | None, doc) -> _Cand | None:
         mod = g(kind + "_mod")
         c = _Cand(s, e, "DATE", v, "decade", kind=kind)
         if mod:
-            c.modifier = _MOD_OF[mod.strip(" -").lower()]
+            c.modifier = _MOD_OF[_mod_key(mod)]
         return c
     if kind == "qtr":
         n = _ORD[g("q_ord").lower()]
@@ -963,7 +970,7 @@ def _resolve(m: re.Match, text: str, a: date | None, doc) -> _Cand | None:
             return None
         c = _Cand(s, e, "DATE", None, "season", kind=kind)
         if pre:
-            c.modifier = _MOD_OF[pre.strip(" -").lower().rstrip("-")]
+            c.modifier = _MOD_OF[_mod_key(pre)]
         if ys:
             c.value, c.explicit_year = f"{ys}-{code}", True
             return c
