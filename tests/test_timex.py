@@ -264,3 +264,6 @@ def test_a_modifier_before_a_line_break_is_read():
     t = one(text, "March")
     assert t.value == "2025-03" and t.modifier == "START"
     assert one(text, "1990s").modifier == "END"
+    wrapped = "Elections are due in mid-\n2026, the commission said."
+    t = one(wrapped, "2026")
+    assert t.text == "mid-\n2026" and t.modifier == "MID"     # the extent starts at "mid", not "id"

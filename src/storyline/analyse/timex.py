@@ -214,16 +214,18 @@ _DIGIT_OK = re.compile(
 
 # ---------------------------------------------------------------- context cues
 
+# \Z, not $: "$" also matches before a final line break, and the modifier's length then misses it
+# ("mid-\n2024" became "id-\n2024")
 _PREMOD_DATE = re.compile(
     r"(?i:(?P<pm>no\s+later\s+than|not\s+later\s+than|no\s+earlier\s+than|not\s+before|not\s+until|as\s+early\s+as|"
     r"as\s+late\s+as|the\s+(?:very\s+)?(?:end|start|beginning|middle|close|turn)\s+of|(?:very\s+)?(?:early|late)(?:\s+in)?|"
     r"mid|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|about|around|approximately|"
-    r"sometime\s+(?:in\s+)?|some\s+time\s+in|circa|c\.))(?P<sep>-|\s+)$"
+    r"sometime\s+(?:in\s+)?|some\s+time\s+in|circa|c\.))(?P<sep>-\s*|\s+)\Z"
 )
 _PREMOD_DUR = re.compile(
     r"(?i:(?P<pm>no\s+more\s+than|not\s+more\s+than|no\s+less\s+than|more\s+than|less\s+than|fewer\s+than|at\s+least|"
     r"at\s+most|up\s+to|nearly|almost|about|around|roughly|some|approximately|over|under|just\s+over|just\s+under|"
-    r"well\s+over|close\s+to|barely|only|just|a\s+little\s+over|a\s+little\s+more\s+than|more\s+or\s+less))\s+$"
+    r"well\s+over|close\s+to|barely|only|just|a\s+little\s+over|a\s+little\s+more\s+than|more\s+or\s+less))\s+\Z"
 )
 _MOD_OF = {
     "no later than": "ON_OR_BEFORE", "not later than": "ON_OR_BEFORE", "no earlier than": "ON_OR_AFTER",
