@@ -1178,7 +1178,7 @@ _RANGE_SEP = re.compile(r"^\s*(?P<sep>-|–|—|to|and|through|thru|until|till|o
 _RANGE_OPEN = re.compile(r"(?i:\b(?P<w>between|from)\s+)$")
 _WD_DATE_SEP = re.compile(r"^\s*,?\s*(?:the\s+)?$", re.I)
 _TIME_DATE_SEP = re.compile(r"^\s*(?:,|on|at|,\s*at|,\s*on)?\s*$", re.I)
-_PART_OF = re.compile(r"(?i:(?:the\s+)?(?P<p>morning|afternoon|evening|night)\s+of\s+)$")
+_PART_OF = re.compile(r"(?i:(?:the\s+)?(?P<p>morning|afternoon|evening|night)\s+of\s+)\Z")
 
 
 def _day_of(c: _Cand) -> str | None:
