@@ -123,3 +123,38 @@ def test_closing_list_about_the_story_is_not_a_rail():
     assert T._drop_trailing_headlines(lines, order) == order            # shares the story's names
     rail = [T._Line(i, t, len(t.split()), True, False) for i, t in enumerate(BODY + TRENDING[:6])]
     assert T._drop_trailing_headlines(rail, list(range(len(rail)))) == list(range(len(BODY)))
+
+
+def _wrap(paragraph: str, width: int = 68, indent: str = "    ") -> list[str]:
+    """A paragraph as a wire archive or a mail client writes it: cut at a fixed width, the
+    first line indented."""
+    import textwrap
+
+    return textwrap.wrap(paragraph, width=width, initial_indent=indent)
+
+
+def test_hard_wrapped_wire_copy_is_read_as_paragraphs():
+    # Reuters 1987 in the 28.8k-article corpus is cut at about 70 characters: sentences, quotes
+    # and the line classifier need whole paragraphs
+    lines = ["INDIA, JAPAN AGREE TO EXPAND DEFENCE TIES", ""]
+    for p in BODY + ['"We made real progress on maritime security," Singh told reporters after the talks, '
+                     'adding that the working group would report to both governments by December.']:
+        lines += _wrap(p)
+    lines += [" Reuter"]
+    art = _article("\n".join(lines))
+    for p in BODY:
+        assert p in art.text.split("\n"), p          # each paragraph on one line again
+    from storyline.analyse import analyse_article
+
+    analyse_article(art)
+    quote = next(q for q in art.quotes if "real progress" in q.text)
+    assert "Singh" in quote.speaker
+
+
+def test_dumps_with_one_paragraph_per_line_and_menus_stay_as_they_are():
+    from storyline.clean.text import unwrap_hard_wrapped
+
+    dump = trending_dump()
+    assert unwrap_hard_wrapped(dump) == dump
+    menu = "\n".join(f"{h} - read the full story on our site today" for h in TRENDING * 2)
+    assert unwrap_hard_wrapped(menu) == menu                          # same width, each line an item

@@ -105,8 +105,9 @@ def _clean_page(page: Page) -> Article | Reject:
             ct = clean_text(_TAG.sub("\n", _SCRIPT_STYLE.sub("\n", text)))
             body, title, extractor = ct.text, title or ct.title, "text-fallback"
     else:
-        from .text import clean_text
+        from .text import clean_text, unwrap_hard_wrapped
 
+        text = unwrap_hard_wrapped(text)   # before the lines are counted: indices below are into it
         ct = clean_text(text, repeated_lines=page.repeated_lines)
         body = ct.text
         title = title or ct.title

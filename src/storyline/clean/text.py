@@ -32,7 +32,7 @@ import operator
 import re
 from dataclasses import dataclass
 
-__all__ = ["CleanText", "clean_text", "strip_tags"]
+__all__ = ["CleanText", "clean_text", "strip_tags", "unwrap_hard_wrapped"]
 
 # ---------------------------------------------------------------------------
 # tag stripping
@@ -662,10 +662,87 @@ def _find_title(lines: list[_Line], start: int, body_words: set[str]) -> int | N
     return cands[0][2]
 
 
+# ---------------------------------------------------------------------------
+# hard-wrapped text (wire archives, mail, pdftotext): lines cut at a fixed width
+# ---------------------------------------------------------------------------
+# A text is hard-wrapped when its long lines are cut near one width: at least WRAP_MIN_LINES
+# lines of WRAP_MIN_CHARS or more, the longest of them (WRAP_WIDTH_QUANTILE) no wider than
+# WRAP_MAX_WIDTH, and at least WRAP_FULL_SHARE of them filling WRAP_FULL_FRACTION of that
+# width. A dump with one paragraph per line has lines of hundreds of characters and is left
+# alone. Reuters 1987 wraps at about 70 characters; e-mail at 72-78; pdftotext at the page.
+WRAP_MIN_LINES = 6
+WRAP_MIN_CHARS = 30
+WRAP_MAX_WIDTH = 110
+WRAP_WIDTH_QUANTILE = 0.9
+WRAP_FULL_FRACTION = 0.7
+WRAP_FULL_SHARE = 0.5
+WRAP_GOES_ON_SHARE = 0.3   # of the full lines, those the next line continues in lower case
+# A wrapped line is continued by the next one when it fills at least this much of the width (a
+# shorter line ends its paragraph) and the next line is not indented deeper (an indented line
+# opens a paragraph, as in wire copy).
+WRAP_CONTINUED_FRACTION = 0.6
+# ... unless it ends a sentence well short of the width and the next line starts a new one
+WRAP_ENDED_FRACTION = 0.85
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    lengths = [len(x) for x in lines]
+    long = sorted(n for n in lengths if n >= WRAP_MIN_CHARS)
+    if len(long) < WRAP_MIN_LINES:
+        return None
+    width = long[min(len(long) - 1, int(WRAP_WIDTH_QUANTILE * len(long)))]
+    if width > WRAP_MAX_WIDTH:
+        return None
+    full = [i for i, n in enumerate(lengths) if n >= WRAP_FULL_FRACTION * width and i + 1 < len(lines)]
+    if len(full) < WRAP_FULL_SHARE * len(long):
+        return None
+    # a cut sentence goes on in lower case on the next line ("... from\n62.3 pct", "... 2.75\nbillion");
+    # a page of menus and teasers has lines of the same width, each starting a new item
+    goes_on = sum(1 for i in full if lines[i + 1][:1].islower() or lines[i + 1][:1].isdigit())
+    return width if goes_on >= WRAP_GOES_ON_SHARE * len(full) else None
+
+
+def unwrap_hard_wrapped(text: str) -> str:
+    """The text with hard-wrapped paragraphs joined into one line each ("fell to 60.3 pct
+    from\n62.3 pct in February" -> one line), so that sentences, quotes and the line
+    classifier see whole paragraphs. Other texts come back unchanged."""
+    if not isinstance(text, str) or "\n" not in text:
+        return text
+    raw = text.split("\n")
+    width = _wrap_width([x.strip() for x in raw])
+    if width is None:
+        return text
+    out: list[str] = []
+    cur: str | None = None
+    cur_last, last_indent = "", 0
+    for line in raw:
+        body = line.strip()
+        indent = len(line) - len(line.lstrip())
+        if not body:
+            if cur is not None:
+                out.append(cur)
+                cur = None
+            out.append("")
+            continue
+        if cur is not None and len(cur_last) >= WRAP_CONTINUED_FRACTION * width and indent <= last_indent \
+                and not (cur_last.endswith(_TERMINAL) and len(cur_last) < WRAP_ENDED_FRACTION * width
+                         and body[:1].isupper()):
+            cur += " " + body
+        else:
+            if cur is not None:
+                out.append(cur)
+            cur = line.rstrip()
+        cur_last, last_indent = body, indent
+    if cur is not None:
+        out.append(cur)
+    return "\n".join(out)
+
+
 def clean_text(text: str, *, repeated_lines: frozenset[str] | set[str] = frozenset()) -> CleanText:
-    """Classify the lines of a plain-text page dump and keep the article."""
+    """Classify the lines of a plain-text page dump and keep the article (hard-wrapped
+    paragraphs are joined first: ``unwrap_hard_wrapped``)."""
     try:
-        return _clean(text, repeated_lines)
+        return _clean(unwrap_hard_wrapped(text), repeated_lines)
     except Exception:  # pragma: no cover - must never raise
         return CleanText(None, "", [])
 
