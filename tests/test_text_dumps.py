@@ -158,3 +158,23 @@ def test_dumps_with_one_paragraph_per_line_and_menus_stay_as_they_are():
     assert unwrap_hard_wrapped(dump) == dump
     menu = "\n".join(f"{h} - read the full story on our site today" for h in TRENDING * 2)
     assert unwrap_hard_wrapped(menu) == menu                          # same width, each line an item
+
+
+def test_wire_copy_keeps_bracketed_names_and_a_short_first_line():
+    # Reuters 1987 (the 28.8k corpus): tickers and company names in angle brackets, and a first
+    # line cut short upstream; both were lost (the names stripped as tags, the line taken for
+    # furniture), leaving "said its agreement ..." without its subject
+    lines = ["<Associated Porcupine Mines Ltd> said"]
+    lines += _wrap("its September 22, 1986 agreement with Quill Resources Ltd had been terminated because "
+                   "Quill failed to make the payments required under the accord, the company said. Under the "
+                   "agreement, Quill was to provide funding for a three phase program to explore the company's "
+                   "properties in northern Ontario, and the two companies will now seek other partners.",
+                   indent="")
+    lines += _wrap("Texas Air Corp's <TEX> Continental Airlines unit said its February load factor fell to "
+                   "60.3 pct from 62.3 pct a year earlier, and revenue passenger miles grew 95.8 pct.")
+    art = _article("\n".join(lines))
+    assert art.text.startswith("<Associated Porcupine Mines Ltd> said its September 22, 1986 agreement")
+    assert "Texas Air Corp's <TEX> Continental" in art.text
+    from storyline.clean.text import strip_tags
+
+    assert strip_tags('Hello <b>world</b> <a href="x">link</a><BR>') == "Hello world link"

@@ -51,8 +51,34 @@ _BLOCK_TAGS = frozenset(
 _TAG_NAME_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
 
 
+# HTML's element names (and the SVG / MathML ones seen in dumps): a "<Word ...>" whose name is
+# none of these and that has no attribute ("=") and no hyphen (a custom element) is text, not a
+# tag: wire copy brackets company names and tickers ("<Associated Porcupine Mines Ltd> said",
+# "Texas Air Corp's <TEX>"), which were cut out with their sentence's subject.
+_HTML_TAG_NAMES = frozenset((
+    "a abbr acronym address area article aside audio b base bdi bdo big blink blockquote body br button canvas "
+    "caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed "
+    "fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i "
+    "iframe img input ins kbd label legend li link main map mark marquee menu meta meter nav nobr noframes "
+    "noscript object ol optgroup option output p param picture plaintext pre progress q rp rt ruby s samp "
+    "script search section select slot small source span strike strong style sub summary sup table tbody td "
+    "template textarea tfoot th thead time title tr track tt u ul var video wbr svg path g circle rect line "
+    "polyline polygon use defs symbol math mi mo mn msup mrow image xml fb amp-img").split())
+
+
+def _is_tag(tag: str) -> bool:
+    nm = _TAG_NAME_RE.match(tag)
+    if nm is None:
+        return True       # a comment or CDATA marker
+    name = nm.group(1).lower()
+    return name in _HTML_TAG_NAMES or "-" in tag.split()[0] or "=" in tag or ":" in name
+
+
 def _tag_repl(m: re.Match) -> str:
-    nm = _TAG_NAME_RE.match(m.group(0))
+    tag = m.group(0)
+    if not _is_tag(tag):
+        return tag        # "<Associated Porcupine Mines Ltd>": a bracketed name in wire copy
+    nm = _TAG_NAME_RE.match(tag)
     # inline tags (<a>, <b>, <span> ...) vanish; block-level tags separate words
     if nm is not None and nm.group(1).lower() not in _BLOCK_TAGS:
         return ""
@@ -670,7 +696,7 @@ def _find_title(lines: list[_Line], start: int, body_words: set[str]) -> int | N
 # WRAP_MAX_WIDTH, and at least WRAP_FULL_SHARE of them filling WRAP_FULL_FRACTION of that
 # width. A dump with one paragraph per line has lines of hundreds of characters and is left
 # alone. Reuters 1987 wraps at about 70 characters; e-mail at 72-78; pdftotext at the page.
-WRAP_MIN_LINES = 6
+WRAP_MIN_LINES = 3
 WRAP_MIN_CHARS = 30
 WRAP_MAX_WIDTH = 110
 WRAP_WIDTH_QUANTILE = 0.9
@@ -678,8 +704,9 @@ WRAP_FULL_FRACTION = 0.7
 WRAP_FULL_SHARE = 0.5
 WRAP_GOES_ON_SHARE = 0.3   # of the full lines, those the next line continues in lower case
 # A wrapped line is continued by the next one when it fills at least this much of the width (a
-# shorter line ends its paragraph) and the next line is not indented deeper (an indented line
-# opens a paragraph, as in wire copy).
+# shorter line ends its paragraph), or when it stops mid-sentence and the next line goes on in
+# lower case (a first line cut short upstream), and the next line is not indented deeper (an
+# indented line opens a paragraph, as in wire copy).
 WRAP_CONTINUED_FRACTION = 0.6
 # ... unless it ends a sentence well short of the width and the next line starts a new one
 WRAP_ENDED_FRACTION = 0.85
@@ -724,7 +751,9 @@ def unwrap_hard_wrapped(text: str) -> str:
                 cur = None
             out.append("")
             continue
-        if cur is not None and len(cur_last) >= WRAP_CONTINUED_FRACTION * width and indent <= last_indent \
+        full = len(cur_last) >= WRAP_CONTINUED_FRACTION * width
+        cut = not cur_last.endswith(_TERMINAL) and body[:1].islower()   # "Zayre Corp said sales for the\nmonth"
+        if cur is not None and (full or cut) and indent <= last_indent \
                 and not (cur_last.endswith(_TERMINAL) and len(cur_last) < WRAP_ENDED_FRACTION * width
                          and body[:1].isupper()):
             cur += " " + body
