@@ -175,6 +175,11 @@ def test_wire_copy_keeps_bracketed_names_and_a_short_first_line():
     art = _article("\n".join(lines))
     assert art.text.startswith("<Associated Porcupine Mines Ltd> said its September 22, 1986 agreement")
     assert "Texas Air Corp's <TEX> Continental" in art.text
+    wrapped = "\n".join(["Highveld Steel and Vanadium Corp"] + _wrap(
+        "Ltd said it expects 1987 earnings will be lower than last year because of the strong rand and "
+        "weaker steel prices, and that it will cut its capital spending by a fifth, the company said on "
+        "Tuesday in its annual report to shareholders.", indent=""))
+    assert _article(wrapped).text.startswith("Highveld Steel and Vanadium Corp Ltd said it expects")
     from storyline.clean.text import strip_tags
 
     assert strip_tags('Hello <b>world</b> <a href="x">link</a><BR>') == "Hello world link"

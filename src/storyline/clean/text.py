@@ -710,6 +710,9 @@ WRAP_GOES_ON_SHARE = 0.3   # of the full lines, those the next line continues in
 WRAP_CONTINUED_FRACTION = 0.6
 # ... unless it ends a sentence well short of the width and the next line starts a new one
 WRAP_ENDED_FRACTION = 0.85
+# words that end a company's name and so go on a cut line ("Highveld Steel and Vanadium Corp" +
+# "Ltd said it expects ..."); a next line in lower case goes on too ("... sales for the" + "five")
+_NAME_ENDINGS = frozenset("Inc Inc. Ltd Ltd. Corp Corp. Co Co. Plc PLC AG SA NV LLC Limited Corporation".split())
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -752,7 +755,7 @@ def unwrap_hard_wrapped(text: str) -> str:
             out.append("")
             continue
         full = len(cur_last) >= WRAP_CONTINUED_FRACTION * width
-        cut = not cur_last.endswith(_TERMINAL) and body[:1].islower()   # "Zayre Corp said sales for the\nmonth"
+        cut = not cur_last.endswith(_TERMINAL) and (body[:1].islower() or body.split()[0] in _NAME_ENDINGS)
         if cur is not None and (full or cut) and indent <= last_indent \
                 and not (cur_last.endswith(_TERMINAL) and len(cur_last) < WRAP_ENDED_FRACTION * width
                          and body[:1].isupper()):
