@@ -180,6 +180,11 @@ def test_wire_copy_keeps_bracketed_names_and_a_short_first_line():
         "weaker steel prices, and that it will cut its capital spending by a fifth, the company said on "
         "Tuesday in its annual report to shareholders.", indent=""))
     assert _article(wrapped).text.startswith("Highveld Steel and Vanadium Corp Ltd said it expects")
+    wrapped = "\n".join(["Cooper Industries Inc asked the"] + _wrap(
+        "Federal Trade Commission to vacate a 1979 order that restricts its acquisitions in the "
+        "compressor industry, saying that the market had changed since the order was issued, and "
+        "that competitors had since merged, the company said.", indent=""))
+    assert _article(wrapped).text.startswith("Cooper Industries Inc asked the Federal Trade Commission")
     from storyline.clean.text import strip_tags
 
     assert strip_tags('Hello <b>world</b> <a href="x">link</a><BR>') == "Hello world link"

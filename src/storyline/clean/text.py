@@ -711,8 +711,12 @@ WRAP_CONTINUED_FRACTION = 0.6
 # ... unless it ends a sentence well short of the width and the next line starts a new one
 WRAP_ENDED_FRACTION = 0.85
 # words that end a company's name and so go on a cut line ("Highveld Steel and Vanadium Corp" +
-# "Ltd said it expects ..."); a next line in lower case goes on too ("... sales for the" + "five")
+# "Ltd said it expects ..."); a next line in lower case or starting with a number goes on too
+# ("... sales for the" + "five weeks", "is expected to open" + "1.50 to 2.00 dlrs higher")
 _NAME_ENDINGS = frozenset("Inc Inc. Ltd Ltd. Corp Corp. Co Co. Plc PLC AG SA NV LLC Limited Corporation".split())
+# words no sentence ends with: a line ending in one goes on ("Treasury balances at the Federal" is
+# not this, "Cooper Industries Inc asked the" + "Federal Trade Commission" is)
+_OPEN_ENDINGS = frozenset("the a an of to in on at by for from with and or its their his her our your".split())
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -738,6 +742,13 @@ def unwrap_hard_wrapped(text: str) -> str:
     classifier see whole paragraphs. Other texts come back unchanged."""
     if not isinstance(text, str) or "\n" not in text:
         return text
+    try:
+        return _unwrap(text)
+    except Exception:  # pragma: no cover - a layout repair must never lose the page
+        return text
+
+
+def _unwrap(text: str) -> str:
     raw = text.split("\n")
     width = _wrap_width([x.strip() for x in raw])
     if width is None:
@@ -755,7 +766,10 @@ def unwrap_hard_wrapped(text: str) -> str:
             out.append("")
             continue
         full = len(cur_last) >= WRAP_CONTINUED_FRACTION * width
-        cut = not cur_last.endswith(_TERMINAL) and (body[:1].islower() or body.split()[0] in _NAME_ENDINGS)
+        last_word = cur_last.rsplit(None, 1)[-1].lower() if cur_last else ""
+        cut = bool(cur_last) and not cur_last.endswith(_TERMINAL) and (
+            body[:1].islower() or body[:1].isdigit() or body.split()[0] in _NAME_ENDINGS
+            or last_word in _OPEN_ENDINGS)
         if cur is not None and (full or cut) and indent <= last_indent \
                 and not (cur_last.endswith(_TERMINAL) and len(cur_last) < WRAP_ENDED_FRACTION * width
                          and body[:1].isupper()):
