@@ -68,7 +68,8 @@ def parse(text: str, published: str | None):
         sent = next(s for s in doc.sents if s.start_char == ev.start)
     else:
         sent = max(doc.sents, key=len)
-    return sentence_features(sent), (ev.plover_type if ev else None), model_gate(sent)
+    ctx = events_mod._Ctx(doc, art.entities, art.mentions, [], published)   # as extract_events builds it
+    return sentence_features(sent), (ev.plover_type if ev else None), model_gate(sent, ctx)
 
 
 def rows_of(kind: str):

@@ -415,12 +415,13 @@ MODEL_BACKOFF_KNOWN = 0.8   # the same where the rules know the verb and left it
 MODEL_OVERRIDE = 1.01   # the model replaces the rules' type of a main event at this probability
 
 
-def model_gate(sent) -> float | None:
+def model_gate(sent, ctx: "_Ctx | None" = None) -> float | None:
     """The probability the model needs to add an event to a sentence the rules left empty, or None
     when it may not: the content verb or a verb it governs is in the model's vocabulary and its
-    subject is an actor. A verb outside the rules' lexicon (the long tail) needs MODEL_BACKOFF; a
-    verb the rules know and left without an event (often on purpose: "refugees arrived in Germany"
-    is no visit) needs MODEL_BACKOFF_KNOWN."""
+    subject is an actor, and no rule dropped it on purpose (``_rules_said_no``; with the article's
+    ``ctx``, also the verb rules that read its complements, ``_verb_rule_says_no``). A verb outside
+    the rules' lexicon (the long tail) needs MODEL_BACKOFF; a verb the rules know and left without
+    an event (often on purpose: "refugees arrived in Germany" is no visit) needs MODEL_BACKOFF_KNOWN."""
     head = content_head(sent)
     if head.pos_ not in ("VERB", "AUX"):
         return None
@@ -428,7 +429,7 @@ def model_gate(sent) -> float | None:
     verbs = [head] + [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if not any(k in _TYPED_CLASSES for v in verbs for k in _word_classes(v)):
         return None
-    if any(_rules_said_no(v) for v in verbs):
+    if any(_rules_said_no(v) or (ctx is not None and _verb_rule_says_no(ctx, v)) for v in verbs):
         return None
     subj, passive = _subject(head)
     if subj is None or subj.pos_ not in ("PROPN", "NOUN") or not (
@@ -446,11 +447,10 @@ def _rules_said_no(verb) -> bool:
     """A verb the rules read and left without an event on purpose, so the type model adds none:
     an idiom ("met the deadline"), a talk with the press, "declined to comment", an attempt whose
     act is the inner verb's ("seeking to reduce its reliance on gas"), a warning whose content
-    the rules weighed, an offer of goods or an agreeing opinion ("experts agree"), a question."""
-    lem = lemma(verb.text)
-    return (_figurative(verb, lem, _dobj(verb)) or _to_the_press(verb) or _no_comment(verb)
-            or _attempt(verb) or lem in _CONTENT_DECIDES or _no_commitment(verb, lem, _dobj(verb), _inner_trigger(verb))
-            or (lem == "ask" and _not_a_request(verb, _dobj(verb))))
+    the rules weighed. (The verb rules of _VERB_RULES, which need the article, are asked in
+    model_gate: an offer of goods, "experts agree", a question.)"""
+    return (_figurative(verb, lemma(verb.text), _dobj(verb)) or _to_the_press(verb) or _no_comment(verb)
+            or _attempt(verb) or lemma(verb.text) in _CONTENT_DECIDES)
 
 # a word class that names a type (a cue verb's type, or a model cue "m<TYPE>"), not only a
 # control verb ("W_plan") or a verb typed by its object ("OBJTYPED")
@@ -481,9 +481,9 @@ def _model_pass(ctx: _Ctx, events: list[Event], seen: set[int]) -> list[Event]:
     for sent in ctx.doc.sents:
         mine = by_sent.get(sent.start_char)
         if mine is None:
-            need = model_gate(sent)
+            need = model_gate(sent, ctx)
             head = content_head(sent)
-            if need is None or _play(ctx, head) or _verb_rule_says_no(ctx, head) or _no_victim(head, "ASSAULT"):
+            if need is None or _play(ctx, head) or _no_victim(head, "ASSAULT"):
                 continue
             got = predict(sentence_features(sent))
             if got is None or got[1] < need:
