@@ -785,10 +785,11 @@ def _unwrap(text: str) -> str:
 
 
 def clean_text(text: str, *, repeated_lines: frozenset[str] | set[str] = frozenset()) -> CleanText:
-    """Classify the lines of a plain-text page dump and keep the article (hard-wrapped
-    paragraphs are joined first: ``unwrap_hard_wrapped``)."""
+    """Classify the lines of a plain-text page dump and keep the article. Every output line is
+    one input line (``kept`` indexes them): a hard-wrapped dump is joined before, by the caller
+    (``unwrap_hard_wrapped``, as ``clean.clean_page`` does)."""
     try:
-        return _clean(unwrap_hard_wrapped(text), repeated_lines)
+        return _clean(text, repeated_lines)
     except Exception:  # pragma: no cover - must never raise
         return CleanText(None, "", [])
 
