@@ -8,7 +8,7 @@ import pytest
 from storyline.analyse import nlp, parse_text
 from storyline.analyse.entities import extract_entities
 from storyline.analyse import event_model
-from storyline.analyse.events import USE_MODEL, extract_events, main_event, sentence_features
+from storyline.analyse.events import MODEL_VETO, USE_MODEL, extract_events, main_event, sentence_features
 
 PUB = "2025-03-19"
 
@@ -57,6 +57,41 @@ def test_model_backs_off_on_a_verb_the_rules_do_not_know(analyse):
     events, ev, _doc = analyse("Peacekeepers escorted the food convoy to the besieged town.")
     assert ev is not None and ev.plover_type == "AID"
     assert ev.source_text and "Peacekeepers" in ev.source_text
+
+
+def test_the_models_none_adds_no_event_and_drops_the_rules_only_when_sure(analyse, monkeypatch):
+    """The model has a NONE class (real corpus sentences that report no act): where it says NONE
+    the back-off adds nothing; a rule's event is dropped only when NONE is MODEL_VETO sure and no
+    state, people or political actor is a party to it; an unsure NONE neither drops nor retypes."""
+    company = "The company accused its rival of copying the design."
+    assert analyse(company)[1].plover_type == "ACCUSE"
+    sure = {"NONE": 0.99, "AID": 0.006, "ACCUSE": 0.004}
+    monkeypatch.setattr(event_model, "_probabilities", lambda feats: dict(sure))
+    assert analyse("Peacekeepers escorted the food convoy to the besieged town.")[0] == []
+    assert analyse(company)[0] == []
+    ev = analyse("Soldiers slaughtered dozens of villagers in the valley.")[1]
+    assert ev is not None and ev.plover_type == "ASSAULT"        # soldiers: a political actor
+    unsure = {"NONE": MODEL_VETO - 0.05, "AID": 1.05 - MODEL_VETO}
+    monkeypatch.setattr(event_model, "_probabilities", lambda feats: dict(unsure))
+    assert analyse(company)[1].plover_type == "ACCUSE"
+
+
+@pytest.mark.skipif(not USE_MODEL or event_model._model() is None, reason="no type model shipped")
+@pytest.mark.parametrize("text,kept", [
+    ("Domestic car sales declined 8 pct in April from a year earlier, the carmaker said.", None),
+    ("The company said it had agreed to buy a rival packaging maker for 40 mln dlrs.", None),
+    ("The singer went down on one knee to propose to his girlfriend on stage.", None),
+    ("Police arrested four men after the attack on the embassy.", "COERCE"),
+    ("The foreign minister condemned the shelling of the town.", "ACCUSE"),
+    ("Rebels attacked an army convoy near the border, killing six soldiers.", "ASSAULT"),
+    ("The two leaders will meet in Geneva next week.", "AGREE"),
+    ("The minister urged both sides to return to the negotiating table.", "REQUEST"),
+])
+def test_the_shipped_model_drops_business_and_private_acts_and_keeps_political_ones(analyse, text, kept):
+    """Sales that "declined", a company's deal, a marriage proposal: verbs the rules type, in sentences
+    that report no PLOVER act; the model's NONE drops them and leaves the actors' acts alone."""
+    ev = analyse(text)[1]
+    assert (ev.plover_type if ev else None) == kept, text
 
 
 @pytest.mark.parametrize("text", [

@@ -1,10 +1,12 @@
 """A small learned PLOVER type model: a multinomial logistic regression over features of a
-sentence's main clause (analyse/events.py: sentence_features), used where the rules are unsure.
+sentence's main clause (analyse/events.py: sentence_features), used where the rules are unsure, and its NONE class (a sentence that reports no act) to drop the
+rules' events where it is sure.
 
 Trained offline by bench/train_event_types.py (numpy; deterministic: full-batch gradient descent
 from zero weights) on the tuning half of the PLOVER gold sentences, the hand-labelled set
-(bench/data/events_gold.jsonl) and sentences written here from the PLOVER manual's definitions
-and the CAMEO code descriptions (bench/data/event_type_examples.jsonl). The weights ship as
+(bench/data/events_gold.jsonl), sentences written here from the PLOVER manual's definitions
+and the CAMEO code descriptions (bench/data/event_type_examples.jsonl), and real corpus sentences
+labelled with a type or NONE (bench/data/event_labels_scale.jsonl). The weights ship as
 data/event_type_model.json (sparse: feature -> {type: weight}); prediction is a few dict
 lookups per sentence, no numpy, no download.
 """
@@ -28,8 +30,10 @@ def _model() -> tuple[tuple[str, ...], dict[str, float], dict[str, dict[str, flo
     return tuple(data["classes"]), data["bias"], data["weights"]
 
 
-def predict(features: list[str]) -> tuple[str, float] | None:
-    """(most probable PLOVER type, its probability) for a sentence's features; None without a model."""
+NONE = "NONE"   # the class of a sentence that reports no act (learnt from real corpus sentences)
+
+
+def _probabilities(features: list[str]) -> dict[str, float] | None:
     m = _model()
     if m is None or not features:
         return None
@@ -40,7 +44,28 @@ def predict(features: list[str]) -> tuple[str, float] | None:
         if w:
             for c, v in w.items():
                 score[c] += v
-    top = max(classes, key=score.__getitem__)
-    hi = score[top]
-    z = sum(math.exp(score[c] - hi) for c in classes)
-    return top, 1.0 / z
+    hi = max(score.values())
+    exp = {c: math.exp(score[c] - hi) for c in classes}
+    z = sum(exp.values())
+    return {c: v / z for c, v in exp.items()}
+
+
+def predict(features: list[str]) -> tuple[str, float] | None:
+    """(most probable class, its probability) for a sentence's features: a PLOVER type or NONE;
+    None without a model."""
+    p = _probabilities(features)
+    if p is None:
+        return None
+    top = max(p, key=p.__getitem__)
+    return top, p[top]
+
+
+def predict_type(features: list[str]) -> tuple[str, float, float] | None:
+    """(most probable PLOVER type, its probability among the types alone, the probability of
+    NONE) for a sentence's features; None without a model."""
+    p = _probabilities(features)
+    if p is None:
+        return None
+    none = p.pop(NONE, 0.0)
+    top = max(p, key=p.__getitem__)
+    return top, p[top] / (1.0 - none), none

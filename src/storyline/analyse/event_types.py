@@ -521,6 +521,17 @@ def _with_plurals(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# Political actors named by a common noun (singular; plurals derived): an event with one of them
+# (or a state or a people) as a party is never dropped by the type model's NONE (events.py:
+# MODEL_VETO): "The rebels offered to hand over their weapons" reads like a company's offer to a
+# model that learnt NONE from business news.
+POLITICAL_ACTOR_NOUNS: frozenset[str] = _with_plurals(
+    "government authority police army military troop soldier force rebel guerrilla guerilla militant gunman "
+    "insurgent fighter militia protester demonstrator striker opposition parliament regime junta ministry "
+    "cabinet navy administration congress senate legislature president minister premier leader envoy "
+    "ambassador diplomat official kremlin embassy court judge prosecutor party coalition alliance")
+
+
 # People and bodies of people, which can act (singular; plurals derived). With the lists above
 # they tell a doer from a thing: "the storm destroyed homes", "Covid killed thousands", "the
 # River Colne and the estuary meet the sea" name no actor, so no ASSAULT or CONSULT.
