@@ -82,6 +82,7 @@ def test_the_models_none_adds_no_event_and_drops_the_rules_only_when_sure(analys
     ("The company said it had agreed to buy a rival packaging maker for 40 mln dlrs.", None),
     ("The singer went down on one knee to propose to his girlfriend on stage.", None),
     ("Police arrested four men after the attack on the embassy.", "COERCE"),
+    ("Nine people who ran a sham marriage ring in Leicester were jailed for a total of 14 years.", "COERCE"),
     ("The foreign minister condemned the shelling of the town.", "ACCUSE"),
     ("Rebels attacked an army convoy near the border, killing six soldiers.", "ASSAULT"),
     ("The two leaders will meet in Geneva next week.", "AGREE"),
