@@ -1,6 +1,6 @@
 """A small learned PLOVER type model: a multinomial logistic regression over features of a
-sentence's main clause (analyse/events.py: sentence_features), used where the rules are unsure, and its NONE class (a sentence that reports no act) to drop the
-rules' events where it is sure.
+sentence's main clause (analyse/events.py: sentence_features), used where the rules are unsure,
+and its NONE class (a sentence that reports no act) to drop the rules' events where it is sure.
 
 Trained offline by bench/train_event_types.py (numpy; deterministic: full-batch gradient descent
 from zero weights) on the tuning half of the PLOVER gold sentences, the hand-labelled set
@@ -68,4 +68,5 @@ def predict_type(features: list[str]) -> tuple[str, float, float] | None:
         return None
     none = p.pop(NONE, 0.0)
     top = max(p, key=p.__getitem__)
-    return top, p[top] / (1.0 - none), none
+    rest = 1.0 - none          # 0.0 when every type's probability underflowed against NONE
+    return top, (p[top] / rest if rest > 0 else 0.0), none

@@ -419,13 +419,14 @@ MODEL_OVERRIDE = 1.01   # the model replaces the rules' type of a main event at 
 # rules' events of the sentence are dropped ("car sales declined 62 pct", "the prince went down on
 # one knee to propose", a company's marketing agreement), and the back-off adds none; unless the
 # sentence's main event is negated (kept as such by design), is custody (a state act, named or
-# not) or has a political actor as a party (_kept_from_veto): "The US will loan Ukraine $20bn" and "Trump had a phone conversation with
-# Putin" read like business to a model that learnt NONE from Reuters' company news, and political
-# actors' acts are what PLOVER codes. By 5-fold cross-validation on those sentences (the 1,468
-# labels marked sure; bench/train_event_types.py): event F1 0.702 -> 0.782 (precision 0.568 ->
-# 0.697, recall 0.918 -> 0.891), type accuracy 0.628 -> 0.743; 0.7: F1 0.770, 0.5: 0.797 with
-# recall 0.870. The PLOVER tuning half stays 0.877 at every threshold (sparing nothing cost it a
-# sentence at 0.7). Chosen where F1 still rises and recall stays near 0.9 (docs/benchmarks.md §9c).
+# not) or has a political actor as a party (_kept_from_veto): "The US will loan Ukraine $20bn"
+# and "Trump had a phone conversation with Putin" read like business to a model that learnt NONE
+# from Reuters' company news, and political actors' acts are what PLOVER codes. By 5-fold
+# cross-validation on those sentences (the 1,468 labels marked sure; bench/train_event_types.py):
+# event F1 0.702 -> 0.782 (precision 0.568 -> 0.697, recall 0.918 -> 0.891), type accuracy 0.628
+# -> 0.743; 0.7: F1 0.770, 0.5: 0.797 with recall 0.870. The PLOVER tuning half stays 0.877 at
+# every threshold (sparing nothing cost it a sentence at 0.7). Chosen where F1 still rises and
+# recall stays near 0.9 (docs/benchmarks.md §9c).
 MODEL_VETO = 0.6
 _STATE_ENTS = frozenset({"GPE", "NORP"})
 _POLITICAL_DOMAINS = frozenset({"politics", "police", "justice", "labour"})   # entities.ROLE_DOMAINS
