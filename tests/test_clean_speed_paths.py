@@ -7,7 +7,7 @@ import numpy as np
 
 from storyline.clean import clean_page, html as H
 from storyline.clean import language
-from storyline.clean.htmlmeta import head_end, html_metadata, meta_tags
+from storyline.clean.htmlmeta import html_metadata, read_head
 from storyline.model import Article, Page
 
 BODY = "".join(
@@ -93,7 +93,7 @@ def test_metadata_from_the_shared_head_equals_a_fresh_read():
             '<link rel="canonical" href="https://portgazette.example/city/harbour-budget">')
     html = _page(head).decode()
     ex = H.extract_html(html, None, htmldate=False)
-    assert ex.head == (head_end(html), meta_tags(html, head_end(html)))
+    assert ex.head == read_head(html)
     shared = html_metadata(html, None, canonical=ex.url, fast_date=ex.published, sitename=ex.sitename, head=ex.head)
     fresh = html_metadata(html, None, canonical=ex.url, fast_date=ex.published, sitename=ex.sitename)
     assert shared == fresh

@@ -60,7 +60,7 @@ from itertools import islice
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .htmlmeta import head_end, meta_map, meta_tags
+from .htmlmeta import Head, read_head
 from .streamed import unstream
 
 __all__ = ["HtmlExtract", "extract_html"]
@@ -282,7 +282,7 @@ class HtmlExtract:
     language: str | None   # from <html lang> / og:locale / content-language meta, 2 letters
     method: str            # which extractor produced `text`: "resiliparse", "trafilatura", "none", "error"
     url: str | None = None  # canonical URL (<link rel=canonical> / og:url), when absolute
-    head: tuple | None = None  # (where <head> ends, its <meta> tags' attributes), for clean.htmlmeta
+    head: Head | None = None  # the <head> as read here (its end, meta tags and map), for clean.htmlmeta
 
 
 # --- lazily imported heavy modules (once per process) -----------------------
@@ -498,7 +498,7 @@ def _resiliparse_text(tree, opts: dict | None = None) -> str:
                 continue
             if "<a" in line:
                 if _link_chars(line) > LINK_DENSITY_MAX * len(text):
-                    held = _WS.sub(" ", text) if _HEADING.match(line) else None
+                    held = " ".join(text.split()) if _HEADING.match(line) else None
                     continue
         else:
             text = _html.unescape(line).strip()
@@ -508,7 +508,7 @@ def _resiliparse_text(tree, opts: dict | None = None) -> str:
             if not _HEADING.match(line):
                 out.append(held)
             held = None
-        out.append(_WS.sub(" ", text))
+        out.append(" ".join(text.split()))  # text is stripped: the same as _WS.sub, at C speed
     return "\n".join(out)
 
 
@@ -577,7 +577,25 @@ def _forum_host(url: str | None) -> bool:
 def _thread_type(html: str) -> str | None:
     """The schema.org thread type the page declares (forum thread or Q&A page), if any;
     a substring test, ~0.1 ms on a 500 KB page. A Q&A page is looked for first."""
-    return next((t for t in _THREAD_TYPES if t in html), None)
+    return next((t for t in _THREAD_TYPES if _contains(html, t)), None)
+
+
+MAX_INITIAL_HITS = 200   # past this many hits of the first letter, a plain substring search
+
+
+def _contains(html: str, word: str) -> bool:
+    """``word in html``, sought by its first letter when that is a capital, rare in markup
+    ("Q" of "QAPage"): a one-character search runs at memory speed and each hit is checked.
+    Half the time of the substring search for a short word (ScrapingHub's 181 pages: 7 ms
+    against 17 ms for "QAPage"); a long word skips ahead faster in a substring search."""
+    if len(word) > 8 or not word[0].isupper():
+        return word in html
+    first, at, hits = word[0], html.find(word[0]), 0
+    while at >= 0 and hits < MAX_INITIAL_HITS:
+        if html.startswith(word, at):
+            return True
+        at, hits = html.find(first, at + 1), hits + 1
+    return at >= 0 and word in html[at:]
 
 
 # Per-post chrome of forum software: a line made only of these words (and counts,
@@ -1100,9 +1118,8 @@ def _extract(html: str, url: str | None, htmldate: bool = True) -> HtmlExtract:
     html = unstream(html)  # a streamed page's hidden segments back in reading order
 
     tree = _parse(html)
-    end = head_end(html)
-    head = (end, meta_tags(html, end))
-    meta = meta_map(head[1])
+    head = read_head(html)
+    end, meta = head.end, head.meta
     title, sitename = _metadata(tree, meta, html)
     language = _language(tree, meta)
     canonical = _canonical(html, meta, end)

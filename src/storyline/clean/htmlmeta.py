@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
+from typing import NamedTuple
 
 from .authors import (NEAR_HEADLINE_CHARS, authors_from_markup, authors_from_meta, authors_from_text, clean_names,
                       fold, site_keys, site_like)
@@ -116,6 +117,20 @@ def meta_map(tags: list[dict[str, str]]) -> dict[str, str]:
             if key:
                 found.setdefault(key.strip().lower(), " ".join(_html.unescape(content).split()))
     return found
+
+
+class Head(NamedTuple):
+    """The page's <head> as read once for ``clean.html`` and this module: where it ends,
+    its ``<meta>`` tags' attributes (``meta_tags``) and their map (``meta_map``)."""
+    end: int
+    tags: list[dict[str, str]]
+    meta: dict[str, str]
+
+
+def read_head(html: str) -> Head:
+    end = head_end(html)
+    tags = meta_tags(html, end)
+    return Head(end, tags, meta_map(tags))
 
 
 def _iso_day(value: str | None) -> str | None:
@@ -412,15 +427,11 @@ def _same_person(token: str, name: str) -> bool:
 
 
 def html_metadata(html: str, url: str | None, *, canonical: str | None = None, fast_date: str | None = None,
-                  sitename: str | None = None, tree=None, head: tuple[int, list] | None = None) -> PageMeta:
+                  sitename: str | None = None, tree=None, head: Head | None = None) -> PageMeta:
     """Metadata of one page (cascade in the module docstring). ``url`` is where the page
     was fetched, ``canonical`` the URL it declares for itself; ``head`` the head's end and
     meta tags when the caller has read them (``HtmlExtract.head``)."""
-    if head is None:
-        end = head_end(html)
-        head = (end, meta_tags(html, end))
-    head_end_at, tags = head
-    meta = meta_map(tags)
+    head_end_at, _tags, meta = head or read_head(html)
     items = jsonld_items(html)
     own = (own_item(items, canonical or url) or (own_item(items, url) if canonical and url else None)) if items else None
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import gc
 import math
-import multiprocessing
 import os
 import re
 import signal
@@ -34,11 +33,13 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures import wait as wait_futures
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+# The process pool's modules (multiprocessing, concurrent.futures: ~13 ms to import) are
+# imported where a pool starts or is waited on: a one-worker run never pays for them.
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -192,6 +193,9 @@ def _watch_parent(parent_pid: int) -> None:
 # --- parent side: pools ------------------------------------------------------
 
 def _new_pool(workers: int, start_method: str | None = None) -> ProcessPoolExecutor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     ctx = multiprocessing.get_context(start_method)
     # Only a forked worker's parent is this process (spawn/forkserver go through
     # a helper), so only then can the worker check it against our pid.
@@ -268,6 +272,8 @@ def _kill_pool(pool: ProcessPoolExecutor) -> None:
 
 def _wait(fut: Future, limit: float | None) -> bool:
     """Wait for ``fut``; False if it is still running after ``limit`` seconds."""
+    from concurrent.futures import wait as wait_futures
+
     done, _ = wait_futures([fut], timeout=limit)
     return bool(done)
 
@@ -318,6 +324,8 @@ class _OrderedPool:
         self.pending.append((batch, fut, slot))
 
     def drain_one(self) -> list[tuple]:
+        from concurrent.futures.process import BrokenProcessPool
+
         batch, fut, slot = self.pending[0]
         if not _wait(fut, _time_limit(self.page_timeout, len(batch))):
             return self._redo_in_flight()  # hung
@@ -362,6 +370,8 @@ class _OrderedPool:
 
     def _redo_one(self, item, solo: ProcessPoolExecutor):
         """(result, pool to go on with): a pool whose worker died or hung is replaced."""
+        from concurrent.futures.process import BrokenProcessPool
+
         fut = solo.submit(self.fn, item)
         if not _wait(fut, _time_limit(self.page_timeout, 1)):
             _kill_pool(solo)
