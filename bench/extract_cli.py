@@ -15,6 +15,7 @@ import compileall
 import json
 import statistics
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -38,10 +39,21 @@ for name in sorted(os.listdir(folder)):
 """
 
 
+CPU_TIMES: dict[str, list[float]] = {}   # command -> CPU seconds (user + system) of each run
+
+
+def _children_cpu() -> float:
+    use = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return use.ru_utime + use.ru_stime
+
+
 def timed(cmd: list[str]) -> tuple[float, str]:
-    t0 = time.perf_counter()
+    """Wall time and stdout of one run; its CPU time (user + system, the process's own work,
+    less sensitive than wall time to other jobs on a shared machine) goes to CPU_TIMES."""
+    cpu0, t0 = _children_cpu(), time.perf_counter()
     res = subprocess.run(cmd, capture_output=True, text=True)
     wall = time.perf_counter() - t0
+    CPU_TIMES.setdefault(cmd[0], []).append(_children_cpu() - cpu0)
     if res.returncode != 0:
         raise SystemExit(f"{cmd[0]} failed: {res.stderr[-2000:]}")
     return wall, res.stdout
@@ -74,6 +86,7 @@ def main() -> int:
     # recompile storyline's ~30 modules from source in every timed run (~0.09 s each run).
     compileall.compile_dir(str(REPO / "src" / "storyline"), quiet=1)
     timed(ours_cmd)  # warm the OS file cache and storyline's language-model cache once
+    CPU_TIMES.clear()
     ours_t, traf_t = [], []
     for _ in range(args.repeat):
         t, ours_out = timed(ours_cmd)
@@ -97,6 +110,11 @@ def main() -> int:
     print(f"speed-up (trafilatura wall / storyline wall): {rows[1][2] / rows[0][2]:.2f}x best of each, "
           f"{statistics.median(traf_t) / statistics.median(ours_t):.2f}x median of each, "
           f"per alternating pair {', '.join(f'{t / o:.2f}' for o, t in zip(ours_t, traf_t))}")
+    ours_cpu, traf_cpu = CPU_TIMES[ours_cmd[0]], CPU_TIMES[traf_cmd[0]]
+    print(f"CPU time (user + system): storyline best {min(ours_cpu):.2f} s, median {statistics.median(ours_cpu):.2f} s; "
+          f"trafilatura best {min(traf_cpu):.2f} s, median {statistics.median(traf_cpu):.2f} s: "
+          f"{min(traf_cpu) / min(ours_cpu):.2f}x best of each, "
+          f"{statistics.median(traf_cpu) / statistics.median(ours_cpu):.2f}x median of each")
     return 0
 
 

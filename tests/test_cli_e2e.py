@@ -251,3 +251,19 @@ def test_report_writes_a_self_contained_dossier(corpus, tmp_path):
     assert run("report", "--store", str(store), "--out", str(md)).returncode == 0
     assert md.read_text().startswith("#")
     assert run("report", "--store", str(store), "--out", str(tmp_path / "x.pdf")).returncode == 2
+
+
+# --- the runtime the CLI sets up -------------------------------------------------------------
+
+@pytest.mark.parametrize("user_value, expected", [(None, "1"), ("4", "4")])
+def test_cli_keeps_blas_to_one_thread_unless_the_user_chose(user_value, expected):
+    """OpenBLAS starts a spinning thread per core in every process that imports numpy; the
+    CLI asks for one (a user's own setting wins), before numpy is imported."""
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if user_value is not None:
+        env["OPENBLAS_NUM_THREADS"] = user_value
+    probe = ("import sys, os, storyline.cli; assert 'numpy' not in sys.modules; "
+             "print(os.environ['OPENBLAS_NUM_THREADS'])")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == expected

@@ -18,6 +18,13 @@ from contextlib import contextmanager
 from enum import Enum
 from typing import List, Optional
 
+# One BLAS thread per process, unless the user set it: storyline's numpy work is small
+# vectors (language identification, the linear models), which OpenBLAS's threads cannot
+# speed up, but at import it starts one per core and they spin; with --workers N, in every
+# worker. Read when numpy is first imported (through trafilatura or spaCy), so set here,
+# before any command runs. `storyline extract`: CPU -7%, wall -3% (docs/benchmarks.md §16).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import typer
 
 try:  # typer >= 0.22 vendors click; its exceptions live there
