@@ -92,11 +92,12 @@ def meta_tags(html: str, end: int) -> list[dict[str, str]]:
     """The attributes (lower-cased names, first value of each) of every ``<meta>`` tag of
     the head, read once per page for ``clean.html`` and this module."""
     tags = []
-    for tag in _META.finditer(html, 0, end):
+    for tag in _META.findall(html, 0, end):
         attrs: dict[str, str] = {}
-        for a in _ATTR.finditer(tag.group(0)):
-            value = a.group(2) if a.group(2) is not None else a.group(3) if a.group(3) is not None else a.group(4)
-            attrs.setdefault(a.group(1).lower(), value)
+        # findall gives "" for the quotings that did not match: the one that did is the first
+        # non-empty, or "" when the value is empty however it is quoted
+        for name, double_quoted, single_quoted, bare in _ATTR.findall(tag):
+            attrs.setdefault(name.lower(), double_quoted or single_quoted or bare)
         tags.append(attrs)
     return tags
 
