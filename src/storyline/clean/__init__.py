@@ -39,9 +39,9 @@ def _page_credit(html: str, body: str) -> str | None:
     """Credit lines that extractors drop as boilerplate ("published from ANI" in a div
     after the story). Only the markup just before and after the article is searched:
     scanning every byte of every page cost more than extracting it."""
-    lines = body.split("\n")
+    first, last = body.partition("\n")[0], body.rpartition("\n")[2]   # not a split of the whole body
     windows = []
-    for line, before, after in ((lines[-1], 0, 20_000), (lines[0], 5_000, 0)):
+    for line, before, after in ((last, 0, 20_000), (first, 5_000, 0)):
         m = _SNIPPET.search(line)
         pos = html.find(m.group(0)) if m else -1
         if pos >= 0:
