@@ -430,8 +430,8 @@ def _same_person(token: str, name: str) -> bool:
 def html_metadata(html: str, url: str | None, *, canonical: str | None = None, fast_date: str | None = None,
                   sitename: str | None = None, tree=None, head: Head | None = None) -> PageMeta:
     """Metadata of one page (cascade in the module docstring). ``url`` is where the page
-    was fetched, ``canonical`` the URL it declares for itself; ``head`` the head's end and
-    meta tags when the caller has read them (``HtmlExtract.head``)."""
+    was fetched, ``canonical`` the URL it declares for itself; ``head`` the head as
+    ``read_head`` read it, when the caller has (``HtmlExtract.head``)."""
     head_end_at, _tags, meta = head or read_head(html)
     items = jsonld_items(html)
     own = (own_item(items, canonical or url) or (own_item(items, url) if canonical and url else None)) if items else None
